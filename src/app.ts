@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { Config } from "#src/config.ts";
+import type { Database } from "#src/db/client.ts";
+import { homeRoutes } from "#src/features/home/routes.ts";
+import { adminRoutes } from "#src/features/members/admin-routes.ts";
+import { memberRoutes } from "#src/features/members/routes.ts";
+import { appError } from "#src/lib/errors.ts";
+import { registerAssets } from "#src/web/assets.ts";
+import { registerRequestContext } from "#src/web/context.ts";
+import { registerErrorHandlers } from "#src/web/errors.tsx";
+import { registerPolicies } from "#src/web/policy.ts";
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** A pino logger configuration, or false for none (tests). */
+  logger?: boolean | object;
+};
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Builds the application with its plugins in order; never listens. */
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate("config", config);
+  app.decorate("database", database);
+
+  registerErrorHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => appError("RATE_LIMITED") });
+  await app.register(csrf, {
+    cookieKey: "lr_csrf",
+    cookieOpts: { path: "/", httpOnly: true, sameSite: "lax", secure: config.secureCookies, signed: true },
+    getUserInfo: (request) => request.sessionId ?? "anonymous",
+    csrfOpts: { hmacKey: config.sessionSecret },
+  });
+
+  // Order matters: cookies are parsed, then the session is loaded, then the route's policy is checked.
+  registerRequestContext(app);
+  registerPolicies(app);
+  // Every state-changing request carries the form's token (or an X-CSRF-Token header).
+  app.addHook("preHandler", (request, reply, done) => {
+    if (UNSAFE.has(request.method)) return app.csrfProtection(request, reply, done);
+    done();
+  });
+
+  await registerAssets(app);
+  await app.register(homeRoutes);
+  await app.register(memberRoutes);
+  await app.register(adminRoutes);
+  return app;
+}

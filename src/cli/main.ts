@@ -1,0 +1,43 @@
+import { Command } from "commander";
+import { ConfigError, loadConfig } from "#src/config.ts";
+import { closeOnSignals, startServer } from "#src/main.ts";
+import { createAdminCommand } from "#src/cli/create-admin.ts";
+import { migrateCommand } from "#src/cli/migrate.ts";
+import { isAppError } from "#src/lib/errors.ts";
+import { en } from "#src/web/i18n/en.ts";
+
+const program = new Command()
+  .name("living-report")
+  .description("Keeps a living study report. Configuration comes from the environment (see README).")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("Start the web application: open and migrate the database, load the demo into an empty one, listen.")
+  .action(async () => {
+    const app = await startServer(loadConfig(), { pretty: Boolean(process.stdout.isTTY) });
+    closeOnSignals(app);
+  });
+
+program.command("migrate").description("Apply the database migrations that have not been applied yet, then exit.").action(migrateCommand);
+
+program
+  .command("create-admin")
+  .description("Create an administrator account. The password is read from standard input.")
+  .requiredOption("--email <email>", "the administrator's e-mail address")
+  .requiredOption("--name <name>", "the administrator's full name")
+  .action(createAdminCommand);
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else if (isAppError(err)) {
+    const fields = Object.entries(err.fields).map(([f, key]) => `  - ${f}: ${(en as Record<string, string>)[key] ?? key}`);
+    console.error([`${en[`error.${err.code}`]} (${err.code})`, ...fields].join("\n"));
+  } else {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+// The only place that reads the environment. Everything else receives a frozen Config.
+
+const booleanish = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
+    error: 'expected one of "true", "false", "1", "0", "yes", "no", "on", "off"',
+  })
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "expected a port number" })
+    .int("expected a whole number")
+    .min(0, "expected a port between 0 and 65535")
+    .max(65535, "expected a port between 0 and 65535")
+    .default(3000),
+  HOST: z.string().min(1, "must not be empty").default("localhost"),
+  DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "expected a postgres:// or postgresql:// connection string")
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
+  DEMO: booleanish.default(true),
+  TRUST_PROXY: booleanish.default(false),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  /** Cookies get the Secure flag when the public address is https. */
+  secureCookies: boolean;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  sessionSecret: string;
+  demo: boolean;
+  trustProxy: boolean;
+}>;
+
+/** Thrown when the environment is unusable; its message names every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses the environment once into a frozen Config, creating DATA_DIR and a session secret if needed. */
+export function loadConfig(env: Env = process.env): Config {
+  // An empty variable means "unset", as a shell user would expect from `PORT= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    demo: e.DEMO,
+    trustProxy: e.TRUST_PROXY,
+  });
+}
+
+// Generated once and kept beside the data, so sessions and CSRF tokens survive restarts.
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, "session-secret");
+  if (existsSync(file)) {
+    const secret = readFileSync(file, "utf8").trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

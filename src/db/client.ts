@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import pg from "pg";
+
+/** The query interface every repository takes; a transaction's `tx` is one too. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type Engine = "pglite" | "postgres";
+
+/** An open database: the Drizzle handle plus what the app needs to run and stop it. */
+export type Database = {
+  readonly db: Db;
+  readonly engine: Engine;
+  /** Throws when the database cannot answer a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite with its files under dataDir/pglite. */
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+  if (options.databaseUrl) return fromPool(new pg.Pool({ connectionString: options.databaseUrl, max: 10 }));
+  const dir = join(options.dataDir, "pglite");
+  mkdirSync(dir, { recursive: true });
+  return fromPglite(await PGlite.create({ dataDir: dir }));
+}
+
+/** Wraps an existing PGlite instance (tests load one from a migrated template). */
+export function fromPglite(client: PGlite): Database {
+  const db = drizzlePglite({ client }) as unknown as Db;
+  return {
+    db,
+    engine: "pglite",
+    ping: async () => void (await db.execute(sql`select 1`)),
+    close: () => client.close(),
+  };
+}
+
+/** Wraps a node-postgres pool. */
+export function fromPool(pool: pg.Pool): Database {
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  const db = drizzlePostgres({ client: pool }) as unknown as Db;
+  return {
+    db,
+    engine: "postgres",
+    ping: async () => void (await db.execute(sql`select 1`)),
+    close: () => pool.end(),
+  };
+}
+
+/** Runs the given SQL-level callback in one transaction; the only way services should open one. */
+export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => work(tx as unknown as Db));
+}

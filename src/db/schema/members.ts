@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ORGANIZATION_KINDS, ROLES, LANGUAGES, type LocalizedText } from "#src/features/members/domain.ts";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+
+/** A grouping of organizations (the six WCO regions are seeded by a migration). */
+export const regions = pgTable("regions", {
+  code: text("code").primaryKey(),
+  names: jsonb("names").$type<LocalizedText>().notNull(),
+  position: integer("position").notNull(),
+});
+
+/** A member or other contributor. */
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind", { enum: ORGANIZATION_KINDS }).notNull(),
+    country: text("country"),
+    regionCode: text("region_code").references(() => regions.code),
+    memberSince: date("member_since"),
+    memberUntil: date("member_until"),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organizations_name_key").on(sql`lower(${t.name})`),
+    check("organizations_kind_check", inList("kind", ORGANIZATION_KINDS)),
+    check("organizations_country_check", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("organizations_membership_check", sql`${t.memberUntil} is null or ${t.memberSince} is null or ${t.memberUntil} >= ${t.memberSince}`),
+  ],
+);
+
+/** A person who signs in. E-mail addresses are stored lower-cased. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
+    passwordHash: text("password_hash").notNull(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_organization_idx").on(t.organizationId),
+    check("users_role_check", inList("role", ROLES)),
+    check("users_language_check", inList("language", LANGUAGES)),
+    check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+  ],
+);

@@ -1,0 +1,16 @@
+import { transaction, type Db } from "#src/db/client.ts";
+import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { countOrganizations, countUsers, insertOrganization } from "#src/features/members/repository.ts";
+import { DEMO_ORGANIZATIONS } from "#src/demo/members.ts";
+
+/** Loads the demo content when the database holds no organizations and no users; says whether it did. */
+export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
+  if ((await countOrganizations(db)) > 0 || (await countUsers(db)) > 0) return false;
+  await transaction(db, async (tx) => {
+    for (const org of DEMO_ORGANIZATIONS) {
+      await insertOrganization(tx, { ...org, memberSince: null, memberUntil: null });
+    }
+    await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.load", entityType: "platform", data: { organizations: DEMO_ORGANIZATIONS.length } });
+  });
+  return true;
+}

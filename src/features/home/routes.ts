@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import { h } from "preact";
+import { setupOpen } from "#src/features/members/auth.ts";
+import { HomePage } from "#src/features/home/views.tsx";
+import { appError } from "#src/lib/errors.ts";
+import { isLanguage } from "#src/web/i18n/i18n.ts";
+import { safeNext, setLanguageCookie } from "#src/web/context.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+const pub = { config: { policy: "public" as const } };
+
+/** The front page, the language switch, and the health probes. */
+export async function homeRoutes(app: FastifyInstance) {
+  const { database } = app;
+
+  app.get("/", pub, async (request, reply) =>
+    sendPage(reply, h(HomePage, { ctx: pageContext(request, reply), setupOpen: await setupOpen(database.db) })),
+  );
+
+  // A plain link, so it works without JavaScript; it only sets a preference cookie.
+  app.get("/language/:lang", pub, (request, reply) => {
+    const { lang } = request.params as { lang: string };
+    if (!isLanguage(lang)) throw appError("NOT_FOUND");
+    setLanguageCookie(reply, lang);
+    return reply.redirect(safeNext((request.query as { next?: unknown }).next), 303);
+  });
+
+  // Liveness: the process answers. Readiness: the database answers too.
+  app.get("/healthz", pub, (_request, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
+
+  app.get("/readyz", pub, async (request, reply) => {
+    try {
+      await database.ping();
+      return reply.header("cache-control", "no-store").send({ status: "ok", database: database.engine });
+    } catch (err) {
+      request.log.error({ err }, "database not reachable");
+      return reply.status(503).header("cache-control", "no-store").send({ status: "unavailable", database: database.engine });
+    }
+  });
+}

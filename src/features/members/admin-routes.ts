@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { listAudit } from "#src/features/audit/repository.ts";
+import * as repo from "#src/features/members/repository.ts";
+import { OrganizationInput, OrganizationListQuery, UserCreateInput, UserListQuery, UserUpdateInput } from "#src/features/members/schemas.ts";
+import * as members from "#src/features/members/service.ts";
+import { AdminHomePage, AuditPage } from "#src/features/members/views/admin-home.tsx";
+import { OrganizationFormPage, OrganizationListPage } from "#src/features/members/views/admin-organizations.tsx";
+import { UserFormPage, UserListPage } from "#src/features/members/views/admin-users.tsx";
+import { appError } from "#src/lib/errors.ts";
+import { parseInput } from "#src/lib/validation.ts";
+import { actorOf, setFlash } from "#src/web/context.ts";
+import { formBody, submitForm } from "#src/web/forms.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+const admin = { config: { policy: "admin" as const } };
+const AUDIT_PAGE = 50;
+
+/** The record id in the URL; anything that is not a UUID is simply not found. */
+function idParam(request: FastifyRequest): string {
+  const parsed = z.object({ id: z.uuid() }).safeParse(request.params);
+  if (!parsed.success) throw appError("NOT_FOUND");
+  return parsed.data.id;
+}
+
+/** A list page's filter from its query string; bad values are ignored rather than refused. */
+function listFilter<S extends z.ZodType>(schema: S, query: unknown): Partial<z.output<S>> {
+  const parsed = schema.safeParse(query);
+  return parsed.success ? parsed.data : {};
+}
+
+/** Administration: organizations, users and the audit log (administrators only). */
+export async function adminRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+
+  app.get("/admin", admin, async (request, reply) => {
+    const [organizations, users, recent] = await Promise.all([repo.countOrganizations(db), repo.countUsers(db), listAudit(db, { limit: 10 })]);
+    return sendPage(reply, h(AdminHomePage, { ctx: pageContext(request, reply), organizations, users, recent }));
+  });
+
+  app.get("/admin/audit", admin, async (request, reply) => {
+    const before = z.coerce.number().int().positive().safeParse((request.query as { before?: unknown }).before);
+    const rows = await listAudit(db, { limit: AUDIT_PAGE, before: before.success ? before.data : undefined });
+    const olderThan = rows.length === AUDIT_PAGE ? rows.at(-1)?.id : undefined;
+    return sendPage(reply, h(AuditPage, { ctx: pageContext(request, reply), rows, olderThan }));
+  });
+
+  // Organizations
+
+  app.get("/admin/organizations", admin, async (request, reply) => {
+    const filter = listFilter(OrganizationListQuery, request.query);
+    const [rows, regions] = await Promise.all([repo.listOrganizations(db, filter), repo.listRegions(db)]);
+    return sendPage(reply, h(OrganizationListPage, { ctx: pageContext(request, reply), rows, regions, filter }));
+  });
+
+  app.get("/admin/organizations/new", admin, async (request, reply) =>
+    sendPage(reply, h(OrganizationFormPage, { ctx: pageContext(request, reply), regions: await repo.listRegions(db) })),
+  );
+
+  app.post("/admin/organizations", admin, async (request, reply) => {
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const org = await members.createOrganization(db, actorOf(request), parseInput(OrganizationInput, body));
+        setFlash(reply, "org.created", { name: org.name });
+        return reply.redirect(`/admin/organizations/${org.id}`, 303);
+      },
+      async (error) => h(OrganizationFormPage, { ctx: pageContext(request, reply), regions: await repo.listRegions(db), values: body, error }),
+    );
+  });
+
+  const organizationPage = async (id: string) => {
+    const org = await repo.getOrganization(db, id);
+    if (!org) throw appError("NOT_FOUND");
+    const [regions, users, history] = await Promise.all([
+      repo.listRegions(db),
+      repo.listUsers(db, { organizationId: id }),
+      listAudit(db, { limit: 20, entityId: id }),
+    ]);
+    return { org, regions, users, history };
+  };
+
+  app.get("/admin/organizations/:id", admin, async (request, reply) =>
+    sendPage(reply, h(OrganizationFormPage, { ctx: pageContext(request, reply), ...(await organizationPage(idParam(request))) })),
+  );
+
+  app.post("/admin/organizations/:id", admin, async (request, reply) => {
+    const id = idParam(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const org = await members.updateOrganization(db, actorOf(request), id, parseInput(OrganizationInput, body));
+        setFlash(reply, "org.saved", { name: org.name });
+        return reply.redirect(`/admin/organizations/${id}`, 303);
+      },
+      async (error) => h(OrganizationFormPage, { ctx: pageContext(request, reply), ...(await organizationPage(id)), values: body, error }),
+    );
+  });
+
+  for (const [action, active] of [["deactivate", false], ["reactivate", true]] as const) {
+    app.post(`/admin/organizations/:id/${action}`, admin, async (request, reply) => {
+      const org = await members.setOrganizationActive(db, actorOf(request), idParam(request), active);
+      setFlash(reply, active ? "org.reactivated" : "org.deactivated", { name: org.name });
+      return reply.redirect(`/admin/organizations/${org.id}`, 303);
+    });
+  }
+
+  // Users
+
+  app.get("/admin/users", admin, async (request, reply) => {
+    const filter = listFilter(UserListQuery, request.query);
+    const [rows, organizations] = await Promise.all([repo.listUsers(db, filter), repo.listOrganizations(db)]);
+    return sendPage(reply, h(UserListPage, { ctx: pageContext(request, reply), rows, organizations, filter }));
+  });
+
+  app.get("/admin/users/new", admin, async (request, reply) => {
+    // Arriving from an organization's page preselects it.
+    const preset = z.object({ organizationId: z.uuid() }).safeParse(request.query);
+    return sendPage(
+      reply,
+      h(UserFormPage, {
+        ctx: pageContext(request, reply),
+        organizations: await repo.listOrganizations(db),
+        values: { role: "contributor", language: request.lang, organizationId: preset.success ? preset.data.organizationId : "" },
+      }),
+    );
+  });
+
+  app.post("/admin/users", admin, async (request, reply) => {
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const user = await members.createUser(db, actorOf(request), parseInput(UserCreateInput, body));
+        setFlash(reply, "user.created", { name: user.name });
+        return reply.redirect(`/admin/users/${user.id}`, 303);
+      },
+      async (error) => h(UserFormPage, { ctx: pageContext(request, reply), organizations: await repo.listOrganizations(db), values: body, error }),
+    );
+  });
+
+  const userPage = async (id: string) => {
+    const user = await repo.getUser(db, id);
+    if (!user) throw appError("NOT_FOUND");
+    const [organizations, history] = await Promise.all([repo.listOrganizations(db), listAudit(db, { limit: 20, entityId: id })]);
+    return { user, organizations, history };
+  };
+
+  app.get("/admin/users/:id", admin, async (request, reply) =>
+    sendPage(reply, h(UserFormPage, { ctx: pageContext(request, reply), ...(await userPage(idParam(request))) })),
+  );
+
+  app.post("/admin/users/:id", admin, async (request, reply) => {
+    const id = idParam(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const user = await members.updateUser(db, actorOf(request), id, parseInput(UserUpdateInput, body));
+        setFlash(reply, "user.saved", { name: user.name });
+        return reply.redirect(`/admin/users/${id}`, 303);
+      },
+      async (error) => h(UserFormPage, { ctx: pageContext(request, reply), ...(await userPage(id)), values: body, error }),
+    );
+  });
+
+  for (const [action, active] of [["deactivate", false], ["reactivate", true]] as const) {
+    app.post(`/admin/users/:id/${action}`, admin, async (request, reply) => {
+      const id = idParam(request);
+      return submitForm(
+        reply,
+        async () => {
+          const user = await members.setUserActive(db, actorOf(request), id, active);
+          setFlash(reply, active ? "user.reactivated" : "user.deactivated", { name: user.name });
+          return reply.redirect(`/admin/users/${id}`, 303);
+        },
+        async (error) => h(UserFormPage, { ctx: pageContext(request, reply), ...(await userPage(id)), error }),
+      );
+    });
+  }
+}

@@ -1,0 +1,22 @@
+// Vocabulary of the members feature, shared by the schema, services, forms and views.
+
+export const LANGUAGES = ["en", "fr", "es"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type LocalizedText = Partial<Record<Language, string>> & { en: string };
+
+export const ROLES = ["contributor", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles are cumulative: an editor may do what a contributor may, an admin what an editor may. */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+export const ORGANIZATION_KINDS = [
+  "customs_administration",
+  "private_sector",
+  "international_organization",
+  "academia",
+  "secretariat",
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from "fastify";
+import { h } from "preact";
+import * as auth from "#src/features/members/auth.ts";
+import { getOrganization } from "#src/features/members/repository.ts";
+import { PasswordChangeInput, SetupInput, SignInInput } from "#src/features/members/schemas.ts";
+import { AccountPage, SetupPage, SignInPage } from "#src/features/members/views/auth.tsx";
+import { appError } from "#src/lib/errors.ts";
+import { parseInput } from "#src/lib/validation.ts";
+import { actorOf, clearSessionCookie, safeNext, setFlash, setSessionCookie } from "#src/web/context.ts";
+import { formBody, submitForm } from "#src/web/forms.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+// Sign-in attempts per address and e-mail: enough for typing mistakes, too few for guessing.
+const SIGN_IN_LIMIT = { max: 10, timeWindow: "10 minutes" };
+
+/** Sign-in, sign-out, first-run setup and the user's own account page. */
+export async function memberRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+
+  app.get("/sign-in", { config: { policy: "public" } }, (request, reply) => {
+    const next = safeNext((request.query as { next?: unknown }).next);
+    return sendPage(reply, h(SignInPage, { ctx: pageContext(request, reply), next }));
+  });
+
+  app.post(
+    "/sign-in",
+    {
+      config: {
+        policy: "public",
+        rateLimit: {
+          ...SIGN_IN_LIMIT,
+          hook: "preHandler",
+          keyGenerator: (request) => `${request.ip}|${String(formBody(request.body).email ?? "").toLowerCase().slice(0, 254)}`,
+        },
+      },
+    },
+    (request, reply) => {
+      const body = formBody(request.body);
+      const next = safeNext(body.next);
+      return submitForm(
+        reply,
+        async () => {
+          const input = parseInput(SignInInput, body);
+          const session = await auth.signIn(db, actorOf(request), { ...input, userAgent: request.headers["user-agent"] ?? null });
+          setSessionCookie(reply, session.token);
+          return reply.redirect(next, 303);
+        },
+        (error) => h(SignInPage, { ctx: pageContext(request, reply), values: body, error, next }),
+      );
+    },
+  );
+
+  app.post("/sign-out", { config: { policy: "contributor" } }, async (request, reply) => {
+    if (request.sessionId) await auth.signOut(db, actorOf(request), request.sessionId);
+    clearSessionCookie(reply);
+    setFlash(reply, "signOut.done");
+    return reply.redirect("/", 303);
+  });
+
+  // The setup page exists only until the first administrator does.
+  app.get("/setup", { config: { policy: "public" } }, async (request, reply) => {
+    if (!(await auth.setupOpen(db))) throw appError("NOT_FOUND");
+    return sendPage(reply, h(SetupPage, { ctx: pageContext(request, reply) }));
+  });
+
+  app.post("/setup", { config: { policy: "public" } }, async (request, reply) => {
+    if (!(await auth.setupOpen(db))) throw appError("NOT_FOUND");
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(SetupInput, body);
+        const session = await auth.setupFirstAdmin(db, actorOf(request), { ...input, userAgent: request.headers["user-agent"] ?? null });
+        setSessionCookie(reply, session.token);
+        return reply.redirect("/admin", 303);
+      },
+      (error) => h(SetupPage, { ctx: pageContext(request, reply), values: body, error }),
+    );
+  });
+
+  const accountPage = async (request: Parameters<typeof pageContext>[0], reply: Parameters<typeof pageContext>[1]) => {
+    const orgId = request.user?.organizationId;
+    const organizationName = orgId ? ((await getOrganization(db, orgId))?.name ?? null) : null;
+    return { ctx: pageContext(request, reply), organizationName };
+  };
+
+  app.get("/account", { config: { policy: "contributor" } }, async (request, reply) =>
+    sendPage(reply, h(AccountPage, await accountPage(request, reply))),
+  );
+
+  app.post("/account/password", { config: { policy: "contributor" } }, async (request, reply) => {
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(PasswordChangeInput, body);
+        await auth.changePassword(db, { ...actorOf(request), userId: request.user!.id }, { ...input, keepSessionId: request.sessionId! });
+        setFlash(reply, "account.passwordChanged");
+        return reply.redirect("/account", 303);
+      },
+      async (error) => h(AccountPage, { ...(await accountPage(request, reply)), error }),
+    );
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { LANGUAGES, ORGANIZATION_KINDS, ROLES } from "#src/features/members/domain.ts";
+import { isCountryCode } from "#src/web/i18n/countries.ts";
+import { email, newPassword, oneOf, optionalDate, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
+
+// One schema per payload. Forms and JSON bodies go through the same ones.
+
+export const OrganizationInput = z
+  .object({
+    name: requiredText(200),
+    shortName: optionalText(40),
+    kind: oneOf(ORGANIZATION_KINDS),
+    country: optionalText(2).refine((c) => c === null || isCountryCode(c), { error: "field.country" }),
+    regionCode: optionalText(10),
+    memberSince: optionalDate(),
+    memberUntil: optionalDate(),
+  })
+  .refine((o) => !o.memberSince || !o.memberUntil || o.memberUntil >= o.memberSince, {
+    path: ["memberUntil"],
+    error: "field.membershipOrder",
+  });
+export type OrganizationInput = z.output<typeof OrganizationInput>;
+
+const userFields = {
+  name: requiredText(200),
+  email: email(),
+  organizationId: optionalUuid(),
+  role: oneOf(ROLES),
+  language: oneOf(LANGUAGES).default("en"),
+};
+
+export const UserCreateInput = z.object({ ...userFields, password: newPassword() });
+export type UserCreateInput = z.output<typeof UserCreateInput>;
+
+export const UserUpdateInput = z.object({
+  ...userFields,
+  password: z.preprocess((v) => (v === "" ? undefined : v), newPassword().optional()),
+});
+export type UserUpdateInput = z.output<typeof UserUpdateInput>;
+
+const confirmed = <T extends { password: string; passwordConfirm: string }>(o: T) => o.password === o.passwordConfirm;
+
+export const SetupInput = z
+  .object({ name: requiredText(200), email: email(), password: newPassword(), passwordConfirm: z.string({ error: "field.required" }) })
+  .refine(confirmed, { path: ["passwordConfirm"], error: "field.passwordMismatch" });
+export type SetupInput = z.output<typeof SetupInput>;
+
+export const SignInInput = z.object({
+  email: z.string({ error: "field.required" }).trim().toLowerCase().min(1, { error: "field.required" }).max(254, { error: "field.tooLong" }),
+  password: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
+  next: z.string().optional(),
+});
+
+export const PasswordChangeInput = z
+  .object({
+    currentPassword: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
+    password: newPassword(),
+    passwordConfirm: z.string({ error: "field.required" }),
+  })
+  .refine(confirmed, { path: ["passwordConfirm"], error: "field.passwordMismatch" });
+
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const OrganizationListQuery = z.object({
+  q: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+  region: z.preprocess(blankToUndefined, z.string().max(10).optional()),
+  kind: z.preprocess(blankToUndefined, z.enum(ORGANIZATION_KINDS).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(["active", "inactive"]).optional()),
+});
+
+export const UserListQuery = z.object({
+  q: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+  role: z.preprocess(blankToUndefined, z.enum(ROLES).optional()),
+  organizationId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  status: z.preprocess(blankToUndefined, z.enum(["active", "inactive"]).optional()),
+});

@@ -1,0 +1,150 @@
+import { LANGUAGES, ROLES } from "#src/features/members/domain.ts";
+import type { AuditRow } from "#src/features/audit/repository.ts";
+import type { listOrganizations, listUsers, UserRow } from "#src/features/members/repository.ts";
+import type { AppError } from "#src/lib/errors.ts";
+import { DateTime, ErrorSummary, Form, SelectField, StatusTag, TextField, type FormValues } from "#src/web/components.tsx";
+import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+import { AuditTable } from "#src/features/members/views/admin-home.tsx";
+
+type OrgOption = Pick<Awaited<ReturnType<typeof listOrganizations>>[number], "id" | "name" | "deactivatedAt">;
+type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+const orgOptions = (orgs: OrgOption[]): [string, string][] => orgs.map((o) => [o.id, o.name]);
+
+/** The list of users with filters. */
+export function UserListPage({ ctx, rows, organizations, filter }: { ctx: PageContext; rows: UserListRow[]; organizations: OrgOption[]; filter: FormValues }) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t("admin.users")} section="admin">
+      <p class="breadcrumb">
+        <a href="/admin">{t("admin.title")}</a>
+      </p>
+      <div class="page-head">
+        <h1>{t("admin.users")}</h1>
+        <a class="button" href="/admin/users/new">
+          {t("user.new")}
+        </a>
+      </div>
+      <form method="get" action="/admin/users" class="filters" role="search">
+        <TextField t={t} name="q" type="search" label={t("common.search")} values={filter} />
+        <SelectField t={t} name="role" label={t("user.role")} values={filter} empty={t("common.all")} options={ROLES.map((r) => [r, t(`user.role.${r}`)])} />
+        <SelectField t={t} name="organizationId" label={t("user.organization")} values={filter} empty={t("common.all")} options={orgOptions(organizations)} />
+        <SelectField t={t} name="status" label={t("org.status")} values={filter} empty={t("common.all")} options={[["active", t("common.active")], ["inactive", t("common.inactive")]]} />
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t("common.filter")}
+          </button>
+        </div>
+      </form>
+      <p class="muted" role="status">
+        {t("common.showing", { count: rows.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p class="empty">{t("user.noneFound")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("user.name")}</th>
+                <th scope="col">{t("user.email")}</th>
+                <th scope="col">{t("user.organization")}</th>
+                <th scope="col">{t("user.role")}</th>
+                <th scope="col">{t("user.lastSignIn")}</th>
+                <th scope="col">{t("org.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/users/${u.id}`}>{u.name}</a>
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{u.organizationName ?? ""}</td>
+                  <td>{t(`user.role.${u.role}`)}</td>
+                  <td>{u.lastSignInAt ? <DateTime value={u.lastSignInAt} lang={lang} withTime /> : <span class="muted">{t("user.never")}</span>}</td>
+                  <td>
+                    <StatusTag t={t} inactive={Boolean(u.deactivatedAt)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+type FormPageProps = {
+  ctx: PageContext;
+  organizations: OrgOption[];
+  values?: FormValues | undefined;
+  error?: AppError | undefined;
+  user?: UserRow | undefined;
+  history?: AuditRow[];
+};
+
+/** Create or edit a user; when editing, also (de)activation and history. */
+export function UserFormPage({ ctx, organizations, values, error, user, history = [] }: FormPageProps) {
+  const { t } = ctx;
+  const title = user ? t("user.edit") : t("user.new");
+  const v = values ?? (user as unknown as FormValues | undefined);
+  const fields = error?.fields;
+  // Deactivated organizations are offered only when the user already belongs to one.
+  const offered = organizations.filter((o) => !o.deactivatedAt || o.id === user?.organizationId);
+  return (
+    <Layout ctx={ctx} title={user ? user.name : title} section="admin">
+      <p class="breadcrumb">
+        <a href="/admin">{t("admin.title")}</a> › <a href="/admin/users">{t("admin.users")}</a>
+      </p>
+      <div class="page-head">
+        <h1>{user ? user.name : title}</h1>
+        {user && <StatusTag t={t} inactive={Boolean(user.deactivatedAt)} />}
+      </div>
+      <ErrorSummary t={t} errors={fields} code={error?.code} />
+      <Form ctx={ctx} action={user ? `/admin/users/${user.id}` : "/admin/users"} class="stack form-wide">
+        <TextField t={t} name="name" label={t("user.name")} values={v} errors={fields} required maxLength={200} autocomplete="off" />
+        <TextField t={t} name="email" type="email" label={t("user.email")} values={v} errors={fields} required autocomplete="off" />
+        <SelectField t={t} name="organizationId" label={t("user.organization")} values={v} errors={fields} optional empty={t("org.none")} options={orgOptions(offered)} />
+        <SelectField t={t} name="role" label={t("user.role")} hint={t("user.role.hint")} values={v} errors={fields} required empty="" options={ROLES.map((r) => [r, t(`user.role.${r}`)])} />
+        <SelectField t={t} name="language" label={t("user.language")} values={v ?? { language: ctx.lang }} errors={fields} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
+        <TextField
+          t={t}
+          name="password"
+          type="password"
+          label={user ? t("account.newPassword") : t("user.initialPassword")}
+          hint={user ? t("user.hint.newPassword") : t("user.hint.initialPassword")}
+          errors={fields}
+          optional={Boolean(user)}
+          required={!user}
+          autocomplete="new-password"
+        />
+        <div class="actions">
+          <button type="submit" class="button">
+            {user ? t("common.save") : t("common.create")}
+          </button>
+          <a href="/admin/users" class="button button-secondary">
+            {t("common.cancel")}
+          </a>
+        </div>
+      </Form>
+      {user && (
+        <>
+          <Form ctx={ctx} action={`/admin/users/${user.id}/${user.deactivatedAt ? "reactivate" : "deactivate"}`} class="danger-zone">
+            <button type="submit" class={user.deactivatedAt ? "button button-secondary" : "button button-danger"}>
+              {user.deactivatedAt ? t("common.reactivate") : t("common.deactivate")}
+            </button>
+          </Form>
+          <section aria-labelledby="user-history">
+            <h2 id="user-history">{t("admin.audit")}</h2>
+            <AuditTable ctx={ctx} rows={history} />
+          </section>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,99 @@
+import type { AppError } from "#src/lib/errors.ts";
+import { ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+type FormProps = { ctx: PageContext; values?: FormValues | undefined; error?: AppError | undefined };
+
+/** The sign-in page. */
+export function SignInPage({ ctx, values, error, next }: FormProps & { next: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t("signIn.title")} section="signIn">
+      <div class="narrow">
+        <h1>{t("signIn.title")}</h1>
+        {ctx.user ? (
+          <p class="notice">{t("signIn.already", { name: ctx.user.name })}</p>
+        ) : (
+          <p class="lead">{t("signIn.lead")}</p>
+        )}
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+        <Form ctx={ctx} action="/sign-in" class="stack">
+          <input type="hidden" name="next" value={next} />
+          <TextField t={t} name="email" type="email" label={t("signIn.email")} values={values} errors={error?.fields} autocomplete="username" required />
+          <TextField t={t} name="password" type="password" label={t("signIn.password")} errors={error?.fields} autocomplete="current-password" required />
+          <div class="actions">
+            <button type="submit" class="button">
+              {t("signIn.submit")}
+            </button>
+          </div>
+        </Form>
+      </div>
+    </Layout>
+  );
+}
+
+/** The first-run setup page, shown while no administrator exists. */
+export function SetupPage({ ctx, values, error }: FormProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t("setup.title")}>
+      <div class="narrow">
+        <h1>{t("setup.title")}</h1>
+        <p class="lead">{t("setup.lead")}</p>
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+        <Form ctx={ctx} action="/setup" class="stack">
+          <TextField t={t} name="name" label={t("user.name")} values={values} errors={error?.fields} autocomplete="name" required maxLength={200} />
+          <TextField t={t} name="email" type="email" label={t("user.email")} values={values} errors={error?.fields} autocomplete="email" required />
+          <TextField t={t} name="password" type="password" label={t("user.password")} hint={t("field.passwordTooShort")} errors={error?.fields} autocomplete="new-password" required />
+          <TextField t={t} name="passwordConfirm" type="password" label={t("user.passwordConfirm")} errors={error?.fields} autocomplete="new-password" required />
+          <div class="actions">
+            <button type="submit" class="button">
+              {t("setup.submit")}
+            </button>
+          </div>
+        </Form>
+      </div>
+    </Layout>
+  );
+}
+
+/** The signed-in user's own page: details and password change. */
+export function AccountPage({ ctx, error, organizationName }: FormProps & { organizationName: string | null }) {
+  const { t, user } = ctx;
+  if (!user) return null;
+  return (
+    <Layout ctx={ctx} title={t("account.title")} section="account">
+      <h1>{t("account.title")}</h1>
+      <div class="columns">
+        <section aria-labelledby="details-h" class="card">
+          <h2 id="details-h">{t("account.details")}</h2>
+          <dl class="details">
+            <dt>{t("user.name")}</dt>
+            <dd>{user.name}</dd>
+            <dt>{t("user.email")}</dt>
+            <dd>{user.email}</dd>
+            <dt>{t("user.organization")}</dt>
+            <dd>{organizationName ?? t("org.none")}</dd>
+            <dt>{t("user.role")}</dt>
+            <dd>{t(`user.role.${user.role}`)}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="password-h" class="card">
+          <h2 id="password-h">{t("account.changePassword")}</h2>
+          <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+          <Form ctx={ctx} action="/account/password" class="stack">
+            <TextField t={t} name="currentPassword" type="password" label={t("account.currentPassword")} errors={error?.fields} autocomplete="current-password" required />
+            <TextField t={t} name="password" type="password" label={t("account.newPassword")} hint={t("field.passwordTooShort")} errors={error?.fields} autocomplete="new-password" required />
+            <TextField t={t} name="passwordConfirm" type="password" label={t("user.passwordConfirm")} errors={error?.fields} autocomplete="new-password" required />
+            <div class="actions">
+              <button type="submit" class="button">
+                {t("account.submitPassword")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </Layout>
+  );
+}

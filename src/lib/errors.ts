@@ -1,0 +1,45 @@
+// The error catalogue: every failure a person or a program may see has a stable code, an HTTP
+// status and a message in the catalogs (key `error.<CODE>`), written so the reader can act on it.
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  INVALID_CREDENTIALS: 401,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  EMAIL_TAKEN: 409,
+  ORGANIZATION_NAME_TAKEN: 409,
+  SETUP_ALREADY_DONE: 409,
+  LAST_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Field name → message key, for forms and JSON validation errors. */
+export type FieldErrors = Record<string, string>;
+
+/** An expected failure: carries its catalogue code and, for validation, the faulty fields. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(code);
+    this.name = "AppError";
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** Builds an AppError; `fields` says which inputs were wrong and why (message keys). */
+export const appError = (code: ErrorCode, fields?: FieldErrors) => new AppError(code, fields);
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "#src/app.ts";
+import type { Config } from "#src/config.ts";
+import { openDatabase } from "#src/db/client.ts";
+import { migrate } from "#src/db/migrate.ts";
+import { loadDemoIfEmpty } from "#src/demo/load.ts";
+
+/** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
+export async function startServer(config: Config, options: { pretty?: boolean } = {}): Promise<FastifyInstance> {
+  const started = performance.now();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    const demoLoaded = config.demo && (await loadDemoIfEmpty(database.db));
+    const logger = {
+      level: config.logLevel,
+      ...(options.pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } } : {}),
+    };
+    const app = await buildApp({ config, database, logger });
+    app.addHook("onClose", () => database.close());
+    await app.listen({ port: config.port, host: config.host });
+    app.log.info(
+      { engine: database.engine, demoLoaded, startupMs: Math.round(performance.now() - started) },
+      `Living Report is ready at ${config.publicUrl}`,
+    );
+    return app;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Closes the server and the database on SIGINT or SIGTERM, letting requests in flight finish. */
+export function closeOnSignals(app: FastifyInstance) {
+  let closing = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.log.info(`${signal} received, closing`);
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "#src/config.ts";
+import type { Database } from "#src/db/client.ts";
+import type { Actor } from "#src/features/audit/repository.ts";
+import { resolveSession, SESSION_TTL_MS } from "#src/features/members/auth.ts";
+import type { Language, Role } from "#src/features/members/domain.ts";
+import { isLanguage, isMessageKey, negotiateLanguage, translator, type Translate } from "#src/web/i18n/i18n.ts";
+import type { MessageKey } from "#src/web/i18n/en.ts";
+
+/** Who may use a route. Roles are cumulative (see roleAtLeast). */
+export type Policy = "public" | Role;
+
+export type CurrentUser = { id: string; name: string; email: string; role: Role; organizationId: string | null };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    policy?: Policy;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    sessionId: string | null;
+    lang: Language;
+    t: Translate;
+  }
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+  }
+}
+
+export const SESSION_COOKIE = "lr_session";
+export const LANG_COOKIE = "lr_lang";
+const FLASH_COOKIE = "lr_flash";
+
+/** Loads the session and chooses the language before any route runs. */
+export function registerRequestContext(app: FastifyInstance) {
+  app.decorateRequest("user", null);
+  app.decorateRequest("sessionId", null);
+  app.decorateRequest("lang", "en");
+  app.decorateRequest("t", translator("en"));
+
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && token.length < 100) {
+      const found = await resolveSession(app.database.db, token);
+      if (found) {
+        const { user, session } = found;
+        request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId };
+        request.sessionId = session.id;
+      }
+    }
+    const chosen = request.cookies[LANG_COOKIE];
+    request.lang = isLanguage(chosen) ? chosen : (negotiateLanguage(request.headers["accept-language"]) ?? "en");
+    request.t = translator(request.lang);
+  });
+}
+
+/** The acting user, address and request id, for commands and their audit events. */
+export const actorOf = (request: FastifyRequest): Actor => ({ userId: request.user?.id ?? null, ip: request.ip, requestId: request.id });
+
+const cookieBase = (reply: FastifyReply) => ({
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: reply.server.config.secureCookies,
+});
+
+export function setSessionCookie(reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieBase(reply), maxAge: SESSION_TTL_MS / 1000 });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, cookieBase(reply));
+}
+
+export function setLanguageCookie(reply: FastifyReply, lang: Language) {
+  reply.setCookie(LANG_COOKIE, lang, { ...cookieBase(reply), maxAge: 365 * 24 * 3600 });
+}
+
+export type Flash = { key: MessageKey; params?: Record<string, string> };
+
+/** Leaves a one-time message for the next page (after a redirect). */
+export function setFlash(reply: FastifyReply, key: MessageKey, params?: Record<string, string>) {
+  reply.setCookie(FLASH_COOKIE, JSON.stringify({ key, params }), { ...cookieBase(reply), signed: true, maxAge: 60 });
+}
+
+/** Reads and clears the one-time message, if a valid one is there. */
+export function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash | undefined {
+  const raw = request.cookies[FLASH_COOKIE];
+  if (!raw) return undefined;
+  reply.clearCookie(FLASH_COOKIE, cookieBase(reply));
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return undefined;
+  try {
+    const flash = JSON.parse(unsigned.value) as Flash;
+    return isMessageKey(flash.key) ? flash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path on this site to return to after sign-in or a language change; anything else becomes "/". */
+export function safeNext(next: unknown): string {
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || /[\\\u0000-\u001f]/.test(next)) return "/";
+  return next.slice(0, 2000);
+}

@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, isAppError, type ErrorCode } from "#src/lib/errors.ts";
+import { en } from "#src/web/i18n/en.ts";
+import { Layout } from "#src/web/layout.tsx";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+// Errors thrown by Fastify and its plugins, mapped onto our catalogue.
+const PLUGIN_CODES: Record<string, ErrorCode> = {
+  FST_CSRF_INVALID_TOKEN: "CSRF_INVALID",
+  FST_CSRF_MISSING_SECRET: "CSRF_INVALID",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "BAD_REQUEST",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_REQUEST",
+};
+const BY_STATUS: Record<number, ErrorCode> = { 400: "BAD_REQUEST", 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE", 429: "RATE_LIMITED" };
+
+/** Turns anything thrown into a catalogue error; unknown ones become INTERNAL. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const e = error as Partial<FastifyError>;
+  const mapped = (e.code && PLUGIN_CODES[e.code]) || (e.statusCode && e.statusCode < 500 ? BY_STATUS[e.statusCode] : undefined);
+  return new AppError(mapped ?? "INTERNAL");
+}
+
+const wantsJson = (request: FastifyRequest) =>
+  request.url.startsWith("/api/") || (!(request.headers.accept ?? "").includes("text/html") && (request.headers.accept ?? "").includes("json"));
+
+/** Answers with the catalogue error as JSON or as a page, in the request's language. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.code === "UNAUTHENTICATED" && request.method === "GET" && !wantsJson(request)) {
+    return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+  }
+  const message = request.t(`error.${error.code}`);
+  if (wantsJson(request)) {
+    return reply.status(error.status).send({ error: { code: error.code, message, fields: error.fields, requestId: request.id } });
+  }
+  const ctx = pageContext(request, reply);
+  const title = error.status === 404 ? ctx.t("error.notFoundTitle") : ctx.t("error.title");
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={title}>
+      <div class="error-page">
+        <p class="eyebrow">{error.status}</p>
+        <h1>{title}</h1>
+        <p class="lead">{message}</p>
+        {error.status >= 500 && <p class="muted">{ctx.t("error.requestId", { id: request.id })}</p>}
+        <p>
+          <a class="button" href="/">
+            {ctx.t("error.back")}
+          </a>
+        </p>
+      </div>
+    </Layout>,
+    error.status,
+  );
+}
+
+/** Installs the error and not-found handlers. */
+export function registerErrorHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error, request, reply) => {
+    const appErr = toAppError(error);
+    if (appErr.status >= 500) request.log.error({ err: error, requestId: request.id }, "unhandled error");
+    else request.log.info({ code: appErr.code, status: appErr.status }, en[`error.${appErr.code}`]);
+    return sendError(request, reply, appErr);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError("NOT_FOUND")));
+}
