@@ -1,0 +1,70 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "#src/app.ts";
+import { loadConfig } from "#src/config.ts";
+import type { Database } from "#src/db/client.ts";
+import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { signIn } from "#src/features/members/auth.ts";
+import { TEST_PASSWORD } from "#test/helpers/factories.ts";
+
+/** The app on a test database, driven with inject(). */
+export function testApp(database: Database): Promise<FastifyInstance> {
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), "lr-app-")),
+    SESSION_SECRET: "test-secret-that-is-long-enough-for-hmac-0123456789",
+    DEMO: "false",
+  });
+  return buildApp({ config, database });
+}
+
+/** A cookie jar for inject(): keeps what the server sets, sends it back. */
+export class Browser {
+  private cookies = new Map<string, string>();
+  constructor(private app: FastifyInstance) {}
+
+  get cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: LightMyRequestResponse) {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now());
+      if (expired || c.value === "") this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.keep(await this.app.inject({ method: "GET", url, headers: { accept: "text/html", cookie: this.cookieHeader, ...headers } }));
+  }
+
+  /** Loads `formPage`, takes its CSRF token, and posts the form to `url` like a browser would. */
+  async submit(formPage: string, url: string, fields: Record<string, string>) {
+    const page = await this.get(formPage);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`No CSRF token on ${formPage} (status ${page.statusCode})`);
+    return this.post(url, { _csrf: token, ...fields });
+  }
+
+  /** Posts a form as-is (no token added). */
+  async post(url: string, fields: Record<string, string>) {
+    return this.keep(
+      await this.app.inject({
+        method: "POST",
+        url,
+        headers: { accept: "text/html", cookie: this.cookieHeader, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams(fields).toString(),
+      }),
+    );
+  }
+
+  /** Signs in as the given user (through the real session service) and keeps the cookie. */
+  async signInAs(database: Database, email: string) {
+    const session = await signIn(database.db, SYSTEM_ACTOR, { email, password: TEST_PASSWORD, userAgent: null });
+    this.cookies.set("lr_session", session.token);
+    return this;
+  }
+}

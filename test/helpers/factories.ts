@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "#src/db/client.ts";
+import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import type { Role } from "#src/features/members/domain.ts";
+import { createOrganization, createUser } from "#src/features/members/service.ts";
+import type { OrganizationInput } from "#src/features/members/schemas.ts";
+
+const unique = () => randomBytes(4).toString("hex");
+
+export const TEST_PASSWORD = "correct horse battery";
+
+/** Creates an organization through the service; every field can be overridden. */
+export function buildOrganization(db: Db, overrides: Partial<OrganizationInput> = {}) {
+  return createOrganization(db, SYSTEM_ACTOR, {
+    name: `Customs Administration ${unique()}`,
+    shortName: null,
+    kind: "customs_administration",
+    country: "PE",
+    regionCode: "AMS",
+    memberSince: null,
+    memberUntil: null,
+    ...overrides,
+  });
+}
+
+/** Creates a user (password TEST_PASSWORD unless given) through the service. */
+export function buildUser(db: Db, overrides: { role?: Role; email?: string; name?: string; organizationId?: string | null; password?: string } = {}) {
+  const id = unique();
+  return createUser(db, SYSTEM_ACTOR, {
+    name: overrides.name ?? `Person ${id}`,
+    email: overrides.email ?? `person-${id}@example.org`,
+    organizationId: overrides.organizationId ?? null,
+    role: overrides.role ?? "contributor",
+    language: "en",
+    password: overrides.password ?? TEST_PASSWORD,
+  });
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { fromPglite, fromPool } from "#src/db/client.ts";
+import { migrate } from "#src/db/migrate.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testEngine: "pglite" | "postgres";
+    /** PGlite: a dump of a migrated data directory. PostgreSQL: the name of a migrated template database. */
+    template: string;
+  }
+}
+
+/** Migrates once per run; every test file then starts from a copy of the result. */
+export default async function setup(project: TestProject) {
+  const engine = project.config.provide.testEngine ?? "pglite";
+  if (engine === "pglite") {
+    const client = await PGlite.create();
+    await migrate(fromPglite(client));
+    const dump = await client.dumpDataDir("none");
+    const dir = mkdtempSync(join(tmpdir(), "lr-template-"));
+    const file = join(dir, "pglite.tar");
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await client.close();
+    project.provide("template", file);
+    return () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is required for the PostgreSQL suite");
+  const name = `lr_template_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 1 });
+  await migrate(fromPool(pool));
+  await pool.end();
+  project.provide("template", name);
+  return async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+}
+
+/** The same server address with another database name. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
