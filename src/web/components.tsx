@@ -24,7 +24,8 @@ export function Form(props: { ctx: PageContext; action: string; children: Compon
 }
 
 /** Lists a form's problems at its top, each linking to its field. */
-export function ErrorSummary({ t, errors, code }: { t: Translate; errors: FieldErrors | undefined; code?: string | undefined }) {
+export function ErrorSummary(props: { t: Translate; errors: FieldErrors | undefined; code?: string | undefined; labels?: Record<string, string> }) {
+  const { t, errors, code, labels = {} } = props;
   const entries = Object.entries(errors ?? {});
   if (!entries.length && !code) return null;
   const headline = code && code !== "VALIDATION_FAILED" && isMessageKey(`error.${code}`) ? t(`error.${code}` as never) : t("common.formHasErrors", { count: entries.length });
@@ -35,7 +36,10 @@ export function ErrorSummary({ t, errors, code }: { t: Translate; errors: FieldE
         <ul>
           {entries.map(([field, key]) => (
             <li>
-              <a href={`#f-${field}`}>{message(t, key)}</a>
+              <a href={`#f-${field}`}>
+                {labels[field] ? `${labels[field]}: ` : ""}
+                {message(t, key)}
+              </a>
             </li>
           ))}
         </ul>

@@ -72,7 +72,7 @@ export function OrganizationListPage({ ctx, rows, regions, filter }: { ctx: Page
                   </td>
                   <td>{t(`org.kind.${o.kind}`)}</td>
                   <td>{o.country ? countryName(o.country, lang) : ""}</td>
-                  <td>{regionName(regions, o.regionCode, lang)}</td>
+                  <td>{o.regionCode && <abbr title={regionName(regions, o.regionCode, lang)}>{o.regionCode}</abbr>}</td>
                   <td>
                     <DateTime value={o.memberSince} lang={lang} />
                   </td>
@@ -116,7 +116,12 @@ export function OrganizationFormPage({ ctx, regions, values, error, org, users =
         <h1>{org ? org.name : title}</h1>
         {org && <StatusTag t={t} inactive={Boolean(org.deactivatedAt)} />}
       </div>
-      <ErrorSummary t={t} errors={fields} code={error?.code} />
+      <ErrorSummary
+        t={t}
+        errors={fields}
+        code={error?.code}
+        labels={{ name: t("org.name"), shortName: t("org.shortName"), kind: t("org.kind"), country: t("org.country"), regionCode: t("org.region"), memberSince: t("org.memberSince"), memberUntil: t("org.memberUntil") }}
+      />
       <Form ctx={ctx} action={org ? `/admin/organizations/${org.id}` : "/admin/organizations"} class="stack form-wide">
         <TextField t={t} name="name" label={t("org.name")} values={v} errors={fields} required maxLength={200} />
         <TextField t={t} name="shortName" label={t("org.shortName")} values={v} errors={fields} optional maxLength={40} size="short" />

@@ -105,7 +105,12 @@ export function UserFormPage({ ctx, organizations, values, error, user, history 
         <h1>{user ? user.name : title}</h1>
         {user && <StatusTag t={t} inactive={Boolean(user.deactivatedAt)} />}
       </div>
-      <ErrorSummary t={t} errors={fields} code={error?.code} />
+      <ErrorSummary
+        t={t}
+        errors={fields}
+        code={error?.code}
+        labels={{ name: t("user.name"), email: t("user.email"), organizationId: t("user.organization"), role: t("user.role"), language: t("user.language"), password: t("user.password") }}
+      />
       <Form ctx={ctx} action={user ? `/admin/users/${user.id}` : "/admin/users"} class="stack form-wide">
         <TextField t={t} name="name" label={t("user.name")} values={v} errors={fields} required maxLength={200} autocomplete="off" />
         <TextField t={t} name="email" type="email" label={t("user.email")} values={v} errors={fields} required autocomplete="off" />

@@ -41,7 +41,7 @@ export function SetupPage({ ctx, values, error }: FormProps) {
       <div class="narrow">
         <h1>{t("setup.title")}</h1>
         <p class="lead">{t("setup.lead")}</p>
-        <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ name: t("user.name"), email: t("user.email"), password: t("user.password"), passwordConfirm: t("user.passwordConfirm") }} />
         <Form ctx={ctx} action="/setup" class="stack">
           <TextField t={t} name="name" label={t("user.name")} values={values} errors={error?.fields} autocomplete="name" required maxLength={200} />
           <TextField t={t} name="email" type="email" label={t("user.email")} values={values} errors={error?.fields} autocomplete="email" required />
@@ -81,7 +81,7 @@ export function AccountPage({ ctx, error, organizationName }: FormProps & { orga
         </section>
         <section aria-labelledby="password-h" class="card">
           <h2 id="password-h">{t("account.changePassword")}</h2>
-          <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+          <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ currentPassword: t("account.currentPassword"), password: t("account.newPassword"), passwordConfirm: t("user.passwordConfirm") }} />
           <Form ctx={ctx} action="/account/password" class="stack">
             <TextField t={t} name="currentPassword" type="password" label={t("account.currentPassword")} errors={error?.fields} autocomplete="current-password" required />
             <TextField t={t} name="password" type="password" label={t("account.newPassword")} hint={t("field.passwordTooShort")} errors={error?.fields} autocomplete="new-password" required />

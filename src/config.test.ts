@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "#src/config.ts";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "lr-config-"));
+
+describe("loadConfig", () => {
+  it("has working defaults: PGlite under ./data, port 3000, demo on", () => {
+    const config = loadConfig({ DATA_DIR: tmp() });
+    expect(config).toMatchObject({ port: 3000, host: "localhost", databaseUrl: undefined, demo: true, logLevel: "info", publicUrl: "http://localhost:3000", secureCookies: false });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("names every bad variable at once", () => {
+    const attempt = () => loadConfig({ DATA_DIR: tmp(), PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", DEMO: "maybe", SESSION_SECRET: "short", PUBLIC_URL: "ftp://x" });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (e) {
+      const problems = (e as ConfigError).problems.join("\n");
+      for (const name of ["PORT", "DATABASE_URL", "LOG_LEVEL", "DEMO", "SESSION_SECRET", "PUBLIC_URL"]) expect(problems).toContain(name);
+    }
+  });
+
+  it("generates a session secret once and keeps it in DATA_DIR", () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    const file = join(dir, "session-secret");
+    expect(readFileSync(file, "utf8").trim()).toBe(first.sessionSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it("uses secure cookies when the public address is https, and treats empty variables as unset", () => {
+    const config = loadConfig({ DATA_DIR: tmp(), PUBLIC_URL: "https://report.example.org/", PORT: "", DEMO: "off", DATABASE_URL: "postgres://u:p@db/lr" });
+    expect(config).toMatchObject({ secureCookies: true, publicUrl: "https://report.example.org", port: 3000, demo: false, databaseUrl: "postgres://u:p@db/lr" });
+  });
+});
