@@ -1,0 +1,9 @@
+// `npm run bench`: runs every benchmark in bench/ and prints one table with the machine and date.
+import { cpus, totalmem } from "node:os";
+import { run as startup } from "./startup.mjs";
+
+const rows = [...(await startup())];
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`Date: ${new Date().toISOString().slice(0, 10)}\n`);
+console.log("| benchmark | ours | baseline | ratio |\n|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.benchmark} | ${r.value} | ${r.baseline} | ${r.ratio} |`);
