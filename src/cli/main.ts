@@ -34,7 +34,9 @@ try {
   if (err instanceof ConfigError) {
     console.error(err.message);
   } else if (isAppError(err)) {
-    const fields = Object.entries(err.fields).map(([f, key]) => `  - ${f}: ${(en as Record<string, string>)[key] ?? key}`);
+    const fields = Object.entries(err.fields)
+      .filter(([, key]) => key !== `error.${err.code}`)
+      .map(([f, key]) => `  - ${f}: ${(en as Record<string, string>)[key] ?? key}`);
     console.error([`${en[`error.${err.code}`]} (${err.code})`, ...fields].join("\n"));
   } else {
     console.error(err instanceof Error ? (err.stack ?? err.message) : err);

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The operators' command line, run as a real process on a fresh PGlite data directory.
+
+const ROOT = join(import.meta.dirname, "..");
+const dataDir = mkdtempSync(join(tmpdir(), "lr-cli-"));
+const cli = (args: string[], input = "", env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ["bin/living-report.mjs", ...args], {
+    cwd: ROOT,
+    input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, DEMO: "false", ...env },
+  });
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("living-report CLI", () => {
+  it("has --help on every command", () => {
+    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"]]) {
+      const res = cli(args);
+      expect(res.status, args.join(" ")).toBe(0);
+      expect(res.stdout).toContain("Usage: living-report");
+    }
+  });
+
+  it("migrates, creates an administrator from standard input, and refuses a duplicate", () => {
+    expect(cli(["migrate"]).stdout).toContain("Migrations applied (pglite).");
+    const created = cli(["create-admin", "--email", "Ada@Example.org", "--name", "Ada Admin"], "a long password here\n");
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain("Administrator ada@example.org created.");
+    const again = cli(["create-admin", "--email", "ada@example.org", "--name", "Ada Again"], "a long password here\n");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("A user with this e-mail address already exists");
+  });
+
+  it("explains bad input and bad configuration, naming every problem", () => {
+    const bad = cli(["create-admin", "--email", "nope", "--name", "X"], "short\n");
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("email: Enter an e-mail address");
+    expect(bad.stderr).toContain("password: Use at least 10 characters.");
+    const config = cli(["migrate"], "", { PORT: "abc", LOG_LEVEL: "loud" });
+    expect(config.status).toBe(1);
+    expect(config.stderr).toContain("PORT: expected a port number");
+    expect(config.stderr).toContain("LOG_LEVEL");
+  });
+});
