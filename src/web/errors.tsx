@@ -36,7 +36,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     return reply.status(error.status).send({ error: { code: error.code, message, fields: error.fields, requestId: request.id } });
   }
   const ctx = pageContext(request, reply);
-  const title = error.status === 404 ? ctx.t("error.notFoundTitle") : ctx.t("error.title");
+  const title = error.status === 404 ? ctx.t("error.notFoundTitle") : error.status === 403 ? ctx.t("error.forbiddenTitle") : ctx.t("error.title");
   return sendPage(
     reply,
     <Layout ctx={ctx} title={title}>

@@ -1,5 +1,7 @@
 import type { AuditRow } from "#src/features/audit/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
+import type { MessageKey } from "#src/web/i18n/en.ts";
+import { isMessageKey } from "#src/web/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -14,19 +16,19 @@ export function AdminHomePage({ ctx, organizations, users, recent }: { ctx: Page
         <li>
           <a href="/admin/organizations" class="tile">
             <span class="tile-title">{t("admin.organizations")}</span>
-            <span class="tile-figure">{t("admin.count.organizations", { count: organizations })}</span>
+            <span class="tile-figure">{organizations}</span>
           </a>
         </li>
         <li>
           <a href="/admin/users" class="tile">
             <span class="tile-title">{t("admin.users")}</span>
-            <span class="tile-figure">{t("admin.count.users", { count: users })}</span>
+            <span class="tile-figure">{users}</span>
           </a>
         </li>
         <li>
           <a href="/admin/audit" class="tile">
             <span class="tile-title">{t("admin.audit")}</span>
-            <span class="tile-figure">{t("admin.recent")}</span>
+            <span class="tile-figure tile-figure-text">{t("admin.recent")}</span>
           </a>
         </li>
       </ul>
@@ -58,6 +60,9 @@ export function AuditPage({ ctx, rows, olderThan }: { ctx: PageContext; rows: Au
 const entityLink = (row: AuditRow) =>
   row.entityId && (row.entityType === "organization" || row.entityType === "user") ? `/admin/${row.entityType}s/${row.entityId}` : undefined;
 
+// What the event was about, as the person would recognise it: the name or e-mail it recorded.
+const recordLabel = (row: AuditRow) => String(row.data.name ?? row.data.email ?? row.entityType);
+
 /** Audit events as a table, newest first. */
 export function AuditTable({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] }) {
   const { t } = ctx;
@@ -82,10 +87,8 @@ export function AuditTable({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] }
                   <DateTime value={row.at} lang={ctx.lang} withTime />
                 </td>
                 <td>{row.actorName ?? t("audit.system")}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>{href ? <a href={href}>{row.entityType}</a> : row.entityType}</td>
+                <td>{isMessageKey(`audit.action.${row.action}`) ? t(`audit.action.${row.action}` as MessageKey) : <code>{row.action}</code>}</td>
+                <td>{href ? <a href={href}>{recordLabel(row)}</a> : recordLabel(row)}</td>
               </tr>
             );
           })}
