@@ -4,6 +4,9 @@ import type { Config } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
+import { purgeExpiredSessions } from "#src/features/members/auth.ts";
+
+const PURGE_EVERY_MS = 6 * 3600 * 1000;
 
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config, options: { pretty?: boolean } = {}): Promise<FastifyInstance> {
@@ -17,7 +20,12 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
       ...(options.pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } } : {}),
     };
     const app = await buildApp({ config, database, logger });
-    app.addHook("onClose", () => database.close());
+    const purge = setInterval(() => purgeExpiredSessions(database.db).catch((err: unknown) => app.log.warn({ err }, "session purge failed")), PURGE_EVERY_MS);
+    purge.unref();
+    app.addHook("onClose", async () => {
+      clearInterval(purge);
+      await database.close();
+    });
     await app.listen({ port: config.port, host: config.host });
     app.log.info(
       { engine: database.engine, demoLoaded, startupMs: Math.round(performance.now() - started) },

@@ -6,7 +6,7 @@ import { auditEvents } from "#src/db/schema/audit.ts";
 import { users } from "#src/db/schema/members.ts";
 import { sessions } from "#src/db/schema/sessions.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { setupFirstAdmin, signIn } from "#src/features/members/auth.ts";
+import { purgeExpiredSessions, resolveSession, setupFirstAdmin, signIn } from "#src/features/members/auth.ts";
 import { setUserActive, updateUser } from "#src/features/members/service.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
@@ -103,6 +103,16 @@ describe("sign-in", () => {
     // Another account from the same address is not locked out by it.
     const other = await buildUser(database.db);
     expect((await browser.submit("/sign-in", "/sign-in", { email: other.email, password: TEST_PASSWORD })).statusCode).toBe(303);
+  });
+
+  it("refuses an expired session and purges it", async () => {
+    const user = await buildUser(database.db);
+    const session = await signIn(database.db, SYSTEM_ACTOR, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    expect(await resolveSession(database.db, session.token)).toBeDefined();
+    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, session.sessionId));
+    expect(await resolveSession(database.db, session.token)).toBeUndefined();
+    await purgeExpiredSessions(database.db);
+    expect(await database.db.select().from(sessions).where(eq(sessions.id, session.sessionId))).toHaveLength(0);
   });
 
   it("signs out: the session is deleted and the cookie cleared", async () => {

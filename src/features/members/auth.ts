@@ -63,6 +63,9 @@ export async function resolveSession(db: Db, token: string) {
   return found;
 }
 
+/** Deletes sessions past their expiry (they are already refused; this keeps the table small). */
+export const purgeExpiredSessions = (db: Db) => repo.deleteExpiredSessions(db);
+
 /** Whether the first-run setup page is still open (no active administrator exists). */
 export const setupOpen = async (db: Db) => !(await repo.hasActiveAdmin(db));
 

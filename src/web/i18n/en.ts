@@ -2,7 +2,6 @@
 
 export const en = {
   "app.name": "Living Report",
-  "app.tagline": "Evidence in, editions out: the study report a committee keeps up to date together.",
   "nav.skip": "Skip to main content",
   "nav.main": "Main",
   "nav.home": "Home",
@@ -13,7 +12,6 @@ export const en = {
   "nav.language": "Language",
   "nav.signedInAs": "Signed in as {name}",
   "footer.text": "Living Report keeps a structured, multilingual report and publishes it as dated editions.",
-  "footer.health": "Service status",
 
   "home.title": "A living study report",
   "home.lead": "The secretariat assembles a structured report from the evidence members send in, and publishes it as dated, citable editions on the web, as PDF, as DOCX and as open data.",
@@ -126,7 +124,6 @@ export const en = {
   "common.save": "Save",
   "common.create": "Create",
   "common.cancel": "Cancel",
-  "common.edit": "Edit",
   "common.deactivate": "Deactivate",
   "common.reactivate": "Reactivate",
   "common.active": "Active",
@@ -135,10 +132,8 @@ export const en = {
   "common.filter": "Filter",
   "common.all": "All",
   "common.optional": "optional",
-  "common.actions": "Actions",
   "common.showing": "Showing {count}",
   "common.formHasErrors": "Please correct the {count} field(s) marked below.",
-  "common.previous": "Previous",
   "common.next": "Next",
 
   "field.required": "This field is required.",

@@ -2,7 +2,6 @@ import type { Catalog } from "#src/web/i18n/en.ts";
 
 export const es: Catalog = {
   "app.name": "Living Report",
-  "app.tagline": "De las contribuciones a las ediciones: el informe de estudio que un comité mantiene al día en conjunto.",
   "nav.skip": "Ir al contenido principal",
   "nav.main": "Navegación principal",
   "nav.home": "Inicio",
@@ -13,7 +12,6 @@ export const es: Catalog = {
   "nav.language": "Idioma",
   "nav.signedInAs": "Sesión iniciada como {name}",
   "footer.text": "Living Report mantiene un informe estructurado y multilingüe y lo publica en ediciones fechadas.",
-  "footer.health": "Estado del servicio",
 
   "home.title": "Un informe de estudio vivo",
   "home.lead": "La secretaría arma un informe estructurado con las contribuciones de los miembros y lo publica en ediciones fechadas y citables: en la web, en PDF, en DOCX y como datos abiertos.",
@@ -126,7 +124,6 @@ export const es: Catalog = {
   "common.save": "Guardar",
   "common.create": "Crear",
   "common.cancel": "Cancelar",
-  "common.edit": "Editar",
   "common.deactivate": "Desactivar",
   "common.reactivate": "Reactivar",
   "common.active": "Activo",
@@ -135,10 +132,8 @@ export const es: Catalog = {
   "common.filter": "Filtrar",
   "common.all": "Todos",
   "common.optional": "opcional",
-  "common.actions": "Acciones",
   "common.showing": "{count} resultado(s)",
   "common.formHasErrors": "Corrija el o los {count} campo(s) señalado(s) abajo.",
-  "common.previous": "Anterior",
   "common.next": "Siguiente",
 
   "field.required": "Este campo es obligatorio.",

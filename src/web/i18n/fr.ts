@@ -2,7 +2,6 @@ import type { Catalog } from "#src/web/i18n/en.ts";
 
 export const fr: Catalog = {
   "app.name": "Living Report",
-  "app.tagline": "Des contributions aux éditions : le rapport d'étude qu'un comité tient à jour ensemble.",
   "nav.skip": "Aller au contenu principal",
   "nav.main": "Navigation principale",
   "nav.home": "Accueil",
@@ -13,7 +12,6 @@ export const fr: Catalog = {
   "nav.language": "Langue",
   "nav.signedInAs": "Connecté·e en tant que {name}",
   "footer.text": "Living Report tient un rapport structuré et multilingue et le publie en éditions datées.",
-  "footer.health": "État du service",
 
   "home.title": "Un rapport d'étude vivant",
   "home.lead": "Le secrétariat assemble un rapport structuré à partir des contributions des membres et le publie en éditions datées et citables : sur le web, en PDF, en DOCX et en données ouvertes.",
@@ -126,7 +124,6 @@ export const fr: Catalog = {
   "common.save": "Enregistrer",
   "common.create": "Créer",
   "common.cancel": "Annuler",
-  "common.edit": "Modifier",
   "common.deactivate": "Désactiver",
   "common.reactivate": "Réactiver",
   "common.active": "Actif",
@@ -135,10 +132,8 @@ export const fr: Catalog = {
   "common.filter": "Filtrer",
   "common.all": "Tous",
   "common.optional": "facultatif",
-  "common.actions": "Actions",
   "common.showing": "{count} résultat(s)",
   "common.formHasErrors": "Veuillez corriger le ou les {count} champ(s) signalé(s) ci-dessous.",
-  "common.previous": "Précédent",
   "common.next": "Suivant",
 
   "field.required": "Ce champ est obligatoire.",
