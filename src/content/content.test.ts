@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { extractReferences } from "#src/content/directives.ts";
+import { renderHtml, type Resolver } from "#src/content/html.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import { translator } from "#src/web/i18n/i18n.ts";
+
+const t = translator("en");
+const render = (md: string, resolve?: Resolver) => renderHtml(parseMarkdown(md), { t, idPrefix: "s1", ...(resolve ? { resolve } : {}) });
+
+describe("content pipeline", () => {
+  it("renders GFM tables and footnotes with prefixed ids", () => {
+    const { html } = render("| Stage | Members |\n|---|---:|\n| Pilot | 12 |\n\nA claim.[^src]\n\n[^src]: The source.");
+    expect(html).toContain("<table>");
+    expect(html).toContain("<td align=\"right\">12</td>");
+    expect(html).toMatch(/id="s1-fn-src"/);
+    expect(html).toMatch(/href="#s1-fn-src"/);
+  });
+
+  it("turns evidence directives into placeholders and indexes their references", () => {
+    const md = "Intro :case-study[CADENA]{ref=pe-cadena} here.\n\n::figure{ref=blockchain-stage-by-region}\n\n::recommendation{ref=start-with-the-problem}";
+    const { html, warnings } = render(md);
+    expect(warnings).toEqual([]);
+    expect(html).toContain('<span class="ref ref-case-study pending" data-ref="pe-cadena">CADENA</span>');
+    expect(html).toContain('<figure class="directive directive-figure pending" data-ref="blockchain-stage-by-region">');
+    expect(html).toContain("Recommendation: start-with-the-problem");
+    expect(extractReferences(parseMarkdown(md))).toEqual([
+      { kind: "case-study", ref: "pe-cadena" },
+      { kind: "figure", ref: "blockchain-stage-by-region" },
+      { kind: "recommendation", ref: "start-with-the-problem" },
+    ]);
+  });
+
+  it("shows unknown directives and references as visible warnings, never failing", () => {
+    const { html, warnings } = render("::chart{ref=x}\n\n::figure\n\n::figure{ref=nope}", (_kind, ref) => (ref === "nope" ? undefined : "pending"));
+    expect(warnings.map((w) => w.code)).toEqual(["unknown-directive", "missing-ref", "unknown-ref"]);
+    expect(html.match(/class="content-warning"/g)).toHaveLength(3);
+  });
+
+  it("gives prose that only looks like a directive its words back", () => {
+    const { html, warnings } = render("Meet at the port:north gate.");
+    expect(warnings).toEqual([]);
+    expect(html).toContain("port:north gate");
+  });
+
+  it("renders raw HTML, script URLs and event handlers inert", () => {
+    const corpus = [
+      "<script>alert(1)</script>",
+      '<img src=x onerror="alert(1)">',
+      "[click](javascript:alert(1))",
+      "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+      '<a href="javascript:alert(1)" onclick="alert(1)">x</a>',
+      "<svg><script>alert(1)</script></svg>",
+      '<iframe src="https://evil.example"></iframe>',
+      "![img](javascript:alert(1))",
+      ":case-study[<b onmouseover=alert(1)>x</b>]{ref=pe-cadena onclick=alert(1)}",
+      "<div style=\"background:url(javascript:alert(1))\">styled</div>",
+    ];
+    for (const md of corpus) {
+      const { html } = render(md);
+      expect(html, md).not.toMatch(/<script|<iframe|<svg|<[^>]*\son[a-z]+=|javascript:|data:text|style=/i);
+    }
+  });
+
+  it("marks author links to other sites noopener", () => {
+    expect(render("[site](https://example.org)").html).toContain('rel="noopener noreferrer"');
+  });
+});

@@ -1,0 +1,110 @@
+import type { Element, ElementContent, Root as HastRoot } from "hast";
+import type { Root } from "mdast";
+import { h } from "hastscript";
+import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
+import type { ReferenceKind } from "#src/features/reports/domain.ts";
+import type { Translate } from "#src/web/i18n/i18n.ts";
+
+/** What a renderer knows about a piece of evidence; undefined when the reference is unknown. */
+export type ResolvedReference = { title: string; href?: string } | "pending";
+export type Resolver = (kind: ReferenceKind, ref: string) => ResolvedReference | undefined;
+
+/** Until the evidence registries exist, every well-formed reference is shown as a placeholder. */
+export const pendingResolver: Resolver = () => "pending";
+
+export type ContentWarning = { code: "unknown-directive" | "missing-ref" | "unknown-ref"; name: string; ref?: string };
+
+export type RenderOptions = {
+  t: Translate;
+  /** Prefixes footnote ids so several sections can share a page. */
+  idPrefix: string;
+  resolve?: Resolver;
+};
+
+// GitHub's schema (what remark-gfm output expects) plus the classes our directives use.
+const schema: Schema = {
+  ...defaultSchema,
+  clobberPrefix: "",
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "aside"],
+  attributes: {
+    ...defaultSchema.attributes,
+    "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", ["dataRef"]],
+  },
+};
+
+function warningNode(t: Translate, warning: ContentWarning): Element {
+  const text =
+    warning.code === "unknown-directive"
+      ? t("content.warning.unknownDirective", { name: warning.name })
+      : warning.code === "missing-ref"
+        ? t("content.warning.missingRef", { name: warning.name })
+        : t("content.warning.unknownRef", { name: warning.name, ref: warning.ref ?? "" });
+  return h("span", { className: ["content-warning"] }, `⚠ ${text}`);
+}
+
+function directiveNode(directive: Directive, options: RenderOptions, warnings: ContentWarning[]): ElementContent | ElementContent[] {
+  const { t } = options;
+  const name = directive.name;
+  const ref = directive.attributes?.ref ?? "";
+  const label = directive.children.map((c) => ("value" in c ? String(c.value) : "")).join("");
+  if (!isReferenceKind(name)) {
+    // Inline `:word` in prose is usually not meant as a directive: give the words back.
+    if (directive.type === "textDirective" && !directive.attributes?.ref) return { type: "text", value: `:${name}${label ? label : ""}` };
+    const warning: ContentWarning = { code: "unknown-directive", name };
+    warnings.push(warning);
+    return warningNode(t, warning);
+  }
+  if (!REF_PATTERN.test(ref)) {
+    const warning: ContentWarning = { code: "missing-ref", name };
+    warnings.push(warning);
+    return warningNode(t, warning);
+  }
+  const resolved = (options.resolve ?? pendingResolver)(name, ref);
+  if (!resolved) {
+    const warning: ContentWarning = { code: "unknown-ref", name, ref };
+    warnings.push(warning);
+    return warningNode(t, warning);
+  }
+  const title = resolved === "pending" ? label || ref : resolved.title;
+  const pending = resolved === "pending" ? ["pending"] : [];
+  if (directive.type === "textDirective") {
+    const props = { className: ["ref", `ref-${name}`, ...pending], dataRef: ref };
+    return resolved !== "pending" && resolved.href ? h("a", { ...props, href: resolved.href }, title) : h("span", props, title);
+  }
+  const caption = t(`content.${name}` as "content.figure", { ref: title });
+  const note = resolved === "pending" ? h("span", { className: ["pending-note"] }, t("content.pendingNote")) : undefined;
+  if (name === "figure") return h("figure", { className: ["directive", "directive-figure", ...pending], dataRef: ref }, [h("figcaption", caption), ...(note ? [note] : [])]);
+  return h("aside", { className: ["directive", `directive-${name}`, ...pending], dataRef: ref }, [h("p", caption), ...(note ? [note] : [])]);
+}
+
+/** mdast to sanitized HTML: directives become evidence (or visible warnings), raw HTML is dropped. */
+export function renderHtml(tree: Root, options: RenderOptions): { html: string; warnings: ContentWarning[] } {
+  const warnings: ContentWarning[] = [];
+  const processor = unified()
+    .use(remarkRehype, {
+      clobberPrefix: `${options.idPrefix}-`,
+      footnoteLabel: options.t("content.footnotes"),
+      footnoteBackLabel: options.t("content.backToText"),
+      handlers: {
+        containerDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
+        leafDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
+        textDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
+      },
+    })
+    .use(rehypeSanitize, schema)
+    .use(() => (hast: HastRoot) => {
+      // Links written by authors leave the page safely.
+      visit(hast, "element", (el: Element) => {
+        const href = el.properties?.href;
+        if (el.tagName === "a" && typeof href === "string" && /^https?:/.test(href)) el.properties.rel = ["noopener", "noreferrer"];
+      });
+    })
+    .use(rehypeStringify);
+  const hast = processor.runSync(structuredClone(tree));
+  return { html: processor.stringify(hast as HastRoot), warnings };
+}
