@@ -35,3 +35,12 @@ export function buildUser(db: Db, overrides: { role?: Role; email?: string; name
     password: overrides.password ?? TEST_PASSWORD,
   });
 }
+
+/** Creates a report (English primary, French and Spanish translations) with one technology chapter. */
+export async function buildReport(db: Db) {
+  const { createReport, addChapter } = await import("#src/features/reports/structure.ts");
+  const { loadDraft } = await import("#src/features/reports/draft.ts");
+  const report = await createReport(db, SYSTEM_ACTOR, { slug: `report-${unique()}`, title: "Study Report", primaryLanguage: "en", translations: ["fr", "es"] });
+  await addChapter(db, SYSTEM_ACTOR, report.id, { title: "Blockchain", kind: "topic", technologyId: null, template: "technology" });
+  return loadDraft(db, report.slug);
+}

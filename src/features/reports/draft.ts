@@ -1,0 +1,56 @@
+import type { Db } from "#src/db/client.ts";
+import type { Language } from "#src/features/members/domain.ts";
+import * as repo from "#src/features/reports/repository.ts";
+import { appError } from "#src/lib/errors.ts";
+
+export type SectionText = { revisionId: number; heading: string; body: string; sourceRevisionId: number | null; updatedAt: Date };
+
+export type DraftSection = repo.SectionRow & {
+  texts: Partial<Record<Language, SectionText>>;
+};
+export type DraftChapter = repo.ChapterRow & { sections: DraftSection[] };
+export type Draft = { report: repo.ReportRow; primary: Language; chapters: DraftChapter[] };
+
+/** The report's primary language (the first of its languages). */
+export const primaryOf = (report: repo.ReportRow): Language => report.languages[0] ?? "en";
+
+/** The living draft of a report: chapters, sections and the current text in every language. */
+export async function loadDraft(db: Db, reportSlug: string): Promise<Draft> {
+  const report = await repo.getReportBySlug(db, reportSlug);
+  if (!report) throw appError("NOT_FOUND");
+  const chapterRows = await repo.listChapters(db, report.id);
+  const sectionRows = await repo.listSections(
+    db,
+    chapterRows.map((c) => c.id),
+  );
+  const heads = await repo.listHeads(
+    db,
+    sectionRows.map((s) => s.id),
+  );
+  const textsBySection = new Map<string, DraftSection["texts"]>();
+  for (const h of heads) {
+    const texts = textsBySection.get(h.sectionId) ?? {};
+    texts[h.language as Language] = { revisionId: h.revisionId, heading: h.heading, body: h.body, sourceRevisionId: h.sourceRevisionId, updatedAt: h.createdAt };
+    textsBySection.set(h.sectionId, texts);
+  }
+  const chaptersOut = chapterRows.map((chapter) => ({
+    ...chapter,
+    sections: sectionRows.filter((s) => s.chapterId === chapter.id).map((s) => ({ ...s, texts: textsBySection.get(s.id) ?? {} })),
+  }));
+  return { report, primary: primaryOf(report), chapters: chaptersOut };
+}
+
+/** A translation's state against the primary text. */
+export type TranslationState = "missing" | "outOfDate" | "upToDate";
+
+export function translationState(section: DraftSection, primary: Language, lang: Language): TranslationState {
+  const source = section.texts[primary];
+  const text = section.texts[lang];
+  if (!text || (!text.body.trim() && !text.heading.trim())) return "missing";
+  return text.sourceRevisionId === source?.revisionId ? "upToDate" : "outOfDate";
+}
+
+/** A chapter title or technology name in the wanted language, else in the primary one. */
+export function localized(texts: Partial<Record<Language, string>>, lang: Language, primary: Language): string {
+  return texts[lang] ?? texts[primary] ?? Object.values(texts)[0] ?? "";
+}
