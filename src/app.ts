@@ -10,6 +10,9 @@ import type { Database } from "#src/db/client.ts";
 import { homeRoutes } from "#src/features/home/routes.ts";
 import { adminRoutes } from "#src/features/members/admin-routes.ts";
 import { memberRoutes } from "#src/features/members/routes.ts";
+import { draftRoutes } from "#src/features/reports/draft-routes.ts";
+import { editorRoutes } from "#src/features/reports/editor-routes.ts";
+import { sectionRoutes } from "#src/features/reports/section-routes.ts";
 import { appError } from "#src/lib/errors.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
@@ -76,5 +79,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(homeRoutes);
   await app.register(memberRoutes);
   await app.register(adminRoutes);
+  await app.register(editorRoutes);
+  await app.register(sectionRoutes);
+  await app.register(draftRoutes);
   return app;
 }

@@ -34,7 +34,14 @@ afterAll(async () => {
 
 const allowed = (policy: Policy, who: Role | "anonymous") => policy === "public" || (who !== "anonymous" && roleAtLeast(who, policy));
 // Placeholder values for route parameters: syntactically plausible, pointing at nothing.
-const fill = (url: string) => url.replace(/:id/g, "00000000-0000-4000-8000-000000000000").replace(/:lang/g, "fr").replace(/:file/g, "app.css").replace(/\*/g, "x");
+const fill = (url: string) =>
+  url
+    .replace(/:id/g, "00000000-0000-4000-8000-000000000000")
+    .replace(/:lang/g, "fr")
+    .replace(/:file/g, "app.css")
+    .replace(/:report/g, "no-such-report")
+    .replace(/:chapter/g, "no-such-chapter")
+    .replace(/\*/g, "x");
 
 describe("route policies", () => {
   it("every route declares a policy", () => {

@@ -2,6 +2,7 @@ import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { countOrganizations, countUsers, insertOrganization } from "#src/features/members/repository.ts";
 import { DEMO_ORGANIZATIONS } from "#src/demo/members.ts";
+import { loadDemoReport } from "#src/demo/report.ts";
 
 /** Loads the demo content when the database holds no organizations and no users; says whether it did. */
 export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
@@ -12,5 +13,6 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
     }
     await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.load", entityType: "platform", data: { organizations: DEMO_ORGANIZATIONS.length } });
   });
+  await loadDemoReport(db);
   return true;
 }

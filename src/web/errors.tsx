@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ZodError } from "zod";
 import { AppError, isAppError, type ErrorCode } from "#src/lib/errors.ts";
+import { fieldErrors } from "#src/lib/validation.ts";
 import { en } from "#src/web/i18n/en.ts";
 import { Layout } from "#src/web/layout.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -18,6 +20,8 @@ const BY_STATUS: Record<number, ErrorCode> = { 400: "BAD_REQUEST", 401: "UNAUTHE
 /** Turns anything thrown into a catalogue error; unknown ones become INTERNAL. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  // A schema parse that escaped its route is still the client's bad input, not our failure.
+  if (error instanceof ZodError) return new AppError("VALIDATION_FAILED", fieldErrors(error));
   const e = error as Partial<FastifyError>;
   const mapped = (e.code && PLUGIN_CODES[e.code]) || (e.statusCode && e.statusCode < 500 ? BY_STATUS[e.statusCode] : undefined);
   return new AppError(mapped ?? "INTERNAL");

@@ -10,7 +10,7 @@ type LayoutProps = {
   title: string;
   children: ComponentChildren;
   /** Which top-level section is current, for aria-current in the navigation. */
-  section?: "home" | "admin" | "account" | "signIn";
+  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn";
 };
 
 /** The page shell: skip link, header with navigation and language switcher, main, footer. */
@@ -43,6 +43,20 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
                     {t("nav.home")}
                   </a>
                 </li>
+                {user && (
+                  <li>
+                    <a href="/draft" aria-current={current("draft")}>
+                      {t("nav.draft")}
+                    </a>
+                  </li>
+                )}
+                {user && roleAtLeast(user.role, "editor") && (
+                  <li>
+                    <a href="/editor" aria-current={current("editor")}>
+                      {t("nav.editor")}
+                    </a>
+                  </li>
+                )}
                 {user && roleAtLeast(user.role, "admin") && (
                   <li>
                     <a href="/admin" aria-current={current("admin")}>

@@ -1,0 +1,154 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, hasChromium, launchChromium, screenshot } from "#e2e/helpers/browser.ts";
+import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
+
+// Editors writing the living draft in a real browser, on the demo report.
+
+describe.skipIf(!hasChromium)("the living draft", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let one: Page;
+  let two: Page;
+
+  const signIn = async (context: BrowserContext, email: string, password: string) => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/`);
+    return page;
+  };
+
+  const openSection = async (page: Page, chapter: string, section: string) => {
+    await page.goto(`${server.url}/editor/reports/disruptive-technologies`);
+    await page.getByRole("region", { name: chapter }).getByRole("link", { name: section, exact: true }).click();
+    await page.waitForURL(/\/editor\/sections\/.+\/en$/);
+  };
+
+  beforeAll(async () => {
+    server = await startProductServer("pglite");
+    browser = await launchChromium();
+    // The first editor is the administrator from the setup page; they create the second.
+    const setup = await (await browser.newContext()).newPage();
+    await setup.goto(`${server.url}/setup`);
+    await setup.getByLabel("Full name").fill("Editor One");
+    await setup.getByLabel("E-mail address").fill("one@example.org");
+    await setup.getByLabel("Password", { exact: true }).fill("editor one password");
+    await setup.getByLabel("Repeat the password").fill("editor one password");
+    await setup.getByRole("button", { name: "Create administrator" }).click();
+    await setup.goto(`${server.url}/admin/users/new`);
+    await setup.getByLabel("Full name").fill("Editor Two");
+    await setup.getByLabel("E-mail address").fill("two@example.org");
+    await setup.getByLabel("Role").selectOption("editor");
+    await setup.getByLabel("Initial password").fill("editor two password");
+    await setup.getByRole("button", { name: "Create" }).click();
+    one = setup;
+    two = await signIn(await browser.newContext(), "two@example.org", "editor two password");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("builds a chapter from a template, writes a section, and compares two revisions", async () => {
+    await one.goto(`${server.url}/editor/reports/disruptive-technologies`);
+    await expectAccessible(one);
+    await one.getByLabel("Chapter title").last().fill("Drones");
+    await one.getByLabel("Start from").selectOption("technology");
+    await one.getByRole("button", { name: "Add a chapter" }).click();
+    const drones = one.getByRole("region", { name: "Drones" });
+    await expect(drones.getByRole("listitem").count()).resolves.toBe(6);
+    await screenshot(one, "draft-outline");
+    await drones.getByRole("link", { name: "What it is", exact: true }).click();
+    await one.getByLabel("Text", { exact: true }).fill(
+      "Drones carry cameras over borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
+    );
+    await one.getByLabel("Summary of the change").fill("First text");
+    await one.getByRole("button", { name: "Save" }).click();
+    await expect(one.getByRole("status").first().textContent()).resolves.toMatch(/Saved as revision \d+\./);
+    await expect(one.locator("#preview table").count()).resolves.toBe(1);
+    await expect(one.locator("#preview figure.directive-figure").count()).resolves.toBe(1);
+    await expectAccessible(one);
+    await screenshot(one, "draft-editor");
+    await one.getByLabel("Text", { exact: true }).fill(
+      "Drones carry thermal cameras over land borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
+    );
+    await one.getByRole("button", { name: "Save" }).click();
+    await one.getByRole("link", { name: "History" }).click();
+    await expect(one.getByRole("row").count()).resolves.toBe(4); // header + template + two saves
+    await expectAccessible(one);
+    await one.getByRole("button", { name: "Compare: Inline" }).click();
+    await expect(one.locator(".diff ins").allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining("thermal")]));
+    await expectAccessible(one);
+    await screenshot(one, "draft-diff");
+  });
+
+  it("shows the second of two simultaneous editors a merge, and loses nobody's words", async () => {
+    await openSection(one, "Internet of Things", "What it is");
+    await openSection(two, "Internet of Things", "What it is");
+    const original = await one.getByLabel("Text", { exact: true }).inputValue();
+    await one.getByLabel("Text", { exact: true }).fill(`${original}\n\nEditor one adds a paragraph about e-seals.`);
+    await two.getByLabel("Text", { exact: true }).fill(`Editor two rewrites the opening.\n\n${original}`);
+    await one.getByRole("button", { name: "Save" }).click();
+    await expect(one.getByRole("status").first().textContent()).resolves.toMatch(/Saved as revision/);
+    const response = two.waitForResponse((r) => r.request().method() === "POST");
+    await two.getByRole("button", { name: "Save" }).click();
+    expect((await response).status()).toBe(409);
+    await expect(two.getByRole("heading", { name: "Someone saved this section while you were editing" }).isVisible()).resolves.toBe(true);
+    const merged = await two.getByLabel("Proposed merge").last().inputValue();
+    expect(merged).toContain("Editor one adds a paragraph about e-seals.");
+    expect(merged).toContain("Editor two rewrites the opening.");
+    await expectAccessible(two);
+    await screenshot(two, "draft-conflict");
+    await two.getByRole("button", { name: "Save" }).click();
+    await expect(two.getByRole("status").first().textContent()).resolves.toMatch(/Saved as revision/);
+    const final = await two.getByLabel("Text", { exact: true }).inputValue();
+    expect(final).toContain("Editor one adds a paragraph about e-seals.");
+    expect(final).toContain("Editor two rewrites the opening.");
+  });
+
+  it("marks the French translation out of date when the English changes, until it is updated", async () => {
+    await openSection(one, "Blockchain", "What it is");
+    const french = one.getByRole("navigation", { name: "Translations" }).getByRole("link", { name: /Français/ });
+    await expect(french.textContent()).resolves.toContain("Up to date");
+    const text = await one.getByLabel("Text", { exact: true }).inputValue();
+    await one.getByLabel("Text", { exact: true }).fill(text.replace("several parties", "several independent parties"));
+    await one.getByRole("button", { name: "Save" }).click();
+    await expect(french.textContent()).resolves.not.toContain("Up to date");
+    await french.click();
+    await expect(one.getByText("Out of date: the source has changed since this translation.").isVisible()).resolves.toBe(true);
+    await expect(one.locator(".source .diff ins").allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining("independent")]));
+    await expectAccessible(one);
+    await screenshot(one, "draft-translation");
+    const fr = await one.getByLabel("Text", { exact: true }).inputValue();
+    await one.getByLabel("Text", { exact: true }).fill(fr.replace("plusieurs parties", "plusieurs parties indépendantes"));
+    await one.getByRole("button", { name: "Save" }).click();
+    await expect(one.getByRole("navigation", { name: "Translations" }).getByRole("link", { name: /Français/ }).textContent()).resolves.toContain("Up to date");
+  });
+
+  it("renders hostile Markdown inert in the draft", async () => {
+    await openSection(one, "Internet of Things", "How it is used today");
+    await one.getByLabel("Text", { exact: true }).fill('<script>window.pwned = 1</script>\n\n<img src=x onerror="window.pwned = 2">\n\n[link](javascript:window.pwned=3)');
+    await one.getByRole("button", { name: "Save" }).click();
+    await one.goto(`${server.url}/draft/disruptive-technologies/en/internet-of-things`);
+    await expect(one.locator('.prose a[href^="javascript"]').count()).resolves.toBe(0);
+    await expect(one.evaluate(() => (window as unknown as { pwned?: number }).pwned)).resolves.toBeUndefined();
+    await expect(one.locator(".prose script, .prose img[onerror]").count()).resolves.toBe(0);
+  });
+
+  it("lets members read the draft with contents, anchors and a language fallback", async () => {
+    await one.goto(`${server.url}/draft/disruptive-technologies/fr/`);
+    await expectAccessible(one);
+    await one.getByRole("link", { name: "De quoi s'agit-il" }).first().click();
+    expect(one.url()).toContain("/draft/disruptive-technologies/fr/blockchain#what-it-is");
+    await expect(one.getByText("Pas encore traduit en Français").first().isVisible()).resolves.toBe(true);
+    await expectAccessible(one);
+    await screenshot(one, "draft-reading-fr");
+    const anonymous = await (await browser.newContext()).newPage();
+    await anonymous.goto(`${server.url}/draft/disruptive-technologies/en/`);
+    expect(anonymous.url()).toContain("/sign-in");
+  });
+});

@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { renderHtml } from "#src/content/html.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import { LANGUAGES } from "#src/features/members/domain.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
+import * as repo from "#src/features/reports/repository.ts";
+import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage, type RenderedSection } from "#src/features/reports/views/draft.tsx";
+import { appError } from "#src/lib/errors.ts";
+import { translator } from "#src/web/i18n/i18n.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+// The living draft is for signed-in members only; readers see published editions.
+const member = { config: { policy: "contributor" as const } };
+
+/** The language in the URL; the whole page (not only the text) is then shown in it. */
+const langOf = (request: FastifyRequest) => {
+  const parsed = z.object({ lang: z.enum(LANGUAGES) }).safeParse(request.params);
+  if (!parsed.success) throw appError("NOT_FOUND");
+  request.lang = parsed.data.lang;
+  request.t = translator(parsed.data.lang);
+  return parsed.data.lang;
+};
+
+/** Reading the living draft, and the editors' completeness dashboard. */
+export async function draftRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+
+  app.get("/draft", member, async (request, reply) => sendPage(reply, h(DraftReportsPage, { ctx: pageContext(request, reply), reports: await repo.listReports(db) })));
+
+  app.get("/draft/:report", member, async (request, reply) => {
+    const report = await repo.getReportBySlug(db, reportSlugOf(request));
+    if (!report) throw appError("NOT_FOUND");
+    const lang = report.languages.includes(request.lang) ? request.lang : report.languages[0];
+    return reply.redirect(`/draft/${report.slug}/${lang}/`, 303);
+  });
+
+  app.get("/draft/:report/:lang/", member, async (request, reply) => {
+    const draft = await loadDraft(db, reportSlugOf(request));
+    const lang = langOf(request);
+    if (!draft.report.languages.includes(lang)) throw appError("LANGUAGE_NOT_IN_REPORT");
+    return sendPage(reply, h(DraftContentsPage, { ctx: pageContext(request, reply), draft, lang }));
+  });
+
+  app.get("/draft/:report/:lang/:chapter", member, async (request, reply) => {
+    const draft = await loadDraft(db, reportSlugOf(request));
+    const lang = langOf(request);
+    if (!draft.report.languages.includes(lang)) throw appError("LANGUAGE_NOT_IN_REPORT");
+    const slug = (request.params as { chapter: string }).chapter;
+    const index = draft.chapters.findIndex((c) => c.slug === slug);
+    const chapter = draft.chapters[index];
+    if (!chapter) throw appError("NOT_FOUND");
+    const t = request.t;
+    const sections: RenderedSection[] = chapter.sections.map((s) => {
+      const own = s.texts[lang];
+      const translated = own && (own.body.trim() || lang === draft.primary);
+      const text = translated ? own : s.texts[draft.primary];
+      return {
+        slug: s.slug,
+        heading: text?.heading ?? s.slug,
+        html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug }).html,
+        lang: translated ? lang : draft.primary,
+        fallback: !translated,
+      };
+    });
+    return sendPage(reply, h(DraftChapterPage, { ctx: pageContext(request, reply), draft, chapter, lang, sections, index }));
+  });
+
+  app.get("/editor/reports/:report/status", { config: { policy: "editor" } }, async (request, reply) => {
+    const draft = await loadDraft(db, reportSlugOf(request));
+    const since = z.iso.date().safeParse((request.query as { since?: unknown }).since);
+    return sendPage(reply, h(StatusPage, { ctx: pageContext(request, reply), draft, since: since.success ? since.data : undefined }));
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { LANGUAGES } from "#src/features/members/domain.ts";
+import { CHAPTER_KINDS, SECTION_STATUSES, TECHNOLOGY_LINK_KINDS, TEMPLATE_NAMES } from "#src/features/reports/domain.ts";
+import { oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
+
+const slug = () =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(60, { error: "field.tooLong" }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "field.slug" }),
+  );
+
+const languageList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(LANGUAGES, { error: "field.invalid" })));
+
+export const ReportInput = z.object({ slug: slug(), title: requiredText(300), primaryLanguage: oneOf(LANGUAGES), translations: languageList });
+
+export const ChapterInput = z.object({
+  title: requiredText(300),
+  kind: oneOf(CHAPTER_KINDS),
+  technologyId: optionalUuid(),
+  template: oneOf(TEMPLATE_NAMES as [string, ...string[]]).transform((v) => v as (typeof TEMPLATE_NAMES)[number]),
+});
+
+export const RenameInput = z.object({ title: requiredText(300) });
+export const SectionAddInput = z.object({ heading: requiredText(300) });
+export const MoveInput = z.object({ direction: oneOf(["up", "down"] as const) });
+export const MoveToInput = z.object({ chapterId: z.uuid({ error: "field.invalid" }) });
+export const StatusInput = z.object({ status: oneOf(SECTION_STATUSES) });
+
+// Bodies can be long: a chapter section of the 2022 edition runs to some 20,000 characters.
+export const SectionSaveInput = z.object({
+  heading: requiredText(300),
+  body: z.string({ error: "field.invalid" }).max(200_000, { error: "field.tooLong" }).transform((s) => s.replace(/\r\n?/g, "\n")),
+  baseRevisionId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().positive().nullable()),
+  summary: optionalText(300),
+  intent: z.enum(["save", "preview"]).default("save"),
+});
+
+export const PreviewInput = z.object({ body: z.string().max(200_000), idPrefix: z.string().regex(/^[a-z0-9-]{1,80}$/).default("preview") });
+
+export const TechnologyInput = z.object({
+  slug: slug(),
+  nameEn: requiredText(200),
+  nameFr: optionalText(200),
+  nameEs: optionalText(200),
+  descriptionEn: optionalText(1000),
+});
+
+export const TechnologyLinkInput = z.object({ toId: z.uuid({ error: "field.invalid" }), kind: oneOf(TECHNOLOGY_LINK_KINDS) });

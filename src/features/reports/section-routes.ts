@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { renderHtml } from "#src/content/html.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import type { Db } from "#src/db/client.ts";
+import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
+import { getUser } from "#src/features/members/repository.ts";
+import { primaryOf, translationState, type DraftSection } from "#src/features/reports/draft.ts";
+import { mergeLine, mergeTexts, wordDiff } from "#src/features/reports/merge.ts";
+import * as repo from "#src/features/reports/repository.ts";
+import { editableSection, saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
+import { PreviewInput, SectionSaveInput } from "#src/features/reports/schemas.ts";
+import { DiffPage, HistoryPage } from "#src/features/reports/views/history.tsx";
+import { SectionEditorPage, type EditorProps } from "#src/features/reports/views/section-editor.tsx";
+import { appError, isAppError } from "#src/lib/errors.ts";
+import { fieldErrors } from "#src/lib/validation.ts";
+import { actorOf, setFlash } from "#src/web/context.ts";
+import { formBody } from "#src/web/forms.ts";
+import type { Translate } from "#src/web/i18n/i18n.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+const editor = { config: { policy: "editor" as const } };
+const SectionParams = z.object({ id: z.uuid(), lang: z.enum(LANGUAGES) });
+
+function paramsOf(request: FastifyRequest) {
+  const parsed = SectionParams.safeParse(request.params);
+  if (!parsed.success) throw appError("NOT_FOUND");
+  return parsed.data;
+}
+
+const render = (body: string, t: Translate, idPrefix = "preview") => renderHtml(parseMarkdown(body), { t, idPrefix });
+
+/** Everything the editor page shows about a section in one language, apart from the form values. */
+async function editorState(db: Db, t: Translate, sectionId: string, lang: Language) {
+  const { section, chapter, report } = await editableSection(db, sectionId, lang);
+  const primary = primaryOf(report);
+  const heads = await repo.listHeads(db, [sectionId]);
+  const texts: DraftSection["texts"] = {};
+  for (const head of heads) texts[head.language as Language] = { revisionId: head.revisionId, heading: head.heading, body: head.body, sourceRevisionId: head.sourceRevisionId, updatedAt: head.createdAt };
+  const withTexts = { ...section, texts };
+  const states = Object.fromEntries(report.languages.filter((l) => l !== primary).map((l) => [l, translationState(withTexts, primary, l)]));
+  const head = await repo.getHead(db, sectionId, lang);
+  let source: EditorProps["source"];
+  if (lang !== primary) {
+    const current = await repo.getHead(db, sectionId, primary);
+    if (current) {
+      const translatedFrom = head?.sourceRevisionId ? await repo.getRevision(db, head.sourceRevisionId) : undefined;
+      const changes = translatedFrom && translatedFrom.id !== current.id ? wordDiff(`${translatedFrom.heading}\n\n${translatedFrom.body}`, `${current.heading}\n\n${current.body}`) : undefined;
+      source = { revision: current, html: render(current.body, t, "source").html, changes };
+    }
+  }
+  return { report, chapter, section, lang, primary, head, states, source };
+}
+
+/** Writing a section: the editor, saving (with conflict handling), preview, history and diffs. */
+export async function sectionRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+
+  const show = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<EditorProps> & { values?: EditorProps["values"] }, status = 200) => {
+    const { id, lang } = paramsOf(request);
+    const state = await editorState(db, request.t, id, lang);
+    const values = extra.values ?? {
+      heading: state.head?.heading ?? state.source?.revision.heading ?? "",
+      body: state.head?.body ?? "",
+      baseRevisionId: state.head ? String(state.head.id) : "",
+    };
+    const preview = render(String(values.body ?? ""), request.t);
+    return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, values, preview, ...extra }), status);
+  };
+
+  app.get("/editor/sections/:id/:lang", editor, (request, reply) => show(request, reply, {}));
+
+  app.post("/editor/sections/:id/:lang", editor, async (request, reply) => {
+    const { id, lang } = paramsOf(request);
+    const body = formBody(request.body);
+    const parsed = SectionSaveInput.safeParse(body);
+    if (!parsed.success) return show(request, reply, { values: body, error: appError("VALIDATION_FAILED", fieldErrors(parsed.error)) }, 400);
+    const input = parsed.data;
+    if (input.intent === "preview") return show(request, reply, { values: body });
+    try {
+      const saved = await saveSection(db, actorOf(request), { sectionId: id, language: lang, ...input });
+      if (saved.created) setFlash(reply, "editor.saved", { id: String(saved.revision.id) });
+      else setFlash(reply, "editor.unchanged");
+      return reply.redirect(`/editor/sections/${id}/${lang}`, 303);
+    } catch (e) {
+      if (e instanceof StaleRevisionError && e.current) {
+        // Nobody's words are lost: show theirs, yours, and a three-way merge to save instead.
+        const theirs = e.current;
+        const base = input.baseRevisionId ? await repo.getRevision(db, input.baseRevisionId) : undefined;
+        const t = request.t;
+        const merged = mergeTexts(base?.body ?? "", theirs.body, input.body, { theirs: t("conflict.markerTheirs"), yours: t("conflict.markerYours"), end: t("conflict.markerEnd") });
+        const heading = mergeLine(base?.heading ?? "", theirs.heading, input.heading);
+        const author = theirs.authorId ? await getUser(db, theirs.authorId) : undefined;
+        const conflict = { theirs, theirAuthor: author?.name ?? t("audit.system"), yours: { heading: input.heading, body: input.body }, clean: merged.clean };
+        return show(request, reply, { values: { heading, body: merged.text, summary: input.summary ?? "", baseRevisionId: String(theirs.id) }, conflict }, 409);
+      }
+      if (isAppError(e) && e.status === 400) return show(request, reply, { values: body, error: e }, 400);
+      throw e;
+    }
+  });
+
+  // The live preview of the editor's island: the same pipeline, as an HTML fragment.
+  app.post("/editor/preview", editor, async (request, reply) => {
+    const input = PreviewInput.safeParse(request.body);
+    if (!input.success) throw appError("VALIDATION_FAILED", fieldErrors(input.error));
+    const { html } = render(input.data.body, request.t, input.data.idPrefix);
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
+  });
+
+  app.get("/editor/sections/:id/:lang/history", editor, async (request, reply) => {
+    const { id, lang } = paramsOf(request);
+    const { section } = await editableSection(db, id, lang);
+    const rows = await repo.listRevisions(db, id, lang);
+    const heading = rows[0]?.revision.heading ?? section.slug;
+    return sendPage(reply, h(HistoryPage, { ctx: pageContext(request, reply), section, lang, rows, heading }));
+  });
+
+  app.get("/editor/sections/:id/:lang/diff", editor, async (request, reply) => {
+    const { id, lang } = paramsOf(request);
+    const query = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive(), view: z.enum(["inline", "side"]).default("inline") }).safeParse(request.query);
+    if (!query.success) throw appError("VALIDATION_FAILED", fieldErrors(query.error));
+    const { section } = await editableSection(db, id, lang);
+    const [from, to] = await Promise.all([repo.getRevision(db, query.data.from), repo.getRevision(db, query.data.to)]);
+    const belongs = (r: repo.RevisionRow | undefined): r is repo.RevisionRow => r?.sectionId === id && r.language === lang;
+    if (!belongs(from) || !belongs(to)) throw appError("NOT_FOUND");
+    return sendPage(
+      reply,
+      h(DiffPage, { ctx: pageContext(request, reply), section, lang, from, to, heading: wordDiff(from.heading, to.heading), body: wordDiff(from.body, to.body), view: query.data.view }),
+    );
+  });
+}

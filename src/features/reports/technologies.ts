@@ -1,0 +1,51 @@
+import type { z } from "zod";
+import { transaction, type Db } from "#src/db/client.ts";
+import { isUniqueViolation } from "#src/db/errors.ts";
+import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import type { TechnologyLinkKind } from "#src/features/reports/domain.ts";
+import * as repo from "#src/features/reports/repository.ts";
+import type { TechnologyInput } from "#src/features/reports/schemas.ts";
+import { appError } from "#src/lib/errors.ts";
+
+type Input = z.output<typeof TechnologyInput>;
+
+const values = (input: Input) => ({
+  slug: input.slug,
+  names: { en: input.nameEn, ...(input.nameFr ? { fr: input.nameFr } : {}), ...(input.nameEs ? { es: input.nameEs } : {}) },
+  descriptions: input.descriptionEn ? { en: input.descriptionEn } : {},
+});
+
+const slugTaken = (e: unknown): never => {
+  if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { slug: "error.SLUG_TAKEN" });
+  throw e;
+};
+
+/** Creates a technology (a topic chapters can cover). */
+export function createTechnology(db: Db, actor: Actor, input: Input) {
+  return transaction(db, async (tx) => {
+    const tech = await repo.insertTechnology(tx, values(input));
+    await recordAudit(tx, actor, { action: "technology.create", entityType: "technology", entityId: tech.id, data: { name: input.nameEn } });
+    return tech;
+  }).catch(slugTaken);
+}
+
+/** Replaces a technology's slug, names and description. */
+export function updateTechnology(db: Db, actor: Actor, id: string, input: Input) {
+  return transaction(db, async (tx) => {
+    const tech = await repo.updateTechnology(tx, id, values(input));
+    if (!tech) throw appError("NOT_FOUND");
+    await recordAudit(tx, actor, { action: "technology.update", entityType: "technology", entityId: id, data: { name: input.nameEn } });
+    return tech;
+  }).catch(slugTaken);
+}
+
+/** Records or removes a relation between two technologies (interlinkage or lineage). */
+export function setTechnologyLink(db: Db, actor: Actor, link: { fromId: string; toId: string; kind: TechnologyLinkKind }, present: boolean) {
+  if (link.fromId === link.toId) throw appError("VALIDATION_FAILED", { toId: "field.sameTechnology" });
+  return transaction(db, async (tx) => {
+    if (!(await repo.getTechnology(tx, link.fromId)) || !(await repo.getTechnology(tx, link.toId))) throw appError("NOT_FOUND");
+    if (present) await repo.insertTechnologyLink(tx, link);
+    else await repo.deleteTechnologyLink(tx, link);
+    await recordAudit(tx, actor, { action: present ? "technology.link" : "technology.unlink", entityType: "technology", entityId: link.fromId, data: { ...link } });
+  });
+}

@@ -1,0 +1,214 @@
+import { LANGUAGES } from "#src/features/members/domain.ts";
+import { CHAPTER_KINDS, TEMPLATE_NAMES } from "#src/features/reports/domain.ts";
+import { localized, translationState, type Draft, type DraftChapter, type DraftSection } from "#src/features/reports/draft.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
+import type { AppError } from "#src/lib/errors.ts";
+import { ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
+import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+/** The editors' landing page: reports, and a form for a new one. */
+export function ReportsPage({ ctx, reports, values, error }: { ctx: PageContext; reports: ReportRow[]; values?: FormValues; error?: AppError }) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t("reports.title")} section="editor">
+      <div class="page-head">
+        <h1>{t("reports.title")}</h1>
+        <a href="/editor/technologies" class="button button-secondary">
+          {t("tech.title")}
+        </a>
+      </div>
+      {reports.length === 0 ? (
+        <p class="empty">{t("reports.none")}</p>
+      ) : (
+        <ul class="cards">
+          {reports.map((r) => (
+            <li class="card">
+              <h2>
+                <a href={`/editor/reports/${r.slug}`}>{localized(r.titles, lang, r.languages[0] ?? "en")}</a>
+              </h2>
+              <p class="muted">{r.languages.map((l) => LANGUAGE_NAMES[l]).join(" · ")}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details class="panel" open={Boolean(error)}>
+        <summary>{t("reports.new")}</summary>
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ slug: t("reports.slug"), title: t("reports.titleField") }} />
+        <Form ctx={ctx} action="/editor/reports" class="stack form-wide">
+          <TextField t={t} name="title" label={t("reports.titleField")} values={values} errors={error?.fields} required />
+          <TextField t={t} name="slug" label={t("reports.slug")} hint={t("reports.hint.slug")} values={values} errors={error?.fields} required size="medium" />
+          <SelectField t={t} name="primaryLanguage" label={t("reports.primaryLanguage")} values={values ?? { primaryLanguage: "en" }} errors={error?.fields} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
+          <fieldset class="field">
+            <legend>{t("reports.translations")}</legend>
+            {LANGUAGES.map((l) => (
+              <label class="check">
+                <input type="checkbox" name="translations" value={l} /> {LANGUAGE_NAMES[l]}
+              </label>
+            ))}
+          </fieldset>
+          <div class="actions">
+            <button class="button" type="submit">
+              {t("common.create")}
+            </button>
+          </div>
+        </Form>
+      </details>
+    </Layout>
+  );
+}
+
+function TranslationBadges({ ctx, draft, section }: { ctx: PageContext; draft: Draft; section: DraftSection }) {
+  const { t } = ctx;
+  return (
+    <span class="badges">
+      {draft.report.languages.slice(1).map((l) => {
+        const state = translationState(section, draft.primary, l);
+        const label = state === "missing" ? t("translation.missing") : state === "outOfDate" ? t("translation.outOfDate").split(":")[0] : t("translation.upToDate");
+        return (
+          <a href={`/editor/sections/${section.id}/${l}`} class={`tag tag-${state}`} title={`${LANGUAGE_NAMES[l]}: ${label}`}>
+            {l.toUpperCase()} · {label}
+          </a>
+        );
+      })}
+    </span>
+  );
+}
+
+function SectionItem({ ctx, draft, chapter, section }: { ctx: PageContext; draft: Draft; chapter: DraftChapter; section: DraftSection }) {
+  const { t } = ctx;
+  const heading = section.texts[draft.primary]?.heading ?? section.slug;
+  const empty = !section.texts[draft.primary]?.body.trim();
+  return (
+    <li class="outline-section">
+      <div class="outline-row">
+        <a href={`/editor/sections/${section.id}/${draft.primary}`} class="outline-title">
+          {heading}
+        </a>
+        <span class={`tag tag-${empty ? "muted" : section.status}`}>{empty ? t("status.empty") : t(`sectionStatus.${section.status}`)}</span>
+        <TranslationBadges ctx={ctx} draft={draft} section={section} />
+      </div>
+      <details class="row-actions">
+        <summary>{t("outline.sectionActions", { name: heading })}</summary>
+        <div class="action-bar">
+          <Form ctx={ctx} action={`/editor/sections/${section.id}/move`}>
+            <button class="button button-small button-secondary" name="direction" value="up">
+              ↑ {t("outline.moveUp")}
+            </button>{" "}
+            <button class="button button-small button-secondary" name="direction" value="down">
+              ↓ {t("outline.moveDown")}
+            </button>
+          </Form>
+          <Form ctx={ctx} action={`/editor/sections/${section.id}/move-to`} class="inline-fields">
+            <label for={`move-${section.id}`}>{t("outline.moveTo")}</label>
+            <select id={`move-${section.id}`} name="chapterId" class="input input-medium">
+              {draft.chapters.map((c) => (
+                <option value={c.id} selected={c.id === chapter.id}>
+                  {localized(c.titles, ctx.lang, draft.primary)}
+                </option>
+              ))}
+            </select>
+            <button class="button button-small button-secondary">{t("outline.move")}</button>
+          </Form>
+          <Form ctx={ctx} action={`/editor/sections/${section.id}/remove`}>
+            <button class="button button-small button-danger">{t("outline.remove")}</button>
+          </Form>
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function ChapterCard({ ctx, draft, chapter, index }: { ctx: PageContext; draft: Draft; chapter: DraftChapter; index: number }) {
+  const { t } = ctx;
+  const title = localized(chapter.titles, ctx.lang, draft.primary);
+  return (
+    <section class="outline-chapter" aria-labelledby={`ch-${chapter.id}`}>
+      <div class="outline-row">
+        <h2 id={`ch-${chapter.id}`}>
+          <span class="chapter-number">{index + 1}.</span> {title}
+        </h2>
+        <span class="tag tag-muted">{t(`chapterKind.${chapter.kind}`)}</span>
+      </div>
+      <details class="row-actions">
+        <summary>{t("outline.chapterActions", { name: title })}</summary>
+        <div class="action-bar">
+          <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/rename`} class="inline-fields">
+            <label for={`rename-${chapter.id}`}>{t("outline.chapterTitle")}</label>
+            <input id={`rename-${chapter.id}`} name="title" class="input" value={title} required maxLength={300} />
+            <button class="button button-small button-secondary">{t("outline.rename")}</button>
+          </Form>
+          <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/move`}>
+            <button class="button button-small button-secondary" name="direction" value="up">
+              ↑ {t("outline.moveUp")}
+            </button>{" "}
+            <button class="button button-small button-secondary" name="direction" value="down">
+              ↓ {t("outline.moveDown")}
+            </button>
+          </Form>
+          <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/remove`}>
+            <button class="button button-small button-danger">{t("outline.remove")}</button>
+          </Form>
+        </div>
+      </details>
+      {chapter.sections.length === 0 ? (
+        <p class="empty">{t("outline.noSections")}</p>
+      ) : (
+        <ol class="outline-sections">
+          {chapter.sections.map((s) => (
+            <SectionItem ctx={ctx} draft={draft} chapter={chapter} section={s} />
+          ))}
+        </ol>
+      )}
+      <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/sections`} class="inline-fields add-section">
+        <label for={`add-${chapter.id}`}>{t("outline.addSection")}</label>
+        <input id={`add-${chapter.id}`} name="heading" class="input" required maxLength={300} placeholder={t("outline.sectionHeading")} />
+        <button class="button button-small">{t("outline.addSection")}</button>
+      </Form>
+    </section>
+  );
+}
+
+/** A report's outline: chapters and sections with every structural action, keyboard-friendly. */
+export function OutlinePage(props: { ctx: PageContext; draft: Draft; technologies: TechnologyRow[]; values?: FormValues; error?: AppError }) {
+  const { ctx, draft, technologies, values, error } = props;
+  const { t, lang } = ctx;
+  const title = localized(draft.report.titles, lang, draft.primary);
+  const base = `/editor/reports/${draft.report.slug}`;
+  return (
+    <Layout ctx={ctx} title={`${t("outline.title")}: ${title}`} section="editor">
+      <p class="breadcrumb">
+        <a href="/editor">{t("nav.editor")}</a>
+      </p>
+      <div class="page-head">
+        <h1>{title}</h1>
+        <div class="actions">
+          <a class="button button-secondary" href={`/draft/${draft.report.slug}/${lang}/`}>
+            {t("outline.readDraft")}
+          </a>
+          <a class="button button-secondary" href={`${base}/status`}>
+            {t("status.title")}
+          </a>
+        </div>
+      </div>
+      {draft.chapters.length === 0 && <p class="empty">{t("outline.empty")}</p>}
+      {draft.chapters.map((chapter, i) => (
+        <ChapterCard ctx={ctx} draft={draft} chapter={chapter} index={i} />
+      ))}
+      <section class="panel" aria-labelledby="add-chapter">
+        <h2 id="add-chapter">{t("outline.addChapter")}</h2>
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ title: t("outline.chapterTitle"), kind: t("outline.kind") }} />
+        <Form ctx={ctx} action={`${base}/chapters`} class="stack form-wide">
+          <TextField t={t} name="title" label={t("outline.chapterTitle")} values={values} errors={error?.fields} required />
+          <SelectField t={t} name="kind" label={t("outline.kind")} values={values ?? { kind: "topic" }} errors={error?.fields} options={CHAPTER_KINDS.map((k) => [k, t(`chapterKind.${k}`)])} />
+          <SelectField t={t} name="technologyId" label={t("outline.technology")} values={values} errors={error?.fields} optional empty={t("org.none")} options={technologies.map((x) => [x.id, localized(x.names, lang, "en")])} />
+          <SelectField t={t} name="template" label={t("outline.template")} values={values ?? { template: "technology" }} errors={error?.fields} options={TEMPLATE_NAMES.map((n) => [n, t(`template.name.${n}`)])} />
+          <div class="actions">
+            <button class="button">{t("outline.addChapter")}</button>
+          </div>
+        </Form>
+      </section>
+    </Layout>
+  );
+}
