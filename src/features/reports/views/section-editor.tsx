@@ -134,7 +134,7 @@ export function SectionEditorPage(props: EditorProps) {
         <Form ctx={ctx} action={`${base}/${lang}`} class="stack section-form">
           <input type="hidden" name="baseRevisionId" value={conflict ? String(conflict.theirs.id) : valueOf(values, "baseRevisionId")} />
           <div class="field">
-            <label for="f-heading">{conflict ? t("conflict.merge") : t("editor.heading")}</label>
+            <label for="f-heading">{t("editor.heading")}</label>
             <input id="f-heading" name="heading" class="input" value={heading === section.slug ? valueOf(values, "heading") : heading} required maxLength={300} lang={lang} />
           </div>
           <div class={error?.fields.body ? "field field-error" : "field"}>
