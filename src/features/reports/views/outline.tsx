@@ -59,6 +59,20 @@ export function ReportsPage({ ctx, reports, values, error }: { ctx: PageContext;
   );
 }
 
+/** Up and down buttons: reordering that works with a keyboard and without drag and drop. */
+function MoveButtons({ ctx, action }: { ctx: PageContext; action: string }) {
+  return (
+    <Form ctx={ctx} action={action}>
+      <button class="button button-small button-secondary" name="direction" value="up">
+        ↑ {ctx.t("outline.moveUp")}
+      </button>{" "}
+      <button class="button button-small button-secondary" name="direction" value="down">
+        ↓ {ctx.t("outline.moveDown")}
+      </button>
+    </Form>
+  );
+}
+
 function TranslationBadges({ ctx, draft, section }: { ctx: PageContext; draft: Draft; section: DraftSection }) {
   const { t } = ctx;
   return (
@@ -92,14 +106,7 @@ function SectionItem({ ctx, draft, chapter, section }: { ctx: PageContext; draft
       <details class="row-actions">
         <summary>{t("outline.sectionActions", { name: heading })}</summary>
         <div class="action-bar">
-          <Form ctx={ctx} action={`/editor/sections/${section.id}/move`}>
-            <button class="button button-small button-secondary" name="direction" value="up">
-              ↑ {t("outline.moveUp")}
-            </button>{" "}
-            <button class="button button-small button-secondary" name="direction" value="down">
-              ↓ {t("outline.moveDown")}
-            </button>
-          </Form>
+          <MoveButtons ctx={ctx} action={`/editor/sections/${section.id}/move`} />
           <Form ctx={ctx} action={`/editor/sections/${section.id}/move-to`} class="inline-fields">
             <label for={`move-${section.id}`}>{t("outline.moveTo")}</label>
             <select id={`move-${section.id}`} name="chapterId" class="input input-medium">
@@ -139,14 +146,7 @@ function ChapterCard({ ctx, draft, chapter, index }: { ctx: PageContext; draft: 
             <input id={`rename-${chapter.id}`} name="title" class="input" value={title} required maxLength={300} />
             <button class="button button-small button-secondary">{t("outline.rename")}</button>
           </Form>
-          <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/move`}>
-            <button class="button button-small button-secondary" name="direction" value="up">
-              ↑ {t("outline.moveUp")}
-            </button>{" "}
-            <button class="button button-small button-secondary" name="direction" value="down">
-              ↓ {t("outline.moveDown")}
-            </button>
-          </Form>
+          <MoveButtons ctx={ctx} action={`/editor/chapters/${chapter.id}/move`} />
           <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/remove`}>
             <button class="button button-small button-danger">{t("outline.remove")}</button>
           </Form>
