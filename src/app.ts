@@ -7,6 +7,9 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
+import { EditionCache } from "#src/features/editions/page-cache.ts";
+import { editionEditorRoutes } from "#src/features/editions/editor-routes.ts";
+import { publicEditionRoutes } from "#src/features/editions/public-routes.ts";
 import { homeRoutes } from "#src/features/home/routes.ts";
 import { adminRoutes } from "#src/features/members/admin-routes.ts";
 import { memberRoutes } from "#src/features/members/routes.ts";
@@ -39,6 +42,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   app.decorate("config", config);
   app.decorate("database", database);
+  app.decorate("editionCache", new EditionCache());
 
   registerErrorHandlers(app);
 
@@ -82,5 +86,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(editorRoutes);
   await app.register(sectionRoutes);
   await app.register(draftRoutes);
+  await app.register(publicEditionRoutes);
+  await app.register(editionEditorRoutes);
   return app;
 }

@@ -41,6 +41,7 @@ const fill = (url: string) =>
     .replace(/:file/g, "app.css")
     .replace(/:report/g, "no-such-report")
     .replace(/:chapter/g, "no-such-chapter")
+    .replace(/:edition/g, "no-such-edition")
     .replace(/\*/g, "x");
 
 describe("route policies", () => {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { LANGUAGES } from "#src/features/members/domain.ts";
+import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
 import { roleAtLeast } from "#src/features/members/domain.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
@@ -10,11 +10,15 @@ type LayoutProps = {
   title: string;
   children: ComponentChildren;
   /** Which top-level section is current, for aria-current in the navigation. */
-  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn";
+  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports";
+  /** Where each language's version of this page is (published pages); otherwise the preference switch. */
+  languageLinks?: Partial<Record<Language, string>>;
+  /** Extra elements for the head (canonical link, feed link). */
+  head?: ComponentChildren;
 };
 
 /** The page shell: skip link, header with navigation and language switcher, main, footer. */
-export function Layout({ ctx, title, children, section }: LayoutProps) {
+export function Layout({ ctx, title, children, section, languageLinks, head }: LayoutProps) {
   const { t, user } = ctx;
   const current = (s: LayoutProps["section"]) => (s === section ? "page" : undefined);
   return (
@@ -25,6 +29,7 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={assetUrl("app.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -41,6 +46,11 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
                 <li>
                   <a href="/" aria-current={current("home")}>
                     {t("nav.home")}
+                  </a>
+                </li>
+                <li>
+                  <a href="/reports" aria-current={current("reports")}>
+                    {t("nav.reports")}
                   </a>
                 </li>
                 {user && (
@@ -89,10 +99,10 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
             </nav>
             <nav aria-label={t("nav.language")} class="lang-nav">
               <ul>
-                {LANGUAGES.map((lang) => (
+                {LANGUAGES.filter((lang) => !languageLinks || languageLinks[lang]).map((lang) => (
                   <li>
                     <a
-                      href={`/language/${lang}?next=${encodeURIComponent(ctx.path)}`}
+                      href={languageLinks?.[lang] ?? `/language/${lang}?next=${encodeURIComponent(ctx.path)}`}
                       lang={lang}
                       hreflang={lang}
                       aria-current={lang === ctx.lang ? "true" : undefined}

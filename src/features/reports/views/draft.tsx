@@ -15,13 +15,14 @@ function DraftNotice({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** Reports whose draft a signed-in member may read. */
-export function DraftReportsPage({ ctx, reports }: { ctx: PageContext; reports: ReportRow[] }) {
+/** A list of reports: their living drafts (members), or their published editions (base /reports). */
+export function DraftReportsPage({ ctx, reports, base = "/draft", title }: { ctx: PageContext; reports: ReportRow[]; base?: string; title?: string }) {
   const { t, lang } = ctx;
+  const published = base === "/reports";
   return (
-    <Layout ctx={ctx} title={t("nav.draft")} section="draft">
-      <h1>{t("nav.draft")}</h1>
-      <DraftNotice ctx={ctx} />
+    <Layout ctx={ctx} title={title ?? t("nav.draft")} section={published ? "reports" : "draft"}>
+      <h1>{title ?? t("nav.draft")}</h1>
+      {!published && <DraftNotice ctx={ctx} />}
       {reports.length === 0 ? (
         <p class="empty">{t("reports.none")}</p>
       ) : (
@@ -29,7 +30,7 @@ export function DraftReportsPage({ ctx, reports }: { ctx: PageContext; reports: 
           {reports.map((r) => (
             <li class="card">
               <h2>
-                <a href={`/draft/${r.slug}/${r.languages.includes(lang) ? lang : r.languages[0]}/`}>{localized(r.titles, lang, r.languages[0] ?? "en")}</a>
+                <a href={published ? `/reports/${r.slug}/` : `/draft/${r.slug}/${r.languages.includes(lang) ? lang : r.languages[0]}/`}>{localized(r.titles, lang, r.languages[0] ?? "en")}</a>
               </h2>
             </li>
           ))}

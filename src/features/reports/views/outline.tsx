@@ -190,6 +190,9 @@ export function OutlinePage(props: { ctx: PageContext; draft: Draft; technologie
           <a class="button button-secondary" href={`${base}/status`}>
             {t("status.title")}
           </a>
+          <a class="button button-secondary" href={`${base}/editions`}>
+            {t("edition.manage")}
+          </a>
         </div>
       </div>
       {draft.chapters.length === 0 && <p class="empty">{t("outline.empty")}</p>}

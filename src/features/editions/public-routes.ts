@@ -1,0 +1,130 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { compareSnapshots } from "#src/features/editions/compare.ts";
+import { isPublic } from "#src/features/editions/domain.ts";
+import { atomFeed } from "#src/features/editions/feed.ts";
+import type { EditionCache } from "#src/features/editions/page-cache.ts";
+import { loadEditionContent, renderEditionPage } from "#src/features/editions/render.ts";
+import * as repo from "#src/features/editions/repository.ts";
+import { loadSnapshot, revisionIds, snapshotOfDraft, type Snapshot } from "#src/features/editions/snapshot.ts";
+import { ComparePage } from "#src/features/editions/views/compare.tsx";
+import { EditionListPage, editionUrls } from "#src/features/editions/views/public.tsx";
+import { LANGUAGES, roleAtLeast, type Language } from "#src/features/members/domain.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { getReportBySlug, listReports, type ReportRow } from "#src/features/reports/repository.ts";
+import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
+import { appError } from "#src/lib/errors.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    editionCache: EditionCache;
+  }
+}
+
+const pub = { config: { policy: "public" as const } };
+const Params = z.object({
+  report: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  edition: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  lang: z.enum(LANGUAGES).optional(),
+  chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+});
+
+/** The public site: a report's editions, their pages in every language, comparison, feed. */
+export async function publicEditionRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+  const { publicUrl } = app.config;
+  const cache = app.editionCache;
+
+  const params = (request: FastifyRequest) => {
+    const parsed = Params.safeParse(request.params);
+    if (!parsed.success) throw appError("NOT_FOUND");
+    return parsed.data;
+  };
+  const reportOf = async (slug: string): Promise<ReportRow> => {
+    const report = await cache.lookup(`report/${slug}`, () => getReportBySlug(db, slug));
+    if (!report) throw appError("NOT_FOUND");
+    return report;
+  };
+  const visibleEditions = async (report: ReportRow) => (await repo.listEditions(db, report.id)).filter((e) => isPublic(e.status));
+
+  app.get("/reports", pub, async (request, reply) => {
+    const reports = [];
+    for (const report of await listReports(db)) if ((await visibleEditions(report)).length) reports.push(report);
+    return sendPage(reply, h(DraftReportsPage, { ctx: pageContext(request, reply), reports, base: "/reports", title: request.t("nav.reports") }));
+  });
+
+  app.get("/reports/:report/", pub, async (request, reply) => {
+    const report = await reportOf(params(request).report);
+    return sendPage(reply, h(EditionListPage, { ctx: pageContext(request, reply), report, editions: await visibleEditions(report) }));
+  });
+
+  app.get("/reports/:report/feed.xml", pub, async (request, reply) => {
+    const report = await reportOf(params(request).report);
+    const editions = (await visibleEditions(report)).filter((e) => e.publishedAt);
+    return reply.type("application/atom+xml; charset=utf-8").header("cache-control", "public, max-age=300").send(atomFeed(report, editions, publicUrl));
+  });
+
+  app.get("/reports/:report/compare", pub, async (request, reply) => {
+    const report = await reportOf(params(request).report);
+    const mayUseDraft = Boolean(request.user && roleAtLeast(request.user.role, "editor"));
+    const editions = mayUseDraft ? await repo.listEditions(db, report.id) : await visibleEditions(report);
+    const query = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() }).parse(request.query);
+    const from = query.from ?? editions[1]?.label ?? editions[0]?.label ?? "";
+    const to = query.to ?? (mayUseDraft ? "draft" : (editions[0]?.label ?? ""));
+    const snapshotOf = async (label: string): Promise<Snapshot | undefined> => {
+      if (label === "draft") return mayUseDraft ? snapshotOfDraft(await loadDraft(db, report.slug)) : undefined;
+      const edition = editions.find((e) => e.label === label);
+      return edition && loadSnapshot(db, edition.id);
+    };
+    const [a, b] = await Promise.all([snapshotOf(from), snapshotOf(to)]);
+    const lang: Language = report.languages.includes(request.lang) ? request.lang : (report.languages[0] ?? "en");
+    let comparison;
+    if (a && b) {
+      const rows = await repo.revisionsByIds(db, [...new Set([...revisionIds(a), ...revisionIds(b)])]);
+      comparison = compareSnapshots(a, b, new Map(rows.map((r) => [r.id, r])), lang);
+    }
+    const page = h(ComparePage, { ctx: pageContext(request, reply), report, editions, from, to, withDraft: mayUseDraft, comparison, lang });
+    return sendPage(reply, page, (query.from || query.to) && !comparison ? 404 : 200);
+  });
+
+  app.get("/reports/:report/:edition", pub, async (request, reply) => {
+    const p = params(request);
+    const report = await reportOf(p.report);
+    const lang = report.languages.includes(request.lang) ? request.lang : report.languages[0];
+    return reply.redirect(`/reports/${report.slug}/${p.edition}/${lang}/`, 303);
+  });
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const p = params(request);
+    const report = await reportOf(p.report);
+    const lang = p.lang!;
+    if (!report.languages.includes(lang)) throw appError("LANGUAGE_NOT_IN_REPORT");
+    if (p.edition === "current") {
+      // An alias, not a copy: citations should carry the edition's own address.
+      const current = await cache.lookup(`current/${report.id}`, () => repo.getCurrentEdition(db, report.id));
+      if (!current) throw appError("NOT_FOUND");
+      const urls = editionUrls(report, current);
+      return reply.header("cache-control", "public, max-age=60").redirect(p.chapter ? urls.chapter(lang, p.chapter) : urls.contents(lang), 302);
+    }
+    const edition = await cache.lookup(`edition/${report.id}/${p.edition}`, () => repo.getEditionByLabel(db, report.id, p.edition!));
+    if (!edition) throw appError("NOT_FOUND");
+    const path = p.chapter ?? "";
+    if (isPublic(edition.status)) {
+      const page = await cache.page(edition, lang, path, () => repo.getPage(db, edition.id, lang, path));
+      if (!page) throw appError("NOT_FOUND");
+      reply.header("etag", page.etag).header("cache-control", "public, max-age=86400");
+      if (request.headers["if-none-match"] === page.etag) return reply.status(304).send();
+      return reply.type("text/html; charset=utf-8").send(page.html);
+    }
+    // Drafts and editions in review: members only, rendered for each request.
+    if (!request.user) throw appError("UNAUTHENTICATED");
+    const rendered = renderEditionPage(await loadEditionContent(db, report, edition), lang, path, publicUrl);
+    if (!rendered) throw appError("NOT_FOUND");
+    return reply.type("text/html; charset=utf-8").header("cache-control", "private, no-cache").send(rendered.html);
+  };
+
+  app.get("/reports/:report/:edition/:lang/", pub, serve);
+  app.get("/reports/:report/:edition/:lang/:chapter", pub, serve);
+}

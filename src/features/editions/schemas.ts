@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { EDITION_STATUSES, LABEL_PATTERN } from "#src/features/editions/domain.ts";
+import { oneOf, optionalText, requiredText } from "#src/lib/validation.ts";
+
+// Words that already mean something in edition URLs.
+const RESERVED = ["current", "compare", "draft", "feed"];
+
+export const FreezeInput = z.object({
+  label: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z
+      .string({ error: "field.required" })
+      .min(1, { error: "field.required" })
+      .regex(LABEL_PATTERN, { error: "field.slug" })
+      .refine((v) => !RESERVED.includes(v), { error: "field.invalid" }),
+  ),
+  title: requiredText(300),
+  editionDate: z.iso.date({ error: "field.date" }),
+  foreword: optionalText(2000),
+});
+
+export const StatusChangeInput = z.object({ to: oneOf(EDITION_STATUSES), reason: optionalText(500) });

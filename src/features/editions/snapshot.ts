@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import type { Db } from "#src/db/client.ts";
+import type { ChapterKind } from "#src/features/reports/domain.ts";
+import type { Draft } from "#src/features/reports/draft.ts";
+import type { Language, LocalizedText } from "#src/features/members/domain.ts";
+import * as repo from "#src/features/editions/repository.ts";
+import { canonicalJson } from "#src/lib/canonical-json.ts";
+
+// An edition's content as a tree, whether it comes from pinned items or from the living draft:
+// what rendering and comparison work on.
+
+export type SnapshotSection = { id: string; slug: string; revisions: Partial<Record<Language, number>> };
+export type SnapshotChapter = { id: string; slug: string; kind: ChapterKind; titles: LocalizedText; sections: SnapshotSection[] };
+export type Snapshot = { chapters: SnapshotChapter[] };
+
+/** The living draft as a snapshot: what freezing pins. */
+export function snapshotOfDraft(draft: Draft): Snapshot {
+  return {
+    chapters: draft.chapters.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      kind: c.kind,
+      titles: c.titles,
+      sections: c.sections.map((s) => ({
+        id: s.id,
+        slug: s.slug,
+        revisions: Object.fromEntries(Object.entries(s.texts).map(([lang, text]) => [lang, text.revisionId])),
+      })),
+    })),
+  };
+}
+
+/** A snapshot as pinned items: one per chapter and per section (the version is the primary revision). */
+export function itemsOfSnapshot(snapshot: Snapshot, primary: Language) {
+  return snapshot.chapters.flatMap((c, ci) => [
+    { kind: "chapter" as const, ref: c.id, version: "1", position: ci, payload: { slug: c.slug, kind: c.kind, titles: c.titles } },
+    ...c.sections.map((s, si) => ({
+      kind: "section" as const,
+      ref: s.id,
+      version: String(s.revisions[primary] ?? 0),
+      position: ci * 10_000 + si,
+      payload: { chapterId: c.id, slug: s.slug, revisions: s.revisions },
+    })),
+  ]);
+}
+
+/** Rebuilds the tree from an edition's pinned items. */
+export async function loadSnapshot(db: Db, editionId: string): Promise<Snapshot> {
+  const items = await repo.listItems(db, editionId);
+  const chapters = items
+    .filter((i) => i.kind === "chapter")
+    .sort((a, b) => a.position - b.position)
+    .map((i) => {
+      const p = i.payload as { slug: string; kind: ChapterKind; titles: LocalizedText };
+      return { id: i.ref, slug: p.slug, kind: p.kind, titles: p.titles, sections: [] as SnapshotSection[] };
+    });
+  for (const item of items.filter((i) => i.kind === "section").sort((a, b) => a.position - b.position)) {
+    const p = item.payload as { chapterId: string; slug: string; revisions: SnapshotSection["revisions"] };
+    chapters.find((c) => c.id === p.chapterId)?.sections.push({ id: item.ref, slug: p.slug, revisions: p.revisions });
+  }
+  return { chapters };
+}
+
+/** Every revision id a snapshot uses, to load their texts in one query. */
+export const revisionIds = (snapshot: Snapshot) => snapshot.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.revisions))).filter((id): id is number => typeof id === "number");
+
+/** A stable SHA-256 of an edition's metadata and pinned items. */
+export function contentHash(meta: Record<string, unknown>, items: ReturnType<typeof itemsOfSnapshot>): string {
+  const canonical = canonicalJson({ meta, items: items.map((i) => [i.kind, i.ref, i.version, i.position, i.payload]) });
+  return createHash("sha256").update(canonical).digest("hex");
+}

@@ -1,0 +1,195 @@
+import type { EditionRow } from "#src/features/editions/repository.ts";
+import type { Snapshot, SnapshotChapter } from "#src/features/editions/snapshot.ts";
+import type { Language } from "#src/features/members/domain.ts";
+import { localized } from "#src/features/reports/draft.ts";
+import type { ReportRow } from "#src/features/reports/repository.ts";
+import { DateTime } from "#src/web/components.tsx";
+import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+export type RenderedSection = { slug: string; heading: string; html: string; lang: Language; fallback: boolean };
+
+/** Where things live on the public site; these URLs are a promise and never change. */
+export const editionUrls = (report: ReportRow, edition: Pick<EditionRow, "label">) => {
+  const base = `/reports/${report.slug}/${edition.label}`;
+  return { contents: (lang: Language) => `${base}/${lang}/`, chapter: (lang: Language, slug: string) => `${base}/${lang}/${slug}` };
+};
+
+type PageProps = { ctx: PageContext; report: ReportRow; edition: EditionRow; snapshot: Snapshot; lang: Language; publicUrl: string };
+
+const formatDate = (date: string, lang: Language) => new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+
+/** The notice every page of an edition that is not simply published carries. */
+function EditionNotice({ ctx, edition }: { ctx: PageContext; edition: EditionRow }) {
+  const { t } = ctx;
+  if (edition.status === "withdrawn") {
+    return (
+      <p class="notice notice-action" role="note">
+        {t("edition.withdrawnNotice", { date: edition.withdrawnAt ? formatDate(edition.withdrawnAt.toISOString().slice(0, 10), ctx.lang) : "", reason: edition.withdrawnReason ?? "" })}
+      </p>
+    );
+  }
+  if (edition.status !== "published") {
+    return (
+      <p class="notice notice-action" role="note">
+        {t("edition.unpublishedNotice", { status: t(`edition.status.${edition.status}`) })}
+      </p>
+    );
+  }
+  return null;
+}
+
+function EditionHeader({ ctx, report, edition, lang }: Omit<PageProps, "snapshot" | "publicUrl">) {
+  const urls = editionUrls(report, edition);
+  return (
+    <>
+      <EditionNotice ctx={ctx} edition={edition} />
+      <p class="breadcrumb">
+        <a href={`/reports/${report.slug}/`}>{localized(report.titles, lang, report.languages[0] ?? "en")}</a> ›{" "}
+        <a href={urls.contents(lang)}>{localized(edition.titles, lang, report.languages[0] ?? "en")}</a> · {formatDate(edition.editionDate, lang)}
+      </p>
+    </>
+  );
+}
+
+const languageLinks = (report: ReportRow, url: (lang: Language) => string) => Object.fromEntries(report.languages.map((l) => [l, url(l)]));
+
+/** Plain-text citation with a copyable stable URL. */
+function Cite({ ctx, label, text, id }: { ctx: PageContext; label: string; text: string; id: string }) {
+  return (
+    <details class="cite">
+      <summary>{label}</summary>
+      <label class="visually-hidden" for={id}>
+        {label}
+      </label>
+      <textarea id={id} class="input cite-text" readonly rows={3}>
+        {text}
+      </textarea>
+    </details>
+  );
+}
+
+/** An edition's contents page in one language. */
+export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publicUrl }: PageProps) {
+  const { t } = ctx;
+  const primary = report.languages[0] ?? "en";
+  const urls = editionUrls(report, edition);
+  const title = localized(edition.titles, lang, primary);
+  return (
+    <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, urls.contents)} head={<link rel="canonical" href={`${publicUrl}${urls.contents(lang)}`} />}>
+      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
+      <h1>{title}</h1>
+      {edition.foreword && <p class="lead">{edition.foreword}</p>}
+      <h2>{t("draft.contents")}</h2>
+      <ol class="toc">
+        {snapshot.chapters.map((chapter) => (
+          <li>
+            <a href={urls.chapter(lang, chapter.slug)}>{localized(chapter.titles, lang, primary)}</a>
+          </li>
+        ))}
+      </ol>
+      <Cite
+        ctx={ctx}
+        id="cite-edition"
+        label={t("edition.citeEdition")}
+        text={t("edition.citationEdition", { report: localized(report.titles, lang, primary), edition: edition.label, date: formatDate(edition.editionDate, lang), url: `${publicUrl}${urls.contents(lang)}` })}
+      />
+    </Layout>
+  );
+}
+
+/** One chapter of an edition, with a citation for every section. */
+export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter; index: number; sections: RenderedSection[] }) {
+  const { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections } = props;
+  const { t } = ctx;
+  const primary = report.languages[0] ?? "en";
+  const urls = editionUrls(report, edition);
+  const title = localized(chapter.titles, lang, primary);
+  const previous = snapshot.chapters[index - 1];
+  const next = snapshot.chapters[index + 1];
+  const pageUrl = `${publicUrl}${urls.chapter(lang, chapter.slug)}`;
+  return (
+    <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, (l) => urls.chapter(l, chapter.slug))} head={<link rel="canonical" href={pageUrl} />}>
+      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
+      <article class="chapter">
+        <h1>
+          <span class="chapter-number">{index + 1}.</span> {title}
+        </h1>
+        {sections.map((s, i) => (
+          <section id={s.slug} aria-labelledby={`h-${s.slug}`} lang={s.lang}>
+            <h2 id={`h-${s.slug}`}>
+              {index + 1}.{i + 1} {s.heading}
+            </h2>
+            {s.fallback && (
+              <p class="notice small" role="note" lang={lang}>
+                {t("edition.notTranslated", { lang: LANGUAGE_NAMES[lang], primary: LANGUAGE_NAMES[s.lang] })}
+              </p>
+            )}
+            <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
+            <Cite
+              ctx={ctx}
+              id={`cite-${s.slug}`}
+              label={t("edition.cite")}
+              text={t("edition.citation", {
+                report: localized(report.titles, lang, primary),
+                edition: edition.label,
+                date: formatDate(edition.editionDate, lang),
+                number: `${index + 1}.${i + 1}`,
+                heading: s.heading,
+                url: `${pageUrl}#${s.slug}`,
+              })}
+            />
+          </section>
+        ))}
+      </article>
+      <nav class="pager" aria-label={t("draft.contents")}>
+        {previous && <a href={urls.chapter(lang, previous.slug)}>← {localized(previous.titles, lang, primary)}</a>}
+        {next && <a href={urls.chapter(lang, next.slug)}>{localized(next.titles, lang, primary)} →</a>}
+      </nav>
+    </Layout>
+  );
+}
+
+/** A report's editions, newest first, for readers. */
+export function EditionListPage({ ctx, report, editions }: { ctx: PageContext; report: ReportRow; editions: EditionRow[] }) {
+  const { t, lang } = ctx;
+  const primary = report.languages[0] ?? "en";
+  const current = editions.find((e) => e.status === "published");
+  const readLang = report.languages.includes(lang) ? lang : primary;
+  return (
+    <Layout ctx={ctx} title={localized(report.titles, lang, primary)} section="reports" head={<link rel="alternate" type="application/atom+xml" href={`/reports/${report.slug}/feed.xml`} />}>
+      <h1>{localized(report.titles, lang, primary)}</h1>
+      <h2>{t("edition.list")}</h2>
+      {editions.length === 0 ? (
+        <p class="empty">{t("edition.noPublished")}</p>
+      ) : (
+        <ul class="cards">
+          {editions.map((e) => (
+            <li class="card">
+              <h3>
+                <a href={editionUrls(report, e).contents(readLang)}>{localized(e.titles, lang, primary)}</a>
+              </h3>
+              <p>
+                <span class={`tag ${e.status === "withdrawn" ? "tag-outOfDate" : "tag-ok"}`}>{e.id === current?.id ? t("edition.current") : t(`edition.status.${e.status}`)}</span>{" "}
+                <DateTime value={e.editionDate} lang={lang} />
+              </p>
+              <p class="small">
+                {report.languages.map((l) => (
+                  <>
+                    <a href={editionUrls(report, e).contents(l)} lang={l} hreflang={l}>
+                      {LANGUAGE_NAMES[l]}
+                    </a>{" "}
+                  </>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/reports/${report.slug}/feed.xml`}>{t("edition.feed")}</a>
+      </p>
+    </Layout>
+  );
+}
