@@ -20,7 +20,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("living-report CLI", () => {
   it("has --help on every command", () => {
-    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"]]) {
+    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"]]) {
       const res = cli(args);
       expect(res.status, args.join(" ")).toBe(0);
       expect(res.stdout).toContain("Usage: living-report");
@@ -46,5 +46,26 @@ describe("living-report CLI", () => {
     expect(config.status).toBe(1);
     expect(config.stderr).toContain("PORT: expected a port number");
     expect(config.stderr).toContain("LOG_LEVEL");
+  });
+
+  it("loads the demo, publishes a new edition of it, and lists the editions", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lr-cli-demo-"));
+    try {
+      const env = { DATA_DIR: dir };
+      expect(cli(["demo"], "", env).stdout).toContain("Demo content loaded.");
+      expect(cli(["demo"], "", env).stdout).toContain("not empty");
+      const published = cli(["publish", "--report", "disruptive-technologies", "--edition", "2026", "--date", "2026-11-01"], "", env);
+      expect(published.status, published.stderr).toBe(0);
+      expect(published.stderr).toMatch(/Rendering pages: \d+\/\d+/);
+      expect(published.stdout).toContain("/reports/disruptive-technologies/2026/");
+      const listed = cli(["editions", "--report", "disruptive-technologies"], "", env).stdout;
+      expect(listed).toMatch(/2026 +2026-11-01 +published/);
+      expect(listed).toMatch(/2024 +2024-06-28 +published/);
+      const missing = cli(["publish", "--report", "nope", "--edition", "x"], "", env);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('No report has the short name "nope".');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,7 +14,7 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const demoLoaded = config.demo && (await loadDemoIfEmpty(database.db));
+    const demoLoaded = config.demo && (await loadDemoIfEmpty(database.db, config.publicUrl));
     const logger = {
       level: config.logLevel,
       ...(options.pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } } : {}),

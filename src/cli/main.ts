@@ -2,7 +2,9 @@ import { Command } from "commander";
 import { ConfigError, loadConfig } from "#src/config.ts";
 import { closeOnSignals, startServer } from "#src/main.ts";
 import { createAdminCommand } from "#src/cli/create-admin.ts";
-import { migrateCommand } from "#src/cli/migrate.ts";
+import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
+import { CliError } from "#src/cli/errors.ts";
+import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { en } from "#src/web/i18n/en.ts";
 
@@ -28,10 +30,30 @@ program
   .requiredOption("--name <name>", "the administrator's full name")
   .action(createAdminCommand);
 
+program
+  .command("demo")
+  .description("Load the demo content into an empty database (what DEMO=true does at start-up).")
+  .action(demoCommand);
+
+program
+  .command("publish")
+  .description("Freeze the living draft of a report as a new edition and publish it, with progress.")
+  .requiredOption("--report <slug>", "the report's short name, e.g. disruptive-technologies")
+  .requiredOption("--edition <label>", "the new edition's label, e.g. 2026")
+  .option("--title <title>", "the edition's title (default: the report's title)")
+  .option("--date <YYYY-MM-DD>", "the edition's date (default: today)")
+  .action(publishCommand);
+
+program
+  .command("editions")
+  .description("List a report's editions: label, date, status, content hash.")
+  .requiredOption("--report <slug>", "the report's short name")
+  .action(editionsCommand);
+
 try {
   await program.parseAsync();
 } catch (err) {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof CliError) {
     console.error(err.message);
   } else if (isAppError(err)) {
     const fields = Object.entries(err.fields)

@@ -5,7 +5,7 @@ import { DEMO_ORGANIZATIONS } from "#src/demo/members.ts";
 import { loadDemoReport } from "#src/demo/report.ts";
 
 /** Loads the demo content when the database holds no organizations and no users; says whether it did. */
-export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
+export async function loadDemoIfEmpty(db: Db, publicUrl: string): Promise<boolean> {
   if ((await countOrganizations(db)) > 0 || (await countUsers(db)) > 0) return false;
   await transaction(db, async (tx) => {
     for (const org of DEMO_ORGANIZATIONS) {
@@ -13,6 +13,6 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
     }
     await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.load", entityType: "platform", data: { organizations: DEMO_ORGANIZATIONS.length } });
   });
-  await loadDemoReport(db);
+  await loadDemoReport(db, publicUrl);
   return true;
 }

@@ -5,6 +5,7 @@ import { loadDraft } from "#src/features/reports/draft.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { addChapter, createReport, setSectionStatus } from "#src/features/reports/structure.ts";
 import { createTechnology, setTechnologyLink } from "#src/features/reports/technologies.ts";
+import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 
 // A small living draft to explore: the report's shape, a few written sections (with a table, a
 // footnote and evidence directives), one French translation. All text is written for the demo.
@@ -43,8 +44,8 @@ const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string
   },
 };
 
-/** Loads the demo report and its technologies. */
-export async function loadDemoReport(db: Db): Promise<void> {
+/** Loads the demo report and its technologies, and publishes a first edition of it. */
+export async function loadDemoReport(db: Db, publicUrl: string): Promise<void> {
   const tech = new Map<string, string>();
   for (const x of TECHNOLOGIES) tech.set(x.slug, (await createTechnology(db, SYSTEM_ACTOR, { ...x, descriptionEn: null })).id);
   await setTechnologyLink(db, SYSTEM_ACTOR, { fromId: tech.get("iot")!, toId: tech.get("ai")!, kind: "feeds" }, true);
@@ -74,4 +75,6 @@ export async function loadDemoReport(db: Db): Promise<void> {
       if (text.ready) await setSectionStatus(db, SYSTEM_ACTOR, section.id, "ready");
     }
   }
+  const edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2024", title: "Study Report on Disruptive Technologies", editionDate: "2024-06-28", foreword: null });
+  await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
 }

@@ -22,7 +22,9 @@ export function HomePage({ ctx, setupOpen }: { ctx: PageContext; setupOpen: bool
       </section>
       <ul class="cards">
         <li class="card">
-          <h2>{t("home.readers.title")}</h2>
+          <h2>
+            <a href="/reports">{t("home.readers.title")}</a>
+          </h2>
           <p>{t("home.readers.text")}</p>
         </li>
         <li class="card">

@@ -3,6 +3,7 @@ import type { Snapshot, SnapshotChapter } from "#src/features/editions/snapshot.
 import type { Language } from "#src/features/members/domain.ts";
 import { localized } from "#src/features/reports/draft.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
+import { assetUrl } from "#src/web/assets.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
@@ -56,14 +57,11 @@ function EditionHeader({ ctx, report, edition, lang }: Omit<PageProps, "snapshot
 const languageLinks = (report: ReportRow, url: (lang: Language) => string) => Object.fromEntries(report.languages.map((l) => [l, url(l)]));
 
 /** Plain-text citation with a copyable stable URL. */
-function Cite({ ctx, label, text, id }: { ctx: PageContext; label: string; text: string; id: string }) {
+function Cite({ label, text, id }: { label: string; text: string; id: string }) {
   return (
     <details class="cite">
       <summary>{label}</summary>
-      <label class="visually-hidden" for={id}>
-        {label}
-      </label>
-      <textarea id={id} class="input cite-text" readonly rows={3}>
+      <textarea id={id} class="input cite-text" readonly rows={3} aria-label={label}>
         {text}
       </textarea>
     </details>
@@ -90,7 +88,6 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
         ))}
       </ol>
       <Cite
-        ctx={ctx}
         id="cite-edition"
         label={t("edition.citeEdition")}
         text={t("edition.citationEdition", { report: localized(report.titles, lang, primary), edition: edition.label, date: formatDate(edition.editionDate, lang), url: `${publicUrl}${urls.contents(lang)}` })}
@@ -110,7 +107,12 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
   const next = snapshot.chapters[index + 1];
   const pageUrl = `${publicUrl}${urls.chapter(lang, chapter.slug)}`;
   return (
-    <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, (l) => urls.chapter(l, chapter.slug))} head={<link rel="canonical" href={pageUrl} />}>
+    <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, (l) => urls.chapter(l, chapter.slug))} head={
+        <>
+          <link rel="canonical" href={pageUrl} />
+          <script src={assetUrl("keep-position.js")} defer />
+        </>
+      }>
       <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
       <article class="chapter">
         <h1>
@@ -128,7 +130,6 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
             )}
             <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
             <Cite
-              ctx={ctx}
               id={`cite-${s.slug}`}
               label={t("edition.cite")}
               text={t("edition.citation", {
