@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await expectAccessible(one);
     await one.getByRole("link", { name: "De quoi s'agit-il" }).first().click();
     expect(one.url()).toContain("/draft/disruptive-technologies/fr/blockchain#what-it-is");
-    await expect(one.getByText("Pas encore traduit en Français").first().isVisible()).resolves.toBe(true);
+    await expect(one.getByText("Pas encore traduit en français ; affiché en anglais").first().isVisible()).resolves.toBe(true);
     await expectAccessible(one);
     await screenshot(one, "draft-reading-fr");
     const anonymous = await (await browser.newContext()).newPage();

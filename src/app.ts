@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
@@ -19,6 +18,7 @@ import { sectionRoutes } from "#src/features/reports/section-routes.ts";
 import { appError } from "#src/lib/errors.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
+import { registerSecurityHeaders } from "#src/web/security-headers.ts";
 import { registerErrorHandlers } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
@@ -46,7 +46,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
 
   registerErrorHandlers(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         "default-src": ["'self'"],

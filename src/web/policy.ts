@@ -24,7 +24,14 @@ export function registerPolicies(app: FastifyInstance) {
     if (!policy) throw new Error(`Route ${methods.join(",")} ${route.url} declares no policy (config.policy).`);
     for (const method of methods) app.routeCatalog.push({ method, url: route.url, policy });
   });
-  app.addHook("onRequest", async (request) => enforce(request));
+  app.addHook("onRequest", (request, _reply, done) => {
+    try {
+      enforce(request);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
 }
 
 function enforce(request: FastifyRequest) {

@@ -116,7 +116,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
       if (!page) throw appError("NOT_FOUND");
       reply.header("etag", page.etag).header("cache-control", "public, max-age=86400");
       if (request.headers["if-none-match"] === page.etag) return reply.status(304).send();
-      return reply.type("text/html; charset=utf-8").send(page.html);
+      return reply.type("text/html; charset=utf-8").send(page.body);
     }
     // Drafts and editions in review: members only, rendered for each request.
     if (!request.user) throw appError("UNAUTHENTICATED");

@@ -376,6 +376,9 @@ export const en = {
   "error.EDITION_LABEL_TAKEN": "This report already has an edition with this label. Choose another.",
   "error.EDITION_STATUS": "This change of status is not allowed for this edition.",
   "error.EDITION_IMMUTABLE": "A published edition cannot be changed. Freeze a new edition instead.",
+  "language.en": "English",
+  "language.fr": "French",
+  "language.es": "Spanish",
 } as const;
 
 export type MessageKey = keyof typeof en;

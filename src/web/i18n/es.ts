@@ -376,4 +376,7 @@ export const es: Catalog = {
   "error.EDITION_LABEL_TAKEN": "Este informe ya tiene una edición con esta etiqueta. Elija otra.",
   "error.EDITION_STATUS": "Este cambio de estado no está permitido para esta edición.",
   "error.EDITION_IMMUTABLE": "Una edición publicada no puede modificarse. Congele una nueva edición.",
+  "language.en": "inglés",
+  "language.fr": "francés",
+  "language.es": "español",
 };

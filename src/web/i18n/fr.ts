@@ -376,4 +376,7 @@ export const fr: Catalog = {
   "error.EDITION_LABEL_TAKEN": "Ce rapport a déjà une édition portant ce libellé. Choisissez-en un autre.",
   "error.EDITION_STATUS": "Ce changement de statut n'est pas permis pour cette édition.",
   "error.EDITION_IMMUTABLE": "Une édition publiée ne peut pas être modifiée. Figez plutôt une nouvelle édition.",
+  "language.en": "anglais",
+  "language.fr": "français",
+  "language.es": "espagnol",
 };

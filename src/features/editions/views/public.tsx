@@ -125,7 +125,7 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
             </h2>
             {s.fallback && (
               <p class="notice small" role="note" lang={lang}>
-                {t("edition.notTranslated", { lang: LANGUAGE_NAMES[lang], primary: LANGUAGE_NAMES[s.lang] })}
+                {t("edition.notTranslated", { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
               </p>
             )}
             <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />

@@ -109,7 +109,7 @@ export function DraftChapterPage(props: { ctx: PageContext; draft: Draft; chapte
             </h2>
             {s.fallback && (
               <p class="notice small" role="note" lang={ctx.lang}>
-                {t("draft.notTranslated", { lang: LANGUAGE_NAMES[lang], primary: LANGUAGE_NAMES[s.lang] })}
+                {t("draft.notTranslated", { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
               </p>
             )}
             <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
