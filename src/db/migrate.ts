@@ -4,9 +4,10 @@ import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Database } from "#src/db/client.ts";
+import { PROJECT_ROOT } from "#src/lib/paths.ts";
 
 /** Where drizzle-kit writes the committed SQL migrations. */
-export const MIGRATIONS_FOLDER = join(import.meta.dirname, "..", "..", "drizzle");
+export const MIGRATIONS_FOLDER = join(PROJECT_ROOT, "drizzle");
 
 /** Applies every committed migration not yet applied; safe to run on every start. */
 export async function migrate(database: Database): Promise<void> {

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import fastifyStatic from "@fastify/static";
 import { z } from "zod";
+import { PROJECT_ROOT } from "#src/lib/paths.ts";
 
-export const ASSETS_DIR = join(import.meta.dirname, "assets");
+export const ASSETS_DIR = join(PROJECT_ROOT, "src", "web", "assets");
 
 // A content hash per file, computed once: pages link to /assets/<file>?v=<hash>, so a new
 // release gets new URLs and the old ones can be cached for a year.
