@@ -4,15 +4,19 @@ import { countOrganizations, countUsers, insertOrganization } from "#src/feature
 import { DEMO_ORGANIZATIONS } from "#src/demo/members.ts";
 import { loadDemoReport } from "#src/demo/report.ts";
 
-/** Loads the demo content when the database holds no organizations and no users; says whether it did. */
+/**
+ * Loads the demo content when the database holds no organizations and no users; says whether it
+ * did. All of it or nothing: the services' own transactions nest as savepoints in this one, so a
+ * start that dies half-way leaves an empty database and the next start loads the demo again.
+ */
 export async function loadDemoIfEmpty(db: Db, publicUrl: string): Promise<boolean> {
-  if ((await countOrganizations(db)) > 0 || (await countUsers(db)) > 0) return false;
-  await transaction(db, async (tx) => {
+  return transaction(db, async (tx) => {
+    if ((await countOrganizations(tx)) > 0 || (await countUsers(tx)) > 0) return false;
     for (const org of DEMO_ORGANIZATIONS) {
       await insertOrganization(tx, { ...org, memberSince: null, memberUntil: null });
     }
     await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.load", entityType: "platform", data: { organizations: DEMO_ORGANIZATIONS.length } });
+    await loadDemoReport(tx, publicUrl);
+    return true;
   });
-  await loadDemoReport(db, publicUrl);
-  return true;
 }
