@@ -379,6 +379,10 @@ export const en = {
   "language.en": "English",
   "language.fr": "French",
   "language.es": "Spanish",
+  "pdf.pageOf": "Page {page} of {pages}",
+  "pdf.draft": "DRAFT",
+  "pdf.edition": "{label} edition",
+  "pdf.draftOf": "Living draft as of {date}, not a published edition",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -379,4 +379,8 @@ export const es: Catalog = {
   "language.en": "inglés",
   "language.fr": "francés",
   "language.es": "español",
+  "pdf.pageOf": "Página {page} de {pages}",
+  "pdf.draft": "BORRADOR",
+  "pdf.edition": "Edición {label}",
+  "pdf.draftOf": "Borrador vivo al {date}, no es una edición publicada",
 };

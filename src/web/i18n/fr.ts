@@ -379,4 +379,8 @@ export const fr: Catalog = {
   "language.en": "anglais",
   "language.fr": "français",
   "language.es": "espagnol",
+  "pdf.pageOf": "Page {page} sur {pages}",
+  "pdf.draft": "PROJET",
+  "pdf.edition": "Édition {label}",
+  "pdf.draftOf": "Projet vivant au {date}, pas une édition publiée",
 };

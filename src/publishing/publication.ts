@@ -1,0 +1,85 @@
+import type { Root } from "mdast";
+import { parseMarkdown } from "#src/content/parse.ts";
+import type { Db } from "#src/db/client.ts";
+import type { EditionContent } from "#src/features/editions/render.ts";
+import { loadEditionContent } from "#src/features/editions/render.ts";
+import * as editions from "#src/features/editions/repository.ts";
+import type { Language } from "#src/features/members/domain.ts";
+import { loadDraft, localized } from "#src/features/reports/draft.ts";
+import { getReportBySlug } from "#src/features/reports/repository.ts";
+import { appError } from "#src/lib/errors.ts";
+
+// What every output format (PDF, DOCX, single-file HTML, open data) renders: a report's content
+// in one language, from a published edition or from the living draft, already parsed.
+
+export type PublicationSection = { heading: string; slug: string; tree: Root; lang: Language };
+export type PublicationChapter = { title: string; slug: string; sections: PublicationSection[] };
+export type Publication = {
+  reportTitle: string;
+  title: string;
+  /** The edition's label, or undefined for the living draft. */
+  edition: string | undefined;
+  /** YYYY-MM-DD: the edition's date, or today for the draft. */
+  date: string;
+  lang: Language;
+  draft: boolean;
+  foreword: string | null;
+  chapters: PublicationChapter[];
+};
+
+function fromEdition(content: EditionContent, lang: Language): Publication {
+  const { report, edition, snapshot, revisions } = content;
+  const primary = report.languages[0] ?? "en";
+  return {
+    reportTitle: localized(report.titles, lang, primary),
+    title: localized(edition.titles, lang, primary),
+    edition: edition.label,
+    date: edition.editionDate,
+    lang,
+    draft: edition.status !== "published" && edition.status !== "withdrawn",
+    foreword: edition.foreword,
+    chapters: snapshot.chapters.map((c) => ({
+      title: localized(c.titles, lang, primary),
+      slug: c.slug,
+      sections: c.sections.map((s) => {
+        const own = s.revisions[lang] ? revisions.get(s.revisions[lang]) : undefined;
+        const translated = own && (own.body.trim() || lang === primary);
+        const text = translated ? own : revisions.get(s.revisions[primary] ?? -1);
+        return { heading: text?.heading ?? s.slug, slug: s.slug, tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
+      }),
+    })),
+  };
+}
+
+/** A report's edition (by label), or its living draft ("draft"), as a publication in one language. */
+export async function loadPublication(db: Db, reportSlug: string, editionLabel: string, lang: Language): Promise<Publication> {
+  const report = await getReportBySlug(db, reportSlug);
+  if (!report) throw appError("NOT_FOUND");
+  if (!report.languages.includes(lang)) throw appError("LANGUAGE_NOT_IN_REPORT");
+  const primary = report.languages[0] ?? "en";
+  if (editionLabel !== "draft") {
+    const edition = await editions.getEditionByLabel(db, report.id, editionLabel);
+    if (!edition) throw appError("NOT_FOUND");
+    return fromEdition(await loadEditionContent(db, report, edition), lang);
+  }
+  const draft = await loadDraft(db, reportSlug);
+  return {
+    reportTitle: localized(report.titles, lang, primary),
+    title: localized(report.titles, lang, primary),
+    edition: undefined,
+    date: new Date().toISOString().slice(0, 10),
+    lang,
+    draft: true,
+    foreword: null,
+    chapters: draft.chapters.map((c) => ({
+      title: localized(c.titles, lang, primary),
+      slug: c.slug,
+      sections: c.sections.map((s) => {
+        const own = s.texts[lang];
+        const translated = own && (own.body.trim() || lang === primary);
+        const text = translated ? own : s.texts[primary];
+        return { heading: text?.heading ?? s.slug, slug: s.slug, tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Publication } from "#src/publishing/publication.ts";
+import { serializeMdast, text, typstString } from "#src/publishing/typst/serialize.ts";
+import { translator } from "#src/web/i18n/i18n.ts";
+
+const SERIF = '"Source Serif 4"';
+const SANS = '"Source Sans 3"';
+
+/** A translated template with {placeholders} as a Typst string expression of Typst values. */
+function template(message: string, values: Record<string, string>): string {
+  return message
+    .split(/(\{\w+\})/)
+    .filter(Boolean)
+    .map((part) => (/^\{\w+\}$/.test(part) ? values[part.slice(1, -1)] ?? typstString(part) : typstString(part)))
+    .join(" + ");
+}
+
+/** The whole publication as one Typst document: title page, contents, chapters, running heads. */
+export function typstDocument(pub: Publication): string {
+  const t = translator(pub.lang);
+  const [year, month, day] = pub.date.split("-").map(Number);
+  const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
+  const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
+  const pageOf = template(t("pdf.pageOf"), { page: "str(counter(page).get().first())", pages: "str(counter(page).final().first())" });
+  const lines: string[] = [
+    `#set document(title: ${typstString(`${pub.title} — ${subtitle}`)}, author: ${typstString(pub.reportTitle)}, date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
+    `#set text(font: ${SERIF}, size: 10.5pt, lang: ${typstString(pub.lang)}, hyphenate: true)`,
+    `#set par(justify: true, leading: 0.68em, spacing: 1.1em)`,
+    `#show heading: set text(font: ${SANS}, fill: rgb("#143a52"))`,
+    `#show heading.where(level: 1): it => { pagebreak(weak: true); v(2.5em); text(size: 20pt, it); v(1em) }`,
+    `#show heading.where(level: 2): set text(size: 13pt)`,
+    `#set heading(numbering: "1.1")`,
+    `#show link: set text(fill: rgb("#1f4e6b"))`,
+    `#set table(stroke: 0.5pt + gray)`,
+    `#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))`,
+    `#set page(paper: "a4", margin: (x: 2.3cm, top: 2.6cm, bottom: 2.4cm),`,
+    // The running head names the chapter, except on the page where a chapter opens.
+    `  header: context { let page = here().page(); let all = query(heading.where(level: 1, outlined: true)); if all.any(h => h.location().page() == page) { return }; let before = all.filter(h => h.location().page() < page); if before.len() > 0 { align(right, text(font: ${SANS}, size: 8.5pt, fill: gray, before.last().body)) } },`,
+    `  footer: context { if counter(page).get().first() > 1 { align(center, text(font: ${SANS}, size: 8.5pt, fill: gray, ${pageOf})) } },`,
+    pub.draft ? `  background: rotate(-40deg, text(font: ${SANS}, size: 90pt, weight: "bold", fill: rgb(164, 38, 44, 28), ${typstString(t("pdf.draft"))})),` : "",
+    `)`,
+    // Title page
+    `#page(header: none, footer: none)[`,
+    `  #v(30%)`,
+    `  #text(font: ${SANS}, size: 26pt, weight: "bold", fill: rgb("#143a52"))[${text(pub.title)}]`,
+    `  #v(1em)`,
+    `  #text(font: ${SANS}, size: 14pt, fill: rgb("#a35a1c"))[${text(subtitle)}]`,
+    `  #v(0.5em)`,
+    `  #text(size: 11pt)[${text(longDate)}]`,
+    pub.foreword ? `  #v(3em)\n  #block(width: 80%)[#emph[${text(pub.foreword)}]]` : "",
+    `]`,
+    `#outline(title: ${typstString(t("draft.contents"))}, depth: 2, indent: auto)`,
+  ];
+  for (const chapter of pub.chapters) {
+    lines.push(`#heading(level: 1)[${text(chapter.title)}] <${typstLabel(chapter.slug)}>`);
+    for (const section of chapter.sections) {
+      const body = serializeMdast(section.tree, translator(section.lang));
+      const lang =
+        section.lang === pub.lang
+          ? ""
+          : `#text(size: 0.85em, fill: gray)[#emph[${text(t("edition.notTranslated", { lang: t(`language.${pub.lang}`), primary: t(`language.${section.lang}`) }))}]]\n\n#set text(lang: ${typstString(section.lang)})\n`;
+      lines.push(`#heading(level: 2)[${text(section.heading)}] <${typstLabel(`${chapter.slug}-${section.slug}`)}>`, `#[\n${lang}${body}\n]`);
+    }
+  }
+  return lines.filter(Boolean).join("\n") + "\n";
+}
+
+// Labels are made from our own slugs (letters, digits, hyphens), never from free text.
+const typstLabel = (slug: string) => `s-${slug.replace(/[^a-z0-9-]/g, "")}`;
