@@ -20,7 +20,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("living-report CLI", () => {
   it("has --help on every command", () => {
-    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"]]) {
+    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"], ["export", "--help"]]) {
       const res = cli(args);
       expect(res.status, args.join(" ")).toBe(0);
       expect(res.stdout).toContain("Usage: living-report");
@@ -61,6 +61,15 @@ describe("living-report CLI", () => {
       const listed = cli(["editions", "--report", "disruptive-technologies"], "", env).stdout;
       expect(listed).toMatch(/2026 +2026-11-01 +published/);
       expect(listed).toMatch(/2024 +2024-06-28 +published/);
+      // The new edition as a PDF: metadata, pages, and every heading in its text.
+      const pdfFile = join(dir, "edition.pdf");
+      const exported = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "pdf", "--lang", "fr", "--out", pdfFile], "", env);
+      expect(exported.status, exported.stderr).toBe(0);
+      const info = spawnSync("pdfinfo", [pdfFile], { encoding: "utf8" }).stdout;
+      expect(info).toContain("Title:           Study Report on Disruptive Technologies — Édition 2026");
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
+      const words = spawnSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).stdout;
+      for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
       const missing = cli(["publish", "--report", "nope", "--edition", "x"], "", env);
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('No report has the short name "nope".');

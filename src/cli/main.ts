@@ -4,6 +4,7 @@ import { closeOnSignals, startServer } from "#src/main.ts";
 import { createAdminCommand } from "#src/cli/create-admin.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
 import { CliError } from "#src/cli/errors.ts";
+import { exportCommand } from "#src/cli/export.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { en } from "#src/web/i18n/en.ts";
@@ -49,6 +50,17 @@ program
   .description("List a report's editions: label, date, status, content hash.")
   .requiredOption("--report <slug>", "the report's short name")
   .action(editionsCommand);
+
+program
+  .command("export")
+  .description("Write an edition (or, with --edition draft, the living draft marked DRAFT) to a file.")
+  .requiredOption("--report <slug>", "the report's short name")
+  .requiredOption("--edition <label>", 'the edition\'s label, or "draft"')
+  .requiredOption("--format <format>", "pdf")
+  .option("--lang <lang>", "en, fr or es", "en")
+  .requiredOption("--out <file>", "where to write the file")
+  .option("--pdfa", "write PDF/A-2b (archival)", false)
+  .action(exportCommand);
 
 try {
   await program.parseAsync();

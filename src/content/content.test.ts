@@ -42,7 +42,8 @@ describe("content pipeline", () => {
     expect(html).toContain("port:north gate");
   });
 
-  it("renders raw HTML, script URLs and event handlers inert", () => {
+  it("shows raw HTML as text and keeps script URLs and event handlers inert", () => {
+    expect(render("Before <tag> after").html).toContain("Before &#x3C;tag> after");
     const corpus = [
       "<script>alert(1)</script>",
       '<img src=x onerror="alert(1)">',
@@ -57,7 +58,7 @@ describe("content pipeline", () => {
     ];
     for (const md of corpus) {
       const { html } = render(md);
-      expect(html, md).not.toMatch(/<script|<iframe|<svg|<[^>]*\son[a-z]+=|javascript:|data:text|style=/i);
+      expect(html, md).not.toMatch(/<script|<iframe|<svg|<[^>]*\son[a-z]+=|<[^>]*\s(href|src)="(javascript|data):|<[^>]*style=/i);
     }
   });
 

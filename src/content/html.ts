@@ -91,6 +91,8 @@ export function renderHtml(tree: Root, options: RenderOptions): { html: string; 
       footnoteLabel: options.t("content.footnotes"),
       footnoteBackLabel: options.t("content.backToText"),
       handlers: {
+        // Raw HTML in a text is shown as the characters the author typed, never interpreted.
+        html: (_state, node: { value: string }) => ({ type: "text", value: node.value }),
         containerDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
         leafDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
         textDirective: (_state, node: Directive) => directiveNode(node, options, warnings),

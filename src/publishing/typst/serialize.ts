@@ -111,7 +111,7 @@ function node(n: Nodes, options: SerializeOptions): string {
     case "textDirective":
       return directive(n, options);
     case "html":
-      return ""; // raw HTML is never carried over
+      return text(n.value); // shown as written, never interpreted
     default:
       return "children" in n ? children((n as { children: Nodes[] }).children, options) : "";
   }
