@@ -10,6 +10,7 @@ import { EditionCache } from "#src/features/editions/page-cache.ts";
 import { editionEditorRoutes } from "#src/features/editions/editor-routes.ts";
 import { publicEditionRoutes } from "#src/features/editions/public-routes.ts";
 import { homeRoutes } from "#src/features/home/routes.ts";
+import { publishingRoutes } from "#src/publishing/routes.ts";
 import { adminRoutes } from "#src/features/members/admin-routes.ts";
 import { memberRoutes } from "#src/features/members/routes.ts";
 import { draftRoutes } from "#src/features/reports/draft-routes.ts";
@@ -88,5 +89,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(draftRoutes);
   await app.register(publicEditionRoutes);
   await app.register(editionEditorRoutes);
+  await app.register(publishingRoutes);
   return app;
 }

@@ -5,6 +5,7 @@ import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
+import { startJobRunner } from "#src/publishing/jobs.ts";
 
 const PURGE_EVERY_MS = 6 * 3600 * 1000;
 
@@ -22,8 +23,10 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
     const app = await buildApp({ config, database, logger });
     const purge = setInterval(() => purgeExpiredSessions(database.db).catch((err: unknown) => app.log.warn({ err }, "session purge failed")), PURGE_EVERY_MS);
     purge.unref();
+    const stopJobs = startJobRunner(database.db, (err) => app.log.error({ err }, "job runner failed"));
     app.addHook("onClose", async () => {
       clearInterval(purge);
+      await stopJobs();
       await database.close();
     });
     await app.listen({ port: config.port, host: config.host });

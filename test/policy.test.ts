@@ -42,6 +42,7 @@ const fill = (url: string) =>
     .replace(/:report/g, "no-such-report")
     .replace(/:chapter/g, "no-such-chapter")
     .replace(/:edition/g, "no-such-edition")
+    .replace(/:format/g, "pdf")
     .replace(/\*/g, "x");
 
 describe("route policies", () => {

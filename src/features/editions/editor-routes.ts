@@ -11,6 +11,7 @@ import { parseInput, uuidParam } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
+import { requestExport } from "#src/publishing/jobs.ts";
 
 const editor = { config: { policy: "editor" as const } };
 
@@ -64,13 +65,15 @@ export async function editionEditorRoutes(app: FastifyInstance) {
   });
 
   app.post("/editor/editions/:id/status", editor, async (request, reply) => {
-    const { edition } = await editionOf(request);
+    const { edition, report } = await editionOf(request);
     return submitForm(
       reply,
       async () => {
         const input = parseInput(StatusChangeInput, formBody(request.body));
         const updated = await changeStatus(db, actorOf(request), edition.id, input.to, { reason: input.reason, publicUrl: app.config.publicUrl });
         app.editionCache.forgetLookups();
+        // A published edition's downloads are produced once, right away, in the background.
+        if (updated.status === "published") for (const lang of report.languages) await requestExport(db, actorOf(request), report, updated, "pdf", lang);
         setFlash(reply, "edition.statusChanged", { label: updated.label, status: request.t(`edition.status.${updated.status}`) });
         return reply.redirect(`/editor/editions/${edition.id}`, 303);
       },

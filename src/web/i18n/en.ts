@@ -383,6 +383,15 @@ export const en = {
   "pdf.draft": "DRAFT",
   "pdf.edition": "{label} edition",
   "pdf.draftOf": "Living draft as of {date}, not a published edition",
+  "job.title": "Preparing your file",
+  "job.queued": "Waiting to start…",
+  "job.running": "Working: {message}",
+  "job.done": "Your file is ready.",
+  "job.failed": "The export failed. The secretariat has been told; try again later.",
+  "job.download": "Download {filename}",
+  "job.refresh": "This page refreshes by itself.",
+  "export.downloads": "Download",
+  "export.pdf": "PDF",
 } as const;
 
 export type MessageKey = keyof typeof en;

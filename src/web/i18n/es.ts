@@ -383,4 +383,13 @@ export const es: Catalog = {
   "pdf.draft": "BORRADOR",
   "pdf.edition": "Edición {label}",
   "pdf.draftOf": "Borrador vivo al {date}, no es una edición publicada",
+  "job.title": "Preparando su archivo",
+  "job.queued": "En espera…",
+  "job.running": "En curso: {message}",
+  "job.done": "Su archivo está listo.",
+  "job.failed": "La exportación falló. La secretaría está informada; inténtelo más tarde.",
+  "job.download": "Descargar {filename}",
+  "job.refresh": "Esta página se actualiza sola.",
+  "export.downloads": "Descargar",
+  "export.pdf": "PDF",
 };

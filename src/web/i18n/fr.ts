@@ -383,4 +383,13 @@ export const fr: Catalog = {
   "pdf.draft": "PROJET",
   "pdf.edition": "Édition {label}",
   "pdf.draftOf": "Projet vivant au {date}, pas une édition publiée",
+  "job.title": "Préparation de votre fichier",
+  "job.queued": "En attente…",
+  "job.running": "En cours : {message}",
+  "job.done": "Votre fichier est prêt.",
+  "job.failed": "L'export a échoué. Le secrétariat en est informé ; réessayez plus tard.",
+  "job.download": "Télécharger {filename}",
+  "job.refresh": "Cette page se met à jour toute seule.",
+  "export.downloads": "Télécharger",
+  "export.pdf": "PDF",
 };

@@ -121,6 +121,16 @@ export function EditionManagePage({ ctx, report, edition, itemCount, error }: { 
         </dd>
       </dl>
       <p>
+        {t("export.downloads")}:{" "}
+        {report.languages.map((l) => (
+          <>
+            <a href={`/reports/${report.slug}/${edition.label}/${l}/export/pdf`}>
+              {t("export.pdf")} ({l.toUpperCase()})
+            </a>{" "}
+          </>
+        ))}
+      </p>
+      <p>
         <a href={`/reports/${report.slug}/compare?from=${edition.label}&to=draft`}>{t("compare.title", { from: edition.label, to: t("compare.draft") })}</a>
       </p>
       {edition.status === "published" && <p class="muted">{t("edition.immutable")}</p>}

@@ -87,6 +87,9 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
           </li>
         ))}
       </ol>
+      <p class="downloads">
+        {t("export.downloads")}: <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/pdf`}>{t("export.pdf")}</a>
+      </p>
       <Cite
         id="cite-edition"
         label={t("edition.citeEdition")}

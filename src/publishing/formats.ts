@@ -1,0 +1,27 @@
+import { compilePdf } from "#src/publishing/pdf.ts";
+import type { Publication } from "#src/publishing/publication.ts";
+import { typstDocument } from "#src/publishing/typst/document.ts";
+
+/** An output format: how it is named, served, and produced from a publication. */
+export type Format = {
+  extension: string;
+  mediaType: string;
+  render(publication: Publication, options: { pdfa?: boolean }): Promise<Buffer>;
+};
+
+/** The one registry of export formats; DOCX, single-file HTML and open data plug in here. */
+export const FORMATS = {
+  pdf: {
+    extension: "pdf",
+    mediaType: "application/pdf",
+    render: (publication, options) =>
+      compilePdf(typstDocument(publication), {
+        timestamp: Math.floor(Date.parse(`${publication.date}T00:00:00Z`) / 1000),
+        pdfStandard: options.pdfa ? "a-2b" : undefined,
+      }),
+  },
+} satisfies Record<string, Format>;
+
+export type FormatName = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+export const isFormat = (name: string): name is FormatName => name in FORMATS;

@@ -1,0 +1,33 @@
+import type { JobRow, ExportParams } from "#src/publishing/jobs.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+/** A job's progress; refreshes itself (no JavaScript needed) until the file is ready. */
+export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
+  const { t } = ctx;
+  const params = job.params as ExportParams;
+  const finished = job.status === "done" || job.status === "failed";
+  return (
+    <Layout ctx={ctx} title={t("job.title")} head={finished ? undefined : <meta http-equiv="refresh" content="2" />}>
+      <h1>{t("job.title")}</h1>
+      <p class="lead">{params.filename}</p>
+      <progress max={100} value={job.progress} aria-label={t("job.title")} class="job-progress">
+        {job.progress}%
+      </progress>
+      <p role="status">
+        {job.status === "queued" && t("job.queued")}
+        {job.status === "running" && t("job.running", { message: job.message ?? "" })}
+        {job.status === "done" && t("job.done")}
+        {job.status === "failed" && t("job.failed")}
+      </p>
+      {job.status === "done" && (
+        <p>
+          <a class="button" href={`/jobs/${job.id}/download`}>
+            {t("job.download", { filename: params.filename })}
+          </a>
+        </p>
+      )}
+      {!finished && <p class="muted small">{t("job.refresh")}</p>}
+    </Layout>
+  );
+}
