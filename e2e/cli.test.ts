@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 // The operators' command line, run as a real process on a fresh PGlite data directory.
 
 const ROOT = join(import.meta.dirname, "..");
+const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+if (!hasSoffice) console.warn("DOCX check in LibreOffice skipped: no soffice (apt-get install libreoffice-writer-nogui).");
 const dataDir = mkdtempSync(join(tmpdir(), "lr-cli-"));
 const cli = (args: string[], input = "", env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ["bin/living-report.mjs", ...args], {
@@ -70,6 +72,16 @@ describe("living-report CLI", () => {
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
       const words = spawnSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).stdout;
       for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
+      // The same edition as Word: LibreOffice opens it, and its headings are all there.
+      const docxFile = join(dir, "edition.docx");
+      const docx = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "docx", "--lang", "fr", "--out", docxFile], "", env);
+      expect(docx.status, docx.stderr).toBe(0);
+      if (hasSoffice) {
+        const converted = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", join(dir, "lo"), docxFile], { encoding: "utf8", timeout: 120_000, env: { ...process.env, HOME: dir } });
+        expect(converted.status, converted.stderr).toBe(0);
+        const fromWord = spawnSync("pdftotext", [join(dir, "lo", "edition.pdf"), "-"], { encoding: "utf8" }).stdout;
+        for (const heading of ["Sommaire", "De quoi s'agit-il", "Internet of Things"]) expect(fromWord).toContain(heading);
+      }
       const missing = cli(["publish", "--report", "nope", "--edition", "x"], "", env);
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('No report has the short name "nope".');

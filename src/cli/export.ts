@@ -6,14 +6,13 @@ import { loadConfig } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
-import { compilePdf } from "#src/publishing/pdf.ts";
+import { FORMAT_NAMES, FORMATS, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
-import { typstDocument } from "#src/publishing/typst/document.ts";
 
 const Options = z.object({
   report: z.string().min(1),
   edition: z.string().min(1),
-  format: z.enum(["pdf"], { error: 'only "pdf" is available so far' }),
+  format: z.enum(FORMAT_NAMES as [FormatName, ...FormatName[]], { error: `expected one of ${FORMAT_NAMES.join(", ")}` }),
   lang: z.enum(LANGUAGES, { error: "expected en, fr or es" }).default("en"),
   out: z.string().min(1),
   pdfa: z.boolean().default(false),
@@ -34,14 +33,11 @@ export async function exportCommand(raw: Record<string, unknown>) {
       throw new CliError(`No such report, edition or language: ${options.report} ${options.edition} ${options.lang} (${(e as Error).message})`);
     });
     progress(1, 3, "typesetting");
-    const pdf = await compilePdf(typstDocument(publication), {
-      timestamp: Math.floor(Date.parse(`${publication.date}T00:00:00Z`) / 1000),
-      pdfStandard: options.pdfa ? "a-2b" : undefined,
-    });
+    const bytes = await FORMATS[options.format].render(publication, { pdfa: options.pdfa });
     progress(2, 3, "writing");
-    writeFileSync(options.out, pdf);
+    writeFileSync(options.out, bytes);
     progress(3, 3, "done");
-    console.log(`Wrote ${options.out} (${Math.round(pdf.length / 1024)} KB)`);
+    console.log(`Wrote ${options.out} (${Math.round(bytes.length / 1024)} KB)`);
   } finally {
     await database.close();
   }

@@ -1,3 +1,4 @@
+import { renderDocx } from "#src/publishing/docx.ts";
 import { compilePdf } from "#src/publishing/pdf.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
@@ -19,6 +20,11 @@ export const FORMATS = {
         timestamp: Math.floor(Date.parse(`${publication.date}T00:00:00Z`) / 1000),
         pdfStandard: options.pdfa ? "a-2b" : undefined,
       }),
+  },
+  docx: {
+    extension: "docx",
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    render: (publication) => renderDocx(publication),
   },
 } satisfies Record<string, Format>;
 

@@ -6,7 +6,7 @@ import * as editions from "#src/features/editions/repository.ts";
 import { LANGUAGES, roleAtLeast } from "#src/features/members/domain.ts";
 import { getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
-import { FORMAT_NAMES } from "#src/publishing/formats.ts";
+import { FORMAT_NAMES, type FormatName } from "#src/publishing/formats.ts";
 import { getExportFile, getJob, requestExport, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
 import { JobPage } from "#src/publishing/views.tsx";
 import { actorOf } from "#src/web/context.ts";
@@ -54,7 +54,7 @@ export async function publishingRoutes(app: FastifyInstance) {
     if (label === "draft" && !request.user) throw appError("UNAUTHENTICATED");
     if (!edition && !(label === "draft" && isEditor)) throw appError(label === "draft" ? "FORBIDDEN" : "NOT_FOUND");
     if (edition && !isPublic(edition.status) && !request.user) throw appError("UNAUTHENTICATED");
-    const job = await requestExport(db, actorOf(request), report, edition, p.data.format as "pdf", p.data.lang);
+    const job = await requestExport(db, actorOf(request), report, edition, p.data.format as FormatName, p.data.lang);
     if (job.status === "done") return sendFile(reply, job);
     return reply.redirect(`/jobs/${job.id}`, 303);
   });

@@ -11,6 +11,7 @@ import { parseInput, uuidParam } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
+import { FORMAT_NAMES } from "#src/publishing/formats.ts";
 import { requestExport } from "#src/publishing/jobs.ts";
 
 const editor = { config: { policy: "editor" as const } };
@@ -73,7 +74,9 @@ export async function editionEditorRoutes(app: FastifyInstance) {
         const updated = await changeStatus(db, actorOf(request), edition.id, input.to, { reason: input.reason, publicUrl: app.config.publicUrl });
         app.editionCache.forgetLookups();
         // A published edition's downloads are produced once, right away, in the background.
-        if (updated.status === "published") for (const lang of report.languages) await requestExport(db, actorOf(request), report, updated, "pdf", lang);
+        if (updated.status === "published") {
+          for (const lang of report.languages) for (const format of FORMAT_NAMES) await requestExport(db, actorOf(request), report, updated, format, lang);
+        }
         setFlash(reply, "edition.statusChanged", { label: updated.label, status: request.t(`edition.status.${updated.status}`) });
         return reply.redirect(`/editor/editions/${edition.id}`, 303);
       },

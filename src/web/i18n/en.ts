@@ -392,6 +392,7 @@ export const en = {
   "job.refresh": "This page refreshes by itself.",
   "export.downloads": "Download",
   "export.pdf": "PDF",
+  "export.docx": "Word (DOCX)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -392,4 +392,5 @@ export const es: Catalog = {
   "job.refresh": "Esta página se actualiza sola.",
   "export.downloads": "Descargar",
   "export.pdf": "PDF",
+  "export.docx": "Word (DOCX)",
 };

@@ -392,4 +392,5 @@ export const fr: Catalog = {
   "job.refresh": "Cette page se met à jour toute seule.",
   "export.downloads": "Télécharger",
   "export.pdf": "PDF",
+  "export.docx": "Word (DOCX)",
 };
