@@ -56,7 +56,7 @@ program
   .description("Write an edition (or, with --edition draft, the living draft marked DRAFT) to a file.")
   .requiredOption("--report <slug>", "the report's short name")
   .requiredOption("--edition <label>", 'the edition\'s label, or "draft"')
-  .requiredOption("--format <format>", "pdf or docx")
+  .requiredOption("--format <format>", "pdf, docx, html (one self-contained file) or zip (open data)")
   .option("--lang <lang>", "en, fr or es", "en")
   .requiredOption("--out <file>", "where to write the file")
   .option("--pdfa", "write PDF/A-2b (archival)", false)

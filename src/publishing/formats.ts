@@ -1,4 +1,6 @@
 import { renderDocx } from "#src/publishing/docx.ts";
+import { renderHtmlFile } from "#src/publishing/html-file.tsx";
+import { renderOpenData } from "#src/publishing/open-data.ts";
 import { compilePdf } from "#src/publishing/pdf.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
@@ -25,6 +27,16 @@ export const FORMATS = {
     extension: "docx",
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     render: (publication) => renderDocx(publication),
+  },
+  html: {
+    extension: "html",
+    mediaType: "text/html; charset=utf-8",
+    render: async (publication) => renderHtmlFile(publication),
+  },
+  zip: {
+    extension: "zip",
+    mediaType: "application/zip",
+    render: async (publication) => renderOpenData(publication),
   },
 } satisfies Record<string, Format>;
 

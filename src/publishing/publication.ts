@@ -12,7 +12,7 @@ import { appError } from "#src/lib/errors.ts";
 // What every output format (PDF, DOCX, single-file HTML, open data) renders: a report's content
 // in one language, from a published edition or from the living draft, already parsed.
 
-export type PublicationSection = { heading: string; slug: string; tree: Root; lang: Language };
+export type PublicationSection = { heading: string; slug: string; markdown: string; tree: Root; lang: Language };
 export type PublicationChapter = { title: string; slug: string; sections: PublicationSection[] };
 export type Publication = {
   reportTitle: string;
@@ -45,7 +45,7 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
         const own = s.revisions[lang] ? revisions.get(s.revisions[lang]) : undefined;
         const translated = own && (own.body.trim() || lang === primary);
         const text = translated ? own : revisions.get(s.revisions[primary] ?? -1);
-        return { heading: text?.heading ?? s.slug, slug: s.slug, tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
+        return { heading: text?.heading ?? s.slug, slug: s.slug, markdown: text?.body ?? "", tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
       }),
     })),
   };
@@ -78,7 +78,7 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
         const own = s.texts[lang];
         const translated = own && (own.body.trim() || lang === primary);
         const text = translated ? own : s.texts[primary];
-        return { heading: text?.heading ?? s.slug, slug: s.slug, tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
+        return { heading: text?.heading ?? s.slug, slug: s.slug, markdown: text?.body ?? "", tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
       }),
     })),
   };

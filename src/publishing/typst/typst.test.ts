@@ -22,7 +22,7 @@ const publication = (texts: string[]): Publication => ({
   lang: "en",
   draft: false,
   foreword: null,
-  chapters: [{ title: "Only chapter", slug: "only", sections: texts.map((body, i) => ({ heading: `Section ${i + 1}`, slug: `s${i + 1}`, tree: parseMarkdown(body), lang: "en" as const })) }],
+  chapters: [{ title: "Only chapter", slug: "only", sections: texts.map((body, i) => ({ heading: `Section ${i + 1}`, slug: `s${i + 1}`, markdown: body, tree: parseMarkdown(body), lang: "en" as const })) }],
 });
 
 const pdfText = (pdf: Buffer) => {

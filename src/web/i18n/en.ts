@@ -393,6 +393,8 @@ export const en = {
   "export.downloads": "Download",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
+  "export.html": "Single HTML file",
+  "export.zip": "Open data (zip)",
 } as const;
 
 export type MessageKey = keyof typeof en;

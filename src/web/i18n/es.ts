@@ -393,4 +393,6 @@ export const es: Catalog = {
   "export.downloads": "Descargar",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
+  "export.html": "Archivo HTML único",
+  "export.zip": "Datos abiertos (zip)",
 };

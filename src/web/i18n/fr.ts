@@ -393,4 +393,6 @@ export const fr: Catalog = {
   "export.downloads": "Télécharger",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
+  "export.html": "Fichier HTML unique",
+  "export.zip": "Données ouvertes (zip)",
 };

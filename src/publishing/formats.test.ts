@@ -1,0 +1,52 @@
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { parseMarkdown } from "#src/content/parse.ts";
+import { renderDocx } from "#src/publishing/docx.ts";
+import { renderHtmlFile } from "#src/publishing/html-file.tsx";
+import { OPEN_DATA_SCHEMA, renderOpenData } from "#src/publishing/open-data.ts";
+import type { Publication } from "#src/publishing/publication.ts";
+
+const body = 'Ledgers, "shared".[^1]\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[^1]: A note.';
+const pub: Publication = {
+  reportTitle: "Study Report",
+  title: "Study Report",
+  edition: "2026",
+  date: "2026-03-31",
+  lang: "en",
+  draft: false,
+  foreword: null,
+  chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "What it is", slug: "what-it-is", markdown: body, tree: parseMarkdown(body), lang: "en" }] }],
+};
+
+describe("export formats", () => {
+  it("writes one self-contained HTML file with no script", () => {
+    const html = renderHtmlFile(pub).toString();
+    expect(html).toMatch(/^<!doctype html><html lang="en">/);
+    expect(html).toContain("<style>");
+    expect(html).toContain('<section id="blockchain-what-it-is"');
+    expect(html).not.toMatch(/<script|<link|src="http/);
+  });
+
+  it("zips the edition as documented JSON and a CSV index, the same bytes every time", () => {
+    const zip = renderOpenData(pub);
+    expect(renderOpenData(pub).equals(zip)).toBe(true);
+    const files = unzipSync(new Uint8Array(zip));
+    expect(Object.keys(files).sort()).toEqual(["README.txt", "edition.json", "sections.csv"]);
+    const json = JSON.parse(strFromU8(files["edition.json"]!));
+    expect(json).toMatchObject({ schema: OPEN_DATA_SCHEMA, edition: "2026", language: "en", chapters: [{ slug: "blockchain", sections: [{ number: "1.1", markdown: body }] }] });
+    const csv = strFromU8(files["sections.csv"]!);
+    // A byte-order mark, so that spreadsheet programs read the UTF-8 correctly.
+    expect([...files["sections.csv"]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.replace(/^\ufeff/, "").split("\r\n")[0]).toBe("number,chapter,chapter_title,section,heading,language,words");
+    expect(csv).toContain("1.1,blockchain,Blockchain,what-it-is,What it is,en,");
+  });
+
+  it("writes a Word document whose sections use heading styles", async () => {
+    const docx = await renderDocx(pub);
+    const xml = strFromU8(unzipSync(new Uint8Array(docx))["word/document.xml"]!);
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(xml).toContain("What it is");
+    expect(xml).toMatch(/<w:footnoteReference w:id="1"\/>/);
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { renderToString } from "preact-render-to-string";
+import { renderHtml } from "#src/content/html.ts";
+import type { Publication } from "#src/publishing/publication.ts";
+import { ASSETS_DIR } from "#src/web/assets.ts";
+import { translator } from "#src/web/i18n/i18n.ts";
+
+// The publication as one self-contained HTML file: styles inlined, no script, nothing fetched.
+const CSS = readFileSync(join(ASSETS_DIR, "app.css"), "utf8");
+
+function Document({ pub }: { pub: Publication }) {
+  const t = translator(pub.lang);
+  const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
+  const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
+  return (
+    <html lang={pub.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${pub.title} — ${subtitle}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body>
+        <main class="wrap">
+          {pub.draft && (
+            <p class="notice notice-action" role="note">
+              {t("pdf.draft")}
+            </p>
+          )}
+          <h1>{pub.title}</h1>
+          <p class="lead">
+            {subtitle} · {longDate}
+          </p>
+          {pub.foreword && <p>{pub.foreword}</p>}
+          <nav aria-label={t("draft.contents")}>
+            <h2>{t("draft.contents")}</h2>
+            <ol class="toc">
+              {pub.chapters.map((c) => (
+                <li>
+                  <a href={`#${c.slug}`}>{c.title}</a>
+                  <ol>
+                    {c.sections.map((s) => (
+                      <li>
+                        <a href={`#${c.slug}-${s.slug}`}>{s.heading}</a>
+                      </li>
+                    ))}
+                  </ol>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          {pub.chapters.map((c, ci) => (
+            <article class="chapter" id={c.slug}>
+              <h1>
+                <span class="chapter-number">{ci + 1}.</span> {c.title}
+              </h1>
+              {c.sections.map((s, si) => (
+                <section id={`${c.slug}-${s.slug}`} lang={s.lang}>
+                  <h2>
+                    {ci + 1}.{si + 1} {s.heading}
+                  </h2>
+                  <div class="prose" dangerouslySetInnerHTML={{ __html: renderHtml(s.tree, { t: translator(s.lang), idPrefix: `${c.slug}-${s.slug}` }).html }} />
+                </section>
+              ))}
+            </article>
+          ))}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** The publication as a single HTML file. */
+export function renderHtmlFile(pub: Publication): Buffer {
+  return Buffer.from(`<!doctype html>${renderToString(<Document pub={pub} />)}`);
+}

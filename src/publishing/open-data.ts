@@ -1,0 +1,42 @@
+import { strToU8, zipSync } from "fflate";
+import type { Publication } from "#src/publishing/publication.ts";
+
+// The edition as open data: a JSON file (schema in docs/open-data.md) and a CSV index of its
+// sections, in a zip with a short README. Later features add their CSV files here.
+
+export const OPEN_DATA_SCHEMA = "living-report/edition/1";
+
+const csvCell = (value: string | number) => {
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The open-data zip of a publication. Entries carry the edition's date, so the zip is reproducible. */
+export function renderOpenData(pub: Publication): Buffer {
+  const sections = pub.chapters.flatMap((c, ci) =>
+    c.sections.map((s, si) => ({ chapter: c.slug, chapterTitle: c.title, number: `${ci + 1}.${si + 1}`, section: s.slug, heading: s.heading, language: s.lang, markdown: s.markdown })),
+  );
+  const json = {
+    schema: OPEN_DATA_SCHEMA,
+    report: pub.reportTitle,
+    title: pub.title,
+    edition: pub.edition ?? null,
+    date: pub.date,
+    language: pub.lang,
+    draft: pub.draft,
+    chapters: pub.chapters.map((c, ci) => ({
+      number: ci + 1,
+      slug: c.slug,
+      title: c.title,
+      sections: c.sections.map((s, si) => ({ number: `${ci + 1}.${si + 1}`, slug: s.slug, heading: s.heading, language: s.lang, markdown: sections.find((x) => x.chapter === c.slug && x.section === s.slug)!.markdown })),
+    })),
+  };
+  const csv = [
+    ["number", "chapter", "chapter_title", "section", "heading", "language", "words"].join(","),
+    ...sections.map((s) => [s.number, s.chapter, s.chapterTitle, s.section, s.heading, s.language, s.markdown.split(/\s+/).filter(Boolean).length].map(csvCell).join(",")),
+  ].join("\r\n");
+  const readme = `${pub.title}${pub.edition ? `, edition ${pub.edition}` : " (living draft)"}, ${pub.date}, language ${pub.lang}.\n\nedition.json  the full text, schema "${OPEN_DATA_SCHEMA}" (documented with the platform)\nsections.csv  one row per section, UTF-8, comma-separated\n`;
+  const mtime = new Date(`${pub.date}T00:00:00Z`);
+  const file = (data: string): [Uint8Array, { mtime: Date }] => [strToU8(data), { mtime }];
+  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(`\ufeff${csv}\r\n`), "README.txt": file(readme) }));
+}
