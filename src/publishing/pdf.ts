@@ -16,13 +16,17 @@ export type PdfOptions = {
   pdfStandard?: string | undefined;
 };
 
+/** Peak memory of the last PDF worker, in KiB (for the benchmarks). */
+export let lastWorkerMaxRssKb = 0;
+
 /** Compiles Typst source to PDF in a fresh child process; rejects with Typst's diagnostics. */
 export function compilePdf(source: string, options: PdfOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, [], { stdio: ["ignore", "ignore", "pipe", "ipc"], serialization: "advanced" });
     let stderr = "";
     child.stderr?.on("data", (d) => (stderr += String(d)));
-    child.once("message", (message: { pdf?: string; error?: string }) => {
+    child.once("message", (message: { pdf?: string; error?: string; maxRssKb?: number }) => {
+      lastWorkerMaxRssKb = message.maxRssKb ?? 0;
       if (message.pdf) resolve(Buffer.from(message.pdf, "base64"));
       else reject(new Error(`Typst could not compile the document: ${message.error}`));
     });

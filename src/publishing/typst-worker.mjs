@@ -14,7 +14,7 @@ process.once("message", (job) => {
       return reply({ error: JSON.stringify(error?.shortDiagnostics ?? "Typst failed").slice(0, 4000) }, 1);
     }
     const pdf = compiler.pdf(compiled.result, { ...(job.pdfStandard ? { pdfStandard: job.pdfStandard } : {}), creationTimestamp: job.timestamp });
-    reply({ pdf: Buffer.from(pdf).toString("base64") }, 0);
+    reply({ pdf: Buffer.from(pdf).toString("base64"), maxRssKb: process.resourceUsage().maxRSS }, 0);
   } catch (error) {
     reply({ error: String(error?.stack ?? error) }, 1);
   }
