@@ -72,6 +72,10 @@ describe("living-report CLI", () => {
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
       const words = spawnSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).stdout;
       for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
+      // Bookmarks: chapters with their sections beneath.
+      const outline = JSON.parse(spawnSync("qpdf", ["--json=2", "--json-key=outlines", pdfFile], { encoding: "utf8" }).stdout) as { outlines: { title: string; kids: { title: string }[] }[] };
+      expect(outline.outlines.map((o) => o.title)).toEqual(["Introduction", "Blockchain", "Internet of Things", "Recommendations"]);
+      expect(outline.outlines[1]!.kids.map((k) => k.title)).toContain("De quoi s'agit-il");
       // The same edition as Word: LibreOffice opens it, and its headings are all there.
       const docxFile = join(dir, "edition.docx");
       const docx = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "docx", "--lang", "fr", "--out", docxFile], "", env);

@@ -49,6 +49,12 @@ describe("Typst serializer", () => {
     expect(text).not.toContain("root:");
   });
 
+  it("gives the same bytes for the same edition", async () => {
+    const source = typstDocument(publication(["Same *text*, same file.[^1]\n\n[^1]: Note."]));
+    const [a, b] = await Promise.all([compilePdf(source, { timestamp: 1_700_000_000 }), compilePdf(source, { timestamp: 1_700_000_000 })]);
+    expect(a.equals(b)).toBe(true);
+  });
+
   it("compiles any text and gives every word back (property)", async () => {
     // Words of letters (so pdftotext finds them whole) mixed with every character Typst treats specially.
     const word = fc.stringMatching(/^[A-Za-zÀ-ÿ]{3,12}$/);
