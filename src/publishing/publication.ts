@@ -5,7 +5,7 @@ import type { EditionContent } from "#src/features/editions/render.ts";
 import { loadEditionContent } from "#src/features/editions/render.ts";
 import * as editions from "#src/features/editions/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
-import { loadDraft, localized } from "#src/features/reports/draft.ts";
+import { chooseText, loadDraft, localized } from "#src/features/reports/draft.ts";
 import { getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
@@ -27,6 +27,14 @@ export type Publication = {
   chapters: PublicationChapter[];
 };
 
+const section = (slug: string, chosen: { text: { heading: string; body: string } | undefined; lang: Language }): PublicationSection => ({
+  heading: chosen.text?.heading ?? slug,
+  slug,
+  markdown: chosen.text?.body ?? "",
+  tree: parseMarkdown(chosen.text?.body ?? ""),
+  lang: chosen.lang,
+});
+
 function fromEdition(content: EditionContent, lang: Language): Publication {
   const { report, edition, snapshot, revisions } = content;
   const primary = report.languages[0] ?? "en";
@@ -41,12 +49,7 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
     chapters: snapshot.chapters.map((c) => ({
       title: localized(c.titles, lang, primary),
       slug: c.slug,
-      sections: c.sections.map((s) => {
-        const own = s.revisions[lang] ? revisions.get(s.revisions[lang]) : undefined;
-        const translated = own && (own.body.trim() || lang === primary);
-        const text = translated ? own : revisions.get(s.revisions[primary] ?? -1);
-        return { heading: text?.heading ?? s.slug, slug: s.slug, markdown: text?.body ?? "", tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
-      }),
+      sections: c.sections.map((s) => section(s.slug, chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary))),
     })),
   };
 }
@@ -74,12 +77,7 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
     chapters: draft.chapters.map((c) => ({
       title: localized(c.titles, lang, primary),
       slug: c.slug,
-      sections: c.sections.map((s) => {
-        const own = s.texts[lang];
-        const translated = own && (own.body.trim() || lang === primary);
-        const text = translated ? own : s.texts[primary];
-        return { heading: text?.heading ?? s.slug, slug: s.slug, markdown: text?.body ?? "", tree: parseMarkdown(text?.body ?? ""), lang: translated ? lang : primary };
-      }),
+      sections: c.sections.map((s) => section(s.slug, chooseText(s.texts[lang], s.texts[primary], lang, primary))),
     })),
   };
 }

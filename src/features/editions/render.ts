@@ -8,6 +8,7 @@ import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, type Snapshot } from "#src/features/editions/snapshot.ts";
 import { EditionChapterPage, EditionContentsPage, editionUrls, type RenderedSection } from "#src/features/editions/views/public.tsx";
 import type { Language } from "#src/features/members/domain.ts";
+import { chooseText } from "#src/features/reports/draft.ts";
 import type { ReportRow, RevisionRow } from "#src/features/reports/repository.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
@@ -47,16 +48,8 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
   if (!chapter) return undefined;
   const t = translator(lang);
   const sections: RenderedSection[] = chapter.sections.map((s) => {
-    const own = s.revisions[lang] ? revisions.get(s.revisions[lang]) : undefined;
-    const translated = own && (own.body.trim() || lang === primary);
-    const text = translated ? own : revisions.get(s.revisions[primary] ?? -1);
-    return {
-      slug: s.slug,
-      heading: text?.heading ?? s.slug,
-      html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug }).html,
-      lang: translated ? lang : primary,
-      fallback: !translated,
-    };
+    const { text, lang: shown, fallback } = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary);
+    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug }).html, lang: shown, fallback };
   });
   const ctx = staticContext(lang, urls.chapter(lang, chapter.slug));
   return page(lang, path, `<!doctype html>${renderToString(h(EditionChapterPage, { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections }))}`);

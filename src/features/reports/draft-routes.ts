@@ -4,7 +4,7 @@ import { z } from "zod";
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
-import { loadDraft } from "#src/features/reports/draft.ts";
+import { chooseText, loadDraft } from "#src/features/reports/draft.ts";
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage, type RenderedSection } from "#src/features/reports/views/draft.tsx";
@@ -54,16 +54,8 @@ export async function draftRoutes(app: FastifyInstance) {
     if (!chapter) throw appError("NOT_FOUND");
     const t = request.t;
     const sections: RenderedSection[] = chapter.sections.map((s) => {
-      const own = s.texts[lang];
-      const translated = own && (own.body.trim() || lang === draft.primary);
-      const text = translated ? own : s.texts[draft.primary];
-      return {
-        slug: s.slug,
-        heading: text?.heading ?? s.slug,
-        html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug }).html,
-        lang: translated ? lang : draft.primary,
-        fallback: !translated,
-      };
+      const { text, lang: shown, fallback } = chooseText(s.texts[lang], s.texts[draft.primary], lang, draft.primary);
+      return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug }).html, lang: shown, fallback };
     });
     return sendPage(reply, h(DraftChapterPage, { ctx: pageContext(request, reply), draft, chapter, lang, sections, index }));
   });

@@ -54,3 +54,12 @@ export function translationState(section: DraftSection, primary: Language, lang:
 export function localized(texts: Partial<Record<Language, string>>, lang: Language, primary: Language): string {
   return texts[lang] ?? texts[primary] ?? Object.values(texts)[0] ?? "";
 }
+
+/**
+ * Which text of a section to show in a language: its own translation when it has words (or the
+ * language is the primary one), otherwise the primary text, flagged as a fallback.
+ */
+export function chooseText<T extends { body: string }>(own: T | undefined, primaryText: T | undefined, lang: Language, primary: Language) {
+  const translated = Boolean(own && (own.body.trim() || lang === primary));
+  return { text: translated ? own : primaryText, lang: translated ? lang : primary, fallback: !translated };
+}
