@@ -2,11 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "#src/app.ts";
 import { loadConfig } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { signIn } from "#src/features/members/auth.ts";
+import { openTestDatabase } from "#test/helpers/db.ts";
 import { TEST_PASSWORD } from "#test/helpers/factories.ts";
 
 /** The app on a test database, driven with inject(). */
@@ -67,4 +69,21 @@ export class Browser {
     this.cookies.set("lr_session", session.token);
     return this;
   }
+}
+
+/**
+ * A fresh database and the app on it for the test file, opened before its tests and closed
+ * after them. Read `env.app` and `env.database` inside tests.
+ */
+export function useTestApp() {
+  const env = {} as { database: Database; app: FastifyInstance };
+  beforeAll(async () => {
+    env.database = await openTestDatabase();
+    env.app = await testApp(env.database);
+  });
+  afterAll(async () => {
+    await env.app.close();
+    await env.database.close();
+  });
+  return env;
 }

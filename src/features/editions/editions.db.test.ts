@@ -1,52 +1,40 @@
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "#src/db/client.ts";
+import { describe, expect, it } from "vitest";
 import { editionPages } from "#src/db/schema/editions.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { changeStatus, freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
-import { Browser, testApp } from "#test/helpers/app.ts";
-import { openTestDatabase } from "#test/helpers/db.ts";
+import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildReport, buildUser } from "#test/helpers/factories.ts";
 
-let database: Database;
-let app: FastifyInstance;
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const env = useTestApp();
 
 const publicUrl = "http://localhost:3000";
 const edit = async (draft: Awaited<ReturnType<typeof buildReport>>, body: string) => {
   const { loadDraft } = await import("#src/features/reports/draft.ts");
-  const now = await loadDraft(database.db, draft.report.slug);
+  const now = await loadDraft(env.database.db, draft.report.slug);
   const section = now.chapters[0]!.sections[0]!;
-  return saveSection(database.db, SYSTEM_ACTOR, { sectionId: section.id, language: "en", heading: section.texts.en!.heading, body, baseRevisionId: section.texts.en!.revisionId, summary: null });
+  return saveSection(env.database.db, SYSTEM_ACTOR, { sectionId: section.id, language: "en", heading: section.texts.en!.heading, body, baseRevisionId: section.texts.en!.revisionId, summary: null });
 };
 
 describe("editions", () => {
   it("publishes pages that later edits of the draft do not touch, byte for byte", async () => {
-    const draft = await buildReport(database.db);
+    const draft = await buildReport(env.database.db);
     await edit(draft, "The text as published.");
-    const edition = await freezeEdition(database.db, SYSTEM_ACTOR, draft.report.id, { label: "2022", title: "Edition 2022", editionDate: "2022-06-30", foreword: null });
+    const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2022", title: "Edition 2022", editionDate: "2022-06-30", foreword: null });
     expect(edition.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    await changeStatus(database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
     const url = `/reports/${draft.report.slug}/2022/en/blockchain`;
-    const before = await app.inject({ url });
+    const before = await env.app.inject({ url });
     expect(before.statusCode).toBe(200);
     expect(before.body).toContain("The text as published.");
     await edit(draft, "A later edit in the living draft.");
-    const after = await app.inject({ url });
+    const after = await env.app.inject({ url });
     expect(after.body).toBe(before.body);
     expect(after.headers.etag).toBe(before.headers.etag);
     // The comparison with the draft shows the edit.
-    const editor = await buildUser(database.db, { role: "editor" });
-    const browser = await new Browser(app).signInAs(database, editor.email);
+    const editor = await buildUser(env.database.db, { role: "editor" });
+    const browser = await new Browser(env.app).signInAs(env.database, editor.email);
     const compare = await browser.get(`/reports/${draft.report.slug}/compare?from=2022&to=draft`);
     expect(compare.statusCode).toBe(200);
     expect(compare.body).toContain("Sections changed");
@@ -55,49 +43,49 @@ describe("editions", () => {
   });
 
   it("answers a conditional request with 304 and caches for long", async () => {
-    const draft = await buildReport(database.db);
-    const edition = await freezeEdition(database.db, SYSTEM_ACTOR, draft.report.id, { label: "2019", title: "Edition 2019", editionDate: "2019-06-01", foreword: null });
-    await changeStatus(database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    const draft = await buildReport(env.database.db);
+    const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2019", title: "Edition 2019", editionDate: "2019-06-01", foreword: null });
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
     const url = `/reports/${draft.report.slug}/2019/fr/`;
-    const first = await app.inject({ url });
+    const first = await env.app.inject({ url });
     expect(first.headers["cache-control"]).toBe("public, max-age=86400");
-    const again = await app.inject({ url, headers: { "if-none-match": String(first.headers.etag) } });
+    const again = await env.app.inject({ url, headers: { "if-none-match": String(first.headers.etag) } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe("");
-    const current = await app.inject({ url: `/reports/${draft.report.slug}/current/fr/blockchain` });
+    const current = await env.app.inject({ url: `/reports/${draft.report.slug}/current/fr/blockchain` });
     expect(current.statusCode).toBe(302);
     expect(current.headers.location).toBe(`/reports/${draft.report.slug}/2019/fr/blockchain`);
   });
 
   it("refuses unpublished editions to anonymous readers and keeps withdrawn ones readable", async () => {
-    const draft = await buildReport(database.db);
-    const edition = await freezeEdition(database.db, SYSTEM_ACTOR, draft.report.id, { label: "2025", title: "Edition 2025", editionDate: "2025-01-01", foreword: null });
+    const draft = await buildReport(env.database.db);
+    const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2025", title: "Edition 2025", editionDate: "2025-01-01", foreword: null });
     const url = `/reports/${draft.report.slug}/2025/en/`;
-    expect((await app.inject({ url })).statusCode).toBe(303);
-    await changeStatus(database.db, SYSTEM_ACTOR, edition.id, "in_review", { publicUrl });
-    expect((await app.inject({ url, headers: { accept: "application/json" } })).statusCode).toBe(401);
-    const member = await buildUser(database.db);
-    expect((await (await new Browser(app).signInAs(database, member.email)).get(url)).statusCode).toBe(200);
-    await changeStatus(database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
-    await expect(refreshEdition(database.db, SYSTEM_ACTOR, edition.id)).rejects.toMatchObject({ code: "EDITION_IMMUTABLE" });
-    await expect(changeStatus(database.db, SYSTEM_ACTOR, edition.id, "draft", { publicUrl })).rejects.toMatchObject({ code: "EDITION_STATUS" });
-    await expect(changeStatus(database.db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await changeStatus(database.db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl, reason: "Superseded by a corrected edition." });
-    app.editionCache.forgetLookups();
-    const withdrawn = await app.inject({ url });
+    expect((await env.app.inject({ url })).statusCode).toBe(303);
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "in_review", { publicUrl });
+    expect((await env.app.inject({ url, headers: { accept: "application/json" } })).statusCode).toBe(401);
+    const member = await buildUser(env.database.db);
+    expect((await (await new Browser(env.app).signInAs(env.database, member.email)).get(url)).statusCode).toBe(200);
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    await expect(refreshEdition(env.database.db, SYSTEM_ACTOR, edition.id)).rejects.toMatchObject({ code: "EDITION_IMMUTABLE" });
+    await expect(changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "draft", { publicUrl })).rejects.toMatchObject({ code: "EDITION_STATUS" });
+    await expect(changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl, reason: "Superseded by a corrected edition." });
+    env.app.editionCache.forgetLookups();
+    const withdrawn = await env.app.inject({ url });
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.body).toContain("Superseded by a corrected edition.");
-    const pages = await database.db.select().from(editionPages).where(eq(editionPages.editionId, edition.id));
+    const pages = await env.database.db.select().from(editionPages).where(eq(editionPages.editionId, edition.id));
     expect(pages).toHaveLength(draft.report.languages.length * (1 + draft.chapters.length));
   });
 
   it("lists published editions in the Atom feed and refuses a duplicate label", async () => {
-    const draft = await buildReport(database.db);
-    const edition = await freezeEdition(database.db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Edition 2030", editionDate: "2030-01-01", foreword: null });
-    await changeStatus(database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
-    const feed = await app.inject({ url: `/reports/${draft.report.slug}/feed.xml` });
+    const draft = await buildReport(env.database.db);
+    const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Edition 2030", editionDate: "2030-01-01", foreword: null });
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    const feed = await env.app.inject({ url: `/reports/${draft.report.slug}/feed.xml` });
     expect(feed.headers["content-type"]).toContain("application/atom+xml");
     expect(feed.body).toContain(`<link rel="alternate" type="text/html" href="${publicUrl}/reports/${draft.report.slug}/2030/en/"/>`);
-    await expect(freezeEdition(database.db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Again", editionDate: "2030-01-01", foreword: null })).rejects.toMatchObject({ code: "EDITION_LABEL_TAKEN" });
+    await expect(freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Again", editionDate: "2030-01-01", foreword: null })).rejects.toMatchObject({ code: "EDITION_LABEL_TAKEN" });
   });
 });
