@@ -43,6 +43,20 @@ describe.skipIf(!hasChromium)("published editions", () => {
     await screenshot(page, "edition-chapter-fr");
   });
 
+  it("lets a reader download the edition as PDF, watching the job's progress", async () => {
+    const page = await (await browser.newContext({ locale: "en-GB", acceptDownloads: true })).newPage();
+    await page.goto(`${server.url}/reports/disruptive-technologies/2024/en/`);
+    await page.getByRole("link", { name: "PDF" }).click();
+    await expectAccessible(page);
+    // The server's job runner produces the file; the page notices and offers the download.
+    const link = page.getByRole("link", { name: /Download disruptive-technologies-2024-en\.pdf/ });
+    await link.waitFor({ timeout: 60_000 });
+    await expectAccessible(page);
+    await screenshot(page, "job-done");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("disruptive-technologies-2024-en.pdf");
+  });
+
   it("serves published pages with a strong ETag and answers revalidation with 304", async () => {
     const url = `${server.url}/reports/disruptive-technologies/2024/en/blockchain`;
     const first = await fetch(url);

@@ -1,4 +1,5 @@
 import type { JobRow, ExportParams } from "#src/publishing/jobs.ts";
+import { assetUrl } from "#src/web/assets.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -8,13 +9,14 @@ export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
   const params = job.params as ExportParams;
   const finished = job.status === "done" || job.status === "failed";
   return (
-    <Layout ctx={ctx} title={t("job.title")} head={finished ? undefined : <meta http-equiv="refresh" content="2" />}>
+    <Layout ctx={ctx} title={t("job.title")} head={finished ? undefined : <script src={assetUrl("job.js")} defer />}>
+      <div data-job={finished ? undefined : job.id}>
       <h1>{t("job.title")}</h1>
       <p class="lead">{params.filename}</p>
       <progress max={100} value={job.progress} aria-label={t("job.title")} class="job-progress">
         {job.progress}%
       </progress>
-      <p role="status">
+      <p role="status" data-status>
         {job.status === "queued" && t("job.queued")}
         {job.status === "running" && t("job.running", { message: job.message ?? "" })}
         {job.status === "done" && t("job.done")}
@@ -27,7 +29,12 @@ export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
           </a>
         </p>
       )}
-      {!finished && <p class="muted small">{t("job.refresh")}</p>}
+      {!finished && (
+        <p class="muted small">
+          {t("job.refresh")} <a href={`/jobs/${job.id}`}>{t("job.checkAgain")}</a>
+        </p>
+      )}
+      </div>
     </Layout>
   );
 }

@@ -389,12 +389,13 @@ export const en = {
   "job.done": "Your file is ready.",
   "job.failed": "The export failed. The secretariat has been told; try again later.",
   "job.download": "Download {filename}",
-  "job.refresh": "This page refreshes by itself.",
+  "job.refresh": "This page updates by itself while it is open.",
   "export.downloads": "Download",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
   "export.html": "Single HTML file",
   "export.zip": "Open data (zip)",
+  "job.checkAgain": "Check again",
 } as const;
 
 export type MessageKey = keyof typeof en;

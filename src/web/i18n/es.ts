@@ -389,10 +389,11 @@ export const es: Catalog = {
   "job.done": "Su archivo está listo.",
   "job.failed": "La exportación falló. La secretaría está informada; inténtelo más tarde.",
   "job.download": "Descargar {filename}",
-  "job.refresh": "Esta página se actualiza sola.",
+  "job.refresh": "Esta página se actualiza sola mientras está abierta.",
   "export.downloads": "Descargar",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
   "export.html": "Archivo HTML único",
   "export.zip": "Datos abiertos (zip)",
+  "job.checkAgain": "Comprobar de nuevo",
 };

@@ -389,10 +389,11 @@ export const fr: Catalog = {
   "job.done": "Votre fichier est prêt.",
   "job.failed": "L'export a échoué. Le secrétariat en est informé ; réessayez plus tard.",
   "job.download": "Télécharger {filename}",
-  "job.refresh": "Cette page se met à jour toute seule.",
+  "job.refresh": "Cette page se met à jour toute seule tant qu'elle est ouverte.",
   "export.downloads": "Télécharger",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
   "export.html": "Fichier HTML unique",
   "export.zip": "Données ouvertes (zip)",
+  "job.checkAgain": "Vérifier à nouveau",
 };
