@@ -82,7 +82,7 @@ function directiveNode(directive: Directive, options: RenderOptions, warnings: C
   return h("aside", { className: ["directive", `directive-${name}`, ...pending], dataRef: ref }, [h("p", caption), ...(note ? [note] : [])]);
 }
 
-/** mdast to sanitized HTML: directives become evidence (or visible warnings), raw HTML is dropped. */
+/** mdast to sanitized HTML: directives become evidence (or visible warnings), raw HTML is shown as text. */
 export function renderHtml(tree: Root, options: RenderOptions): { html: string; warnings: ContentWarning[] } {
   const warnings: ContentWarning[] = [];
   const processor = unified()

@@ -3,7 +3,7 @@ import { assetUrl } from "#src/web/assets.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-/** A job's progress; refreshes itself (no JavaScript needed) until the file is ready. */
+/** A job's progress, updated by a small script (or the check-again link) until the file is ready. */
 export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
   const { t } = ctx;
   const params = job.params as ExportParams;
