@@ -1,4 +1,5 @@
 import { loadConfig } from "#src/config.ts";
+import { primaryOf } from "#src/features/reports/draft.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
@@ -28,7 +29,7 @@ export function publishCommand(options: { report: string; edition: string; title
     if (!report) throw new CliError(`No report has the short name "${options.report}".`);
     const input = parseInput(FreezeInput, {
       label: options.edition,
-      title: options.title ?? report.titles[report.languages[0] ?? "en"] ?? report.titles.en,
+      title: options.title ?? report.titles[primaryOf(report)] ?? report.titles.en,
       editionDate: options.date ?? new Date().toISOString().slice(0, 10),
     });
     const edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, input);

@@ -63,5 +63,11 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T)
 /** An optional reference by id; blank becomes null. */
 export const optionalUuid = () => z.preprocess((v) => blank(v) ?? null, z.uuid({ error: "field.invalid" }).nullable());
 
-/** A route parameter that must be a UUID; anything else is a plain 404. */
-export const uuidParam = z.object({ id: z.uuid() });
+const UuidParam = z.object({ id: z.uuid() });
+
+/** The `:id` of a route: a UUID, or else a plain 404 (a malformed id names nothing). */
+export function idFrom(params: unknown): string {
+  const parsed = UuidParam.safeParse(params);
+  if (!parsed.success) throw appError("NOT_FOUND");
+  return parsed.data.id;
+}

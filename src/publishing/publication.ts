@@ -5,7 +5,7 @@ import type { EditionContent } from "#src/features/editions/render.ts";
 import { loadEditionContent } from "#src/features/editions/render.ts";
 import * as editions from "#src/features/editions/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
-import { chooseText, loadDraft, localized } from "#src/features/reports/draft.ts";
+import { chooseText, loadDraft, localized, primaryOf } from "#src/features/reports/draft.ts";
 import { getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
@@ -37,7 +37,7 @@ const section = (slug: string, chosen: { text: { heading: string; body: string }
 
 function fromEdition(content: EditionContent, lang: Language): Publication {
   const { report, edition, snapshot, revisions } = content;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   return {
     reportTitle: localized(report.titles, lang, primary),
     title: localized(edition.titles, lang, primary),
@@ -59,7 +59,7 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
   const report = await getReportBySlug(db, reportSlug);
   if (!report) throw appError("NOT_FOUND");
   if (!report.languages.includes(lang)) throw appError("LANGUAGE_NOT_IN_REPORT");
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   if (editionLabel !== "draft") {
     const edition = await editions.getEditionByLabel(db, report.id, editionLabel);
     if (!edition) throw appError("NOT_FOUND");

@@ -6,6 +6,7 @@ import * as editions from "#src/features/editions/repository.ts";
 import { LANGUAGES, roleAtLeast } from "#src/features/members/domain.ts";
 import { getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
+import { idFrom } from "#src/lib/validation.ts";
 import { FORMAT_NAMES, type FormatName } from "#src/publishing/formats.ts";
 import { getExportFile, getJob, requestExport, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
 import { JobPage } from "#src/publishing/views.tsx";
@@ -25,8 +26,7 @@ export async function publishingRoutes(app: FastifyInstance) {
   const { db } = app.database;
 
   const jobOf = async (request: FastifyRequest) => {
-    const id = z.object({ id: z.uuid() }).safeParse(request.params);
-    const job = id.success ? await getJob(db, id.data.id) : undefined;
+    const job = await getJob(db, idFrom(request.params));
     if (!job) throw appError("NOT_FOUND");
     // Exports of drafts and editions in review are for members only, like the editions themselves.
     if ((job.params as ExportParams).members && !request.user) throw appError("UNAUTHENTICATED");

@@ -14,9 +14,9 @@ export const valueOf = (values: FormValues | undefined, name: string): string =>
 const message = (t: Translate, key: string) => (isMessageKey(key) ? t(key) : t("field.invalid"));
 
 /** A form that posts to this site with its anti-forgery token. */
-export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean }) {
+export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string }) {
   return (
-    <form method="post" action={props.action} class={props.class} noValidate={props.novalidate}>
+    <form method="post" action={props.action} class={props.class}>
       <input type="hidden" name="_csrf" value={props.ctx.csrf} />
       {props.children}
     </form>

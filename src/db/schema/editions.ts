@@ -1,11 +1,10 @@
-import { sql } from "drizzle-orm";
+import { inList } from "#src/db/schema/checks.ts";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "#src/db/schema/members.ts";
 import { reports } from "#src/db/schema/reports.ts";
 import { EDITION_STATUSES, PINNED_KINDS } from "#src/features/editions/domain.ts";
 import type { LocalizedText } from "#src/features/members/domain.ts";
 
-const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 /** A frozen, dated snapshot of a report. Once published its pinned items and pages never change. */
 export const editions = pgTable(

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { inList } from "#src/db/schema/checks.ts";
 import { users } from "#src/db/schema/members.ts";
 
 const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
@@ -29,7 +29,7 @@ export const jobs = pgTable(
   (t) => [
     index("jobs_queue_idx").on(t.status, t.createdAt),
     index("jobs_key_idx").on(t.key),
-    check("jobs_status_check", sql.raw(`status in (${JOB_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
+    check("jobs_status_check", inList("status", JOB_STATUSES)),
   ],
 );
 

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
+import { inList } from "#src/db/schema/checks.ts";
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ORGANIZATION_KINDS, ROLES, LANGUAGES, type LocalizedText } from "#src/features/members/domain.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 /** A grouping of organizations (the six WCO regions are seeded by a migration). */
 export const regions = pgTable("regions", {

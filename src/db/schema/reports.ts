@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
+import { inList } from "#src/db/schema/checks.ts";
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "#src/db/schema/members.ts";
 import type { Language, LocalizedText } from "#src/features/members/domain.ts";
 import { CHAPTER_KINDS, REFERENCE_KINDS, SECTION_STATUSES, TECHNOLOGY_LINK_KINDS } from "#src/features/reports/domain.ts";
 
-const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

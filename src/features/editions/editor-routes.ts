@@ -7,7 +7,7 @@ import { EditionManagePage, EditionsManagePage } from "#src/features/editions/vi
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
 import { getReport, getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
-import { parseInput, uuidParam } from "#src/lib/validation.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -26,8 +26,7 @@ export async function editionEditorRoutes(app: FastifyInstance) {
     return report;
   };
   const editionOf = async (request: FastifyRequest) => {
-    const id = uuidParam.safeParse(request.params);
-    const edition = id.success ? await repo.getEdition(db, id.data.id) : undefined;
+    const edition = await repo.getEdition(db, idFrom(request.params));
     if (!edition) throw appError("NOT_FOUND");
     return { edition, report: (await getReport(db, edition.reportId))! };
   };

@@ -1,4 +1,5 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
+import { primaryOf } from "#src/features/reports/draft.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
 import type { ReportRow } from "#src/features/reports/repository.ts";
 
@@ -6,7 +7,7 @@ const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">
 
 /** An Atom feed of a report's published editions, newest first. */
 export function atomFeed(report: ReportRow, editions: EditionRow[], publicUrl: string): string {
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const self = `${publicUrl}/reports/${report.slug}/feed.xml`;
   const updated = editions.map((e) => (e.withdrawnAt ?? e.publishedAt)!).sort((a, b) => b.getTime() - a.getTime())[0] ?? new Date(0);
   const entries = editions.map((e) => {

@@ -11,7 +11,7 @@ import { loadSnapshot, revisionIds, snapshotOfDraft, type Snapshot } from "#src/
 import { ComparePage } from "#src/features/editions/views/compare.tsx";
 import { EditionListPage, editionUrls } from "#src/features/editions/views/public.tsx";
 import { LANGUAGES, roleAtLeast, type Language } from "#src/features/members/domain.ts";
-import { loadDraft } from "#src/features/reports/draft.ts";
+import { loadDraft, readingLanguage } from "#src/features/reports/draft.ts";
 import { getReportBySlug, listReports, type ReportRow } from "#src/features/reports/repository.ts";
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
@@ -79,7 +79,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
       return edition && loadSnapshot(db, edition.id);
     };
     const [a, b] = await Promise.all([snapshotOf(from), snapshotOf(to)]);
-    const lang: Language = report.languages.includes(request.lang) ? request.lang : (report.languages[0] ?? "en");
+    const lang: Language = readingLanguage(report, request.lang);
     let comparison;
     if (a && b) {
       const rows = await repo.revisionsByIds(db, [...new Set([...revisionIds(a), ...revisionIds(b)])]);
@@ -92,7 +92,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
   app.get("/reports/:report/:edition", pub, async (request, reply) => {
     const p = params(request);
     const report = await reportOf(p.report);
-    const lang = report.languages.includes(request.lang) ? request.lang : report.languages[0];
+    const lang = readingLanguage(report, request.lang);
     return reply.redirect(`/reports/${report.slug}/${p.edition}/${lang}/`, 303);
   });
 

@@ -6,9 +6,10 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, type Snapshot } from "#src/features/editions/snapshot.ts";
-import { EditionChapterPage, EditionContentsPage, editionUrls, type RenderedSection } from "#src/features/editions/views/public.tsx";
+import { EditionChapterPage, EditionContentsPage, editionUrls } from "#src/features/editions/views/public.tsx";
+import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import type { Language } from "#src/features/members/domain.ts";
-import { chooseText } from "#src/features/reports/draft.ts";
+import { chooseText, primaryOf } from "#src/features/reports/draft.ts";
 import type { ReportRow, RevisionRow } from "#src/features/reports/repository.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
@@ -38,7 +39,7 @@ const page = (language: Language, path: string, html: string): RenderedPage => (
 export function renderEditionPage(content: EditionContent, lang: Language, path: string, publicUrl: string): RenderedPage | undefined {
   const { report, edition, snapshot, revisions } = content;
   const urls = editionUrls(report, edition);
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   if (path === "") {
     const ctx = staticContext(lang, urls.contents(lang));
     return page(lang, path, `<!doctype html>${renderToString(h(EditionContentsPage, { ctx, report, edition, snapshot, lang, publicUrl }))}`);

@@ -9,7 +9,7 @@ import { AdminHomePage, AuditPage } from "#src/features/members/views/admin-home
 import { OrganizationFormPage, OrganizationListPage } from "#src/features/members/views/admin-organizations.tsx";
 import { UserFormPage, UserListPage } from "#src/features/members/views/admin-users.tsx";
 import { appError } from "#src/lib/errors.ts";
-import { parseInput, uuidParam } from "#src/lib/validation.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -17,12 +17,7 @@ import { pageContext, sendPage } from "#src/web/render.ts";
 const admin = { config: { policy: "admin" as const } };
 const AUDIT_PAGE = 50;
 
-/** The record id in the URL; anything that is not a UUID is simply not found. */
-function idParam(request: FastifyRequest): string {
-  const parsed = uuidParam.safeParse(request.params);
-  if (!parsed.success) throw appError("NOT_FOUND");
-  return parsed.data.id;
-}
+const idParam = (request: FastifyRequest) => idFrom(request.params);
 
 /** A list page's filter from its query string; bad values are ignored rather than refused. */
 function listFilter<S extends z.ZodType>(schema: S, query: unknown): Partial<z.output<S>> {

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
-import { chooseText, loadDraft } from "#src/features/reports/draft.ts";
+import { chooseText, loadDraft, readingLanguage } from "#src/features/reports/draft.ts";
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
 import * as repo from "#src/features/reports/repository.ts";
-import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage, type RenderedSection } from "#src/features/reports/views/draft.tsx";
+import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage } from "#src/features/reports/views/draft.tsx";
+import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -33,7 +34,7 @@ export async function draftRoutes(app: FastifyInstance) {
   app.get("/draft/:report", member, async (request, reply) => {
     const report = await repo.getReportBySlug(db, reportSlugOf(request));
     if (!report) throw appError("NOT_FOUND");
-    const lang = report.languages.includes(request.lang) ? request.lang : report.languages[0];
+    const lang = readingLanguage(report, request.lang);
     return reply.redirect(`/draft/${report.slug}/${lang}/`, 303);
   });
 

@@ -12,7 +12,11 @@ export type DraftChapter = repo.ChapterRow & { sections: DraftSection[] };
 export type Draft = { report: repo.ReportRow; primary: Language; chapters: DraftChapter[] };
 
 /** The report's primary language (the first of its languages). */
-export const primaryOf = (report: repo.ReportRow): Language => report.languages[0] ?? "en";
+export const primaryOf = (report: Pick<repo.ReportRow, "languages">): Language => report.languages[0] ?? "en";
+
+/** The language to show a report in: the wanted one if the report is kept in it, else its primary one. */
+export const readingLanguage = (report: Pick<repo.ReportRow, "languages">, wanted: Language): Language =>
+  report.languages.includes(wanted) ? wanted : primaryOf(report);
 
 /** The living draft of a report: chapters, sections and the current text in every language. */
 export async function loadDraft(db: Db, reportSlug: string): Promise<Draft> {
@@ -27,17 +31,25 @@ export async function loadDraft(db: Db, reportSlug: string): Promise<Draft> {
     db,
     sectionRows.map((s) => s.id),
   );
-  const textsBySection = new Map<string, DraftSection["texts"]>();
-  for (const h of heads) {
-    const texts = textsBySection.get(h.sectionId) ?? {};
-    texts[h.language as Language] = { revisionId: h.revisionId, heading: h.heading, body: h.body, sourceRevisionId: h.sourceRevisionId, updatedAt: h.createdAt };
-    textsBySection.set(h.sectionId, texts);
-  }
+  const textsBySection = textsOf(heads);
   const chaptersOut = chapterRows.map((chapter) => ({
     ...chapter,
     sections: sectionRows.filter((s) => s.chapterId === chapter.id).map((s) => ({ ...s, texts: textsBySection.get(s.id) ?? {} })),
   }));
   return { report, primary: primaryOf(report), chapters: chaptersOut };
+}
+
+type HeadRow = Awaited<ReturnType<typeof repo.listHeads>>[number];
+
+/** Sections' current texts per language, by section id, from their head rows. */
+export function textsOf(heads: HeadRow[]): Map<string, DraftSection["texts"]> {
+  const bySection = new Map<string, DraftSection["texts"]>();
+  for (const h of heads) {
+    const texts = bySection.get(h.sectionId) ?? {};
+    texts[h.language as Language] = { revisionId: h.revisionId, heading: h.heading, body: h.body, sourceRevisionId: h.sourceRevisionId, updatedAt: h.createdAt };
+    bySection.set(h.sectionId, texts);
+  }
+  return bySection;
 }
 
 /** A translation's state against the primary text. */

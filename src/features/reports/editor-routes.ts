@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { loadDraft, localized } from "#src/features/reports/draft.ts";
+import { loadDraft, localized, primaryOf } from "#src/features/reports/draft.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { ChapterInput, MoveInput, MoveToInput, RenameInput, ReportInput, SectionAddInput, StatusInput, TechnologyInput, TechnologyLinkInput } from "#src/features/reports/schemas.ts";
 import * as structure from "#src/features/reports/structure.ts";
@@ -9,18 +9,14 @@ import { createTechnology, setTechnologyLink, updateTechnology } from "#src/feat
 import { OutlinePage, ReportsPage } from "#src/features/reports/views/outline.tsx";
 import { TechnologiesPage, TechnologyPage } from "#src/features/reports/views/technologies.tsx";
 import { appError } from "#src/lib/errors.ts";
-import { parseInput, uuidParam } from "#src/lib/validation.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const editor = { config: { policy: "editor" as const } };
 
-const idOf = (request: FastifyRequest) => {
-  const parsed = uuidParam.safeParse(request.params);
-  if (!parsed.success) throw appError("NOT_FOUND");
-  return parsed.data.id;
-};
+const idOf = (request: FastifyRequest) => idFrom(request.params);
 /** The report's slug from the URL; anything that cannot be one is not found. */
 export function reportSlugOf(request: FastifyRequest): string {
   const parsed = z.object({ report: z.string().regex(/^[a-z0-9-]{1,60}$/) }).safeParse(request.params);
@@ -97,7 +93,7 @@ export async function editorRoutes(app: FastifyInstance) {
   app.post("/editor/chapters/:id/sections", editor, async (request, reply) => {
     const section = await structure.addSection(db, actorOf(request), idOf(request), parseInput(SectionAddInput, formBody(request.body)).heading);
     const found = await repo.getSection(db, section.id);
-    return reply.redirect(`/editor/sections/${section.id}/${found!.report.languages[0]}`, 303);
+    return reply.redirect(`/editor/sections/${section.id}/${primaryOf(found!.report)}`, 303);
   });
 
   app.post("/editor/sections/:id/move", editor, async (request, reply) => {
@@ -121,7 +117,7 @@ export async function editorRoutes(app: FastifyInstance) {
     const section = await structure.setSectionStatus(db, actorOf(request), idOf(request), parseInput(StatusInput, formBody(request.body)).status);
     const found = await repo.getSection(db, section.id);
     setFlash(reply, "outline.saved");
-    return reply.redirect(`/editor/sections/${section.id}/${found!.report.languages[0]}`, 303);
+    return reply.redirect(`/editor/sections/${section.id}/${primaryOf(found!.report)}`, 303);
   });
 
   // Technologies

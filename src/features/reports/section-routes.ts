@@ -6,7 +6,7 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
 import { getUser } from "#src/features/members/repository.ts";
-import { primaryOf, translationState, type DraftSection } from "#src/features/reports/draft.ts";
+import { primaryOf, textsOf, translationState } from "#src/features/reports/draft.ts";
 import { mergeLine, mergeTexts, wordDiff } from "#src/features/reports/merge.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { editableSection, saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
@@ -35,10 +35,7 @@ const render = (body: string, t: Translate, idPrefix = "preview") => renderHtml(
 async function editorState(db: Db, t: Translate, sectionId: string, lang: Language) {
   const { section, chapter, report } = await editableSection(db, sectionId, lang);
   const primary = primaryOf(report);
-  const heads = await repo.listHeads(db, [sectionId]);
-  const texts: DraftSection["texts"] = {};
-  for (const head of heads) texts[head.language as Language] = { revisionId: head.revisionId, heading: head.heading, body: head.body, sourceRevisionId: head.sourceRevisionId, updatedAt: head.createdAt };
-  const withTexts = { ...section, texts };
+  const withTexts = { ...section, texts: textsOf(await repo.listHeads(db, [sectionId])).get(sectionId) ?? {} };
   const states = Object.fromEntries(report.languages.filter((l) => l !== primary).map((l) => [l, translationState(withTexts, primary, l)]));
   const head = await repo.getHead(db, sectionId, lang);
   let source: EditorProps["source"];

@@ -1,7 +1,7 @@
 import type { Comparison } from "#src/features/editions/compare.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
-import { localized } from "#src/features/reports/draft.ts";
+import { localized, primaryOf } from "#src/features/reports/draft.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
 import { InlineDiff } from "#src/features/reports/views/history.tsx";
 import { Layout } from "#src/web/layout.tsx";
@@ -22,7 +22,7 @@ type Props = {
 /** Choose two editions (or an edition and the living draft) and see what changed. */
 export function ComparePage({ ctx, report, editions, from, to, withDraft, comparison, lang }: Props) {
   const { t } = ctx;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const name = (label: string) => (label === "draft" ? t("compare.draft") : label);
   const options = [...editions.map((e) => [e.label, `${e.label} · ${localized(e.titles, ctx.lang, primary)}`] as const), ...(withDraft ? [["draft", t("compare.draft")] as const] : [])];
   const list = (title: string, rows: { chapter: Record<string, string>; heading: string }[]) =>

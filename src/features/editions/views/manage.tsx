@@ -1,7 +1,7 @@
 import { NEXT_STATUS } from "#src/features/editions/domain.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
-import { localized } from "#src/features/reports/draft.ts";
+import { localized, primaryOf } from "#src/features/reports/draft.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
@@ -14,7 +14,7 @@ const statusTag = { draft: "draft", in_review: "draft", published: "ready", with
 /** An editor's list of a report's editions, with the form that freezes a new one. */
 export function EditionsManagePage({ ctx, report, editions, values, error }: { ctx: PageContext; report: ReportRow; editions: EditionRow[]; values?: FormValues; error?: AppError }) {
   const { t, lang } = ctx;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <Layout ctx={ctx} title={t("edition.manage")} section="editor">
@@ -79,7 +79,7 @@ export function EditionsManagePage({ ctx, report, editions, values, error }: { c
 /** One edition: its state, where to read it, and the status changes allowed from here. */
 export function EditionManagePage({ ctx, report, edition, itemCount, error }: { ctx: PageContext; report: ReportRow; edition: EditionRow; itemCount: number; error?: AppError }) {
   const { t, lang } = ctx;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
   const next = NEXT_STATUS[edition.status];
   return (

@@ -1,15 +1,15 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { Snapshot, SnapshotChapter } from "#src/features/editions/snapshot.ts";
 import type { Language } from "#src/features/members/domain.ts";
-import { localized } from "#src/features/reports/draft.ts";
+import { localized, primaryOf } from "#src/features/reports/draft.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { ChapterSections, type RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-export type RenderedSection = { slug: string; heading: string; html: string; lang: Language; fallback: boolean };
 
 /** Where things live on the public site; these URLs are a promise and never change. */
 export const editionUrls = (report: ReportRow, edition: Pick<EditionRow, "label">) => {
@@ -47,8 +47,8 @@ function EditionHeader({ ctx, report, edition, lang }: Omit<PageProps, "snapshot
     <>
       <EditionNotice ctx={ctx} edition={edition} />
       <p class="breadcrumb">
-        <a href={`/reports/${report.slug}/`}>{localized(report.titles, lang, report.languages[0] ?? "en")}</a> ›{" "}
-        <a href={urls.contents(lang)}>{localized(edition.titles, lang, report.languages[0] ?? "en")}</a> · {formatDate(edition.editionDate, lang)}
+        <a href={`/reports/${report.slug}/`}>{localized(report.titles, lang, primaryOf(report))}</a> ›{" "}
+        <a href={urls.contents(lang)}>{localized(edition.titles, lang, primaryOf(report))}</a> · {formatDate(edition.editionDate, lang)}
       </p>
     </>
   );
@@ -71,7 +71,7 @@ function Cite({ label, text, id }: { label: string; text: string; id: string }) 
 /** An edition's contents page in one language. */
 export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publicUrl }: PageProps) {
   const { t } = ctx;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
   const title = localized(edition.titles, lang, primary);
   return (
@@ -106,7 +106,7 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
 export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter; index: number; sections: RenderedSection[] }) {
   const { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections } = props;
   const { t } = ctx;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
   const title = localized(chapter.titles, lang, primary);
   const previous = snapshot.chapters[index - 1];
@@ -124,17 +124,13 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
         <h1>
           <span class="chapter-number">{index + 1}.</span> {title}
         </h1>
-        {sections.map((s, i) => (
-          <section id={s.slug} aria-labelledby={`h-${s.slug}`} lang={s.lang}>
-            <h2 id={`h-${s.slug}`}>
-              {index + 1}.{i + 1} {s.heading}
-            </h2>
-            {s.fallback && (
-              <p class="notice small" role="note" lang={lang}>
-                {t("edition.notTranslated", { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
-              </p>
-            )}
-            <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
+        <ChapterSections
+          t={t}
+          lang={lang}
+          chapterNumber={index + 1}
+          sections={sections}
+          fallbackNote="edition.notTranslated"
+          after={(s, number) => (
             <Cite
               id={`cite-${s.slug}`}
               label={t("edition.cite")}
@@ -142,13 +138,13 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
                 report: localized(report.titles, lang, primary),
                 edition: edition.label,
                 date: formatDate(edition.editionDate, lang),
-                number: `${index + 1}.${i + 1}`,
+                number,
                 heading: s.heading,
                 url: `${pageUrl}#${s.slug}`,
               })}
             />
-          </section>
-        ))}
+          )}
+        />
       </article>
       <nav class="pager" aria-label={t("draft.contents")}>
         {previous && <a href={urls.chapter(lang, previous.slug)}>← {localized(previous.titles, lang, primary)}</a>}
@@ -161,7 +157,7 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
 /** A report's editions, newest first, for readers. */
 export function EditionListPage({ ctx, report, editions }: { ctx: PageContext; report: ReportRow; editions: EditionRow[] }) {
   const { t, lang } = ctx;
-  const primary = report.languages[0] ?? "en";
+  const primary = primaryOf(report);
   const current = editions.find((e) => e.status === "published");
   const readLang = report.languages.includes(lang) ? lang : primary;
   return (

@@ -1,11 +1,11 @@
 import type { Language } from "#src/features/members/domain.ts";
-import { localized, translationState, type Draft, type DraftChapter } from "#src/features/reports/draft.ts";
+import { localized, primaryOf, readingLanguage, translationState, type Draft, type DraftChapter } from "#src/features/reports/draft.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
 import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { ChapterSections, type RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-export type RenderedSection = { slug: string; heading: string; html: string; lang: Language; fallback: boolean };
 
 function DraftNotice({ ctx }: { ctx: PageContext }) {
   return (
@@ -30,7 +30,7 @@ export function DraftReportsPage({ ctx, reports, base = "/draft", title }: { ctx
           {reports.map((r) => (
             <li class="card">
               <h2>
-                <a href={published ? `/reports/${r.slug}/` : `/draft/${r.slug}/${r.languages.includes(lang) ? lang : r.languages[0]}/`}>{localized(r.titles, lang, r.languages[0] ?? "en")}</a>
+                <a href={published ? `/reports/${r.slug}/` : `/draft/${r.slug}/${readingLanguage(r, lang)}/`}>{localized(r.titles, lang, primaryOf(r))}</a>
               </h2>
             </li>
           ))}
@@ -102,19 +102,7 @@ export function DraftChapterPage(props: { ctx: PageContext; draft: Draft; chapte
         <h1>
           <span class="chapter-number">{index + 1}.</span> {title}
         </h1>
-        {sections.map((s, i) => (
-          <section id={s.slug} aria-labelledby={`h-${s.slug}`} lang={s.lang}>
-            <h2 id={`h-${s.slug}`}>
-              {index + 1}.{i + 1} {s.heading}
-            </h2>
-            {s.fallback && (
-              <p class="notice small" role="note" lang={ctx.lang}>
-                {t("draft.notTranslated", { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
-              </p>
-            )}
-            <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
-          </section>
-        ))}
+        <ChapterSections t={t} lang={lang} chapterNumber={index + 1} sections={sections} fallbackNote="draft.notTranslated" />
       </article>
       <nav class="pager" aria-label={t("draft.contents")}>
         {previous && <a href={`${base}/${lang}/${previous.slug}`}>← {localized(previous.titles, lang, draft.primary)}</a>}

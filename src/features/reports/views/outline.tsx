@@ -1,6 +1,6 @@
 import { LANGUAGES } from "#src/features/members/domain.ts";
 import { CHAPTER_KINDS, TEMPLATE_NAMES } from "#src/features/reports/domain.ts";
-import { localized, translationState, type Draft, type DraftChapter, type DraftSection } from "#src/features/reports/draft.ts";
+import { type Draft, type DraftChapter, type DraftSection, localized, primaryOf, translationState } from "#src/features/reports/draft.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
@@ -26,7 +26,7 @@ export function ReportsPage({ ctx, reports, values, error }: { ctx: PageContext;
           {reports.map((r) => (
             <li class="card">
               <h2>
-                <a href={`/editor/reports/${r.slug}`}>{localized(r.titles, lang, r.languages[0] ?? "en")}</a>
+                <a href={`/editor/reports/${r.slug}`}>{localized(r.titles, lang, primaryOf(r))}</a>
               </h2>
               <p class="muted">{r.languages.map((l) => LANGUAGE_NAMES[l]).join(" · ")}</p>
             </li>

@@ -1,0 +1,44 @@
+import type { ComponentChildren } from "preact";
+import type { Language } from "#src/features/members/domain.ts";
+import type { MessageKey } from "#src/web/i18n/en.ts";
+import type { Translate } from "#src/web/i18n/i18n.ts";
+
+/** A section ready to show: its text in the language shown, and whether that is a fallback. */
+export type RenderedSection = { slug: string; heading: string; html: string; lang: Language; fallback: boolean };
+
+type Props = {
+  t: Translate;
+  /** The page's language. */
+  lang: Language;
+  chapterNumber: number;
+  sections: RenderedSection[];
+  /** The note shown on a section that falls back to the primary language. */
+  fallbackNote: Extract<MessageKey, "draft.notTranslated" | "edition.notTranslated">;
+  /** Anything to add after a section's text (a citation). */
+  after?: (section: RenderedSection, number: string) => ComponentChildren;
+};
+
+/** A chapter's sections, anchored by slug and numbered, as the draft reader and editions show them. */
+export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote, after }: Props) {
+  return (
+    <>
+      {sections.map((s, i) => {
+        const number = `${chapterNumber}.${i + 1}`;
+        return (
+          <section id={s.slug} aria-labelledby={`h-${s.slug}`} lang={s.lang}>
+            <h2 id={`h-${s.slug}`}>
+              {number} {s.heading}
+            </h2>
+            {s.fallback && (
+              <p class="notice small" role="note" lang={lang}>
+                {t(fallbackNote, { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
+              </p>
+            )}
+            <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
+            {after?.(s, number)}
+          </section>
+        );
+      })}
+    </>
+  );
+}
