@@ -13,8 +13,8 @@ const pdfModule = await import("../src/publishing/pdf.ts");
 const { typstDocument } = await import("../src/publishing/typst/document.ts");
 const { renderDocx } = await import("../src/publishing/docx.ts");
 const { renderHtmlFile } = await import("../src/publishing/html-file.tsx");
-const { PGlite } = await import("@electric-sql/pglite");
-const { fromPglite } = await import("../src/db/client.ts");
+
+const { createPglite, fromPglite } = await import("../src/db/client.ts");
 const { migrate } = await import("../src/db/migrate.ts");
 const { loadDemoIfEmpty } = await import("../src/demo/load.ts");
 const { loadPublication } = await import("../src/publishing/publication.ts");
@@ -74,7 +74,7 @@ async function measure(name, pub) {
 }
 
 export async function run() {
-  const database = fromPglite(await PGlite.create());
+  const database = fromPglite(await createPglite());
   await migrate(database);
   await loadDemoIfEmpty(database.db, "http://localhost:3000");
   const demo = await loadPublication(database.db, "disruptive-technologies", "2024", "en");

@@ -4,8 +4,8 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { PGlite } = await import("@electric-sql/pglite");
-const { fromPglite } = await import("../src/db/client.ts");
+
+const { createPglite, fromPglite } = await import("../src/db/client.ts");
 const { migrate } = await import("../src/db/migrate.ts");
 const { SYSTEM_ACTOR } = await import("../src/features/audit/repository.ts");
 const { createReport, addSection, addChapter } = await import("../src/features/reports/structure.ts");
@@ -27,7 +27,7 @@ async function time(work) {
 }
 
 async function freshDb() {
-  const database = fromPglite(await PGlite.create());
+  const database = fromPglite(await createPglite());
   await migrate(database);
   return database;
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -26,8 +28,11 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
   if (options.databaseUrl) return fromPool(new pg.Pool({ connectionString: options.databaseUrl, max: 10 }));
   const dir = join(options.dataDir, "pglite");
   mkdirSync(dir, { recursive: true });
-  return fromPglite(await PGlite.create({ dataDir: dir }));
+  return fromPglite(await createPglite({ dataDir: dir }));
 }
+
+/** A PGlite instance with the extensions our migrations use (trigram similarity, unaccent). */
+export const createPglite = (options: PGliteOptions = {}) => PGlite.create({ ...options, extensions: { pg_trgm, unaccent } });
 
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */
 export function fromPglite(client: PGlite): Database {

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+
 import pg from "pg";
 import { inject } from "vitest";
-import { fromPglite, fromPool, type Database } from "#src/db/client.ts";
+import { createPglite, fromPglite, fromPool, type Database } from "#src/db/client.ts";
 import { withDatabase } from "#test/setup/database.ts";
 
 /** A fresh, migrated database for one test file, on the engine of the running project. */
 export async function openTestDatabase(): Promise<Database> {
   const template = inject("template");
   if (inject("testEngine") === "pglite") {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+    const client = await createPglite({ loadDataDir: new Blob([readFileSync(template)]) });
     return fromPglite(client);
   }
   const url = process.env.TEST_DATABASE_URL!;

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { fromPglite, fromPool } from "#src/db/client.ts";
+import { createPglite, fromPglite, fromPool } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 
 declare module "vitest" {
@@ -20,7 +20,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const engine = project.config.provide.testEngine ?? "pglite";
   if (engine === "pglite") {
-    const client = await PGlite.create();
+    const client = await createPglite();
     await migrate(fromPglite(client));
     const dump = await client.dumpDataDir("none");
     const dir = mkdtempSync(join(tmpdir(), "lr-template-"));

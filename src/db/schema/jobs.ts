@@ -1,12 +1,8 @@
-import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { inList } from "#src/db/schema/checks.ts";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea, inList } from "#src/db/schema/checks.ts";
 import { users } from "#src/db/schema/members.ts";
 
 const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** Long work (exports, later imports) done in the background, with progress people can watch. */
 export const jobs = pgTable(
