@@ -20,6 +20,8 @@ import { appError } from "#src/lib/errors.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
 import { registerSecurityHeaders } from "#src/web/security-headers.ts";
+import { multipartField, registerUploads } from "#src/web/uploads.ts";
+import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
 import { registerErrorHandlers } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
@@ -63,12 +65,18 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
+  await registerUploads(app, config.uploadLimitMb);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => appError("RATE_LIMITED") });
   await app.register(csrf, {
     cookieKey: "lr_csrf",
     cookieOpts: { path: "/", httpOnly: true, sameSite: "lax", secure: config.secureCookies, signed: true },
     getUserInfo: (request) => request.sessionId ?? "anonymous",
     csrfOpts: { hmacKey: config.sessionSecret },
+    // Forms send the token as a field (also inside multipart uploads), scripts as a header.
+    getToken: (request) => {
+      const header = request.headers["x-csrf-token"] ?? request.headers["csrf-token"];
+      return multipartField(request.body, "_csrf") ?? (typeof header === "string" ? header : undefined) ?? "";
+    },
   });
 
   // Order matters: cookies are parsed, then the session is loaded, then the route's policy is checked.
@@ -90,5 +98,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(publicEditionRoutes);
   await app.register(editionEditorRoutes);
   await app.register(publishingRoutes);
+  await app.register(caseStudyRoutes);
   return app;
 }

@@ -32,6 +32,12 @@ const EnvSchema = z.object({
     .default("info"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
   DEMO: booleanish.default(true),
+  UPLOAD_LIMIT_MB: z.coerce
+    .number({ error: "expected a number of megabytes" })
+    .int("expected a whole number of megabytes")
+    .min(1, "expected between 1 and 1000 megabytes")
+    .max(1000, "expected between 1 and 1000 megabytes")
+    .default(20),
   TRUST_PROXY: booleanish.default(false),
 });
 
@@ -47,6 +53,8 @@ export type Config = Readonly<{
   sessionSecret: string;
   demo: boolean;
   trustProxy: boolean;
+  /** The largest file a member may upload, in megabytes. */
+  uploadLimitMb: number;
 }>;
 
 /** Thrown when the environment is unusable; its message names every problem at once. */
@@ -81,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     demo: e.DEMO,
     trustProxy: e.TRUST_PROXY,
+    uploadLimitMb: e.UPLOAD_LIMIT_MB,
   });
 }
 

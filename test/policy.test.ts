@@ -43,6 +43,7 @@ const fill = (url: string) =>
     .replace(/:chapter/g, "no-such-chapter")
     .replace(/:edition/g, "no-such-edition")
     .replace(/:format/g, "pdf")
+    .replace(/:slug/g, "no-such-case-study")
     .replace(/\*/g, "x");
 
 describe("route policies", () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { transaction, type Db } from "#src/db/client.ts";
+import { queryRows, transaction, type Db } from "#src/db/client.ts";
 import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
 import { isPublic } from "#src/features/editions/domain.ts";
@@ -57,11 +57,11 @@ export async function requestExport(db: Db, actor: Actor, report: ReportRow, edi
 
 /** Takes the oldest queued job, skipping any another worker holds: safe with several instances. */
 export async function claimJob(db: Db): Promise<JobRow | undefined> {
-  const rows = await db.execute<{ id: string }>(sql`
+  const rows = await queryRows<{ id: string }>(db, sql`
     update ${jobs} set status = 'running', started_at = now(), message = null
     where id = (select id from ${jobs} where status = 'queued' order by created_at for update skip locked limit 1)
     returning id`);
-  const id = (rows as unknown as { rows: { id: string }[] }).rows[0]?.id;
+  const id = rows[0]?.id;
   return id ? getJob(db, id) : undefined;
 }
 

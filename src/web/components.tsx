@@ -166,3 +166,48 @@ export function DateTime({ value, lang, withTime = false }: { value: Date | stri
   }).format(date);
   return <time dateTime={date.toISOString()}>{withTime ? `${text} UTC` : text}</time>;
 }
+
+/** A multi-line text inside a Field. */
+export function TextAreaField(props: Omit<FieldProps, "children"> & { values?: FormValues | undefined; rows?: number; maxLength?: number; required?: boolean }) {
+  return (
+    <Field {...props}>
+      {(describedBy, invalid) => (
+        <textarea
+          id={`f-${props.name}`}
+          name={props.name}
+          rows={props.rows ?? 5}
+          maxLength={props.maxLength}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? "true" : undefined}
+          class="input"
+        >
+          {valueOf(props.values, props.name)}
+        </textarea>
+      )}
+    </Field>
+  );
+}
+
+/** A group of checkboxes (one name, several values) with a legend and its error. */
+export function CheckboxGroup(props: { t: Translate; name: string; legend: string; options: [value: string, label: string][]; checked: string[]; errors?: FieldErrors | undefined; hint?: string }) {
+  const error = props.errors?.[props.name];
+  return (
+    <fieldset class={error ? "field field-error" : "field"} id={`f-${props.name}`} aria-describedby={error ? `e-${props.name}` : undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {error && (
+        <p class="error-message" id={`e-${props.name}`}>
+          {message(props.t, error)}
+        </p>
+      )}
+      <div class="check-grid">
+        {props.options.map(([value, label]) => (
+          <label class="check">
+            <input type="checkbox" name={props.name} value={value} checked={props.checked.includes(value)} /> {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

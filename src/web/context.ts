@@ -10,7 +10,7 @@ import type { MessageKey } from "#src/web/i18n/en.ts";
 /** Who may use a route. Roles are cumulative (see roleAtLeast). */
 export type Policy = "public" | Role;
 
-export type CurrentUser = { id: string; name: string; email: string; role: Role; organizationId: string | null };
+export type CurrentUser = { id: string; name: string; email: string; role: Role; organizationId: string | null; unread: number };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -49,8 +49,8 @@ export function registerRequestContext(app: FastifyInstance) {
     if (!token || token.length >= 100) return done();
     resolveSession(app.database.db, token).then((found) => {
       if (found) {
-        const { user, session } = found;
-        request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId };
+        const { user, session, unread } = found;
+        request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, unread };
         request.sessionId = session.id;
       }
       done();

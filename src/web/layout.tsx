@@ -10,7 +10,7 @@ type LayoutProps = {
   title: string;
   children: ComponentChildren;
   /** Which top-level section is current, for aria-current in the navigation. */
-  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports";
+  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports" | "library" | "member";
   /** Where each language's version of this page is (published pages); otherwise the preference switch. */
   languageLinks?: Partial<Record<Language, string>>;
   /** Extra elements for the head (canonical link, feed link). */
@@ -53,6 +53,25 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                     {t("nav.reports")}
                   </a>
                 </li>
+                <li>
+                  <a href="/case-studies" aria-current={current("library")}>
+                    {t("nav.caseStudies")}
+                  </a>
+                </li>
+                {user && (
+                  <li>
+                    <a href="/member" aria-current={current("member")}>
+                      {t("nav.member")}
+                      {user.unread > 0 && (
+                        <span class="count-badge">
+                          {" "}
+                          {user.unread}
+                          <span class="visually-hidden"> {t("nav.unread", { count: user.unread })}</span>
+                        </span>
+                      )}
+                    </a>
+                  </li>
+                )}
                 {user && (
                   <li>
                     <a href="/draft" aria-current={current("draft")}>

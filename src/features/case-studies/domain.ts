@@ -83,8 +83,8 @@ export const MOVES: Record<CaseStudyState, Partial<Record<CaseStudyState, Mover>
 /** States in which the contributor's organization may still change the text. */
 export const contributorMayEdit = (state: CaseStudyState) => state === "draft" || state === "changes_requested";
 
-/** States in which an editor may edit the text lightly (each edit is a new version). */
-export const editorMayEdit = (state: CaseStudyState) => state !== "draft" && state !== "retired";
+/** States in which an editor may edit the text (lightly, once submitted; each edit is a new version). */
+export const editorMayEdit = (state: CaseStudyState) => state !== "retired";
 
 /** Moves that need a message for the organization. */
 export const needsMessage = (to: CaseStudyState) => to === "changes_requested";

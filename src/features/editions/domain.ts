@@ -23,3 +23,6 @@ export type PinnedKind = (typeof PINNED_KINDS)[number];
 
 /** Edition labels appear in URLs: "2019", "2022", "2025-update". */
 export const LABEL_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** The path of an edition's case-study annex page; a chapter with this slug would hide it. */
+export const ANNEX_PATH = "annex-case-studies";

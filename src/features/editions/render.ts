@@ -6,21 +6,44 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, type Snapshot } from "#src/features/editions/snapshot.ts";
-import { EditionChapterPage, EditionContentsPage, editionUrls } from "#src/features/editions/views/public.tsx";
+import { ANNEX_PATH } from "#src/features/editions/domain.ts";
+import { EditionAnnexPage, EditionChapterPage, EditionContentsPage, editionUrls } from "#src/features/editions/views/public.tsx";
+import { versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
+import type { Resolver } from "#src/content/html.ts";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import type { Language } from "#src/features/members/domain.ts";
 import { chooseText, primaryOf } from "#src/features/reports/draft.ts";
-import type { ReportRow, RevisionRow } from "#src/features/reports/repository.ts";
+import { listTechnologies, type ReportRow, type RevisionRow, type TechnologyRow } from "#src/features/reports/repository.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
 
 /** Everything needed to render any page of one edition, loaded once. */
-export type EditionContent = { report: ReportRow; edition: repo.EditionRow; snapshot: Snapshot; revisions: Map<number, RevisionRow> };
+export type EditionContent = {
+  report: ReportRow;
+  edition: repo.EditionRow;
+  snapshot: Snapshot;
+  revisions: Map<number, RevisionRow>;
+  /** The pinned versions of the annexed case studies. */
+  caseStudyVersions: Map<number, VersionRow>;
+  technologies: TechnologyRow[];
+};
 
 export async function loadEditionContent(db: Db, report: ReportRow, edition: repo.EditionRow): Promise<EditionContent> {
   const snapshot = await loadSnapshot(db, edition.id);
   const rows = await repo.revisionsByIds(db, revisionIds(snapshot));
-  return { report, edition, snapshot, revisions: new Map(rows.map((r) => [r.id, r])) };
+  const versions = await versionsByIds(db, snapshot.caseStudies.filter((c) => c.annexed).map((c) => c.versionId));
+  return { report, edition, snapshot, revisions: new Map(rows.map((r) => [r.id, r])), caseStudyVersions: new Map(versions.map((v) => [v.id, v])), technologies: await listTechnologies(db) };
+}
+
+
+/** How an edition's sections resolve `:case-study[...]{ref=…}`: to its annex entry, else its public page. */
+export function editionResolver(content: Pick<EditionContent, "snapshot">, annexUrl: string): Resolver {
+  return (kind, ref) => {
+    if (kind !== "case-study") return "pending";
+    const cs = content.snapshot.caseStudies.find((c) => c.slug === ref);
+    if (!cs) return "pending";
+    return { title: cs.title, href: cs.annexed ? `${annexUrl}#cs-${cs.slug}` : `/case-studies/${cs.slug}` };
+  };
 }
 
 // Published pages are the same for everyone: no user, no form, the page's own language.
@@ -44,13 +67,22 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
     const ctx = staticContext(lang, urls.contents(lang));
     return page(lang, path, `<!doctype html>${renderToString(h(EditionContentsPage, { ctx, report, edition, snapshot, lang, publicUrl }))}`);
   }
+  const annexUrl = urls.chapter(lang, ANNEX_PATH);
+  if (path === ANNEX_PATH && snapshot.caseStudies.some((c) => c.annexed) && !snapshot.chapters.some((c) => c.slug === ANNEX_PATH)) {
+    const ctx = staticContext(lang, annexUrl);
+    const entries = snapshot.caseStudies
+      .filter((c) => c.annexed)
+      .map((c) => ({ pinned: c, version: content.caseStudyVersions.get(c.versionId) }))
+      .filter((e): e is { pinned: typeof e.pinned; version: VersionRow } => Boolean(e.version));
+    return page(lang, path, `<!doctype html>${renderToString(h(EditionAnnexPage, { ctx, report, edition, snapshot, lang, publicUrl, entries, technologies: content.technologies }))}`);
+  }
   const index = snapshot.chapters.findIndex((c) => c.slug === path);
   const chapter = snapshot.chapters[index];
   if (!chapter) return undefined;
   const t = translator(lang);
   const sections: RenderedSection[] = chapter.sections.map((s) => {
     const { text, lang: shown, fallback } = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary);
-    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug }).html, lang: shown, fallback };
+    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl) }).html, lang: shown, fallback };
   });
   const ctx = staticContext(lang, urls.chapter(lang, chapter.slug));
   return page(lang, path, `<!doctype html>${renderToString(h(EditionChapterPage, { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections }))}`);
@@ -59,7 +91,7 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
 /** Every page of an edition in every language: the contents, then each chapter. */
 export function* renderAllPages(content: EditionContent, publicUrl: string): Generator<RenderedPage> {
   for (const lang of content.report.languages) {
-    for (const path of ["", ...content.snapshot.chapters.map((c) => c.slug)]) {
+    for (const path of ["", ...content.snapshot.chapters.map((c) => c.slug), ...(hasAnnex(content) ? [ANNEX_PATH] : [])]) {
       const rendered = renderEditionPage(content, lang, path, publicUrl);
       if (rendered) yield rendered;
     }
@@ -67,4 +99,6 @@ export function* renderAllPages(content: EditionContent, publicUrl: string): Gen
 }
 
 /** How many pages renderAllPages will produce, for progress bars. */
-export const pageCount = (content: EditionContent) => content.report.languages.length * (1 + content.snapshot.chapters.length);
+export const pageCount = (content: EditionContent) => content.report.languages.length * (1 + content.snapshot.chapters.length + (hasAnnex(content) ? 1 : 0));
+
+const hasAnnex = (content: EditionContent) => content.snapshot.caseStudies.some((c) => c.annexed);

@@ -8,16 +8,29 @@ import { contentHash, itemsOfSnapshot, snapshotOfDraft } from "#src/features/edi
 import { loadDraft, primaryOf } from "#src/features/reports/draft.ts";
 import { getReport } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
+import { extractReferences } from "#src/content/directives.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import { caseStudiesToPin } from "#src/features/case-studies/read.ts";
 
 export type FreezeInput = { label: string; title: string; editionDate: string; foreword: string | null };
 
 /** Reports progress of long work: done out of total, and what is being done. */
 export type Progress = (done: number, total: number, what: string) => void;
 
+// The case studies a draft's sections refer to, in any language.
+const referencedCaseStudies = (draft: Awaited<ReturnType<typeof loadDraft>>) => [
+  ...new Set(
+    draft.chapters.flatMap((c) =>
+      c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === "case-study").map((r) => r.ref) : []))),
+    ),
+  ),
+];
+
 // The draft's current state as pinned items, with the edition's content hash.
 async function pin(tx: Db, reportSlug: string, meta: Record<string, unknown>) {
   const draft = await loadDraft(tx, reportSlug);
-  const items = itemsOfSnapshot(snapshotOfDraft(draft), draft.primary);
+  const caseStudies = await caseStudiesToPin(tx, draft.report.id, referencedCaseStudies(draft));
+  const items = itemsOfSnapshot(snapshotOfDraft(draft, caseStudies), draft.primary);
   return { draft, items, hash: contentHash(meta, items) };
 }
 

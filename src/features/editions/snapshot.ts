@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
 import type { ChapterKind } from "#src/features/reports/domain.ts";
+import type { PinnedKind } from "#src/features/editions/domain.ts";
 import type { Draft } from "#src/features/reports/draft.ts";
 import type { Language, LocalizedText } from "#src/features/members/domain.ts";
 import * as repo from "#src/features/editions/repository.ts";
@@ -11,11 +12,14 @@ import { canonicalJson } from "#src/lib/canonical-json.ts";
 
 export type SnapshotSection = { id: string; slug: string; revisions: Partial<Record<Language, number>> };
 export type SnapshotChapter = { id: string; slug: string; kind: ChapterKind; titles: LocalizedText; sections: SnapshotSection[] };
-export type Snapshot = { chapters: SnapshotChapter[] };
+/** A case study an edition pins: annexed, or only referenced from a section. */
+export type SnapshotCaseStudy = { id: string; slug: string; title: string; organization: string; versionId: number; annexed: boolean };
+export type Snapshot = { chapters: SnapshotChapter[]; caseStudies: SnapshotCaseStudy[] };
 
 /** The living draft as a snapshot: what freezing pins. */
-export function snapshotOfDraft(draft: Draft): Snapshot {
+export function snapshotOfDraft(draft: Draft, caseStudies: SnapshotCaseStudy[] = []): Snapshot {
   return {
+    caseStudies,
     chapters: draft.chapters.map((c) => ({
       id: c.id,
       slug: c.slug,
@@ -30,9 +34,12 @@ export function snapshotOfDraft(draft: Draft): Snapshot {
   };
 }
 
-/** A snapshot as pinned items: one per chapter and per section (the version is the primary revision). */
-export function itemsOfSnapshot(snapshot: Snapshot, primary: Language) {
-  return snapshot.chapters.flatMap((c, ci) => [
+/** An edition's pinned item as stored. */
+export type PinnedItem = { kind: PinnedKind; ref: string; version: string; position: number; payload: Record<string, unknown> };
+
+/** A snapshot as pinned items: one per chapter, per section (the version is the primary revision) and per case study. */
+export function itemsOfSnapshot(snapshot: Snapshot, primary: Language): PinnedItem[] {
+  const outline: PinnedItem[] = snapshot.chapters.flatMap((c, ci) => [
     { kind: "chapter" as const, ref: c.id, version: "1", position: ci, payload: { slug: c.slug, kind: c.kind, titles: c.titles } },
     ...c.sections.map((s, si) => ({
       kind: "section" as const,
@@ -42,6 +49,14 @@ export function itemsOfSnapshot(snapshot: Snapshot, primary: Language) {
       payload: { chapterId: c.id, slug: s.slug, revisions: s.revisions },
     })),
   ]);
+  const evidence: PinnedItem[] = snapshot.caseStudies.map((cs, i) => ({
+    kind: "case-study",
+    ref: cs.id,
+    version: String(cs.versionId),
+    position: cs.annexed ? i : 1_000_000 + i,
+    payload: { slug: cs.slug, title: cs.title, organization: cs.organization, annexed: cs.annexed },
+  }));
+  return [...outline, ...evidence];
 }
 
 /** Rebuilds the tree from an edition's pinned items. */
@@ -58,7 +73,14 @@ export async function loadSnapshot(db: Db, editionId: string): Promise<Snapshot>
     const p = item.payload as { chapterId: string; slug: string; revisions: SnapshotSection["revisions"] };
     chapters.find((c) => c.id === p.chapterId)?.sections.push({ id: item.ref, slug: p.slug, revisions: p.revisions });
   }
-  return { chapters };
+  const caseStudies = items
+    .filter((i) => i.kind === "case-study")
+    .sort((a, b) => a.position - b.position)
+    .map((i) => {
+      const p = i.payload as { slug: string; title: string; organization: string; annexed: boolean };
+      return { id: i.ref, slug: p.slug, title: p.title, organization: p.organization, annexed: p.annexed, versionId: Number(i.version) };
+    });
+  return { chapters, caseStudies };
 }
 
 /** Every revision id a snapshot uses, to load their texts in one query. */

@@ -158,7 +158,12 @@ export async function insertSession(tx: Db, values: typeof sessions.$inferInsert
 /** The live session with this id and its active user, or nothing. */
 export async function findSessionUser(db: Db, sessionId: string) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      // Shown beside "Notifications" on every page a signed-in person sees.
+      unread: sql<number>`(select count(*)::int from notifications n where n.user_id = ${users.id} and n.read_at is null)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), isNull(users.deactivatedAt)));

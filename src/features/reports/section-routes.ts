@@ -1,3 +1,4 @@
+import { draftResolver } from "#src/features/case-studies/read.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
@@ -29,7 +30,7 @@ function paramsOf(request: FastifyRequest) {
   return parsed.data;
 }
 
-const render = (body: string, t: Translate, idPrefix = "preview") => renderHtml(parseMarkdown(body), { t, idPrefix });
+const render = async (db: Db, body: string, t: Translate, idPrefix = "preview") => renderHtml(parseMarkdown(body), { t, idPrefix, resolve: await draftResolver(db, [body]) });
 
 /** Everything the editor page shows about a section in one language, apart from the form values. */
 async function editorState(db: Db, t: Translate, sectionId: string, lang: Language) {
@@ -44,7 +45,7 @@ async function editorState(db: Db, t: Translate, sectionId: string, lang: Langua
     if (current) {
       const translatedFrom = head?.sourceRevisionId ? await repo.getRevision(db, head.sourceRevisionId) : undefined;
       const changes = translatedFrom && translatedFrom.id !== current.id ? wordDiff(`${translatedFrom.heading}\n\n${translatedFrom.body}`, `${current.heading}\n\n${current.body}`) : undefined;
-      source = { revision: current, html: render(current.body, t, "source").html, changes };
+      source = { revision: current, html: (await render(db, current.body, t, "source")).html, changes };
     }
   }
   return { report, chapter, section, lang, primary, head, states, source };
@@ -62,7 +63,7 @@ export async function sectionRoutes(app: FastifyInstance) {
       body: state.head?.body ?? "",
       baseRevisionId: state.head ? String(state.head.id) : "",
     };
-    const preview = render(String(values.body ?? ""), request.t);
+    const preview = await render(db, String(values.body ?? ""), request.t);
     return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, values, preview, ...extra }), status);
   };
 
@@ -101,7 +102,7 @@ export async function sectionRoutes(app: FastifyInstance) {
   app.post("/editor/preview", editor, async (request, reply) => {
     const input = PreviewInput.safeParse(request.body);
     if (!input.success) throw appError("VALIDATION_FAILED", fieldErrors(input.error));
-    const { html } = render(input.data.body, request.t, input.data.idPrefix);
+    const { html } = await render(db, input.data.body, request.t, input.data.idPrefix);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
   });
 

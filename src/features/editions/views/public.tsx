@@ -1,5 +1,9 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import type { Snapshot, SnapshotChapter } from "#src/features/editions/snapshot.ts";
+import type { Snapshot, SnapshotCaseStudy, SnapshotChapter } from "#src/features/editions/snapshot.ts";
+import { ANNEX_PATH } from "#src/features/editions/domain.ts";
+import type { VersionRow } from "#src/features/case-studies/repository.ts";
+import { CaseStudyFacts, CaseStudyText } from "#src/features/case-studies/views/parts.tsx";
+import type { TechnologyRow } from "#src/features/reports/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
 import { localized, primaryOf } from "#src/features/reports/draft.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
@@ -86,6 +90,11 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
             <a href={urls.chapter(lang, chapter.slug)}>{localized(chapter.titles, lang, primary)}</a>
           </li>
         ))}
+        {snapshot.caseStudies.some((c) => c.annexed) && (
+          <li>
+            <a href={urls.chapter(lang, ANNEX_PATH)}>{t("annex.chapterTitle")}</a>
+          </li>
+        )}
       </ol>
       <p class="downloads">
         {t("export.downloads")}: <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/pdf`}>{t("export.pdf")}</a> ·{" "}
@@ -149,7 +158,46 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
       <nav class="pager" aria-label={t("draft.contents")}>
         {previous && <a href={urls.chapter(lang, previous.slug)}>← {localized(previous.titles, lang, primary)}</a>}
         {next && <a href={urls.chapter(lang, next.slug)}>{localized(next.titles, lang, primary)} →</a>}
+        {!next && snapshot.caseStudies.some((c) => c.annexed) && <a href={urls.chapter(lang, ANNEX_PATH)}>{t("annex.chapterTitle")} →</a>}
       </nav>
+    </Layout>
+  );
+}
+
+type AnnexEntry = { pinned: SnapshotCaseStudy; version: VersionRow };
+
+/** The edition's annex: each case study as it was when the edition was frozen. */
+export function EditionAnnexPage(props: PageProps & { entries: AnnexEntry[]; technologies: TechnologyRow[] }) {
+  const { ctx, report, edition, lang, publicUrl, entries, technologies } = props;
+  const { t } = ctx;
+  const urls = editionUrls(report, edition);
+  const title = t("annex.chapterTitle");
+  return (
+    <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, (l) => urls.chapter(l, ANNEX_PATH))} head={<link rel="canonical" href={`${publicUrl}${urls.chapter(lang, ANNEX_PATH)}`} />}>
+      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
+      <article class="chapter">
+        <h1>{title}</h1>
+        <ol class="toc">
+          {entries.map((e) => (
+            <li>
+              <a href={`#cs-${e.pinned.slug}`}>{e.version.fields.title}</a>
+            </li>
+          ))}
+        </ol>
+        {entries.map((e, i) => (
+          <section id={`cs-${e.pinned.slug}`} class="annex-entry">
+            <h2 lang={e.version.fields.language}>
+              <span class="chapter-number">{t("annex.entryNumber", { n: i + 1 })}</span> {e.version.fields.title}
+            </h2>
+            <p class="muted">{t("cs.credit", { organization: e.pinned.organization })}</p>
+            <CaseStudyFacts ctx={ctx} fields={e.version.fields} technologies={technologies.filter((x) => e.version.fields.technologies.includes(x.slug))} organization={e.pinned.organization} />
+            <CaseStudyText ctx={ctx} fields={e.version.fields} idPrefix={`cs-${e.pinned.slug}`} headingLevel={3} />
+            <p class="small">
+              <a href={`/case-studies/${e.pinned.slug}`}>{t("annex.latest")}</a>
+            </p>
+          </section>
+        ))}
+      </article>
     </Layout>
   );
 }

@@ -1,0 +1,96 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { queryRows, type Db } from "#src/db/client.ts";
+import { editionItems, editions } from "#src/db/schema/editions.ts";
+import { reports } from "#src/db/schema/reports.ts";
+import * as repo from "#src/features/case-studies/repository.ts";
+import type { CaseStudyView } from "#src/features/case-studies/views/case-study.tsx";
+import type { SnapshotCaseStudy } from "#src/features/editions/snapshot.ts";
+import type { Language } from "#src/features/members/domain.ts";
+import { localized, primaryOf } from "#src/features/reports/draft.ts";
+import { appError } from "#src/lib/errors.ts";
+import { extractReferences } from "#src/content/directives.ts";
+import type { Resolver } from "#src/content/html.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+
+// Everything a case study's pages show, loaded in a few queries.
+
+export async function loadCaseStudyView(db: Db, cs: repo.CaseStudyRow, lang: Language, options: { similar: boolean }): Promise<CaseStudyView> {
+  const version = cs.currentVersionId ? await repo.getVersion(db, cs.currentVersionId) : undefined;
+  if (!version) throw appError("NOT_FOUND");
+  const [techs, org, files, events, versions, supersededBy] = await Promise.all([
+    repo.technologiesOf(db, [cs.id]),
+    repo.organizationOf(db, cs.organizationId),
+    repo.listFiles(db, cs.id),
+    repo.listEvents(db, cs.id),
+    repo.listVersions(db, cs.id),
+    cs.supersededById ? repo.getCaseStudy(db, cs.supersededById) : Promise.resolve(undefined),
+  ]);
+  const technologies = techs.get(cs.id) ?? [];
+  const similar =
+    options.similar && cs.state !== "retired"
+      ? await repo.findSimilar(db, { excludeId: cs.id, title: cs.title, summary: cs.summary, organizationId: cs.organizationId, technologyIds: technologies.map((t) => t.id) })
+      : [];
+  return {
+    caseStudy: cs,
+    version,
+    technologies,
+    organization: org?.org.name ?? "",
+    region: org?.region ? (org.region.names[lang] ?? org.region.names.en) : undefined,
+    files,
+    events,
+    versions,
+    similar,
+    supersededBy,
+  };
+}
+
+/** The published editions whose annex includes a case study. */
+export async function editionsAnnexing(db: Db, caseStudyId: string, lang: Language) {
+  const rows = await db
+    .select({ report: reports, label: editions.label, titles: editions.titles })
+    .from(editionItems)
+    .innerJoin(editions, eq(editions.id, editionItems.editionId))
+    .innerJoin(reports, eq(reports.id, editions.reportId))
+    .where(and(eq(editionItems.kind, "case-study"), eq(editionItems.ref, caseStudyId), sql`(${editionItems.payload}->>'annexed')::boolean`, eq(editions.status, "published")))
+    .orderBy(desc(editions.editionDate));
+  return rows.map((r) => ({ report: r.report.slug, reportTitle: localized(r.report.titles, lang, primaryOf(r.report)), label: r.label, title: localized(r.titles, lang, primaryOf(r.report)) }));
+}
+
+/** Published case studies by slug, for resolving `:case-study[...]{ref=…}` in the living draft. */
+export async function caseStudiesBySlug(db: Db, slugs: string[]) {
+  if (!slugs.length) return new Map<string, { id: string; slug: string; title: string; state: string }>();
+  const rows = await queryRows<{ id: string; slug: string; title: string; state: string }>(db, sql`select id, slug, title, state from case_studies where slug = any(array[${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}]::text[])`);
+  return new Map(rows.map((r) => [r.slug, r]));
+}
+
+/**
+ * What an edition frozen now pins: the annex (published case studies, in order) and any other
+ * published case study a section refers to, each at its current version.
+ */
+export async function caseStudiesToPin(db: Db, reportId: string, referencedSlugs: string[]): Promise<SnapshotCaseStudy[]> {
+  const annex = (await repo.listAnnex(db, reportId)).filter((r) => r.state === "published" && r.currentVersionId);
+  const pinned: SnapshotCaseStudy[] = annex.map((r) => ({ id: r.id, slug: r.slug, title: r.title, organization: r.organization, versionId: r.currentVersionId!, annexed: true }));
+  const others = referencedSlugs.filter((slug) => !pinned.some((p) => p.slug === slug));
+  for (const slug of others) {
+    const cs = await repo.getCaseStudyBySlug(db, slug);
+    if (!cs || cs.state !== "published" || !cs.currentVersionId) continue;
+    const org = await repo.organizationOf(db, cs.organizationId);
+    pinned.push({ id: cs.id, slug: cs.slug, title: cs.title, organization: org?.org.name ?? "", versionId: cs.currentVersionId, annexed: false });
+  }
+  return pinned;
+}
+
+/**
+ * How the living draft shows `:case-study[...]{ref=…}`: a known case study by its title, linked to
+ * its public page once published (else to the members' page); an unknown reference is flagged.
+ */
+export async function draftResolver(db: Db, bodies: string[]): Promise<Resolver> {
+  const slugs = [...new Set(bodies.flatMap((body) => extractReferences(parseMarkdown(body)).filter((r) => r.kind === "case-study").map((r) => r.ref)))];
+  const found = await caseStudiesBySlug(db, slugs);
+  return (kind, ref) => {
+    if (kind !== "case-study") return "pending";
+    const cs = found.get(ref);
+    if (!cs) return undefined;
+    return { title: cs.title, href: cs.state === "published" ? `/case-studies/${cs.slug}` : `/member/case-studies/${cs.id}` };
+  };
+}

@@ -1,0 +1,285 @@
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { queryRows, type Db } from "#src/db/client.ts";
+import { caseStudies, caseStudyEvents, caseStudyFiles, caseStudyTechnologies, caseStudyVersions, notifications, reportAnnex } from "#src/db/schema/case-studies.ts";
+import { organizations, regions, users } from "#src/db/schema/members.ts";
+import { technologies } from "#src/db/schema/reports.ts";
+import { SEARCH_CONFIG, type CaseStudyFields, type CaseStudyState } from "#src/features/case-studies/domain.ts";
+
+export type CaseStudyRow = typeof caseStudies.$inferSelect;
+export type VersionRow = typeof caseStudyVersions.$inferSelect;
+export type FileRow = typeof caseStudyFiles.$inferSelect;
+export type FileInfo = Omit<FileRow, "data">;
+
+// Case studies
+
+export async function insertCaseStudy(tx: Db, values: typeof caseStudies.$inferInsert): Promise<CaseStudyRow> {
+  const [row] = await tx.insert(caseStudies).values(values).returning();
+  return row!;
+}
+
+export async function getCaseStudy(db: Db, id: string): Promise<CaseStudyRow | undefined> {
+  const [row] = await db.select().from(caseStudies).where(eq(caseStudies.id, id));
+  return row;
+}
+
+export async function getCaseStudyBySlug(db: Db, slug: string): Promise<CaseStudyRow | undefined> {
+  const [row] = await db.select().from(caseStudies).where(eq(caseStudies.slug, slug));
+  return row;
+}
+
+/** Locks a case study for a state change or an edit (the second of two concurrent moves waits, then sees the first). */
+export async function lockCaseStudy(tx: Db, id: string): Promise<CaseStudyRow | undefined> {
+  const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, id)).for("update");
+  return row;
+}
+
+export async function updateCaseStudy(tx: Db, id: string, values: Partial<typeof caseStudies.$inferInsert>) {
+  const [row] = await tx.update(caseStudies).set({ ...values, updatedAt: sql`now()` }).where(eq(caseStudies.id, id)).returning();
+  return row!;
+}
+
+export async function slugsLike(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db.select({ slug: caseStudies.slug }).from(caseStudies).where(sql`${caseStudies.slug} like ${`${prefix}%`}`);
+  return rows.map((r) => r.slug);
+}
+
+/** Rebuilds the search document from a version: title weighs most, then the summary, then the rest. */
+export async function refreshSearch(tx: Db, id: string, fields: CaseStudyFields) {
+  const config = SEARCH_CONFIG[fields.language];
+  const rest = [fields.problem, fields.solution, fields.results, fields.lessons, fields.partners].join("\n");
+  await tx.execute(sql`
+    update case_studies set search =
+      setweight(to_tsvector(${config}::regconfig, unaccent(${fields.title})), 'A') ||
+      setweight(to_tsvector(${config}::regconfig, unaccent(${fields.summary})), 'B') ||
+      setweight(to_tsvector(${config}::regconfig, unaccent(${rest})), 'C')
+    where id = ${id}`);
+}
+
+export async function setTechnologies(tx: Db, id: string, technologyIds: string[]) {
+  await tx.delete(caseStudyTechnologies).where(eq(caseStudyTechnologies.caseStudyId, id));
+  if (technologyIds.length) await tx.insert(caseStudyTechnologies).values(technologyIds.map((technologyId) => ({ caseStudyId: id, technologyId })));
+}
+
+// Versions
+
+export async function insertVersion(tx: Db, values: { caseStudyId: string; fields: CaseStudyFields; note: string; authorId: string | null }): Promise<VersionRow> {
+  const [row] = await tx
+    .insert(caseStudyVersions)
+    .values({ ...values, number: sql`(select coalesce(max(number), 0) + 1 from case_study_versions where case_study_id = ${values.caseStudyId})` })
+    .returning();
+  return row!;
+}
+
+export async function getVersion(db: Db, id: number): Promise<VersionRow | undefined> {
+  const [row] = await db.select().from(caseStudyVersions).where(eq(caseStudyVersions.id, id));
+  return row;
+}
+
+export async function versionsByIds(db: Db, ids: number[]): Promise<VersionRow[]> {
+  return ids.length ? db.select().from(caseStudyVersions).where(inArray(caseStudyVersions.id, ids)) : [];
+}
+
+export const listVersions = (db: Db, caseStudyId: string) =>
+  db
+    .select({ id: caseStudyVersions.id, number: caseStudyVersions.number, note: caseStudyVersions.note, createdAt: caseStudyVersions.createdAt, author: users.name })
+    .from(caseStudyVersions)
+    .leftJoin(users, eq(users.id, caseStudyVersions.authorId))
+    .where(eq(caseStudyVersions.caseStudyId, caseStudyId))
+    .orderBy(desc(caseStudyVersions.number));
+
+// Moderation events and notifications
+
+export async function insertEvent(tx: Db, values: typeof caseStudyEvents.$inferInsert) {
+  await tx.insert(caseStudyEvents).values(values);
+}
+
+export const listEvents = (db: Db, caseStudyId: string) =>
+  db
+    .select({ id: caseStudyEvents.id, fromState: caseStudyEvents.fromState, toState: caseStudyEvents.toState, message: caseStudyEvents.message, createdAt: caseStudyEvents.createdAt, actor: users.name })
+    .from(caseStudyEvents)
+    .leftJoin(users, eq(users.id, caseStudyEvents.actorId))
+    .where(eq(caseStudyEvents.caseStudyId, caseStudyId))
+    .orderBy(desc(caseStudyEvents.id));
+
+/** Tells every active person of an organization (but the one acting) about something. */
+export async function notifyOrganization(tx: Db, organizationId: string, exceptUserId: string | null, note: { messageKey: string; params: Record<string, string>; href: string }) {
+  const people = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), isNull(users.deactivatedAt)));
+  const rows = people.filter((p) => p.id !== exceptUserId).map((p) => ({ userId: p.id, ...note }));
+  if (rows.length) await tx.insert(notifications).values(rows);
+}
+
+export const listNotifications = (db: Db, userId: string, limit = 50) =>
+  db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
+
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function markNotificationsRead(tx: Db, userId: string) {
+  await tx.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+// Files
+
+export async function insertFile(tx: Db, values: typeof caseStudyFiles.$inferInsert): Promise<FileInfo> {
+  const [row] = await tx.insert(caseStudyFiles).values(values).returning({
+    id: caseStudyFiles.id,
+    caseStudyId: caseStudyFiles.caseStudyId,
+    kind: caseStudyFiles.kind,
+    filename: caseStudyFiles.filename,
+    mediaType: caseStudyFiles.mediaType,
+    size: caseStudyFiles.size,
+    sha256: caseStudyFiles.sha256,
+    removedAt: caseStudyFiles.removedAt,
+    createdBy: caseStudyFiles.createdBy,
+    createdAt: caseStudyFiles.createdAt,
+  });
+  return row!;
+}
+
+export async function getFile(db: Db, id: string): Promise<FileRow | undefined> {
+  const [row] = await db.select().from(caseStudyFiles).where(eq(caseStudyFiles.id, id));
+  return row;
+}
+
+export const listFiles = (db: Db, caseStudyId: string): Promise<FileInfo[]> =>
+  db
+    .select({
+      id: caseStudyFiles.id,
+      caseStudyId: caseStudyFiles.caseStudyId,
+      kind: caseStudyFiles.kind,
+      filename: caseStudyFiles.filename,
+      mediaType: caseStudyFiles.mediaType,
+      size: caseStudyFiles.size,
+      sha256: caseStudyFiles.sha256,
+      removedAt: caseStudyFiles.removedAt,
+      createdBy: caseStudyFiles.createdBy,
+      createdAt: caseStudyFiles.createdAt,
+    })
+    .from(caseStudyFiles)
+    .where(and(eq(caseStudyFiles.caseStudyId, caseStudyId), isNull(caseStudyFiles.removedAt)))
+    .orderBy(asc(caseStudyFiles.createdAt));
+
+export async function removeFile(tx: Db, id: string) {
+  await tx.update(caseStudyFiles).set({ removedAt: sql`now()` }).where(and(eq(caseStudyFiles.id, id), eq(caseStudyFiles.kind, "attachment")));
+}
+
+// Lists for members and editors
+
+const listColumns = {
+  id: caseStudies.id,
+  slug: caseStudies.slug,
+  title: caseStudies.title,
+  state: caseStudies.state,
+  stage: caseStudies.stage,
+  year: caseStudies.year,
+  updatedAt: caseStudies.updatedAt,
+  submittedAt: caseStudies.submittedAt,
+  organization: organizations.name,
+  organizationId: caseStudies.organizationId,
+};
+export type CaseStudyListRow = { id: string; slug: string; title: string; state: CaseStudyState; stage: string | null; year: number | null; updatedAt: Date; submittedAt: Date | null; organization: string; organizationId: string };
+
+export const listForOrganization = (db: Db, organizationId: string): Promise<CaseStudyListRow[]> =>
+  db.select(listColumns).from(caseStudies).innerJoin(organizations, eq(organizations.id, caseStudies.organizationId)).where(eq(caseStudies.organizationId, organizationId)).orderBy(desc(caseStudies.updatedAt));
+
+/** Everything but drafts, optionally in some states, oldest submission first (the moderation queue). */
+export const listForEditors = (db: Db, states: CaseStudyState[]): Promise<CaseStudyListRow[]> =>
+  db
+    .select(listColumns)
+    .from(caseStudies)
+    .innerJoin(organizations, eq(organizations.id, caseStudies.organizationId))
+    .where(and(ne(caseStudies.state, "draft"), states.length ? inArray(caseStudies.state, states) : undefined))
+    .orderBy(asc(caseStudies.submittedAt))
+    .limit(500);
+
+export async function stateCounts(db: Db): Promise<Partial<Record<CaseStudyState, number>>> {
+  const rows = await db.select({ state: caseStudies.state, n: sql<number>`count(*)::int` }).from(caseStudies).groupBy(caseStudies.state);
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** The technologies of some case studies, by case study. */
+export async function technologiesOf(db: Db, ids: string[]) {
+  if (!ids.length) return new Map<string, (typeof technologies.$inferSelect)[]>();
+  const rows = await db
+    .select({ caseStudyId: caseStudyTechnologies.caseStudyId, tech: technologies })
+    .from(caseStudyTechnologies)
+    .innerJoin(technologies, eq(technologies.id, caseStudyTechnologies.technologyId))
+    .where(inArray(caseStudyTechnologies.caseStudyId, ids))
+    .orderBy(asc(technologies.slug));
+  const map = new Map<string, (typeof technologies.$inferSelect)[]>();
+  for (const r of rows) map.set(r.caseStudyId, [...(map.get(r.caseStudyId) ?? []), r.tech]);
+  return map;
+}
+
+export async function organizationOf(db: Db, id: string) {
+  const [row] = await db
+    .select({ org: organizations, region: regions })
+    .from(organizations)
+    .leftJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(eq(organizations.id, id));
+  return row;
+}
+
+// Near duplicates
+
+export type SimilarRow = { id: string; slug: string; title: string; state: CaseStudyState; organization: string; similarity: number; sameOrganization: boolean; sameTechnology: boolean };
+
+/**
+ * Existing case studies like the given title and summary (trigram similarity), ranked higher when
+ * they come from the same organization or share a technology. Drafts and retired ones are left out.
+ */
+export async function findSimilar(db: Db, input: { excludeId: string | null; title: string; summary: string; organizationId: string; technologyIds: string[] }): Promise<SimilarRow[]> {
+  const techs = input.technologyIds.length ? sql`array[${sql.join(input.technologyIds.map((t) => sql`${t}::uuid`), sql`, `)}]` : sql`array[]::uuid[]`;
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    select cs.id, cs.slug, cs.title, cs.state, o.name as organization,
+           greatest(similarity(cs.title, ${input.title}), similarity(cs.summary, ${input.summary})) as similarity,
+           cs.organization_id = ${input.organizationId}::uuid as same_organization,
+           exists (select 1 from case_study_technologies ct where ct.case_study_id = cs.id and ct.technology_id = any(${techs})) as same_technology
+    from case_studies cs join organizations o on o.id = cs.organization_id
+    where cs.state not in ('draft', 'retired')
+      and cs.id is distinct from ${input.excludeId}::uuid
+      and (cs.title % ${input.title} or similarity(cs.summary, ${input.summary}) > 0.3)
+    order by greatest(similarity(cs.title, ${input.title}), similarity(cs.summary, ${input.summary}))
+             + case when cs.organization_id = ${input.organizationId}::uuid then 0.15 else 0 end
+             + case when exists (select 1 from case_study_technologies ct where ct.case_study_id = cs.id and ct.technology_id = any(${techs})) then 0.1 else 0 end desc
+    limit 5`);
+  return rows.map((r) => ({
+    id: String(r.id),
+    slug: String(r.slug),
+    title: String(r.title),
+    state: r.state as CaseStudyState,
+    organization: String(r.organization),
+    similarity: Number(r.similarity),
+    sameOrganization: Boolean(r.same_organization),
+    sameTechnology: Boolean(r.same_technology),
+  }));
+}
+
+// The annex of a report's next edition
+
+export const listAnnex = (db: Db, reportId: string) =>
+  db
+    .select({ ...listColumns, position: reportAnnex.position, currentVersionId: caseStudies.currentVersionId })
+    .from(reportAnnex)
+    .innerJoin(caseStudies, eq(caseStudies.id, reportAnnex.caseStudyId))
+    .innerJoin(organizations, eq(organizations.id, caseStudies.organizationId))
+    .where(eq(reportAnnex.reportId, reportId))
+    .orderBy(asc(reportAnnex.position));
+
+export async function lockAnnex(tx: Db, reportId: string) {
+  return tx.select().from(reportAnnex).where(eq(reportAnnex.reportId, reportId)).orderBy(asc(reportAnnex.position)).for("update");
+}
+
+export async function replaceAnnex(tx: Db, reportId: string, caseStudyIds: string[]) {
+  await tx.delete(reportAnnex).where(eq(reportAnnex.reportId, reportId));
+  if (caseStudyIds.length) await tx.insert(reportAnnex).values(caseStudyIds.map((caseStudyId, position) => ({ reportId, caseStudyId, position })));
+}
+

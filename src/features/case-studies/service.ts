@@ -1,0 +1,191 @@
+import { createHash, randomBytes } from "node:crypto";
+import { transaction, type Db } from "#src/db/client.ts";
+import { isUniqueViolation } from "#src/db/errors.ts";
+import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { contributorMayEdit, editorMayEdit, missingForSubmission, MOVES, needsMessage, type CaseStudyFields, type CaseStudyState, type RetireReason } from "#src/features/case-studies/domain.ts";
+import * as repo from "#src/features/case-studies/repository.ts";
+import { roleAtLeast, type Role } from "#src/features/members/domain.ts";
+import { slugify } from "#src/features/reports/domain.ts";
+import { listTechnologies } from "#src/features/reports/repository.ts";
+import { appError } from "#src/lib/errors.ts";
+
+// Rules of case studies: who may write which, the moves between states, versions kept on every
+// save, the organization told of every move. Each command is one transaction with its audit event.
+
+/** Who acts: the actor for the audit trail plus what the rules need to know about them. */
+export type Caller = Actor & { role: Role; organizationId: string | null };
+
+const isEditor = (caller: Caller) => roleAtLeast(caller.role, "editor");
+
+/** Members see their organization's case studies; editors see all. */
+export function assertMayView(caller: Caller, cs: repo.CaseStudyRow) {
+  if (!isEditor(caller) && cs.organizationId !== caller.organizationId) throw appError("NOT_FOUND");
+}
+
+function assertMayEdit(caller: Caller, cs: repo.CaseStudyRow) {
+  assertMayView(caller, cs);
+  const allowed = isEditor(caller) ? editorMayEdit(cs.state) || (cs.organizationId === caller.organizationId && contributorMayEdit(cs.state)) : contributorMayEdit(cs.state);
+  if (!allowed) throw appError("CASE_STUDY_LOCKED");
+}
+
+// The year a case study is filed under: when the project started, else when it was written.
+const yearOf = (fields: CaseStudyFields, submittedAt: Date | null) => fields.periodStart ?? (submittedAt ?? new Date()).getUTCFullYear();
+
+/** Writes a new version and brings the case study's list columns, technologies and search up to date. */
+async function writeVersion(tx: Db, caller: Caller, cs: repo.CaseStudyRow, fields: CaseStudyFields, note: string) {
+  const known = new Map((await listTechnologies(tx)).map((t) => [t.slug, t.id]));
+  const ids = fields.technologies.map((slug) => known.get(slug));
+  if (ids.some((id) => !id)) throw appError("VALIDATION_FAILED", { technologies: "field.invalid" });
+  const version = await repo.insertVersion(tx, { caseStudyId: cs.id, fields, note, authorId: caller.userId });
+  const updated = await repo.updateCaseStudy(tx, cs.id, {
+    title: fields.title,
+    summary: fields.summary,
+    stage: fields.stage,
+    year: yearOf(fields, cs.submittedAt),
+    language: fields.language,
+    currentVersionId: version.id,
+  });
+  await repo.setTechnologies(tx, cs.id, ids as string[]);
+  await repo.refreshSearch(tx, cs.id, fields);
+  return { caseStudy: updated, version };
+}
+
+async function freeSlug(tx: Db, title: string) {
+  const base = slugify(title);
+  const taken = new Set(await repo.slugsLike(tx, base));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** Starts a case study (a draft) for an organization: a contributor's own, or any for an editor. */
+export async function createCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; fields: CaseStudyFields; note?: string }) {
+  const organizationId = isEditor(caller) ? (input.organizationId ?? caller.organizationId) : caller.organizationId;
+  if (!organizationId) throw appError("NO_ORGANIZATION");
+  if (!isEditor(caller) && input.organizationId && input.organizationId !== caller.organizationId) throw appError("FORBIDDEN");
+  return transaction(db, async (tx) => {
+    const org = await repo.organizationOf(tx, organizationId);
+    if (!org) throw appError("VALIDATION_FAILED", { organizationId: "field.unknownOrganization" });
+    const values = { organizationId, title: input.fields.title, language: input.fields.language, createdBy: caller.userId };
+    let cs: repo.CaseStudyRow;
+    try {
+      // A savepoint, so that losing a race for the slug can be retried in the same transaction.
+      cs = await transaction(tx, async (sp) => repo.insertCaseStudy(sp, { ...values, slug: await freeSlug(sp, input.fields.title) }));
+    } catch (e) {
+      if (!isUniqueViolation(e, "case_studies_slug_key")) throw e;
+      cs = await repo.insertCaseStudy(tx, { ...values, slug: `${slugify(input.fields.title).slice(0, 50)}-${randomBytes(3).toString("hex")}` });
+    }
+    const { caseStudy } = await writeVersion(tx, caller, cs, input.fields, input.note ?? "draft");
+    await repo.insertEvent(tx, { caseStudyId: cs.id, fromState: null, toState: "draft", actorId: caller.userId });
+    await recordAudit(tx, caller, { action: "case-study.create", entityType: "case-study", entityId: cs.id, data: { name: input.fields.title, organization: org.org.name } });
+    return caseStudy;
+  });
+}
+
+/**
+ * Saves new content as a new version. `baseVersionId` is the version the form was opened on:
+ * when someone saved in between, the save is refused (409) rather than silently overwriting.
+ */
+export function saveCaseStudy(db: Db, caller: Caller, id: string, fields: CaseStudyFields, baseVersionId: number | null) {
+  return transaction(db, async (tx) => {
+    const cs = await repo.lockCaseStudy(tx, id);
+    if (!cs) throw appError("NOT_FOUND");
+    assertMayEdit(caller, cs);
+    if (baseVersionId !== null && cs.currentVersionId !== baseVersionId) throw appError("STALE_VERSION");
+    const note = cs.state === "draft" || cs.state === "changes_requested" ? "draft" : "edit";
+    const { caseStudy, version } = await writeVersion(tx, caller, cs, fields, note);
+    await recordAudit(tx, caller, { action: "case-study.save", entityType: "case-study", entityId: id, data: { name: fields.title, version: version.number } });
+    return caseStudy;
+  });
+}
+
+export type MoveInput = { from: CaseStudyState; to: CaseStudyState; message: string | null; reason: RetireReason | null; supersededBy: string | null };
+
+/** Moves a case study between states, if the caller may make that move from the state they saw. */
+export function moveCaseStudy(db: Db, caller: Caller, id: string, input: MoveInput) {
+  return transaction(db, async (tx) => {
+    const cs = await repo.lockCaseStudy(tx, id);
+    if (!cs) throw appError("NOT_FOUND");
+    assertMayView(caller, cs);
+    if (cs.state !== input.from) throw appError("CASE_STUDY_STATE");
+    const mover = MOVES[cs.state][input.to];
+    if (!mover) throw appError("CASE_STUDY_STATE");
+    if (mover === "editor" && !isEditor(caller)) throw appError("FORBIDDEN");
+    if (mover === "contributor" && cs.organizationId !== caller.organizationId && !isEditor(caller)) throw appError("FORBIDDEN");
+    if (needsMessage(input.to) && !input.message) throw appError("VALIDATION_FAILED", { message: "field.required" });
+
+    const changes: Partial<repo.CaseStudyRow> = { state: input.to, stateMessage: input.message };
+    if (input.to === "submitted") {
+      const current = cs.currentVersionId ? await repo.getVersion(tx, cs.currentVersionId) : undefined;
+      const missing = current ? missingForSubmission(current.fields) : { title: "field.required" };
+      if (Object.keys(missing).length) throw appError("VALIDATION_FAILED", missing);
+      changes.submittedAt = cs.submittedAt ?? new Date();
+      changes.submittedVersionId = cs.submittedVersionId ?? cs.currentVersionId;
+    }
+    if (input.to === "published") changes.publishedAt = cs.publishedAt ?? new Date();
+    if (input.to === "retired") {
+      if (!input.reason) throw appError("VALIDATION_FAILED", { reason: "field.required" });
+      changes.retiredReason = input.reason;
+      if (input.reason === "superseded") {
+        const by = input.supersededBy ? await repo.getCaseStudyBySlug(tx, input.supersededBy) : undefined;
+        if (!by || by.id === cs.id) throw appError("VALIDATION_FAILED", { supersededBy: "field.unknownCaseStudy" });
+        changes.supersededById = by.id;
+      }
+    }
+    const updated = await repo.updateCaseStudy(tx, id, changes);
+    await repo.insertEvent(tx, { caseStudyId: id, fromState: cs.state, toState: input.to, message: input.message, actorId: caller.userId });
+    await repo.notifyOrganization(tx, cs.organizationId, caller.userId, { messageKey: `notify.caseStudy.${input.to}`, params: { title: cs.title }, href: `/member/case-studies/${id}` });
+    await recordAudit(tx, caller, { action: `case-study.${input.to}`, entityType: "case-study", entityId: id, data: { name: cs.title, from: cs.state, reason: input.reason } });
+    return updated;
+  });
+}
+
+export type Upload = { filename: string; mediaType: string; data: Buffer };
+
+/** Keeps a file with a case study: an attachment, or the Word original it was made from. */
+export function addFile(db: Db, caller: Caller, id: string, kind: "original" | "attachment", file: Upload) {
+  return transaction(db, async (tx) => {
+    const cs = await repo.lockCaseStudy(tx, id);
+    if (!cs) throw appError("NOT_FOUND");
+    if (kind === "attachment") assertMayEdit(caller, cs);
+    else assertMayView(caller, cs);
+    return storeFile(tx, caller, cs.id, kind, file);
+  });
+}
+
+/** Stores a file inside the caller's transaction. */
+export async function storeFile(tx: Db, caller: Caller, caseStudyId: string, kind: "original" | "attachment", file: Upload) {
+  const sha256 = createHash("sha256").update(file.data).digest("hex");
+  const row = await repo.insertFile(tx, { caseStudyId, kind, filename: file.filename, mediaType: file.mediaType, size: file.data.length, sha256, data: file.data, createdBy: caller.userId });
+  await recordAudit(tx, caller, { action: `case-study.file.${kind}`, entityType: "case-study", entityId: caseStudyId, data: { name: file.filename, size: file.data.length, sha256 } });
+  return row;
+}
+
+export function removeAttachment(db: Db, caller: Caller, id: string, fileId: string) {
+  return transaction(db, async (tx) => {
+    const cs = await repo.lockCaseStudy(tx, id);
+    if (!cs) throw appError("NOT_FOUND");
+    assertMayEdit(caller, cs);
+    const file = await repo.getFile(tx, fileId);
+    if (!file || file.caseStudyId !== id || file.kind !== "attachment") throw appError("NOT_FOUND");
+    await repo.removeFile(tx, fileId);
+    await recordAudit(tx, caller, { action: "case-study.file.remove", entityType: "case-study", entityId: id, data: { name: file.filename } });
+  });
+}
+
+/** Sets which published case studies the report's next edition annexes, in this order. */
+export function setAnnex(db: Db, actor: Actor, reportId: string, caseStudyIds: string[]) {
+  return transaction(db, async (tx) => {
+    await repo.lockAnnex(tx, reportId);
+    const ids = [...new Set(caseStudyIds)];
+    for (const id of ids) {
+      const cs = await repo.getCaseStudy(tx, id);
+      if (!cs || cs.state !== "published") throw appError("VALIDATION_FAILED", { caseStudies: "field.notPublished" });
+    }
+    await repo.replaceAnnex(tx, reportId, ids);
+    await recordAudit(tx, actor, { action: "report.annex", entityType: "report", entityId: reportId, data: { count: ids.length } });
+  });
+}
+
+/** Marks every notification of a person as read. */
+export const markRead = (db: Db, userId: string) => transaction(db, (tx) => repo.markNotificationsRead(tx, userId));

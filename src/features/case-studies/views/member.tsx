@@ -1,0 +1,129 @@
+import type { CaseStudyListRow, listNotifications } from "#src/features/case-studies/repository.ts";
+import { StateTag } from "#src/features/case-studies/views/parts.tsx";
+import type { AppError } from "#src/lib/errors.ts";
+import { DateTime, ErrorSummary } from "#src/web/components.tsx";
+import { isMessageKey } from "#src/web/i18n/i18n.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
+
+/** The case studies of a list, with their state and last change. */
+export function CaseStudyTable({ ctx, rows, showOrganization = false }: { ctx: PageContext; rows: CaseStudyListRow[]; showOrganization?: boolean }) {
+  const { t, lang } = ctx;
+  if (!rows.length) return <p class="empty">{t("cs.none")}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{t("cs.title")}</th>
+            {showOrganization && <th scope="col">{t("cs.organization")}</th>}
+            <th scope="col">{t("cs.stateLabel")}</th>
+            <th scope="col">{t("cs.submitted")}</th>
+            <th scope="col">{t("cs.updated")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/member/case-studies/${r.id}`}>{r.title}</a>
+              </td>
+              {showOrganization && <td>{r.organization}</td>}
+              <td>
+                <StateTag t={t} state={r.state} />
+              </td>
+              <td>
+                <DateTime value={r.submittedAt} lang={lang} />
+              </td>
+              <td>
+                <DateTime value={r.updatedAt} lang={lang} withTime />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type Props = {
+  ctx: PageContext;
+  rows: CaseStudyListRow[];
+  notifications: Notification[];
+  organization: string | null;
+  uploadLimitMb: number;
+  error?: AppError | undefined;
+};
+
+/** A member's work: what the secretariat told them, and their organization's case studies. */
+export function MemberHomePage({ ctx, rows, notifications, organization, uploadLimitMb, error }: Props) {
+  const { t, lang } = ctx;
+  const unread = notifications.filter((n) => !n.readAt).length;
+  return (
+    <Layout ctx={ctx} title={t("member.title")} section="member">
+      <h1>{t("member.title")}</h1>
+      <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+      <section aria-labelledby="notes-title" class="panel">
+        <div class="page-head">
+          <h2 id="notes-title">{t("member.notifications")}</h2>
+          {unread > 0 && (
+            <form method="post" action="/member/notifications/read" class="inline-form">
+              <input type="hidden" name="_csrf" value={ctx.csrf} />
+              <button type="submit" class="button button-secondary button-small">
+                {t("member.markRead")}
+              </button>
+            </form>
+          )}
+        </div>
+        {notifications.length === 0 ? (
+          <p class="muted">{t("member.noNotifications")}</p>
+        ) : (
+          <ul class="plain-list notifications">
+            {notifications.slice(0, 10).map((n) => (
+              <li class={n.readAt ? "" : "unread"}>
+                {!n.readAt && <span class="visually-hidden">{t("member.new")}: </span>}
+                <a href={n.href}>{isMessageKey(n.messageKey) ? t(n.messageKey, n.params) : n.messageKey}</a>{" "}
+                <span class="muted small">
+                  <DateTime value={n.createdAt} lang={lang} withTime />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="cs-title">
+        <div class="page-head">
+          <h2 id="cs-title">{organization ? t("member.caseStudiesOf", { organization }) : t("member.caseStudies")}</h2>
+          <a class="button" href="/member/case-studies/new">
+            {t("cs.new")}
+          </a>
+        </div>
+        <CaseStudyTable ctx={ctx} rows={rows} />
+        <details class="panel" open={Boolean(error)}>
+          <summary>{t("cs.importTitle")}</summary>
+          <p>{t("cs.importLead")}</p>
+          <p>
+            <a href={`/member/case-studies/template.docx?lang=${lang}`} download>
+              {t("cs.templateDownload")}
+            </a>
+          </p>
+          <form method="post" action="/member/case-studies/import" enctype="multipart/form-data" class="stack">
+            <input type="hidden" name="_csrf" value={ctx.csrf} />
+            <div class="field">
+              <label for="f-document">{t("cs.wordFile")}</label>
+              <p class="hint" id="h-document">
+                {t("cs.wordFileHint", { limit: uploadLimitMb })}
+              </p>
+              <input type="file" id="f-document" name="document" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="h-document" required />
+            </div>
+            <button type="submit" class="button">
+              {t("cs.importButton")}
+            </button>
+          </form>
+        </details>
+      </section>
+    </Layout>
+  );
+}
