@@ -44,23 +44,36 @@ export class Browser {
   }
 
   /** Loads `formPage`, takes its CSRF token, and posts the form to `url` like a browser would. */
-  async submit(formPage: string, url: string, fields: Record<string, string>) {
+  async submit(formPage: string, url: string, fields: Record<string, string | string[]>) {
     const page = await this.get(formPage);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!token) throw new Error(`No CSRF token on ${formPage} (status ${page.statusCode})`);
     return this.post(url, { _csrf: token, ...fields });
   }
 
-  /** Posts a form as-is (no token added). */
-  async post(url: string, fields: Record<string, string>) {
+  /** Posts a form as-is (no token added); a list value sends the field once per item (checkboxes). */
+  async post(url: string, fields: Record<string, string | string[]>) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
     return this.keep(
       await this.app.inject({
         method: "POST",
         url,
         headers: { accept: "text/html", cookie: this.cookieHeader, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams(fields).toString(),
+        payload: body.toString(),
       }),
     );
+  }
+
+  /** Sends a file through an upload form (multipart), with the form page's CSRF token. */
+  async upload(formPage: string, url: string, field: string, file: { filename: string; data: Uint8Array; type?: string }) {
+    const page = await this.get(formPage);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`No CSRF token on ${formPage} (status ${page.statusCode})`);
+    const form = new FormData();
+    form.append("_csrf", token);
+    form.append(field, new Blob([new Uint8Array(file.data)], { type: file.type ?? "application/octet-stream" }), file.filename);
+    return this.keep(await this.app.inject({ method: "POST", url, headers: { accept: "text/html", cookie: this.cookieHeader }, payload: form }));
   }
 
   /** Signs in as the given user (through the real session service) and keeps the cookie. */

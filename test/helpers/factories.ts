@@ -44,3 +44,12 @@ export async function buildReport(db: Db) {
   await addChapter(db, SYSTEM_ACTOR, report.id, { title: "Blockchain", kind: "topic", technologyId: null, template: "technology" });
   return loadDraft(db, report.slug);
 }
+
+/** The technology with this slug, created (through the service) if the database lacks it. */
+export async function ensureTechnology(db: Db, slug: string, nameEn: string, nameFr: string | null = null) {
+  const { listTechnologies } = await import("#src/features/reports/repository.ts");
+  const existing = (await listTechnologies(db)).find((t) => t.slug === slug);
+  if (existing) return existing;
+  const { createTechnology } = await import("#src/features/reports/technologies.ts");
+  return createTechnology(db, SYSTEM_ACTOR, { slug, nameEn, nameFr, nameEs: null, descriptionEn: null });
+}

@@ -89,5 +89,5 @@ export const editorMayEdit = (state: CaseStudyState) => state !== "retired";
 /** Moves that need a message for the organization. */
 export const needsMessage = (to: CaseStudyState) => to === "changes_requested";
 
-/** The full-text search configuration of each language. */
-export const SEARCH_CONFIG: Record<Language, string> = { en: "english", fr: "french", es: "spanish" };
+/** The full-text search configuration of each language (accent-insensitive, see migration 0007). */
+export const SEARCH_CONFIG: Record<Language, string> = { en: "lr_english", fr: "lr_french", es: "lr_spanish" };

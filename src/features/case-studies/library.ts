@@ -14,10 +14,11 @@ export const MARK_END = "\u0003";
 
 type Dimension = "technology" | "region" | "stage" | "kind" | "year";
 
-const anyOf = (values: (string | number)[]) => sql`any(array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}])`;
+const anyOf = (values: (string | number)[]) =>
+  typeof values[0] === "number" ? sql`any(array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::int[])` : sql`any(array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[])`;
 
 /** The search query in every language's configuration, so a word finds its stems in each. */
-const tsQuery = (q: string) => sql`(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('french', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})))`;
+const tsQuery = (q: string) => sql`(websearch_to_tsquery('lr_english', ${q}) || websearch_to_tsquery('lr_french', ${q}) || websearch_to_tsquery('lr_spanish', ${q}))`;
 
 function conditions(filter: LibraryFilter, except?: Dimension): SQL {
   const parts: SQL[] = [sql`cs.state = 'published'`];
@@ -80,7 +81,7 @@ export async function searchLibrary(db: Db, filter: LibraryFilter): Promise<Libr
   const where = conditions(filter);
   const rank = filter.q ? sql`ts_rank(cs.search, ${tsQuery(filter.q)})` : sql`0`;
   const snippet = filter.q
-    ? sql`ts_headline((case cs.language when 'fr' then 'french' when 'es' then 'spanish' else 'english' end)::regconfig, cs.summary, ${tsQuery(filter.q)}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20`})`
+    ? sql`ts_headline((case cs.language when 'fr' then 'lr_french' when 'es' then 'lr_spanish' else 'lr_english' end)::regconfig, cs.summary, ${tsQuery(filter.q)}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20`})`
     : sql`null`;
   const sort = filter.sort === "relevance" && !filter.q ? "recent" : filter.sort;
   const [counted, hits, technology, region, stage, kind, year] = await Promise.all([

@@ -49,9 +49,9 @@ export async function refreshSearch(tx: Db, id: string, fields: CaseStudyFields)
   const rest = [fields.problem, fields.solution, fields.results, fields.lessons, fields.partners].join("\n");
   await tx.execute(sql`
     update case_studies set search =
-      setweight(to_tsvector(${config}::regconfig, unaccent(${fields.title})), 'A') ||
-      setweight(to_tsvector(${config}::regconfig, unaccent(${fields.summary})), 'B') ||
-      setweight(to_tsvector(${config}::regconfig, unaccent(${rest})), 'C')
+      setweight(to_tsvector(${config}::regconfig, ${fields.title}), 'A') ||
+      setweight(to_tsvector(${config}::regconfig, ${fields.summary}), 'B') ||
+      setweight(to_tsvector(${config}::regconfig, ${rest}), 'C')
     where id = ${id}`);
 }
 
