@@ -26,12 +26,13 @@ export async function checkAttachment(data: Uint8Array): Promise<string> {
 
 /**
  * Checks that bytes are a Word document that unpacks within limits: how many entries, how many
- * bytes in all, and how much each entry expands. Declared sizes are checked before anything is
+ * bytes in all, and how much each entry expands. Declared sizes are checked before an entry is
  * inflated, and the inflated sizes are checked again (a zip's headers can lie).
  */
 export async function checkDocx(data: Uint8Array): Promise<void> {
-  const type = await sniff(data).catch(() => undefined);
-  if (type !== DOCX_TYPE) throw appError("FILE_TYPE_NOT_ALLOWED");
+  // A zip's limits are checked before anything (even type detection) inflates an entry.
+  const isZip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  if (!isZip) throw appError("FILE_TYPE_NOT_ALLOWED");
   let entries = 0;
   let declared = 0;
   let unpacked: Record<string, Uint8Array>;
@@ -53,7 +54,7 @@ export async function checkDocx(data: Uint8Array): Promise<void> {
   }
   const total = Object.values(unpacked).reduce((sum, bytes) => sum + bytes.length, 0);
   if (total > ARCHIVE_LIMITS.totalBytes) throw appError("UNSAFE_ARCHIVE");
-  if (!unpacked["word/document.xml"]) throw appError("DOCUMENT_UNREADABLE");
+  if ((await sniff(data).catch(() => undefined)) !== DOCX_TYPE || !unpacked["word/document.xml"]) throw appError("FILE_TYPE_NOT_ALLOWED");
 }
 
 /** A file name safe to show and to send back in Content-Disposition. */

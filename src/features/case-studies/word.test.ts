@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { checkAttachment, checkDocx } from "#src/features/case-studies/uploads.ts";
+import { wordTemplate } from "#src/features/case-studies/template.ts";
+import { importWord } from "#src/features/case-studies/word.ts";
+import { PROJECT_ROOT } from "#src/lib/paths.ts";
+
+// Fixtures: test/fixtures/word/source-*.md turned into .docx by pandoc, and by LibreOffice from
+// pandoc's ODT (see test/fixtures/word/README.md).
+const fixture = (name: string) => readFileSync(join(PROJECT_ROOT, "test/fixtures/word", name));
+const technologies = [
+  { slug: "blockchain", names: { en: "Blockchain", fr: "Chaîne de blocs" } },
+  { slug: "internet-of-things", names: { en: "Internet of Things" } },
+  { slug: "drones", names: { en: "Drones" } },
+];
+
+describe("Word import", () => {
+  for (const file of ["pandoc-en.docx", "libreoffice-en.docx"]) {
+    it(`keeps the structure of a document written by ${file.split("-")[0]}`, async () => {
+      const data = fixture(file);
+      await checkDocx(data);
+      const { fields, recognised, images } = await importWord(data, technologies, "en");
+      expect(recognised).toEqual(["title", "summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period", "partners", "contact", "links"]);
+      expect(fields.title).toBe("Container release on a shared ledger at Puerto Nuevo");
+      expect(fields.technologies).toEqual(["blockchain", "internet-of-things"]);
+      expect(fields).toMatchObject({ stage: "pilot", periodStart: 2019, periodEnd: 2021, links: ["https://example.org/ledger-pilot"] });
+      // Emphasis, a footnote with its text, accented words.
+      expect(fields.problem).toContain("**four parties**");
+      expect(fields.problem).toMatch(/\[\^(\w+)\][\s\S]*\[\^\1\]: Based on the gate logs of 2018\./);
+      expect(fields.results).toContain("Café-owners");
+      // A numbered list with a nested list, and a table with its header row.
+      expect(fields.solution).toMatch(/^1\. Customs issues the release/m);
+      expect(fields.solution).toMatch(/^ {3}[-1]\.? ?.*the terminal checks the container number;/m);
+      expect(fields.solution).toContain("| Measure");
+      expect(fields.solution).toMatch(/\| Average release time \| 6 h +\| 25 min \|/);
+      // The picture becomes an attachment, referenced where it stood.
+      expect(images).toHaveLength(1);
+      expect(images[0]!.mediaType).toBe("image/png");
+      expect(fields.solution).toContain(`](${images[0]!.placeholder})`);
+      expect(fields.lessons).toBe("- Agree on the data model before choosing a platform.\n- Keep a fallback for partners without a node.");
+    });
+  }
+
+  it("recognises French headings and the language of the text", async () => {
+    const { fields, recognised } = await importWord(fixture("pandoc-fr.docx"), technologies, "en");
+    expect(fields.language).toBe("fr");
+    expect(recognised).toEqual(expect.arrayContaining(["summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period"]));
+    expect(fields).toMatchObject({ stage: "production", technologies: ["drones"], periodStart: 2020 });
+    expect(fields.summary).toContain("L’administration des douanes a testé des drones");
+  });
+
+  for (const lang of ["en", "fr", "es"] as const) {
+    it(`recognises every heading of its own ${lang} template and drops the help texts`, async () => {
+      const template = await wordTemplate(lang);
+      await checkDocx(template);
+      const { fields, recognised } = await importWord(template, technologies, lang);
+      expect(recognised).toEqual(["title", "summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period", "partners", "contact", "links"]);
+      expect([fields.summary, fields.problem, fields.solution, fields.results, fields.lessons, fields.partners, fields.contact]).toEqual(["", "", "", "", "", "", ""]);
+      expect(fields.stage).toBeUndefined();
+    });
+  }
+
+  it("refuses a zip bomb disguised as a Word document before inflating it", async () => {
+    const zeros = new Uint8Array(300 * 1024 * 1024);
+    const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'), "word/document.xml": zeros }, { level: 9 });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    await expect(checkDocx(bomb)).rejects.toMatchObject({ code: "UNSAFE_ARCHIVE" });
+  });
+
+  it("judges files by their content, not their name", async () => {
+    const executable = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"), Buffer.alloc(60), Buffer.from("PE\0\0", "latin1"), Buffer.alloc(200)]);
+    await expect(checkAttachment(executable)).rejects.toMatchObject({ code: "FILE_TYPE_NOT_ALLOWED" });
+    await expect(checkAttachment(Buffer.from("<svg onload=alert(1)></svg>"))).rejects.toMatchObject({ code: "FILE_TYPE_NOT_ALLOWED" });
+    await expect(checkDocx(fixture("scan-map.png"))).rejects.toMatchObject({ code: "FILE_TYPE_NOT_ALLOWED" });
+    expect(await checkAttachment(fixture("scan-map.png"))).toBe("image/png");
+  });
+});
