@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("living-report CLI", () => {
   it("has --help on every command", () => {
-    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"], ["export", "--help"]]) {
+    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"], ["export", "--help"], ["import", "case-study", "--help"]]) {
       const res = cli(args);
       expect(res.status, args.join(" ")).toBe(0);
       expect(res.stdout).toContain("Usage: living-report");
@@ -89,6 +89,31 @@ describe("living-report CLI", () => {
       const missing = cli(["publish", "--report", "nope", "--edition", "x"], "", env);
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('No report has the short name "nope".');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("imports a folder of Word files as drafts, reporting what it recognised in each and refusing what is not Word", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lr-cli-import-"));
+    try {
+      const env = { DATA_DIR: dir };
+      expect(cli(["demo"], "", env).status).toBe(0);
+      const folder = join(dir, "incoming");
+      mkdirSync(folder);
+      for (const name of ["pandoc-en.docx", "libreoffice-en.docx", "pandoc-fr.docx"]) copyFileSync(join(ROOT, "test/fixtures/word", name), join(folder, name));
+      copyFileSync(join(ROOT, "test/fixtures/word/scan-map.png"), join(folder, "not-really.docx"));
+      const res = cli(["import", "case-study", folder, "--org", "KCS"], "", env);
+      expect(res.status).toBe(1);
+      expect(res.stdout).toMatch(/ok {4}pandoc-fr\.docx → [a-z0-9-]+ \(draft\): title, summary, problem, solution, results, lessons, technologies, stage, period/);
+      expect(res.stdout).toMatch(/ok {4}libreoffice-en\.docx → container-release-on-a-shared-ledger-at-puerto-nuevo(-2)? \(draft\): title, summary/);
+      expect(res.stdout).toContain("1 picture(s)");
+      expect(res.stdout).toContain("error not-really.docx: This kind of file is not accepted here");
+      expect(res.stdout).toContain("3 imported, 1 refused, as drafts of Korea Customs Service.");
+      expect(res.stderr).toContain("Importing");
+      const unknown = cli(["import", "case-study", folder, "--org", "nobody"], "", env);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('No organization called "nobody"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

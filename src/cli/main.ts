@@ -5,6 +5,7 @@ import { createAdminCommand } from "#src/cli/create-admin.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { exportCommand } from "#src/cli/export.ts";
+import { importCaseStudyCommand } from "#src/cli/import.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { en } from "#src/web/i18n/en.ts";
@@ -61,6 +62,15 @@ program
   .requiredOption("--out <file>", "where to write the file")
   .option("--pdfa", "write PDF/A-2b (archival)", false)
   .action(exportCommand);
+
+program
+  .command("import")
+  .description("Import evidence from files.")
+  .command("case-study <path>")
+  .description("Import a Word file (or every .docx in a folder) as draft case studies of an organization, saying what was recognised in each.")
+  .requiredOption("--org <code>", "the organization's short name, full name or id")
+  .option("--lang <lang>", "the language assumed when a text's own cannot be told (en, fr, es)", "en")
+  .action(importCaseStudyCommand);
 
 try {
   await program.parseAsync();

@@ -15,9 +15,14 @@ export function ReportsPage({ ctx, reports, values, error }: { ctx: PageContext;
     <Layout ctx={ctx} title={t("reports.title")} section="editor">
       <div class="page-head">
         <h1>{t("reports.title")}</h1>
-        <a href="/editor/technologies" class="button button-secondary">
-          {t("tech.title")}
-        </a>
+        <div class="actions">
+          <a href="/editor/case-studies" class="button button-secondary">
+            {t("cs.queue")}
+          </a>
+          <a href="/editor/technologies" class="button button-secondary">
+            {t("tech.title")}
+          </a>
+        </div>
       </div>
       {reports.length === 0 ? (
         <p class="empty">{t("reports.none")}</p>
@@ -192,6 +197,9 @@ export function OutlinePage(props: { ctx: PageContext; draft: Draft; technologie
           </a>
           <a class="button button-secondary" href={`${base}/editions`}>
             {t("edition.manage")}
+          </a>
+          <a class="button button-secondary" href={`${base}/annex`}>
+            {t("annex.manage")}
           </a>
         </div>
       </div>

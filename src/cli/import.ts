@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { z } from "zod";
+import { CliError } from "#src/cli/errors.ts";
+import { progressBar } from "#src/cli/progress.ts";
+import { loadConfig } from "#src/config.ts";
+import { openDatabase } from "#src/db/client.ts";
+import { migrate } from "#src/db/migrate.ts";
+import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { importCaseStudy } from "#src/features/case-studies/import.ts";
+import { LANGUAGES } from "#src/features/members/domain.ts";
+import { listOrganizations } from "#src/features/members/repository.ts";
+import { isAppError } from "#src/lib/errors.ts";
+import { en } from "#src/web/i18n/en.ts";
+
+const Options = z.object({
+  org: z.string().min(1, "name the organization with --org"),
+  lang: z.enum(LANGUAGES, { error: "expected en, fr or es" }).default("en"),
+});
+
+/** The .docx files a path names: the file itself, or those in the folder (not its subfolders). */
+function docxFiles(path: string): string[] {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new CliError(`No such file or folder: ${path}`);
+  if (stat.isFile()) return [path];
+  return readdirSync(path)
+    .filter((name) => name.toLowerCase().endsWith(".docx") && !name.startsWith("~$"))
+    .sort()
+    .map((name) => join(path, name));
+}
+
+/**
+ * `living-report import case-study PATH --org CODE`: each Word file becomes a draft case study of
+ * the organization (each in its own transaction), with a line per file saying what was recognised.
+ */
+export async function importCaseStudyCommand(path: string, raw: Record<string, unknown>) {
+  const parsed = Options.safeParse(raw);
+  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+  const files = docxFiles(path);
+  if (!files.length) throw new CliError(`No .docx files in ${path}`);
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    const wanted = parsed.data.org.toLowerCase();
+    const org = (await listOrganizations(database.db, {})).find((o) => o.id === parsed.data.org || o.shortName?.toLowerCase() === wanted || o.name.toLowerCase() === wanted);
+    if (!org) throw new CliError(`No organization called "${parsed.data.org}" (give its short name, full name or id)`);
+    const caller = { ...SYSTEM_ACTOR, role: "editor" as const, organizationId: null };
+    const progress = progressBar("Importing");
+    const lines: string[] = [];
+    let failed = 0;
+    for (const [i, file] of files.entries()) {
+      progress(i, files.length, basename(file));
+      try {
+        const { caseStudy, report } = await importCaseStudy(database.db, caller, { organizationId: org.id, filename: basename(file), data: readFileSync(file), language: parsed.data.lang });
+        const extra = [report.images ? `${report.images} picture(s)` : "", report.otherHeadings.length ? `other headings: ${report.otherHeadings.join("; ")}` : "", ...report.warnings.slice(0, 3)].filter(Boolean);
+        lines.push(`ok    ${basename(file)} → ${caseStudy.slug} (draft): ${report.recognised.join(", ") || "no field recognised"}${extra.length ? ` [${extra.join(" | ")}]` : ""}`);
+      } catch (e) {
+        failed += 1;
+        lines.push(`error ${basename(file)}: ${isAppError(e) ? `${en[`error.${e.code}`]} (${e.code})` : (e as Error).message}`);
+      }
+    }
+    progress(files.length, files.length, "done");
+    console.log(lines.join("\n"));
+    console.log(`${files.length - failed} imported, ${failed} refused, as drafts of ${org.name}.`);
+    if (failed) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
