@@ -70,7 +70,9 @@ export const LibraryQuery = z.object({
   stage: z.preprocess(asList, z.array(z.enum(STAGES))).catch([]),
   kind: z.preprocess(asList, z.array(z.string().max(40)).max(10)).catch([]),
   year: z.preprocess(asList, z.array(z.coerce.number().int().min(1950).max(2100)).max(20)).catch([]),
-  sort: z.enum(["relevance", "recent", "title", "year"]).catch("recent"),
+  sort: z.enum(["relevance", "recent", "title", "year"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
+})
+  // With words to search for, the best matches come first unless the reader chose otherwise.
+  .transform((f) => ({ ...f, sort: f.sort ?? (f.q ? ("relevance" as const) : ("recent" as const)) }));
 export type LibraryFilter = z.output<typeof LibraryQuery>;

@@ -77,3 +77,15 @@ describe("Word import", () => {
     expect(await checkAttachment(fixture("scan-map.png"))).toBe("image/png");
   });
 });
+
+describe("technology names in a document", () => {
+  it("match whole words, so a short slug is not found inside another word", async () => {
+    const { recognise } = await import("#src/features/case-studies/word.ts");
+    const { parseMarkdown } = await import("#src/content/parse.ts");
+    const md = "# A title\n\n## Technologies\n\nBlockchain; Internet of Things\n\n## Contact\n\nInnovation unit <innovation@example.org>";
+    const techs = [...technologies, { slug: "ai", names: { en: "Artificial intelligence" } }];
+    const { fields } = recognise(md, parseMarkdown(md), techs, "en");
+    expect(fields.technologies).toEqual(["blockchain", "internet-of-things"]);
+    expect(fields.contact).toBe("Innovation unit innovation@example.org");
+  });
+});

@@ -189,7 +189,8 @@ export function recognise(markdown: string, mdast: Root, technologies: { slug: s
   const joined = (f: string) => (chunks.get(f) ?? []).join("\n\n").trim();
   for (const f of TEXT_FIELDS) if (chunks.has(f)) fields[f] = joined(f);
   if (chunks.has("partners")) fields.partners = joined("partners");
-  if (chunks.has("contact")) fields.contact = joined("contact");
+  // Contact details are plain text: e-mail autolinks lose their angle brackets.
+  if (chunks.has("contact")) fields.contact = joined("contact").replace(/<([^<>\s]+@[^<>\s]+)>/g, "$1");
   if (chunks.has("links")) fields.links = [...new Set(joined("links").match(/https?:\/\/[^\s<>)\]]+/g) ?? [])].slice(0, 10);
   if (chunks.has("period")) {
     const years = (joined("period").match(/\b(19[5-9]\d|20\d\d)\b/g) ?? []).map(Number);
@@ -205,7 +206,11 @@ export function recognise(markdown: string, mdast: Root, technologies: { slug: s
   }
   if (chunks.has("technologies")) {
     const said = fold(joined("technologies"));
-    fields.technologies = technologies.filter((t) => [t.slug.replace(/-/g, " "), ...Object.values(t.names).filter(Boolean).map((n) => fold(n!))].some((name) => name && said.includes(name))).map((t) => t.slug);
+    // Whole words only: "ai" must not be found in "chain".
+    const padded = ` ${said} `;
+    fields.technologies = technologies
+      .filter((t) => [t.slug.replace(/-/g, " "), ...Object.values(t.names).filter(Boolean).map((n) => fold(n!))].some((name) => name && padded.includes(` ${name} `)))
+      .map((t) => t.slug);
   }
   // Text before the first known heading: the summary when there is none, else the solution's start.
   preamble = preamble.filter((p) => p.trim());

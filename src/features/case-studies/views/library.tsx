@@ -2,7 +2,7 @@ import { STAGES } from "#src/features/case-studies/domain.ts";
 import { MARK_END, MARK_START, PAGE_SIZE, type LibraryResult } from "#src/features/case-studies/library.ts";
 import type { CaseStudyRow, FileInfo, VersionRow } from "#src/features/case-studies/repository.ts";
 import type { LibraryFilter } from "#src/features/case-studies/schemas.ts";
-import { CaseStudyFacts, CaseStudyText, FileList, period, techName } from "#src/features/case-studies/views/parts.tsx";
+import { CaseStudyFacts, CaseStudyText, FileList, techName } from "#src/features/case-studies/views/parts.tsx";
 import type { TechnologyRow } from "#src/features/reports/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
@@ -27,6 +27,18 @@ function Highlighted({ text }: { text: string }) {
   );
 }
 
+/** A highlighted passage, with an ellipsis where the summary goes on before or after it. */
+function Snippet({ summary, snippet }: { summary: string; snippet: string }) {
+  const plain = snippet.replaceAll(MARK_START, "").replaceAll(MARK_END, "").trim();
+  return (
+    <>
+      {summary.trim().startsWith(plain) ? "" : "… "}
+      <Highlighted text={snippet.trim()} />
+      {summary.trim().endsWith(plain) ? "" : " …"}
+    </>
+  );
+}
+
 type LibraryProps = {
   ctx: PageContext;
   filter: LibraryFilter;
@@ -41,7 +53,7 @@ function queryOf(filter: LibraryFilter, changes: Partial<LibraryFilter>): string
   const params = new URLSearchParams();
   if (merged.q) params.set("q", merged.q);
   for (const key of ["technology", "region", "stage", "kind", "year"] as const) for (const v of merged[key]) params.append(key, String(v));
-  if (merged.sort !== "recent") params.set("sort", merged.sort);
+  if (merged.sort !== (merged.q ? "relevance" : "recent")) params.set("sort", merged.sort);
   if (merged.page > 1) params.set("page", String(merged.page));
   const s = params.toString();
   return s ? `?${s}` : "";
@@ -128,7 +140,7 @@ export function LibraryPage({ ctx, filter, result, technologies, regions }: Libr
                     {hit.year ? ` · ${hit.year}` : ""}
                   </p>
                   <p class="snippet" lang={hit.language}>
-                    {hit.snippet ? <Highlighted text={hit.snippet} /> : hit.summary.length > 300 ? `${hit.summary.slice(0, 300)}…` : hit.summary}
+                    {hit.snippet ? <Snippet summary={hit.summary} snippet={hit.snippet} /> : hit.summary.length > 300 ? `${hit.summary.slice(0, 300)}…` : hit.summary}
                   </p>
                 </li>
               ))}
@@ -195,6 +207,12 @@ export function PublicCaseStudyPage(props: PublicProps) {
         </p>
         <CaseStudyFacts ctx={ctx} fields={f} technologies={props.technologies} organization={props.organization} region={props.region} />
         <CaseStudyText ctx={ctx} fields={f} idPrefix={`cs-${cs.slug}`} />
+        {f.contact && (
+          <section>
+            <h2>{t("cs.contact")}</h2>
+            <p class="pre-wrap">{f.contact}</p>
+          </section>
+        )}
         {files.length > 0 && (
           <section>
             <h2>{t("cs.files")}</h2>
@@ -217,7 +235,7 @@ export function PublicCaseStudyPage(props: PublicProps) {
             </ul>
           )}
         </section>
-        <p class="muted small">{t("cs.licenceLine", { organization: props.organization, period: period(f) })}</p>
+        <p class="muted small">{t("cs.licenceLine", { organization: props.organization })}</p>
       </article>
     </Layout>
   );
