@@ -15,6 +15,7 @@ const pub: Publication = {
   lang: "en",
   draft: false,
   foreword: null,
+  caseStudies: [],
   chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "What it is", slug: "what-it-is", markdown: body, tree: parseMarkdown(body), lang: "en" }] }],
 };
 
@@ -31,7 +32,7 @@ describe("export formats", () => {
     const zip = renderOpenData(pub);
     expect(renderOpenData(pub).equals(zip)).toBe(true);
     const files = unzipSync(new Uint8Array(zip));
-    expect(Object.keys(files).sort()).toEqual(["README.txt", "edition.json", "sections.csv"]);
+    expect(Object.keys(files).sort()).toEqual(["README.txt", "case-studies.csv", "edition.json", "sections.csv"]);
     const json = JSON.parse(strFromU8(files["edition.json"]!));
     expect(json).toMatchObject({ schema: OPEN_DATA_SCHEMA, edition: "2026", language: "en", chapters: [{ slug: "blockchain", sections: [{ number: "1.1", markdown: body }] }] });
     const csv = strFromU8(files["sections.csv"]!);
@@ -39,6 +40,32 @@ describe("export formats", () => {
     expect([...files["sections.csv"]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.replace(/^\ufeff/, "").split("\r\n")[0]).toBe("number,chapter,chapter_title,section,heading,language,words");
     expect(csv).toContain("1.1,blockchain,Blockchain,what-it-is,What it is,en,");
+  });
+
+  it("carries the annexed case studies: as data in the zip, and as the last chapter of every format", async () => {
+    const { caseStudyMarkdown } = await import("#src/publishing/publication.ts");
+    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const { emptyFields } = await import("#src/features/case-studies/domain.ts");
+    const cs = {
+      slug: "pe-ledger",
+      organization: "Peru Customs",
+      technologies: ["Blockchain"],
+      fields: { ...emptyFields("en"), title: "Ledger, \"pilot\"", technologies: ["blockchain"], stage: "pilot" as const, periodStart: 2019, summary: "Shared release notices.[^1]\n\n[^1]: A note.", solution: "Five nodes.[^1]\n\n[^1]: Another note." },
+    };
+    const md = caseStudyMarkdown(cs, translator("en"));
+    // Each field's footnotes keep their own labels once the fields are one text.
+    expect(md).toContain("[^summary-1]: A note.");
+    expect(md).toContain("[^solution-1]: Another note.");
+    expect(md).toContain("_Contributed by Peru Customs · Blockchain · Pilot · 2019_");
+    const withAnnex: Publication = { ...pub, caseStudies: [cs], chapters: [...pub.chapters, { title: "Annex: case studies", slug: "annex-case-studies", sections: [{ heading: cs.fields.title, slug: cs.slug, markdown: md, tree: parseMarkdown(md), lang: "en" }] }] };
+    const files = unzipSync(new Uint8Array(renderOpenData(withAnnex)));
+    const csv = strFromU8(files["case-studies.csv"]!).replace(/^\ufeff/, "").split("\r\n");
+    expect(csv[0]).toBe("number,slug,title,organization,language,technologies,stage,period_start,period_end,summary");
+    expect(csv[1]).toBe('A.1,pe-ledger,"Ledger, ""pilot""",Peru Customs,en,blockchain,pilot,2019,,"Shared release notices.[^1]\n\n[^1]: A note."');
+    expect(JSON.parse(strFromU8(files["edition.json"]!)).caseStudies[0]).toMatchObject({ number: "A.1", slug: "pe-ledger", stage: "pilot" });
+    const docx = strFromU8(unzipSync(new Uint8Array(await renderDocx(withAnnex)))["word/document.xml"]!);
+    expect(docx).toContain("Annex: case studies");
+    expect(docx).toContain("Five nodes.");
   });
 
   it("writes a Word document whose sections use heading styles", async () => {

@@ -1,8 +1,9 @@
 import { strToU8, zipSync } from "fflate";
 import type { Publication } from "#src/publishing/publication.ts";
 
-// The edition as open data: a JSON file (schema in docs/open-data.md) and a CSV index of its
-// sections, in a zip with a short README. Later features add their CSV files here.
+// The edition as open data: a JSON file (schema in docs/open-data.md), a CSV index of its
+// sections and one of its annexed case studies, in a zip with a short README. Later features add
+// their CSV files here.
 
 export const OPEN_DATA_SCHEMA = "living-report/edition/1";
 
@@ -16,6 +17,28 @@ export function renderOpenData(pub: Publication): Buffer {
   const sections = pub.chapters.flatMap((c, ci) =>
     c.sections.map((s, si) => ({ chapter: c.slug, chapterTitle: c.title, number: `${ci + 1}.${si + 1}`, section: s.slug, heading: s.heading, language: s.lang, markdown: s.markdown })),
   );
+  const caseStudies = pub.caseStudies.map((cs, i) => ({
+    number: `A.${i + 1}`,
+    slug: cs.slug,
+    organization: cs.organization,
+    title: cs.fields.title,
+    language: cs.fields.language,
+    technologies: cs.fields.technologies,
+    stage: cs.fields.stage,
+    periodStart: cs.fields.periodStart,
+    periodEnd: cs.fields.periodEnd,
+    partners: cs.fields.partners,
+    summary: cs.fields.summary,
+    problem: cs.fields.problem,
+    solution: cs.fields.solution,
+    results: cs.fields.results,
+    lessons: cs.fields.lessons,
+    links: cs.fields.links,
+  }));
+  const caseStudiesCsv = [
+    ["number", "slug", "title", "organization", "language", "technologies", "stage", "period_start", "period_end", "summary"].join(","),
+    ...caseStudies.map((c) => [c.number, c.slug, c.title, c.organization, c.language, c.technologies.join(";"), c.stage ?? "", c.periodStart ?? "", c.periodEnd ?? "", c.summary].map(csvCell).join(",")),
+  ].join("\r\n");
   const json = {
     schema: OPEN_DATA_SCHEMA,
     report: pub.reportTitle,
@@ -24,6 +47,7 @@ export function renderOpenData(pub: Publication): Buffer {
     date: pub.date,
     language: pub.lang,
     draft: pub.draft,
+    caseStudies,
     chapters: pub.chapters.map((c, ci) => ({
       number: ci + 1,
       slug: c.slug,
@@ -35,8 +59,8 @@ export function renderOpenData(pub: Publication): Buffer {
     ["number", "chapter", "chapter_title", "section", "heading", "language", "words"].join(","),
     ...sections.map((s) => [s.number, s.chapter, s.chapterTitle, s.section, s.heading, s.language, s.markdown.split(/\s+/).filter(Boolean).length].map(csvCell).join(",")),
   ].join("\r\n");
-  const readme = `${pub.title}${pub.edition ? `, edition ${pub.edition}` : " (living draft)"}, ${pub.date}, language ${pub.lang}.\n\nedition.json  the full text, schema "${OPEN_DATA_SCHEMA}" (documented with the platform)\nsections.csv  one row per section, UTF-8, comma-separated\n`;
+  const readme = `${pub.title}${pub.edition ? `, edition ${pub.edition}` : " (living draft)"}, ${pub.date}, language ${pub.lang}.\n\nedition.json  the full text, schema "${OPEN_DATA_SCHEMA}" (documented with the platform)\nsections.csv  one row per section, UTF-8, comma-separated\ncase-studies.csv  one row per case study of the annex, UTF-8, comma-separated\n`;
   const mtime = new Date(`${pub.date}T00:00:00Z`);
   const file = (data: string): [Uint8Array, { mtime: Date }] => [strToU8(data), { mtime }];
-  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(`\ufeff${csv}\r\n`), "README.txt": file(readme) }));
+  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(`\ufeff${csv}\r\n`), "case-studies.csv": file(`\ufeff${caseStudiesCsv}\r\n`), "README.txt": file(readme) }));
 }

@@ -8,12 +8,20 @@ import type { Language } from "#src/features/members/domain.ts";
 import { chooseText, loadDraft, localized, primaryOf } from "#src/features/reports/draft.ts";
 import { getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
+import { period, TEXT_FIELDS, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { listAnnex, versionsByIds } from "#src/features/case-studies/repository.ts";
+import { ANNEX_PATH } from "#src/features/editions/domain.ts";
+import { listTechnologies, type TechnologyRow } from "#src/features/reports/repository.ts";
+import { translator, type Translate } from "#src/web/i18n/i18n.ts";
 
 // What every output format (PDF, DOCX, single-file HTML, open data) renders: a report's content
 // in one language, from a published edition or from the living draft, already parsed.
 
 export type PublicationSection = { heading: string; slug: string; markdown: string; tree: Root; lang: Language };
 export type PublicationChapter = { title: string; slug: string; sections: PublicationSection[] };
+/** A case study of the annex, as frozen (or, for the draft, as it is now). */
+export type PublicationCaseStudy = { slug: string; organization: string; fields: CaseStudyFields; technologies: string[] };
+
 export type Publication = {
   reportTitle: string;
   title: string;
@@ -24,7 +32,9 @@ export type Publication = {
   lang: Language;
   draft: boolean;
   foreword: string | null;
+  /** Chapters, ending with the case-study annex when there is one. */
   chapters: PublicationChapter[];
+  caseStudies: PublicationCaseStudy[];
 };
 
 const section = (slug: string, chosen: { text: { heading: string; body: string } | undefined; lang: Language }): PublicationSection => ({
@@ -35,10 +45,51 @@ const section = (slug: string, chosen: { text: { heading: string; body: string }
   lang: chosen.lang,
 });
 
+// Footnote labels are made unique per field, as the fields become one text.
+const withNotesOf = (field: string, text: string) => text.replace(/\[\^([^\]\s]+)\]/g, `[^${field}-$1]`);
+
+/** One case study as Markdown for the annex: its facts in a line, then each field under a bold title. */
+export function caseStudyMarkdown(cs: PublicationCaseStudy, t: Translate): string {
+  const f = cs.fields;
+  const facts = [t("cs.credit", { organization: cs.organization }), cs.technologies.join(", "), f.stage ? t(`cs.stage.${f.stage}`) : "", period(f)].filter(Boolean);
+  const parts = [`_${facts.map(escapeMarkdown).join(" · ")}_`];
+  for (const name of TEXT_FIELDS) if (f[name].trim()) parts.push(`**${t(`cs.field.${name}`)}**`, withNotesOf(name, f[name]));
+  if (f.links.length) parts.push(`**${t("cs.links")}**`, f.links.map((l) => `- <${l}>`).join("\n"));
+  return parts.join("\n\n");
+}
+
+const escapeMarkdown = (s: string) => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+
+/** The annex as a last chapter, so every format shows it the way it shows chapters. */
+function annexChapter(caseStudies: PublicationCaseStudy[], lang: Language): PublicationChapter[] {
+  if (!caseStudies.length) return [];
+  const t = translator(lang);
+  return [
+    {
+      title: t("annex.chapterTitle"),
+      slug: ANNEX_PATH,
+      sections: caseStudies.map((cs) => {
+        const markdown = caseStudyMarkdown(cs, t);
+        return { heading: cs.fields.title, slug: cs.slug, markdown, tree: parseMarkdown(markdown), lang: cs.fields.language };
+      }),
+    },
+  ];
+}
+
+const techNames = (slugs: string[], technologies: TechnologyRow[], lang: Language) =>
+  slugs.map((slug) => technologies.find((x) => x.slug === slug)).filter((x): x is TechnologyRow => Boolean(x)).map((x) => x.names[lang] ?? x.names.en);
+
 function fromEdition(content: EditionContent, lang: Language): Publication {
   const { report, edition, snapshot, revisions } = content;
   const primary = primaryOf(report);
+  const caseStudies = snapshot.caseStudies
+    .filter((c) => c.annexed && content.caseStudyVersions.has(c.versionId))
+    .map((c) => {
+      const fields = content.caseStudyVersions.get(c.versionId)!.fields;
+      return { slug: c.slug, organization: c.organization, fields, technologies: techNames(fields.technologies, content.technologies, lang) };
+    });
   return {
+    caseStudies,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(edition.titles, lang, primary),
     edition: edition.label,
@@ -50,7 +101,7 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
       title: localized(c.titles, lang, primary),
       slug: c.slug,
       sections: c.sections.map((s) => section(s.slug, chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary))),
-    })),
+    })).concat(annexChapter(caseStudies, lang)),
   };
 }
 
@@ -66,7 +117,15 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
     return fromEdition(await loadEditionContent(db, report, edition), lang);
   }
   const draft = await loadDraft(db, reportSlug);
+  const technologies = await listTechnologies(db);
+  const annex = (await listAnnex(db, report.id)).filter((r) => r.state === "published" && r.currentVersionId);
+  const versions = await versionsByIds(db, annex.map((r) => r.currentVersionId!));
+  const caseStudies = annex.flatMap((r) => {
+    const version = versions.find((v) => v.id === r.currentVersionId);
+    return version ? [{ slug: r.slug, organization: r.organization, fields: version.fields, technologies: techNames(version.fields.technologies, technologies, lang) }] : [];
+  });
   return {
+    caseStudies,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(report.titles, lang, primary),
     edition: undefined,
@@ -78,6 +137,6 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
       title: localized(c.titles, lang, primary),
       slug: c.slug,
       sections: c.sections.map((s) => section(s.slug, chooseText(s.texts[lang], s.texts[primary], lang, primary))),
-    })),
+    })).concat(annexChapter(caseStudies, lang)),
   };
 }

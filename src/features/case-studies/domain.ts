@@ -91,3 +91,9 @@ export const needsMessage = (to: CaseStudyState) => to === "changes_requested";
 
 /** The full-text search configuration of each language (accent-insensitive, see migration 0007). */
 export const SEARCH_CONFIG: Record<Language, string> = { en: "lr_english", fr: "lr_french", es: "lr_spanish" };
+
+/** The years a project ran, as a reader would write them. */
+export function period(f: Pick<CaseStudyFields, "periodStart" | "periodEnd">): string {
+  if (f.periodStart && f.periodEnd && f.periodEnd !== f.periodStart) return `${f.periodStart}–${f.periodEnd}`;
+  return f.periodStart ? String(f.periodStart) : "";
+}

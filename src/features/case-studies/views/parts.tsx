@@ -1,6 +1,6 @@
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
-import { TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/features/case-studies/domain.ts";
+import { period, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/features/case-studies/domain.ts";
 import type { FileInfo } from "#src/features/case-studies/repository.ts";
 import type { TechnologyRow } from "#src/features/reports/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
@@ -24,11 +24,6 @@ export function StateTag({ t, state }: { t: Translate; state: CaseStudyState }) 
 
 export const techName = (tech: Pick<TechnologyRow, "names" | "slug">, lang: Language) => tech.names[lang] ?? tech.names.en ?? tech.slug;
 
-/** The years a project ran, as a reader would write them. */
-export function period(f: Pick<CaseStudyFields, "periodStart" | "periodEnd">): string {
-  if (f.periodStart && f.periodEnd && f.periodEnd !== f.periodStart) return `${f.periodStart}–${f.periodEnd}`;
-  return f.periodStart ? String(f.periodStart) : "";
-}
 
 /** A file size in words a person reads (kB, MB). */
 export function fileSize(bytes: number, lang: Language): string {
