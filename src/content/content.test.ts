@@ -65,4 +65,11 @@ describe("content pipeline", () => {
   it("marks author links to other sites noopener", () => {
     expect(render("[site](https://example.org)").html).toContain('rel="noopener noreferrer"');
   });
+
+  it("links a known case study with the author's words, its title as the tooltip", () => {
+    const resolve: Resolver = (kind, ref) => (kind === "case-study" && ref === "pe-cadena" ? { title: "CADENA: trusted traders", href: "/case-studies/pe-cadena" } : undefined);
+    const { html, warnings } = render("See :case-study[a ledger]{ref=pe-cadena} and :case-study[this]{ref=nope}.", resolve);
+    expect(html).toContain('<a class="ref ref-case-study" data-ref="pe-cadena" href="/case-studies/pe-cadena" title="CADENA: trusted traders">a ledger</a>');
+    expect(warnings).toEqual([{ code: "unknown-ref", name: "case-study", ref: "nope" }]);
+  });
 });

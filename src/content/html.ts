@@ -34,6 +34,8 @@ const schema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", ["dataRef"]],
+    // Links have their own list in GitHub's schema, which would drop our reference classes.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === "className")), "title", ["className", "ref", "ref-case-study", "ref-figure", "ref-recommendation", "data-footnote-backref"]],
   },
 };
 
@@ -73,8 +75,9 @@ function directiveNode(directive: Directive, options: RenderOptions, warnings: C
   const title = resolved === "pending" ? label || ref : resolved.title;
   const pending = resolved === "pending" ? ["pending"] : [];
   if (directive.type === "textDirective") {
+    // In running text the author's words are the link; the evidence's title is its tooltip.
     const props = { className: ["ref", `ref-${name}`, ...pending], dataRef: ref };
-    return resolved !== "pending" && resolved.href ? h("a", { ...props, href: resolved.href }, title) : h("span", props, title);
+    return resolved !== "pending" && resolved.href ? h("a", { ...props, href: resolved.href, title }, label || title) : h("span", props, label || title);
   }
   const caption = t(`content.${name}` as "content.figure", { ref: title });
   const note = resolved === "pending" ? h("span", { className: ["pending-note"] }, t("content.pendingNote")) : undefined;

@@ -1,3 +1,4 @@
+import { loadDemoCaseStudies } from "#src/demo/case-studies.ts";
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
@@ -34,7 +35,7 @@ const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string
     ready: true,
   },
   "blockchain/how-it-is-used-today": {
-    body: "Several administrations have tested ledgers to exchange data with trading partners, for instance :case-study[a certificate-of-origin platform]{ref=pe-origin-ledger} linking two customs services.\n\n| Stage | What it usually means |\n|---|---|\n| Proof of concept | A few weeks, test data, one partner |\n| Pilot | Real shipments, a limited corridor |\n| In production | Part of daily operations |\n\n::figure{ref=blockchain-stage-by-region}",
+    body: "Several administrations have tested ledgers to exchange data with trading partners, for instance :case-study[a ledger of trusted traders]{ref=pe-cadena} shared by several customs administrations.\n\n| Stage | What it usually means |\n|---|---|\n| Proof of concept | A few weeks, test data, one partner |\n| Pilot | Real shipments, a limited corridor |\n| In production | Part of daily operations |\n\n::figure{ref=blockchain-stage-by-region}",
   },
   "blockchain/benefits-and-risks": {
     body: "Benefits named most often are fewer manual checks of paper documents and earlier access to reliable data. Risks include unclear legal standing of ledger records, the cost of governance among many partners, and dependence on a small number of vendors.\n\n::recommendation{ref=start-with-the-business-problem}",
@@ -75,6 +76,7 @@ export async function loadDemoReport(db: Db, publicUrl: string): Promise<void> {
       if (text.ready) await setSectionStatus(db, SYSTEM_ACTOR, section.id, "ready");
     }
   }
+  await loadDemoCaseStudies(db, report.id);
   const edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2024", title: "Study Report on Disruptive Technologies", editionDate: "2024-06-28", foreword: null });
   await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
 }

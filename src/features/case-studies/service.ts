@@ -59,7 +59,7 @@ async function freeSlug(tx: Db, title: string) {
 }
 
 /** Starts a case study (a draft) for an organization: a contributor's own, or any for an editor. */
-export async function createCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; fields: CaseStudyFields; note?: string }) {
+export async function createCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; fields: CaseStudyFields; note?: string; slug?: string }) {
   const organizationId = isEditor(caller) ? (input.organizationId ?? caller.organizationId) : caller.organizationId;
   if (!organizationId) throw appError("NO_ORGANIZATION");
   if (!isEditor(caller) && input.organizationId && input.organizationId !== caller.organizationId) throw appError("FORBIDDEN");
@@ -70,7 +70,7 @@ export async function createCaseStudy(db: Db, caller: Caller, input: { organizat
     let cs: repo.CaseStudyRow;
     try {
       // A savepoint, so that losing a race for the slug can be retried in the same transaction.
-      cs = await transaction(tx, async (sp) => repo.insertCaseStudy(sp, { ...values, slug: await freeSlug(sp, input.fields.title) }));
+      cs = await transaction(tx, async (sp) => repo.insertCaseStudy(sp, { ...values, slug: await freeSlug(sp, input.slug ?? input.fields.title) }));
     } catch (e) {
       if (!isUniqueViolation(e, "case_studies_slug_key")) throw e;
       cs = await repo.insertCaseStudy(tx, { ...values, slug: `${slugify(input.fields.title).slice(0, 50)}-${randomBytes(3).toString("hex")}` });
