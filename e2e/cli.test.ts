@@ -74,8 +74,10 @@ describe("living-report CLI", () => {
       for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
       // Bookmarks: chapters with their sections beneath.
       const outline = JSON.parse(spawnSync("qpdf", ["--json=2", "--json-key=outlines", pdfFile], { encoding: "utf8" }).stdout) as { outlines: { title: string; kids: { title: string }[] }[] };
-      expect(outline.outlines.map((o) => o.title)).toEqual(["Introduction", "Blockchain", "Internet of Things", "Recommendations"]);
+      // The case-study annex is the last chapter, with a bookmark per case study.
+      expect(outline.outlines.map((o) => o.title)).toEqual(["Introduction", "Blockchain", "Internet of Things", "Recommendations", "Annexe : études de cas"]);
       expect(outline.outlines[1]!.kids.map((k) => k.title)).toContain("De quoi s'agit-il");
+      expect(outline.outlines[4]!.kids.map((k) => k.title)).toContain("CADENA: sharing trusted-trader data on a ledger");
       // The same edition as Word: LibreOffice opens it, and its headings are all there.
       const docxFile = join(dir, "edition.docx");
       const docx = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "docx", "--lang", "fr", "--out", docxFile], "", env);
