@@ -5,6 +5,7 @@ import { fieldErrors } from "#src/lib/validation.ts";
 import { en } from "#src/web/i18n/en.ts";
 import { Layout } from "#src/web/layout.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
+import { isBrokenUpload } from "#src/web/uploads.ts";
 
 // Errors thrown by Fastify and its plugins, mapped onto our catalogue.
 const PLUGIN_CODES: Record<string, ErrorCode> = {
@@ -33,7 +34,7 @@ export function toAppError(error: unknown): AppError {
   return new AppError(mapped ?? "INTERNAL");
 }
 
-const wantsJson = (request: FastifyRequest) =>
+export const wantsJson = (request: FastifyRequest) =>
   request.url.startsWith("/api/") || (!(request.headers.accept ?? "").includes("text/html") && (request.headers.accept ?? "").includes("json"));
 
 /** Answers with the catalogue error as JSON or as a page, in the request's language. */
@@ -69,7 +70,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 /** Installs the error and not-found handlers. */
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
-    const appErr = toAppError(error);
+    const appErr = isBrokenUpload(request, error) ? new AppError("BAD_REQUEST") : toAppError(error);
     if (appErr.status >= 500) request.log.error({ err: error, requestId: request.id }, "unhandled error");
     else request.log.info({ code: appErr.code, status: appErr.status }, en[`error.${appErr.code}`]);
     return sendError(request, reply, appErr);

@@ -7,11 +7,30 @@ import { appError } from "#src/lib/errors.ts";
  * check sees its token field; a file over the limit stops the upload with a 413.
  */
 export async function registerUploads(app: FastifyInstance, limitMb: number) {
+  app.decorateRequest("bodyRead", false);
+  app.addHook("preHandler", (request, _reply, done) => {
+    request.bodyRead = true;
+    done();
+  });
   await app.register(multipart, {
     attachFieldsToBody: true,
     limits: { fileSize: limitMb * 1024 * 1024, files: 1, fields: 30, fieldSize: 100_000, parts: 40, headerPairs: 200 },
   });
 }
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set once the body has been parsed and handlers run; see isBrokenUpload. */
+    bodyRead: boolean;
+  }
+}
+
+/**
+ * Whether an error is the parser's refusal of a malformed multipart body (busboy's "Unexpected
+ * end of multipart data" and the like carry no code): the client's fault, a 400, not ours.
+ */
+export const isBrokenUpload = (request: FastifyRequest, error: unknown) =>
+  !request.bodyRead && Boolean(request.headers["content-type"]?.startsWith("multipart/")) && !(error as { statusCode?: number }).statusCode && !(error instanceof Error && error.name === "AppError");
 
 type Part = MultipartFile | MultipartValue;
 const isPart = (v: unknown): v is Part => typeof v === "object" && v !== null && "type" in v && "fieldname" in v;

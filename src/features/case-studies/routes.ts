@@ -26,6 +26,7 @@ import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
+import { wantsJson } from "#src/web/errors.tsx";
 import { isLanguage } from "#src/web/i18n/i18n.ts";
 import { pageContext, sendPage, type Page } from "#src/web/render.ts";
 import { uploadedFile } from "#src/web/uploads.ts";
@@ -39,12 +40,12 @@ export const callerOf = (request: FastifyRequest): service.Caller => ({ ...actor
 
 const isEditor = (request: FastifyRequest) => Boolean(request.user && roleAtLeast(request.user.role, "editor"));
 
-/** Re-renders an upload form on any refusal the person can act on (type, size, broken file). */
+/** Re-renders an upload form on any refusal the person can act on (type, size, broken file); programs get the JSON error. */
 async function handleUpload(reply: FastifyReply, action: () => Promise<unknown>, rerender: (error: AppError) => Page | Promise<Page>) {
   try {
     return await action();
   } catch (e) {
-    if (isAppError(e) && e.status < 500 && e.status !== 401 && e.status !== 403 && e.status !== 404) return sendPage(reply, await rerender(e), e.status);
+    if (isAppError(e) && e.status < 500 && e.status !== 401 && e.status !== 403 && e.status !== 404 && !wantsJson(reply.request)) return sendPage(reply, await rerender(e), e.status);
     throw e;
   }
 }
