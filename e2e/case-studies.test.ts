@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signIn } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // A case study's whole journey in a real browser: a member sends a Word file, the secretariat
@@ -14,16 +14,6 @@ describe.skipIf(!hasChromium)("case studies in the browser", () => {
   let browser: Browser;
   let editor: Page;
   let member: Page;
-
-  const signIn = async (context: BrowserContext, email: string, password: string) => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("E-mail address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/`);
-    return page;
-  };
 
   beforeAll(async () => {
     server = await startProductServer("pglite");
@@ -43,7 +33,7 @@ describe.skipIf(!hasChromium)("case studies in the browser", () => {
     await setup.getByLabel("Initial password").fill("member password 1");
     await setup.getByRole("button", { name: "Create" }).click();
     editor = setup;
-    member = await signIn(await browser.newContext(), "minji@example.org", "member password 1");
+    member = await signIn(await browser.newContext(), server.url, "minji@example.org", "member password 1");
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signIn } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // Editors writing the living draft in a real browser, on the demo report.
@@ -10,16 +10,6 @@ describe.skipIf(!hasChromium)("the living draft", () => {
   let browser: Browser;
   let one: Page;
   let two: Page;
-
-  const signIn = async (context: BrowserContext, email: string, password: string) => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("E-mail address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/`);
-    return page;
-  };
 
   const openSection = async (page: Page, chapter: string, section: string) => {
     await page.goto(`${server.url}/editor/reports/disruptive-technologies`);
@@ -45,7 +35,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await setup.getByLabel("Initial password").fill("editor two password");
     await setup.getByRole("button", { name: "Create" }).click();
     one = setup;
-    two = await signIn(await browser.newContext(), "two@example.org", "editor two password");
+    two = await signIn(await browser.newContext(), server.url, "two@example.org", "editor two password");
   });
 
   afterAll(async () => {

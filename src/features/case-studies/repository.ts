@@ -128,8 +128,8 @@ export async function markNotificationsRead(tx: Db, userId: string) {
 
 // Files
 
-export async function insertFile(tx: Db, values: typeof caseStudyFiles.$inferInsert): Promise<FileInfo> {
-  const [row] = await tx.insert(caseStudyFiles).values(values).returning({
+// Everything about a file but its bytes, for lists.
+const fileInfo = {
     id: caseStudyFiles.id,
     caseStudyId: caseStudyFiles.caseStudyId,
     kind: caseStudyFiles.kind,
@@ -140,7 +140,10 @@ export async function insertFile(tx: Db, values: typeof caseStudyFiles.$inferIns
     removedAt: caseStudyFiles.removedAt,
     createdBy: caseStudyFiles.createdBy,
     createdAt: caseStudyFiles.createdAt,
-  });
+};
+
+export async function insertFile(tx: Db, values: typeof caseStudyFiles.$inferInsert): Promise<FileInfo> {
+  const [row] = await tx.insert(caseStudyFiles).values(values).returning(fileInfo);
   return row!;
 }
 
@@ -151,18 +154,7 @@ export async function getFile(db: Db, id: string): Promise<FileRow | undefined> 
 
 export const listFiles = (db: Db, caseStudyId: string): Promise<FileInfo[]> =>
   db
-    .select({
-      id: caseStudyFiles.id,
-      caseStudyId: caseStudyFiles.caseStudyId,
-      kind: caseStudyFiles.kind,
-      filename: caseStudyFiles.filename,
-      mediaType: caseStudyFiles.mediaType,
-      size: caseStudyFiles.size,
-      sha256: caseStudyFiles.sha256,
-      removedAt: caseStudyFiles.removedAt,
-      createdBy: caseStudyFiles.createdBy,
-      createdAt: caseStudyFiles.createdAt,
-    })
+    .select(fileInfo)
     .from(caseStudyFiles)
     .where(and(eq(caseStudyFiles.caseStudyId, caseStudyId), isNull(caseStudyFiles.removedAt)))
     .orderBy(asc(caseStudyFiles.createdAt));
