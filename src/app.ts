@@ -22,6 +22,7 @@ import { registerRequestContext } from "#src/web/context.ts";
 import { registerSecurityHeaders } from "#src/web/security-headers.ts";
 import { multipartField, registerUploads } from "#src/web/uploads.ts";
 import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
+import { surveyRoutes } from "#src/features/surveys/routes.ts";
 import { registerErrorHandlers } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
@@ -99,5 +100,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(editionEditorRoutes);
   await app.register(publishingRoutes);
   await app.register(caseStudyRoutes);
+  await app.register(surveyRoutes);
   return app;
 }

@@ -11,7 +11,8 @@ import type { ReferenceKind } from "#src/features/reports/domain.ts";
 import type { Translate } from "#src/web/i18n/i18n.ts";
 
 /** What a renderer knows about a piece of evidence; undefined when the reference is unknown. */
-export type ResolvedReference = { title: string; href?: string } | "pending";
+export type ResolvedFigure = { src: string; alt: string; caption: string; n: number; source: string; dataHref: string };
+export type ResolvedReference = { title: string; href?: string; figure?: ResolvedFigure } | "pending";
 export type Resolver = (kind: ReferenceKind, ref: string) => ResolvedReference | undefined;
 
 /** Until the evidence registries exist, every well-formed reference is shown as a placeholder. */
@@ -81,6 +82,18 @@ function directiveNode(directive: Directive, options: RenderOptions, warnings: C
   }
   const caption = t(`content.${name}` as "content.figure", { ref: title });
   const note = resolved === "pending" ? h("span", { className: ["pending-note"] }, t("content.pendingNote")) : undefined;
+  if (name === "figure" && resolved !== "pending" && resolved.figure) {
+    const f = resolved.figure;
+    return h("figure", { className: ["directive", "directive-figure", "figure"], dataRef: ref }, [
+      h("img", { src: f.src, alt: f.alt, loading: "lazy" }),
+      h("figcaption", [
+        h("strong", resolved.title),
+        f.caption ? ` ${f.caption}` : "",
+        ` ${t("content.figureNote", { n: f.n, source: f.source })} `,
+        h("a", { href: f.dataHref }, t("content.figureData")),
+      ]),
+    ]);
+  }
   if (name === "figure") return h("figure", { className: ["directive", "directive-figure", ...pending], dataRef: ref }, [h("figcaption", caption), ...(note ? [note] : [])]);
   return h("aside", { className: ["directive", `directive-${name}`, ...pending], dataRef: ref }, [h("p", caption), ...(note ? [note] : [])]);
 }

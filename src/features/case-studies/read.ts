@@ -8,9 +8,6 @@ import type { SnapshotCaseStudy } from "#src/features/editions/snapshot.ts";
 import type { Language } from "#src/features/members/domain.ts";
 import { localized, primaryOf } from "#src/features/reports/draft.ts";
 import { appError } from "#src/lib/errors.ts";
-import { extractReferences } from "#src/content/directives.ts";
-import type { Resolver } from "#src/content/html.ts";
-import { parseMarkdown } from "#src/content/parse.ts";
 
 // Everything a case study's pages show, loaded in a few queries.
 
@@ -78,19 +75,4 @@ export async function caseStudiesToPin(db: Db, reportId: string, referencedSlugs
     pinned.push({ id: cs.id, slug: cs.slug, title: cs.title, organization: org?.org.name ?? "", versionId: cs.currentVersionId, annexed: false });
   }
   return pinned;
-}
-
-/**
- * How the living draft shows `:case-study[...]{ref=…}`: a known case study by its title, linked to
- * its public page once published (else to the members' page); an unknown reference is flagged.
- */
-export async function draftResolver(db: Db, bodies: string[]): Promise<Resolver> {
-  const slugs = [...new Set(bodies.flatMap((body) => extractReferences(parseMarkdown(body)).filter((r) => r.kind === "case-study").map((r) => r.ref)))];
-  const found = await caseStudiesBySlug(db, slugs);
-  return (kind, ref) => {
-    if (kind !== "case-study") return "pending";
-    const cs = found.get(ref);
-    if (!cs) return undefined;
-    return { title: cs.title, href: cs.state === "published" ? `/case-studies/${cs.slug}` : `/member/case-studies/${cs.id}` };
-  };
 }

@@ -7,6 +7,7 @@ import { importCaseStudy } from "#src/features/case-studies/import.ts";
 import { searchLibrary } from "#src/features/case-studies/library.ts";
 import { editionsAnnexing, loadCaseStudyView } from "#src/features/case-studies/read.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
+import { surveysFor } from "#src/features/surveys/repository.ts";
 import { AnnexAddInput, AnnexInput, CaseStudyInput, LibraryQuery, MoveInput, NewCaseStudyInput } from "#src/features/case-studies/schemas.ts";
 import * as service from "#src/features/case-studies/service.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
@@ -66,12 +67,14 @@ export async function caseStudyRoutes(app: FastifyInstance) {
 
   const memberHome = async (request: FastifyRequest, reply: FastifyReply, error?: AppError) => {
     const user = request.user!;
-    const [rows, notifications, org] = await Promise.all([
+    const [surveys, rows, notifications, org] = await Promise.all([
+      user.organizationId ? surveysFor(db, user.organizationId) : Promise.resolve([]),
       user.organizationId ? repo.listForOrganization(db, user.organizationId) : Promise.resolve([]),
       repo.listNotifications(db, user.id),
       user.organizationId ? repo.organizationOf(db, user.organizationId) : Promise.resolve(undefined),
     ]);
-    return h(MemberHomePage, { ctx: pageContext(request, reply), rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
+    const toAnswer = surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open" }));
+    return h(MemberHomePage, { ctx: pageContext(request, reply), surveys: toAnswer, rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
   };
 
   const casePage = async (request: FastifyRequest, reply: FastifyReply, cs: repo.CaseStudyRow, error?: AppError, openMove?: CaseStudyState) =>

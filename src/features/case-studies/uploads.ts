@@ -30,6 +30,12 @@ export async function checkAttachment(data: Uint8Array): Promise<string> {
  * inflated, and the inflated sizes are checked again (a zip's headers can lie).
  */
 export async function checkDocx(data: Uint8Array): Promise<void> {
+  const unpacked = checkZip(data);
+  if ((await sniff(data).catch(() => undefined)) !== DOCX_TYPE || !unpacked["word/document.xml"]) throw appError("FILE_TYPE_NOT_ALLOWED");
+}
+
+/** Unpacks a zip (a .docx, an .xlsx) within ARCHIVE_LIMITS, or refuses it; answers its entries. */
+export function checkZip(data: Uint8Array): Record<string, Uint8Array> {
   // A zip's limits are checked before anything (even type detection) inflates an entry.
   const isZip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   if (!isZip) throw appError("FILE_TYPE_NOT_ALLOWED");
@@ -54,7 +60,7 @@ export async function checkDocx(data: Uint8Array): Promise<void> {
   }
   const total = Object.values(unpacked).reduce((sum, bytes) => sum + bytes.length, 0);
   if (total > ARCHIVE_LIMITS.totalBytes) throw appError("UNSAFE_ARCHIVE");
-  if ((await sniff(data).catch(() => undefined)) !== DOCX_TYPE || !unpacked["word/document.xml"]) throw appError("FILE_TYPE_NOT_ALLOWED");
+  return unpacked;
 }
 
 /** A file name safe to show and to send back in Content-Disposition. */

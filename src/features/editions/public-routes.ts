@@ -16,6 +16,7 @@ import { getReportBySlug, listReports, type ReportRow } from "#src/features/repo
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
+import { datasetCsv } from "#src/features/surveys/figures.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -127,4 +128,21 @@ export async function publicEditionRoutes(app: FastifyInstance) {
 
   app.get("/reports/:report/:edition/:lang/", pub, serve);
   app.get("/reports/:report/:edition/:lang/:chapter", pub, serve);
+
+  // A figure as the edition froze it: its SVG, or the rows it was drawn from as CSV.
+  app.get("/reports/:report/:edition/:lang/figures/:file", pub, async (request, reply) => {
+    const { report: slug, edition: label, lang } = params(request);
+    const file = /^([a-z0-9][a-z0-9-]{0,59})\.(svg|csv)$/.exec(String((request.params as { file?: unknown }).file ?? ""));
+    if (!file || !label || !lang) throw appError("NOT_FOUND");
+    const report = await reportOf(slug);
+    const edition = await repo.getEditionByLabel(db, report.id, label);
+    if (!edition) throw appError("NOT_FOUND");
+    if (!isPublic(edition.status) && !request.user) throw appError("UNAUTHENTICATED");
+    const figure = (await loadSnapshot(db, edition.id)).figures.find((f) => f.slug === file[1]);
+    const frozen = figure && (figure.languages[lang] ?? Object.values(figure.languages)[0]);
+    if (!frozen) throw appError("NOT_FOUND");
+    reply.header("cache-control", isPublic(edition.status) ? "public, max-age=86400" : "private, no-cache");
+    if (file[2] === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file[1]}.csv"`).send(datasetCsv(frozen.data));
+    return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozen.svg);
+  });
 }

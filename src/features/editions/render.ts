@@ -36,9 +36,18 @@ export async function loadEditionContent(db: Db, report: ReportRow, edition: rep
 }
 
 
-/** How an edition's sections resolve `:case-study[...]{ref=…}`: to its annex entry, else its public page. */
-export function editionResolver(content: Pick<EditionContent, "snapshot">, annexUrl: string): Resolver {
+/**
+ * How an edition's sections resolve evidence: `:case-study[...]{ref=…}` to its annex entry, else
+ * its public page; `::figure{ref=…}` to the figure as frozen, served from the edition.
+ */
+export function editionResolver(content: Pick<EditionContent, "snapshot">, annexUrl: string, lang: Language, figureBase: string): Resolver {
   return (kind, ref) => {
+    if (kind === "figure") {
+      const f = content.snapshot.figures.find((x) => x.slug === ref);
+      const frozen = f && (f.languages[lang] ?? Object.values(f.languages)[0]);
+      if (!frozen) return "pending";
+      return { title: frozen.title, figure: { src: `${figureBase}/${ref}.svg`, alt: frozen.alt, caption: frozen.caption, n: frozen.n, source: frozen.source, dataHref: `${figureBase}/${ref}.csv` } };
+    }
     if (kind !== "case-study") return "pending";
     const cs = content.snapshot.caseStudies.find((c) => c.slug === ref);
     if (!cs) return "pending";
@@ -82,7 +91,7 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
   const t = translator(lang);
   const sections: RenderedSection[] = chapter.sections.map((s) => {
     const { text, lang: shown, fallback } = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary);
-    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl) }).html, lang: shown, fallback };
+    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl, lang, `${urls.contents(lang)}figures`) }).html, lang: shown, fallback };
   });
   const ctx = staticContext(lang, urls.chapter(lang, chapter.slug));
   return page(lang, path, `<!doctype html>${renderToString(h(EditionChapterPage, { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections }))}`);

@@ -11,26 +11,46 @@ import { appError } from "#src/lib/errors.ts";
 import { extractReferences } from "#src/content/directives.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { caseStudiesToPin } from "#src/features/case-studies/read.ts";
+import type { SnapshotFigure } from "#src/features/editions/snapshot.ts";
+import type { Language } from "#src/features/members/domain.ts";
+import { renderFigure } from "#src/features/surveys/read.ts";
+import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
 export type FreezeInput = { label: string; title: string; editionDate: string; foreword: string | null };
 
 /** Reports progress of long work: done out of total, and what is being done. */
 export type Progress = (done: number, total: number, what: string) => void;
 
-// The case studies a draft's sections refer to, in any language.
-const referencedCaseStudies = (draft: Awaited<ReturnType<typeof loadDraft>>) => [
+// The evidence of a kind a draft's sections refer to, in any language.
+const referenced = (draft: Awaited<ReturnType<typeof loadDraft>>, kind: "case-study" | "figure") => [
   ...new Set(
     draft.chapters.flatMap((c) =>
-      c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === "case-study").map((r) => r.ref) : []))),
+      c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === kind).map((r) => r.ref) : []))),
     ),
   ),
 ];
 
+/** Figures as they are now, drawn in every language of the report: what an edition freezes. */
+async function figuresToPin(tx: Db, slugs: string[], languages: Language[]): Promise<SnapshotFigure[]> {
+  const rows = await figuresBySlugs(tx, slugs);
+  const pinned: SnapshotFigure[] = [];
+  for (const figure of rows) {
+    const languagesOf: SnapshotFigure["languages"] = {};
+    for (const lang of languages) {
+      const r = await renderFigure(tx, figure, lang);
+      languagesOf[lang] = { title: r.title, caption: r.caption, alt: r.alt, source: r.source, n: r.n, svg: r.svg, data: r.data };
+    }
+    pinned.push({ id: figure.id, slug: figure.slug, languages: languagesOf });
+  }
+  return pinned;
+}
+
 // The draft's current state as pinned items, with the edition's content hash.
 async function pin(tx: Db, reportSlug: string, meta: Record<string, unknown>) {
   const draft = await loadDraft(tx, reportSlug);
-  const caseStudies = await caseStudiesToPin(tx, draft.report.id, referencedCaseStudies(draft));
-  const items = itemsOfSnapshot(snapshotOfDraft(draft, caseStudies), draft.primary);
+  const caseStudies = await caseStudiesToPin(tx, draft.report.id, referenced(draft, "case-study"));
+  const figures = await figuresToPin(tx, referenced(draft, "figure"), draft.report.languages);
+  const items = itemsOfSnapshot(snapshotOfDraft(draft, caseStudies, figures), draft.primary);
   return { draft, items, hash: contentHash(meta, items) };
 }
 

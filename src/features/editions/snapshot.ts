@@ -14,12 +14,16 @@ export type SnapshotSection = { id: string; slug: string; revisions: Partial<Rec
 export type SnapshotChapter = { id: string; slug: string; kind: ChapterKind; titles: LocalizedText; sections: SnapshotSection[] };
 /** A case study an edition pins: annexed, or only referenced from a section. */
 export type SnapshotCaseStudy = { id: string; slug: string; title: string; organization: string; versionId: number; annexed: boolean };
-export type Snapshot = { chapters: SnapshotChapter[]; caseStudies: SnapshotCaseStudy[] };
+/** A figure as frozen: per language its words, its SVG and the rows it was drawn from. */
+export type FrozenFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string; data: { columns: string[]; rows: (string | number)[][]; n: number } };
+export type SnapshotFigure = { id: string; slug: string; languages: Partial<Record<Language, FrozenFigure>> };
+export type Snapshot = { chapters: SnapshotChapter[]; caseStudies: SnapshotCaseStudy[]; figures: SnapshotFigure[] };
 
 /** The living draft as a snapshot: what freezing pins. */
-export function snapshotOfDraft(draft: Draft, caseStudies: SnapshotCaseStudy[] = []): Snapshot {
+export function snapshotOfDraft(draft: Draft, caseStudies: SnapshotCaseStudy[] = [], figures: SnapshotFigure[] = []): Snapshot {
   return {
     caseStudies,
+    figures,
     chapters: draft.chapters.map((c) => ({
       id: c.id,
       slug: c.slug,
@@ -56,7 +60,15 @@ export function itemsOfSnapshot(snapshot: Snapshot, primary: Language): PinnedIt
     position: cs.annexed ? i : 1_000_000 + i,
     payload: { slug: cs.slug, title: cs.title, organization: cs.organization, annexed: cs.annexed },
   }));
-  return [...outline, ...evidence];
+  const figures: PinnedItem[] = snapshot.figures.map((f, i) => ({
+    kind: "figure",
+    ref: f.id,
+    // The figure's version is a hash of what it shows, so an unchanged figure keeps its version.
+    version: createHash("sha256").update(canonicalJson(f.languages)).digest("hex").slice(0, 16),
+    position: i,
+    payload: { slug: f.slug, languages: f.languages },
+  }));
+  return [...outline, ...evidence, ...figures];
 }
 
 /** Rebuilds the tree from an edition's pinned items. */
@@ -80,7 +92,14 @@ export async function loadSnapshot(db: Db, editionId: string): Promise<Snapshot>
       const p = i.payload as { slug: string; title: string; organization: string; annexed: boolean };
       return { id: i.ref, slug: p.slug, title: p.title, organization: p.organization, annexed: p.annexed, versionId: Number(i.version) };
     });
-  return { chapters, caseStudies };
+  const figures = items
+    .filter((i) => i.kind === "figure")
+    .sort((a, b) => a.position - b.position)
+    .map((i) => {
+      const p = i.payload as { slug: string; languages: SnapshotFigure["languages"] };
+      return { id: i.ref, slug: p.slug, languages: p.languages };
+    });
+  return { chapters, caseStudies, figures };
 }
 
 /** Every revision id a snapshot uses, to load their texts in one query. */

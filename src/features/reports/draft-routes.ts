@@ -9,7 +9,7 @@ import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage } from "#src/features/reports/views/draft.tsx";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
-import { draftResolver } from "#src/features/case-studies/read.ts";
+import { draftResolver } from "#src/features/reports/evidence.ts";
 import { appError } from "#src/lib/errors.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -56,7 +56,7 @@ export async function draftRoutes(app: FastifyInstance) {
     if (!chapter) throw appError("NOT_FOUND");
     const t = request.t;
     const chosen = chapter.sections.map((s) => ({ s, ...chooseText(s.texts[lang], s.texts[draft.primary], lang, draft.primary) }));
-    const resolve = await draftResolver(db, chosen.map((c) => c.text?.body ?? ""));
+    const resolve = await draftResolver(db, chosen.map((c) => c.text?.body ?? ""), lang);
     const sections: RenderedSection[] = chosen.map(({ s, text, lang: shown, fallback }) => ({
       slug: s.slug,
       heading: text?.heading ?? s.slug,

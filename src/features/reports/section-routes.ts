@@ -1,4 +1,4 @@
-import { draftResolver } from "#src/features/case-studies/read.ts";
+import { draftResolver } from "#src/features/reports/evidence.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";

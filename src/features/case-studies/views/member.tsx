@@ -48,8 +48,11 @@ export function CaseStudyTable({ ctx, rows, showOrganization = false }: { ctx: P
   );
 }
 
+type SurveyToAnswer = { id: string; title: string; year: number; status: string | null; open: boolean };
+
 type Props = {
   ctx: PageContext;
+  surveys: SurveyToAnswer[];
   rows: CaseStudyListRow[];
   notifications: Notification[];
   organization: string | null;
@@ -58,7 +61,7 @@ type Props = {
 };
 
 /** A member's work: what the secretariat told them, and their organization's case studies. */
-export function MemberHomePage({ ctx, rows, notifications, organization, uploadLimitMb, error }: Props) {
+export function MemberHomePage({ ctx, surveys, rows, notifications, organization, uploadLimitMb, error }: Props) {
   const { t, lang } = ctx;
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
@@ -93,6 +96,21 @@ export function MemberHomePage({ ctx, rows, notifications, organization, uploadL
           </ul>
         )}
       </section>
+      {surveys.length > 0 && (
+        <section aria-labelledby="surveys-title">
+          <h2 id="surveys-title">{t("member.surveys")}</h2>
+          <ul class="plain-list">
+            {surveys.map((s) => (
+              <li>
+                <a href={`/member/surveys/${s.id}`}>
+                  {s.title} ({s.year})
+                </a>{" "}
+                <span class="tag tag-muted">{s.status === "submitted" ? t("survey.response.submitted") : s.status === "draft" ? t("survey.response.draft") : s.open ? t("survey.toAnswer") : t("survey.status.closed")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="cs-title">
         <div class="page-head">
           <h2 id="cs-title">{organization ? t("member.caseStudiesOf", { organization }) : t("member.caseStudies")}</h2>

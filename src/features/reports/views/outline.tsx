@@ -19,6 +19,9 @@ export function ReportsPage({ ctx, reports, values, error }: { ctx: PageContext;
           <a href="/editor/case-studies" class="button button-secondary">
             {t("cs.queue")}
           </a>
+          <a href="/editor/surveys" class="button button-secondary">
+            {t("survey.title")}
+          </a>
           <a href="/editor/technologies" class="button button-secondary">
             {t("tech.title")}
           </a>

@@ -1,0 +1,34 @@
+import { extractReferences } from "#src/content/directives.ts";
+import type { Resolver } from "#src/content/html.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import type { Db } from "#src/db/client.ts";
+import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
+import type { Language } from "#src/features/members/domain.ts";
+import { renderFigure } from "#src/features/surveys/read.ts";
+import { figuresBySlugs } from "#src/features/surveys/repository.ts";
+
+// How the living draft shows the evidence its texts embed: case studies and figures as they are
+// now. (Editions resolve the same directives from what they pinned; see editions/render.ts.)
+
+/**
+ * A resolver for some texts: a case study by its title, linked to its public page once published
+ * (else to the members' page); a figure drawn live from the survey's public results; unknown
+ * references flagged.
+ */
+export async function draftResolver(db: Db, bodies: string[], lang: Language = "en"): Promise<Resolver> {
+  const refs = bodies.flatMap((body) => extractReferences(parseMarkdown(body)));
+  const slugsOf = (kind: string) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.ref))];
+  const [caseStudies, figureRows] = await Promise.all([caseStudiesBySlug(db, slugsOf("case-study")), figuresBySlugs(db, slugsOf("figure"))]);
+  const figures = new Map(await Promise.all(figureRows.map(async (f) => [f.slug, await renderFigure(db, f, lang)] as const)));
+  return (kind, ref) => {
+    if (kind === "case-study") {
+      const cs = caseStudies.get(ref);
+      return cs && { title: cs.title, href: cs.state === "published" ? `/case-studies/${cs.slug}` : `/member/case-studies/${cs.id}` };
+    }
+    if (kind === "figure") {
+      const f = figures.get(ref);
+      return f && { title: f.title, figure: { src: `/figures/${f.slug}.svg`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `/figures/${f.slug}.csv` } };
+    }
+    return "pending";
+  };
+}

@@ -1,0 +1,143 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { z } from "zod";
+import { ADOPTION_STAGES } from "#src/features/surveys/domain.ts";
+import type { RadarBlip, Results } from "#src/features/surveys/results.ts";
+import { RINGS } from "#src/features/surveys/results.ts";
+import type { Translate } from "#src/web/i18n/i18n.ts";
+
+// A figure is a saved query over a survey's (public) results and a chart of it, rendered to SVG on
+// the server by Vega-Lite: the same SVG for the web, and a CSV of the same rows for readers.
+
+export const FigureQuery = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("stage-by-technology"), question: z.string() }),
+  z.object({ kind: z.literal("stage-by-region"), question: z.string(), technology: z.string() }),
+  z.object({ kind: z.literal("adoption-heatmap"), question: z.string() }),
+  z.object({ kind: z.literal("distribution"), question: z.string() }),
+  z.object({ kind: z.literal("radar"), question: z.string() }),
+]);
+export type FigureQuery = z.output<typeof FigureQuery>;
+
+export type Dataset = { columns: string[]; rows: (string | number)[][]; n: number };
+
+type Labels = { technology: (slug: string) => string; region: (code: string) => string; option: (question: string, value: string) => string; t: Translate };
+
+const matrixOf = (results: Results, id: string) => {
+  const q = results.questions.find((x) => x.id === id);
+  return q?.type === "matrix" ? q : undefined;
+};
+
+/** The rows a figure shows, from public results (small groups are already left out). */
+export function datasetOf(query: FigureQuery, results: Results, labels: Labels): Dataset {
+  const stage = (s: string) => labels.t(`survey.stage.${s}` as "survey.stage.pilot");
+  if (query.kind === "distribution") {
+    const q = results.questions.find((x) => x.id === query.question);
+    if (q?.type !== "choice" || q.hidden) return { columns: ["answer", "organizations"], rows: [], n: q?.n ?? 0 };
+    return { columns: ["answer", "organizations"], rows: Object.entries(q.counts).map(([v, c]) => [labels.option(q.id, v), c]), n: q.n };
+  }
+  const m = matrixOf(results, query.question);
+  if (!m) return { columns: [], rows: [], n: 0 };
+  if (query.kind === "stage-by-technology" || query.kind === "radar")
+    return {
+      columns: ["technology", "stage", "organizations"],
+      rows: m.byTechnology.filter((g) => !g.hidden).flatMap((g) => ADOPTION_STAGES.filter((s) => g.counts[s]).map((s) => [labels.technology(g.technology), stage(s), g.counts[s]!])),
+      n: m.n,
+    };
+  if (query.kind === "stage-by-region") {
+    const groups = m.byTechnologyRegion.filter((g) => g.technology === query.technology && !g.hidden);
+    return {
+      columns: ["region", "stage", "organizations"],
+      rows: groups.flatMap((g) => ADOPTION_STAGES.filter((s) => g.counts[s]).map((s) => [labels.region(g.group), stage(s), g.counts[s]!])),
+      n: groups.reduce((sum, g) => sum + g.n, 0),
+    };
+  }
+  // Share of respondents at pilot or in production, technology × region.
+  const groups = m.byTechnologyRegion.filter((g) => !g.hidden);
+  return {
+    columns: ["technology", "region", "share"],
+    rows: groups.map((g) => [labels.technology(g.technology), labels.region(g.group), Math.round((((g.counts.pilot ?? 0) + (g.counts.production ?? 0)) / g.n) * 100) / 100]),
+    n: m.n,
+  };
+}
+
+const STAGE_COLOURS = ["#d9dde2", "#b7d3e8", "#7fb2d8", "#3f86bf", "#1b4f7a"];
+
+/** The Vega-Lite spec of a figure's chart. */
+function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
+  const values = data.rows.map((r) => Object.fromEntries(data.columns.map((c, i) => [c, r[i]])));
+  const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 520, data: { values }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 } } } as const;
+  const stages = ADOPTION_STAGES.map((s) => t(`survey.stage.${s}` as "survey.stage.pilot"));
+  if (query.kind === "distribution")
+    return { ...base, mark: { type: "bar", color: "#1b4f7a" }, encoding: { y: { field: "answer", type: "nominal", sort: "-x", title: null }, x: { field: "organizations", type: "quantitative", title: t("figure.organizations") } } };
+  if (query.kind === "adoption-heatmap")
+    return {
+      ...base,
+      mark: "rect",
+      encoding: {
+        x: { field: "region", type: "nominal", title: null, axis: { labelAngle: -30 } },
+        y: { field: "technology", type: "nominal", title: null },
+        color: { field: "share", type: "quantitative", title: t("figure.share"), scale: { scheme: "blues", domain: [0, 1] }, legend: { format: ".0%" } },
+      },
+    };
+  const category = query.kind === "stage-by-region" ? "region" : "technology";
+  return {
+    ...base,
+    mark: "bar",
+    encoding: {
+      y: { field: category, type: "nominal", title: null },
+      x: { field: "organizations", type: "quantitative", stack: "normalize", title: t("figure.shareOfRespondents"), axis: { format: "%" } },
+      color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend: { orient: "bottom", columns: 5 } },
+      order: { field: "stageOrder", type: "ordinal" },
+    },
+    transform: [{ calculate: `indexof(${JSON.stringify(stages)}, datum.stage)`, as: "stageOrder" }],
+  };
+}
+
+// Vega may load data by URL; ours is always inline, and nothing may be fetched.
+const noNetwork = vega.loader({ mode: "file" });
+noNetwork.load = () => Promise.reject(new Error("figures load no external data"));
+
+/** Renders a figure's chart to SVG (no browser, no network). */
+export async function renderSvg(query: FigureQuery, data: Dataset, t: Translate, radarBlips?: RadarBlip[], labels?: Labels): Promise<string> {
+  if (query.kind === "radar") return radarSvg(radarBlips ?? [], t, labels);
+  if (!data.rows.length) return emptySvg(t("figure.noData"));
+  const view = new vega.View(vega.parse(compile(specOf(query, data, t)).spec), { renderer: "none", loader: noNetwork });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function emptySvg(text: string) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="520" height="60" viewBox="0 0 520 60"><text x="10" y="35" font-family="sans-serif" font-size="14" fill="#555">${escapeXml(text)}</text></svg>`;
+}
+
+/** The technology radar: rings from "in production" (centre) to "watching", a dot per technology. */
+export function radarSvg(blips: RadarBlip[], t: Translate, labels?: Labels): string {
+  const size = 520;
+  const c = size / 2;
+  const radius = (i: number) => ((i + 1) / RINGS.length) * (c - 20);
+  const rings = RINGS.map((ring, i) => `<circle cx="${c}" cy="${c}" r="${radius(i)}" fill="${["#1b4f7a", "#3f86bf", "#9cc3e2", "#e8eef4"][i]}" fill-opacity="0.25" stroke="#1b4f7a" stroke-opacity="0.4"/><text x="${c + 4}" y="${c - radius(i) + 14}" font-size="11" fill="#333" font-family="sans-serif">${escapeXml(t(`figure.ring.${ring}` as "figure.ring.production"))}</text>`).reverse();
+  const marks = { in: "▲", out: "▼", new: "★", same: "" } as const;
+  const dots = blips.map((b, i) => {
+    const ring = RINGS.indexOf(b.ring);
+    const r = radius(ring) - (radius(ring) - (ring === 0 ? 0 : radius(ring - 1))) / 2;
+    const angle = (i / Math.max(1, blips.length)) * 2 * Math.PI + 0.3;
+    const x = c + r * Math.cos(angle);
+    const y = c + r * Math.sin(angle);
+    const name = labels ? labels.technology(b.technology) : b.technology;
+    const mark = marks[b.movement];
+    return `<g><title>${escapeXml(`${name}: ${t(`figure.ring.${b.ring}` as "figure.ring.production")}${mark ? ` (${t(`figure.movement.${b.movement}` as "figure.movement.in")})` : ""}, n = ${b.n}`)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="#c25e00"/><text x="${(x + 9).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="12" font-family="sans-serif" fill="#111">${escapeXml(`${name}${mark ? ` ${mark}` : ""}`)}</text></g>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" role="img">${rings.join("")}${dots.join("")}</svg>`;
+}
+
+/** A dataset as CSV (UTF-8 with BOM, comma-separated). */
+export function datasetCsv(data: Dataset): Buffer {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return Buffer.from(`\ufeff${[data.columns.map(cell).join(","), ...data.rows.map((r) => r.map(cell).join(","))].join("\r\n")}\r\n`, "utf8");
+}

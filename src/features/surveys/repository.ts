@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "#src/db/client.ts";
+import { organizations, regions } from "#src/db/schema/members.ts";
+import { figures, surveyInvitations, surveyResponses, surveys, surveyVersions } from "#src/db/schema/surveys.ts";
+
+export type SurveyRow = typeof surveys.$inferSelect;
+export type VersionRow = typeof surveyVersions.$inferSelect;
+export type ResponseRow = typeof surveyResponses.$inferSelect;
+export type FigureRow = typeof figures.$inferSelect;
+
+export const listSurveys = (db: Db) => db.select().from(surveys).orderBy(desc(surveys.year), asc(surveys.slug));
+
+export async function getSurvey(db: Db, id: string) {
+  const [row] = await db.select().from(surveys).where(eq(surveys.id, id));
+  return row;
+}
+
+export async function getSurveyBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(surveys).where(eq(surveys.slug, slug));
+  return row;
+}
+
+export async function lockSurvey(tx: Db, id: string) {
+  const [row] = await tx.select().from(surveys).where(eq(surveys.id, id)).for("update");
+  return row;
+}
+
+export async function insertSurvey(tx: Db, values: typeof surveys.$inferInsert) {
+  const [row] = await tx.insert(surveys).values(values).returning();
+  return row!;
+}
+
+export async function updateSurvey(tx: Db, id: string, values: Partial<typeof surveys.$inferInsert>) {
+  const [row] = await tx.update(surveys).set({ ...values, updatedAt: sql`now()` }).where(eq(surveys.id, id)).returning();
+  return row!;
+}
+
+export async function getVersion(db: Db, id: number) {
+  const [row] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, id));
+  return row;
+}
+
+export const versionsOf = (db: Db, surveyId: string) => db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(desc(surveyVersions.number));
+
+export async function insertVersion(tx: Db, surveyId: string, definition: VersionRow["definition"]) {
+  const [row] = await tx
+    .insert(surveyVersions)
+    .values({ surveyId, definition, number: sql`(select coalesce(max(number), 0) + 1 from survey_versions where survey_id = ${surveyId})` })
+    .returning();
+  return row!;
+}
+
+export async function replaceDefinition(tx: Db, versionId: number, definition: VersionRow["definition"]) {
+  await tx.update(surveyVersions).set({ definition }).where(eq(surveyVersions.id, versionId));
+}
+
+export async function responsesToVersion(db: Db, versionId: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(eq(surveyResponses.versionId, versionId));
+  return row?.n ?? 0;
+}
+
+// Invitations
+
+export const invitedOrganizations = (db: Db, surveyId: string) =>
+  db
+    .select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName, kind: organizations.kind, regionCode: organizations.regionCode, country: organizations.country })
+    .from(surveyInvitations)
+    .innerJoin(organizations, eq(organizations.id, surveyInvitations.organizationId))
+    .where(eq(surveyInvitations.surveyId, surveyId))
+    .orderBy(asc(organizations.name));
+
+export async function isInvited(db: Db, surveyId: string, organizationId: string) {
+  const [row] = await db.select().from(surveyInvitations).where(and(eq(surveyInvitations.surveyId, surveyId), eq(surveyInvitations.organizationId, organizationId)));
+  return Boolean(row);
+}
+
+export async function invite(tx: Db, surveyId: string, organizationIds: string[]) {
+  if (organizationIds.length) await tx.insert(surveyInvitations).values(organizationIds.map((organizationId) => ({ surveyId, organizationId }))).onConflictDoNothing();
+}
+
+export async function uninvite(tx: Db, surveyId: string, organizationId: string) {
+  await tx.delete(surveyInvitations).where(and(eq(surveyInvitations.surveyId, surveyId), eq(surveyInvitations.organizationId, organizationId)));
+}
+
+/** Open surveys an organization is invited to, with its response's state. */
+export const surveysFor = (db: Db, organizationId: string) =>
+  db
+    .select({ survey: surveys, status: surveyResponses.status, updatedAt: surveyResponses.updatedAt })
+    .from(surveyInvitations)
+    .innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId))
+    .leftJoin(surveyResponses, and(eq(surveyResponses.surveyId, surveys.id), eq(surveyResponses.organizationId, organizationId)))
+    .where(and(eq(surveyInvitations.organizationId, organizationId), inArray(surveys.status, ["open", "closed"])))
+    .orderBy(desc(surveys.year));
+
+// Responses
+
+export async function lockResponse(tx: Db, surveyId: string, organizationId: string) {
+  const [row] = await tx.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.organizationId, organizationId))).for("update");
+  return row;
+}
+
+export async function getResponse(db: Db, surveyId: string, organizationId: string) {
+  const [row] = await db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.organizationId, organizationId)));
+  return row;
+}
+
+/** Writes an organization's response (one per survey and organization, whoever races to it first). */
+export async function upsertResponse(tx: Db, values: typeof surveyResponses.$inferInsert) {
+  const [row] = await tx
+    .insert(surveyResponses)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [surveyResponses.surveyId, surveyResponses.organizationId],
+      set: { answers: values.answers, status: values.status, versionId: values.versionId, source: values.source, updatedBy: values.updatedBy, submittedAt: values.submittedAt ?? null, updatedAt: sql`now()` },
+    })
+    .returning();
+  return row!;
+}
+
+export async function setResponseStatus(tx: Db, id: string, status: "draft" | "submitted") {
+  await tx.update(surveyResponses).set({ status, submittedAt: status === "submitted" ? sql`now()` : null, updatedAt: sql`now()` }).where(eq(surveyResponses.id, id));
+}
+
+/** Every response with its organization's region and kind: what results are computed from. */
+export const responsesWithOrganizations = (db: Db, surveyId: string) =>
+  db
+    .select({ response: surveyResponses, organization: { id: organizations.id, name: organizations.name, shortName: organizations.shortName, kind: organizations.kind, regionCode: organizations.regionCode, country: organizations.country } })
+    .from(surveyResponses)
+    .innerJoin(organizations, eq(organizations.id, surveyResponses.organizationId))
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .orderBy(asc(organizations.name));
+
+export const listRegionNames = (db: Db) => db.select().from(regions).orderBy(asc(regions.position));
+
+// Figures
+
+export const listFigures = (db: Db) => db.select().from(figures).orderBy(asc(figures.slug));
+
+export async function getFigureBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(figures).where(eq(figures.slug, slug));
+  return row;
+}
+
+export async function figuresBySlugs(db: Db, slugs: string[]) {
+  return slugs.length ? db.select().from(figures).where(inArray(figures.slug, slugs)) : [];
+}
+
+export async function insertFigure(tx: Db, values: typeof figures.$inferInsert) {
+  const [row] = await tx.insert(figures).values(values).returning();
+  return row!;
+}
+
+export async function updateFigure(tx: Db, id: string, values: Partial<typeof figures.$inferInsert>) {
+  const [row] = await tx.update(figures).set({ ...values, updatedAt: sql`now()` }).where(eq(figures.id, id)).returning();
+  return row!;
+}

@@ -1,0 +1,328 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { callerOf } from "#src/features/case-studies/routes.ts";
+import { roleAtLeast } from "#src/features/members/domain.ts";
+import { listOrganizations } from "#src/features/members/repository.ts";
+import { listTechnologies } from "#src/features/reports/repository.ts";
+import { flatten, type Flat } from "#src/features/surveys/answers.ts";
+import { DefinitionSchema, type Definition } from "#src/features/surveys/domain.ts";
+import { datasetCsv, FigureQuery } from "#src/features/surveys/figures.ts";
+import { figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
+import * as repo from "#src/features/surveys/repository.ts";
+import * as service from "#src/features/surveys/service.ts";
+import { exportCsv, exportXlsx, readTable, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
+import { adoptionTemplate, blankTemplate } from "#src/features/surveys/templates.ts";
+import { AnswerPage } from "#src/features/surveys/views/answer.tsx";
+import { SurveyPage, SurveysPage } from "#src/features/surveys/views/editor.tsx";
+import { ResultsPage } from "#src/features/surveys/views/results.tsx";
+import { transaction } from "#src/db/client.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { isUniqueViolation } from "#src/db/errors.ts";
+import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
+import { idFrom, parseInput, requiredText, optionalText } from "#src/lib/validation.ts";
+import { actorOf, setFlash } from "#src/web/context.ts";
+import { formBody, submitForm } from "#src/web/forms.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+import { uploadedFile } from "#src/web/uploads.ts";
+import { wantsJson } from "#src/web/errors.tsx";
+
+const editor = { config: { policy: "editor" as const } };
+const contributor = { config: { policy: "contributor" as const } };
+const pub = { config: { policy: "public" as const } };
+
+const slug = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string({ error: "field.required" }).regex(/^[a-z0-9][a-z0-9-]{0,59}$/, { error: "field.slug" }));
+const year = z.coerce.number({ error: "field.year" }).int({ error: "field.year" }).min(1990, { error: "field.year" }).max(2100, { error: "field.year" });
+
+const NewSurveyInput = z.object({ title: requiredText(300), slug: slug, year, template: z.enum(["adoption", "blank"]).catch("adoption") });
+const SurveySettingsInput = z.object({
+  title: requiredText(300),
+  year,
+  kind: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : "general"), z.string().regex(/^[a-z0-9-]{1,40}$/, { error: "field.slug" })),
+  intro: optionalText(4000),
+  minGroup: z.coerce.number({ error: "field.invalid" }).int().min(1, { error: "field.invalid" }).max(100, { error: "field.invalid" }),
+  definition: z.string({ error: "field.required" }).max(500_000, { error: "field.tooLong" }),
+});
+const FigureInput = z.object({
+  figureSlug: slug,
+  figureKind: z.enum(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar"], { error: "field.invalid" }),
+  figureQuestion: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "field.invalid" }),
+  figureTechnology: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" }).optional()),
+  figureTitle: requiredText(300),
+  figureCaption: optionalText(1000),
+  figureAlt: requiredText(1000),
+});
+
+/** A question set from the JSON an editor typed: the definition, or every problem with its path. */
+export function parseDefinition(text: string): { definition?: Definition; problems: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { problems: [`JSON: ${(e as Error).message}`] };
+  }
+  const parsed = DefinitionSchema.safeParse(raw);
+  if (parsed.success) return { definition: parsed.data, problems: [] };
+  return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
+}
+
+/** Form fields "q.<key>" as flat answers. */
+const flatFromForm = (body: Record<string, unknown>): Flat =>
+  Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith("q.")).map(([k, v]) => [k.slice(2), Array.isArray(v) ? v.map(String) : typeof v === "string" ? v : undefined]));
+
+/** Surveys: the secretariat's questionnaires, members' answers, results, figures. */
+export async function surveyRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+
+  const surveyOf = async (request: FastifyRequest) => {
+    const survey = await repo.getSurvey(db, idFrom(request.params));
+    if (!survey) throw appError("NOT_FOUND");
+    return survey;
+  };
+
+  // The secretariat
+
+  app.get("/editor/surveys", editor, async (request, reply) => sendPage(reply, h(SurveysPage, { ctx: pageContext(request, reply), surveys: await repo.listSurveys(db) })));
+
+  app.post("/editor/surveys", editor, async (request, reply) => {
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(NewSurveyInput, body);
+        const technologies = (await listTechnologies(db)).map((x) => x.slug);
+        const definition = input.template === "adoption" && technologies.length ? adoptionTemplate(technologies) : blankTemplate();
+        const survey = await service.createSurvey(db, actorOf(request), { slug: input.slug, title: input.title, year: input.year, kind: input.template === "adoption" ? "technology-adoption" : "general", intro: null, minGroup: 5, definition });
+        return reply.redirect(`/editor/surveys/${survey.id}`, 303);
+      },
+      async (error) => h(SurveysPage, { ctx: pageContext(request, reply), surveys: await repo.listSurveys(db), values: body, error }),
+    );
+  });
+
+  const surveyPage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, extra: { values?: Record<string, unknown>; error?: AppError; definitionProblems?: string[]; importProblems?: service.ImportProblem[]; imported?: { imported: number; replaced: number } } = {}) => {
+    const [versions, organizations, invited, responses, figures] = await Promise.all([
+      repo.versionsOf(db, survey.id),
+      listOrganizations(db, {}),
+      repo.invitedOrganizations(db, survey.id),
+      repo.responsesWithOrganizations(db, survey.id),
+      repo.listFigures(db),
+    ]);
+    const current = versions.find((v) => v.id === survey.currentVersionId);
+    const values = extra.values ?? {
+      title: survey.titles.en,
+      year: survey.year,
+      kind: survey.kind,
+      intro: survey.intro.en ?? "",
+      minGroup: survey.minGroup,
+      definition: JSON.stringify(current?.definition ?? blankTemplate(), null, 2),
+    };
+    return h(SurveyPage, {
+      ctx: pageContext(request, reply),
+      survey,
+      versions,
+      figures: figures.filter((f) => f.surveyId === survey.id),
+      organizations: organizations
+        .filter((o) => !o.deactivatedAt)
+        .map((o) => {
+          const response = responses.find((r) => r.organization.id === o.id)?.response;
+          return { id: o.id, name: o.name, regionCode: o.regionCode, kind: o.kind, invited: invited.some((i) => i.id === o.id), status: response?.status ?? null, updatedAt: response?.updatedAt ?? null, source: response?.source ?? null };
+        }),
+      values,
+      error: extra.error,
+      definitionProblems: extra.definitionProblems,
+      importProblems: extra.importProblems,
+      imported: extra.imported,
+      uploadLimitMb: app.config.uploadLimitMb,
+    });
+  };
+
+  app.get("/editor/surveys/:id", editor, async (request, reply) => sendPage(reply, await surveyPage(request, reply, await surveyOf(request))));
+
+  app.post("/editor/surveys/:id", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(SurveySettingsInput, body);
+        const { definition, problems } = parseDefinition(input.definition);
+        if (!definition) throw Object.assign(appError("VALIDATION_FAILED", { definition: "field.definition" }), { problems });
+        await service.updateSurvey(db, actorOf(request), survey.id, { ...input, definition });
+        setFlash(reply, "survey.saved");
+        return reply.redirect(`/editor/surveys/${survey.id}`, 303);
+      },
+      async (error) => surveyPage(request, reply, survey, { values: body, error, definitionProblems: (error as AppError & { problems?: string[] }).problems ?? [] }),
+    );
+  });
+
+  app.post("/editor/surveys/:id/status", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const { status } = parseInput(z.object({ status: z.enum(["draft", "open", "closed"], { error: "field.invalid" }) }), formBody(request.body));
+    await service.setSurveyStatus(db, actorOf(request), survey.id, status);
+    setFlash(reply, "survey.saved");
+    return reply.redirect(`/editor/surveys/${survey.id}`, 303);
+  });
+
+  app.post("/editor/surveys/:id/invitations", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const { organizations } = parseInput(z.object({ organizations: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: "field.invalid" })).max(2000)) }), formBody(request.body));
+    const before = (await repo.invitedOrganizations(db, survey.id)).map((o) => o.id);
+    await transaction(db, async (tx) => {
+      await repo.invite(tx, survey.id, organizations.filter((id) => !before.includes(id)));
+      for (const id of before.filter((id) => !organizations.includes(id))) {
+        if (!(await repo.getResponse(tx, survey.id, id))) await repo.uninvite(tx, survey.id, id);
+      }
+      await recordAudit(tx, actorOf(request), { action: "survey.invite", entityType: "survey", entityId: survey.id, data: { count: organizations.length } });
+    });
+    setFlash(reply, "survey.saved");
+    return reply.redirect(`/editor/surveys/${survey.id}#responses-title`, 303);
+  });
+
+  app.post("/editor/surveys/:id/reopen", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const { organizationId } = parseInput(z.object({ organizationId: z.uuid({ error: "field.invalid" }) }), formBody(request.body));
+    await service.reopenResponse(db, actorOf(request), survey.id, organizationId);
+    setFlash(reply, "survey.reopened");
+    return reply.redirect(`/editor/surveys/${survey.id}#responses-title`, 303);
+  });
+
+  const definitionOf = async (survey: repo.SurveyRow) => (await repo.getVersion(db, survey.currentVersionId!))!.definition;
+
+  app.get("/editor/surveys/:id/template.xlsx", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    return reply.type(SPREADSHEET_TYPES.xlsx).header("content-disposition", `attachment; filename="${survey.slug}-template.xlsx"`).send(await templateXlsx(await definitionOf(survey), request.lang));
+  });
+
+  for (const format of ["xlsx", "csv"] as const) {
+    app.get(`/editor/surveys/:id/responses.${format}`, editor, async (request, reply) => {
+      const survey = await surveyOf(request);
+      const rows = (await repo.responsesWithOrganizations(db, survey.id)).map((r) => ({ organization: r.organization.shortName ?? r.organization.name, answers: r.response.answers }));
+      const def = await definitionOf(survey);
+      const bytes = format === "xlsx" ? await exportXlsx(def, rows) : exportCsv(def, rows);
+      return reply.type(SPREADSHEET_TYPES[format]).header("content-disposition", `attachment; filename="${survey.slug}-responses.${format}"`).send(bytes);
+    });
+  }
+
+  app.post("/editor/surveys/:id/import", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    try {
+      const file = await uploadedFile(request, "responses");
+      const result = await service.importResponses(db, actorOf(request), survey.id, await readTable(file.data), `import: ${file.filename.slice(0, 100)}`);
+      if (!result.ok) {
+        if (wantsJson(request)) return reply.status(400).send({ error: { code: "IMPORT_REJECTED", problems: result.problems } });
+        return sendPage(reply, await surveyPage(request, reply, survey, { importProblems: result.problems }), 400);
+      }
+      if (wantsJson(request)) return reply.send(result);
+      return sendPage(reply, await surveyPage(request, reply, survey, { imported: result }));
+    } catch (e) {
+      if (isAppError(e) && e.status < 500 && !wantsJson(request)) return sendPage(reply, await surveyPage(request, reply, survey, { error: e }), e.status);
+      throw e;
+    }
+  });
+
+  app.post("/editor/surveys/:id/figures", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(FigureInput, body);
+        const query = FigureQuery.parse({ kind: input.figureKind, question: input.figureQuestion, ...(input.figureTechnology ? { technology: input.figureTechnology } : {}) });
+        const def = await definitionOf(survey);
+        const question = def.sections.flatMap((s) => s.questions).find((q) => q.id === input.figureQuestion);
+        const needsMatrix = input.figureKind !== "distribution";
+        if (!question || (needsMatrix ? question.type !== "matrix" : question.type !== "single" && question.type !== "multiple" && question.type !== "scale")) throw appError("VALIDATION_FAILED", { figureQuestion: "field.invalid" });
+        if (input.figureKind === "stage-by-region" && !input.figureTechnology) throw appError("VALIDATION_FAILED", { figureTechnology: "field.required" });
+        await transaction(db, async (tx) => {
+          const figure = await repo.insertFigure(tx, { slug: input.figureSlug, surveyId: survey.id, query, chart: input.figureKind, titles: { en: input.figureTitle }, captions: input.figureCaption ? { en: input.figureCaption } : {}, alts: { en: input.figureAlt } });
+          await recordAudit(tx, actorOf(request), { action: "figure.create", entityType: "figure", entityId: figure.id, data: { name: input.figureTitle } });
+        }).catch((e: unknown) => {
+          if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { figureSlug: "error.SLUG_TAKEN" });
+          throw e;
+        });
+        setFlash(reply, "figure.created");
+        return reply.redirect(`/editor/surveys/${survey.id}#figures-title`, 303);
+      },
+      (error) => surveyPage(request, reply, survey, { values: body, error }),
+    );
+  });
+
+  const resultsPage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, audience: "public" | "editor") => {
+    const { results, definition } = await loadResults(db, survey, audience);
+    const labels = await figureLabels(db, definition, request.lang);
+    return sendPage(reply, h(ResultsPage, { ctx: pageContext(request, reply), survey, definition, results, regionName: labels.region, technologyName: labels.technology }));
+  };
+
+  app.get("/editor/surveys/:id/results", editor, async (request, reply) => resultsPage(request, reply, await surveyOf(request), "editor"));
+
+  // Readers
+
+  app.get("/surveys/:slug/results", pub, async (request, reply) => {
+    const params = z.object({ slug }).safeParse(request.params);
+    const survey = params.success ? await repo.getSurveyBySlug(db, params.data.slug) : undefined;
+    if (!survey || survey.status === "draft") throw appError("NOT_FOUND");
+    return resultsPage(request, reply, survey, "public");
+  });
+
+  // Live figures (the living draft shows these; editions serve their frozen copies).
+  app.get("/figures/:file", contributor, async (request, reply) => {
+    const params = z.object({ file: z.string().regex(/^([a-z0-9][a-z0-9-]{0,59})\.(svg|csv)$/) }).safeParse(request.params);
+    if (!params.success) throw appError("NOT_FOUND");
+    const [, name, ext] = /^(.+)\.(svg|csv)$/.exec(params.data.file)!;
+    const figure = await repo.getFigureBySlug(db, name!);
+    if (!figure) throw appError("NOT_FOUND");
+    const rendered = await renderFigure(db, figure, request.lang);
+    if (ext === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${figure.slug}.csv"`).send(datasetCsv(rendered.data));
+    return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").header("cache-control", "private, no-cache").send(rendered.svg);
+  });
+
+  // Members answering for their organization
+
+  const answerPage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, organizationId: string, extra: { values?: Record<string, string | string[]>; error?: AppError } = {}) => {
+    const [response, org] = await Promise.all([repo.getResponse(db, survey.id, organizationId), listOrganizations(db, {}).then((all) => all.find((o) => o.id === organizationId))]);
+    const version = (await repo.getVersion(db, response?.versionId ?? survey.currentVersionId!))!;
+    const labels = await figureLabels(db, version.definition, request.lang);
+    const answers = response?.answers ?? {};
+    return h(AnswerPage, {
+      ctx: pageContext(request, reply),
+      survey,
+      definition: version.definition,
+      organization: org?.name ?? "",
+      response,
+      values: extra.values ?? flatten(version.definition, answers),
+      answers,
+      technologyName: labels.technology,
+      error: extra.error,
+      action: `/member/surveys/${survey.id}`,
+    });
+  };
+
+  const organizationFor = (request: FastifyRequest) => {
+    const orgId = request.user?.organizationId;
+    if (!orgId) throw appError("NO_ORGANIZATION");
+    return orgId;
+  };
+
+  app.get("/member/surveys/:id", contributor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const orgId = organizationFor(request);
+    if (!(await repo.isInvited(db, survey.id, orgId)) && !roleAtLeast(request.user!.role, "editor")) throw appError("NOT_INVITED");
+    return sendPage(reply, await answerPage(request, reply, survey, orgId));
+  });
+
+  app.post("/member/surveys/:id", contributor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const orgId = organizationFor(request);
+    const body = formBody(request.body);
+    const submit = body.intent === "submit";
+    return submitForm(
+      reply,
+      async () => {
+        await service.saveResponse(db, callerOf(request), survey.id, orgId, flatFromForm(body), submit);
+        setFlash(reply, submit ? "survey.flash.submitted" : "survey.flash.saved");
+        return reply.redirect(submit ? "/member" : `/member/surveys/${survey.id}`, 303);
+      },
+      async (error) => answerPage(request, reply, survey, orgId, { values: Object.fromEntries(Object.entries(flatFromForm(body)).filter((e): e is [string, string | string[]] => e[1] !== undefined).map(([k, v]) => [k, v as string | string[]])), error }),
+    );
+  });
+}

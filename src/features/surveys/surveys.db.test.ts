@@ -1,0 +1,172 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import type { Caller } from "#src/features/case-studies/service.ts";
+import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { saveSection } from "#src/features/reports/revisions.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { loadResults } from "#src/features/surveys/read.ts";
+import * as repo from "#src/features/surveys/repository.ts";
+import { createSurvey, importResponses, inviteOrganizations, reopenResponse, saveResponse, setSurveyStatus, updateSurvey } from "#src/features/surveys/service.ts";
+import { readTable } from "#src/features/surveys/spreadsheet.ts";
+import { adoptionTemplate } from "#src/features/surveys/templates.ts";
+import { isAppError } from "#src/lib/errors.ts";
+import { Browser, useTestApp } from "#test/helpers/app.ts";
+import { buildOrganization, buildReport, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
+
+const env = useTestApp();
+const TECHS = ["blockchain", "drones"];
+
+async function openSurvey(slug: string) {
+  const db = env.database.db;
+  for (const t of TECHS) await ensureTechnology(db, t, t);
+  const survey = await createSurvey(db, SYSTEM_ACTOR, { slug, title: "Adoption survey", year: 2025, kind: "technology-adoption", intro: null, minGroup: 5, definition: adoptionTemplate(TECHS) });
+  await setSurveyStatus(db, SYSTEM_ACTOR, survey.id, "open");
+  return survey;
+}
+
+const caller = (user: { id: string; role: "contributor" | "editor" | "admin"; organizationId: string | null }): Caller => ({ ...SYSTEM_ACTOR, userId: user.id, role: user.role, organizationId: user.organizationId });
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("responses");
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const codeOf = (e: unknown) => (isAppError(e) ? e.code : String(e));
+
+describe("surveys", () => {
+  it("an organization saves, submits (required answers checked), is locked, and is reopened; a later change of questions is a new version", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("answering");
+    const org = await buildOrganization(db, { regionCode: "AMS" });
+    const member = await buildUser(db, { role: "contributor", organizationId: org.id });
+    const outsider = await buildUser(db, { role: "contributor", organizationId: (await buildOrganization(db)).id });
+    await inviteOrganizations(db, SYSTEM_ACTOR, survey.id, [org.id]);
+
+    expect(codeOf(await saveResponse(db, caller(outsider), survey.id, outsider.organizationId!, {}, false).catch((e) => e))).toBe("NOT_INVITED");
+    await saveResponse(db, caller(member), survey.id, org.id, { innovation_unit: "yes", innovation_staff: "12,5" }, false);
+    const missing = await saveResponse(db, caller(member), survey.id, org.id, { innovation_unit: "yes" }, true).catch((e) => e);
+    expect(isAppError(missing) && missing.fields).toEqual({ "adoption.blockchain.stage": "survey.problem.required" });
+    // A conditional answer whose condition no longer holds is dropped.
+    const saved = await saveResponse(db, caller(member), survey.id, org.id, { innovation_unit: "no", innovation_staff: "4", "adoption.blockchain.stage": "pilot", "adoption.blockchain.areas": ["origin", "aeo"] }, true);
+    expect(saved.answers).toEqual({ innovation_unit: "no", adoption: { blockchain: { stage: "pilot", followUps: { areas: ["origin", "aeo"] } } } });
+    expect(codeOf(await saveResponse(db, caller(member), survey.id, org.id, { innovation_unit: "yes" }, false).catch((e) => e))).toBe("RESPONSE_LOCKED");
+    await reopenResponse(db, SYSTEM_ACTOR, survey.id, org.id);
+    await saveResponse(db, caller(member), survey.id, org.id, { innovation_unit: "yes", innovation_staff: "3,5", "adoption.blockchain.stage": "pilot" }, true);
+    expect((await repo.getResponse(db, survey.id, org.id))!.answers.innovation_staff).toBe(3.5);
+
+    const before = (await repo.getSurvey(db, survey.id))!.currentVersionId;
+    const changed = adoptionTemplate(TECHS);
+    changed.sections[0]!.questions.push({ id: "budget", type: "number", required: false, text: { en: "Budget" } });
+    const updated = await updateSurvey(db, SYSTEM_ACTOR, survey.id, { title: "Adoption survey", year: 2025, kind: "technology-adoption", intro: null, minGroup: 5, definition: changed });
+    expect(updated.currentVersionId).not.toBe(before);
+    expect((await repo.getResponse(db, survey.id, org.id))!.versionId).toBe(before);
+  });
+
+  it("imports 120 organizations from .xlsx (decimal comma) and a BOM CSV (semicolons); a bad cell imports nothing and is named", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("importing");
+    const regions = ["AMS", "EUR", "AP", "ESA", "WCA", "MENA"];
+    const orgs = [];
+    for (let i = 0; i < 120; i++) orgs.push(await buildOrganization(db, { name: `Imported administration ${i}`, shortName: `IMP${i}`, regionCode: regions[i % 6]! }));
+    const header = ["organization", "innovation_unit", "innovation_staff", "priority", "adoption.blockchain.stage", "adoption.blockchain.areas", "adoption.drones.stage", "benefits"];
+    const row = (i: number) => [`IMP${i}`, "yes", "2,5", 1 + (i % 5), ["no_plans", "planning", "proof_of_concept", "pilot", "production"][i % 5]!, "risk;origin", "pilot", "speed;fraud"];
+    const book = await xlsx([header, ...Array.from({ length: 60 }, (_, i) => row(i))]);
+    const first = await importResponses(db, SYSTEM_ACTOR, survey.id, await readTable(book), "import: a.xlsx");
+    expect(first).toEqual({ ok: true, imported: 60, replaced: 0 });
+    expect((await repo.getResponse(db, survey.id, orgs[0]!.id))!.answers.innovation_staff).toBe(2.5);
+
+    // As a spreadsheet program writes it: cells holding the separator are quoted.
+    const cell = (v: string | number) => (String(v).includes(";") ? `"${v}"` : String(v));
+    const csv = `\ufeff${header.join(";")}\r\n${Array.from({ length: 60 }, (_, i) => row(i + 60).map(cell).join(";")).join("\r\n")}\r\n`;
+    const second = await importResponses(db, SYSTEM_ACTOR, survey.id, await readTable(Buffer.from(csv, "utf8")), "import: b.csv");
+    expect(second).toEqual({ ok: true, imported: 60, replaced: 0 });
+
+    // One bad cell (row 4, column D: a scale out of range) and an unknown organization: nothing written.
+    const bad = [header, row(0), row(1), [...row(2).slice(0, 3), 9, ...row(2).slice(4)], ["NOBODY", ...row(3).slice(1)]];
+    const refused = await importResponses(db, SYSTEM_ACTOR, survey.id, await readTable(await xlsx(bad)), "import: bad.xlsx");
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.problems.map((p) => [p.cell, p.code])).toEqual([["D4", "outOfRange"], ["A5", "notAnOption"]]);
+    }
+    const total = (await repo.responsesWithOrganizations(db, survey.id)).length;
+    expect(total).toBe(120);
+    expect((await repo.getResponse(db, survey.id, orgs[0]!.id))!.source).toBe("import: a.xlsx");
+  });
+
+  it("hides small groups from the public results but not from editors", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("results");
+    const big = [];
+    for (let i = 0; i < 6; i++) big.push(await buildOrganization(db, { regionCode: "EUR" }));
+    const small = await buildOrganization(db, { regionCode: "WCA" });
+    const table = { columns: ["organization", "innovation_unit", "adoption.blockchain.stage"], rows: [...big, small].map((o, i) => ({ line: i + 2, cells: { organization: o.id, innovation_unit: "yes", "adoption.blockchain.stage": o === small ? "production" : "pilot" } })), cellRef: () => "" };
+    expect((await importResponses(db, SYSTEM_ACTOR, survey.id, table, "import: t")).ok).toBe(true);
+    const pub = (await loadResults(db, (await repo.getSurvey(db, survey.id))!, "public")).results;
+    const ed = (await loadResults(db, (await repo.getSurvey(db, survey.id))!, "editor")).results;
+    const region = (r: typeof pub, code: string) => {
+      const q = r.questions.find((x) => x.id === "adoption");
+      return q?.type === "matrix" ? q.byTechnologyRegion.find((g) => g.technology === "blockchain" && g.group === code) : undefined;
+    };
+    expect(region(pub, "WCA")).toMatchObject({ hidden: true, counts: {} });
+    expect(region(ed, "WCA")).toMatchObject({ hidden: false, counts: { production: 1 } });
+    expect(region(pub, "EUR")).toMatchObject({ hidden: false, counts: { pilot: 6 } });
+    const page = await env.app.inject({ url: `/surveys/results/results`, headers: { accept: "text/html" } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("fewer than 5: not shown");
+    const editor = await buildUser(db, { role: "editor" });
+    const browser = await new Browser(env.app).signInAs(env.database, editor.email);
+    const editorPage = await browser.get(`/editor/surveys/${survey.id}/results`);
+    expect(editorPage.body).not.toContain("fewer than 5: not shown");
+  });
+
+  it("a figure renders live in the draft as SVG, is frozen with its data in an edition, and later answers leave it unchanged", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("figures");
+    const orgs = [];
+    for (let i = 0; i < 6; i++) orgs.push(await buildOrganization(db, { regionCode: "AP" }));
+    const answer = (stage: string) => ({ columns: ["organization", "innovation_unit", "adoption.blockchain.stage"], rows: orgs.map((o, i) => ({ line: i + 2, cells: { organization: o.id, innovation_unit: "yes", "adoption.blockchain.stage": stage } })), cellRef: () => "" });
+    expect((await importResponses(db, SYSTEM_ACTOR, survey.id, answer("pilot"), "import: t")).ok).toBe(true);
+    const editor = await buildUser(db, { role: "editor" });
+    const browser = await new Browser(env.app).signInAs(env.database, editor.email);
+    const created = await browser.submit(`/editor/surveys/${survey.id}`, `/editor/surveys/${survey.id}/figures`, {
+      figureSlug: "blockchain-stage",
+      figureKind: "stage-by-technology",
+      figureQuestion: "adoption",
+      figureTitle: "Blockchain adoption",
+      figureAlt: "Bars: how far administrations have taken each technology",
+    });
+    expect(created.statusCode).toBe(303);
+
+    const draft = await buildReport(db);
+    const section = draft.chapters[0]!.sections[0]!;
+    await saveSection(db, SYSTEM_ACTOR, { sectionId: section.id, language: "en", heading: "What it is", body: "Adoption so far:\n\n::figure{ref=blockchain-stage}", baseRevisionId: section.texts.en!.revisionId, summary: null });
+    const live = await browser.get(`/draft/${draft.report.slug}/en/${draft.chapters[0]!.slug}`);
+    expect(live.body).toContain('<img src="/figures/blockchain-stage.svg" alt="Bars: how far administrations have taken each technology"');
+    expect(live.body).toContain("n = 6.");
+    const svg = await browser.get("/figures/blockchain-stage.svg");
+    expect(svg.headers["content-type"]).toContain("image/svg+xml");
+    expect(svg.body).toMatch(/^<svg/);
+    expect(svg.body).toContain("Pilot");
+
+    const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2025", title: "Edition 2025", editionDate: "2025-06-30", foreword: null });
+    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost:3000" });
+    const frozenUrl = `/reports/${draft.report.slug}/2025/en/figures/blockchain-stage`;
+    const frozenSvg = (await env.app.inject({ url: `${frozenUrl}.svg` })).body;
+    const frozenCsv = (await env.app.inject({ url: `${frozenUrl}.csv` })).body;
+    expect(frozenCsv).toContain("technology,stage,organizations");
+    expect(frozenCsv).toContain(",Pilot,6");
+    const page = (await env.app.inject({ url: `/reports/${draft.report.slug}/2025/en/${draft.chapters[0]!.slug}` })).body;
+    expect(page).toContain(`<img src="${frozenUrl}.svg"`);
+
+    // Everyone now answers "production": the live figure changes, the published one does not.
+    expect((await importResponses(db, SYSTEM_ACTOR, survey.id, answer("production"), "import: t2")).ok).toBe(true);
+    expect((await browser.get("/figures/blockchain-stage.svg")).body).toContain("In production");
+    expect((await env.app.inject({ url: `${frozenUrl}.svg` })).body).toBe(frozenSvg);
+    expect((await env.app.inject({ url: `${frozenUrl}.csv` })).body).toBe(frozenCsv);
+    const again = await loadDraft(db, draft.report.slug);
+    expect(again.chapters[0]!.sections[0]!.texts.en!.body).toContain("::figure{ref=blockchain-stage}");
+  });
+});

@@ -1,0 +1,144 @@
+import { ADOPTION_STAGES, questionsOf, textIn, type Definition, type Question } from "#src/features/surveys/domain.ts";
+import type { SurveyRow } from "#src/features/surveys/repository.ts";
+import type { Group, RateGroup, Results } from "#src/features/surveys/results.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+type Props = { ctx: PageContext; survey: SurveyRow; definition: Definition; results: Results; regionName: (code: string) => string; technologyName: (slug: string) => string };
+
+const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
+
+/** Results of a survey: response rates, then each question; small groups hidden for the public. */
+export function ResultsPage({ ctx, survey, definition, results, regionName, technologyName }: Props) {
+  const { t, lang } = ctx;
+  const title = survey.titles[lang] || survey.titles.en;
+  const hiddenText = t("survey.smallGroup", { min: results.minGroup });
+  const kindName = (k: string) => t(`org.kind.${k}` as "org.kind.academia");
+  const rateTable = (caption: string, rows: RateGroup[], name: (g: string) => string) => (
+    <table class="data results-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("survey.group")}</th>
+          <th scope="col" class="num">{t("survey.invitedCount")}</th>
+          <th scope="col" class="num">{t("survey.respondedCount")}</th>
+          <th scope="col" class="num">{t("survey.rateLabel")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{name(r.group)}</th>
+            <td class="num">{r.invited}</td>
+            {r.hidden ? <td class="num hidden-group" colSpan={2}>{hiddenText}</td> : (
+              <>
+                <td class="num">{r.responded}</td>
+                <td class="num">{pct(r.responded, r.invited)}</td>
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  const optionLabel = (q: Question, v: string) => (q.type === "single" || q.type === "multiple" ? textIn(q.options.find((o) => o.value === v)?.label ?? { en: v }, lang) : v);
+  const crossTab = (q: Question, caption: string, groups: Group[], values: string[], name: (g: string) => string) => (
+    <table class="data results-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("survey.group")}</th>
+          <th scope="col" class="num">n</th>
+          {values.map((v) => (
+            <th scope="col" class="num">
+              {q.type === "matrix" ? t(`survey.stage.${v as "pilot"}`) : optionLabel(q, v)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr>
+            <th scope="row">{name(g.group)}</th>
+            <td class="num">{g.hidden ? "" : g.n}</td>
+            {g.hidden ? (
+              <td class="hidden-group" colSpan={values.length}>
+                {hiddenText}
+              </td>
+            ) : (
+              values.map((v) => <td class="num">{g.counts[v] ?? 0}</td>)
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <Layout ctx={ctx} title={t("survey.resultsOf", { title })} section={results.audience === "editor" ? "editor" : "reports"}>
+      <h1>{t("survey.resultsOf", { title })}</h1>
+      <p class="lead">{t("survey.rateSummary", { responded: results.responded, invited: results.invited, rate: pct(results.responded, results.invited) })}</p>
+      {results.audience === "editor" ? <p class="notice">{t("survey.editorView", { min: results.minGroup })}</p> : <p class="muted">{t("survey.publicView", { min: results.minGroup })}</p>}
+      <div class="columns">
+        {rateTable(t("survey.byRegion"), results.byRegion, regionName)}
+        {rateTable(t("survey.byKind"), results.byKind, kindName)}
+      </div>
+      {questionsOf(definition).map((q, i) => {
+        const r = results.questions.find((x) => x.id === q.id);
+        if (!r) return null;
+        return (
+          <section class="panel">
+            <h2>
+              {i + 1}. {textIn(q.text, lang)}
+            </h2>
+            <p class="muted small">{t("survey.answeredBy", { n: r.n })}</p>
+            {r.type === "text" && <p class="muted">{t("survey.textNotShown")}</p>}
+            {r.type === "number" && (r.hidden ? <p class="muted">{hiddenText}</p> : <p>{t("survey.numberStats", { mean: r.mean?.toFixed(1) ?? "—", median: r.median ?? "—", min: r.min ?? "—", max: r.max ?? "—" })}</p>)}
+            {r.type === "choice" &&
+              (r.hidden ? (
+                <p class="muted">{hiddenText}</p>
+              ) : (
+                <>
+                  <table class="data results-table">
+                    <tbody>
+                      {Object.entries(r.counts)
+                        .sort((a, b) => b[1] - a[1])
+                        .map(([v, c]) => (
+                          <tr>
+                            <th scope="row">{optionLabel(q, v)}</th>
+                            <td class="num">{c}</td>
+                            <td>
+                              <span class="bar" style={`width:${Math.round((c / Math.max(1, r.n)) * 12)}rem`} /> {pct(c, r.n)}
+                            </td>
+                          </tr>
+                        ))}
+                    </tbody>
+                  </table>
+                  <details>
+                    <summary>{t("survey.crossTabs")}</summary>
+                    {crossTab(q, t("survey.byRegion"), r.byRegion, Object.keys(r.counts), regionName)}
+                    {crossTab(q, t("survey.byKind"), r.byKind, Object.keys(r.counts), kindName)}
+                  </details>
+                </>
+              ))}
+            {r.type === "matrix" && (
+              <>
+                {crossTab(
+                  q,
+                  t("survey.stageByTechnology"),
+                  r.byTechnology.map((g) => ({ ...g, group: g.technology })),
+                  [...ADOPTION_STAGES],
+                  technologyName,
+                )}
+                <details>
+                  <summary>{t("survey.stageByTechnologyRegion")}</summary>
+                  {q.type === "matrix" &&
+                    q.technologies.map((tech) => crossTab(q, technologyName(tech), r.byTechnologyRegion.filter((g) => g.technology === tech), [...ADOPTION_STAGES], regionName))}
+                </details>
+              </>
+            )}
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}
