@@ -68,3 +68,38 @@ export async function importCaseStudyCommand(path: string, raw: Record<string, u
     await database.close();
   }
 }
+
+/**
+ * `living-report import survey-responses --survey S FILE`: the same all-or-nothing import as the
+ * survey page, with every problem listed by cell.
+ */
+export async function importSurveyResponsesCommand(file: string, raw: Record<string, unknown>) {
+  const survey = typeof raw.survey === "string" ? raw.survey : "";
+  if (!survey) throw new CliError("--survey: name the survey by its short name");
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new CliError(`No such file: ${file}`);
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    const { getSurveyBySlug } = await import("#src/features/surveys/repository.ts");
+    const { importResponses } = await import("#src/features/surveys/service.ts");
+    const { readTable } = await import("#src/features/surveys/spreadsheet.ts");
+    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const found = await getSurveyBySlug(database.db, survey);
+    if (!found) throw new CliError(`No survey has the short name "${survey}".`);
+    const progress = progressBar("Importing responses");
+    progress(0, 3, "reading the file");
+    const table = await readTable(readFileSync(file));
+    progress(1, 3, `checking ${table.rows.length} rows`);
+    const result = await importResponses(database.db, SYSTEM_ACTOR, found.id, table, `import: ${basename(file)}`);
+    progress(3, 3, "done");
+    if (!result.ok) {
+      const t = translator("en");
+      console.log(result.problems.map((p) => `${p.cell} (${p.key}): ${t(`survey.problem.${p.code}`, { value: p.value ?? "", min: p.min ?? "", max: p.max ?? "" })}`).join("\n"));
+      throw new CliError(`Nothing was imported: ${result.problems.length} problem(s).`);
+    }
+    console.log(`${result.imported} responses imported into ${found.slug} (${result.replaced} replaced earlier answers).`);
+  } finally {
+    await database.close();
+  }
+}

@@ -5,7 +5,7 @@ import { createAdminCommand } from "#src/cli/create-admin.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { exportCommand } from "#src/cli/export.ts";
-import { importCaseStudyCommand } from "#src/cli/import.ts";
+import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { en } from "#src/web/i18n/en.ts";
@@ -63,9 +63,13 @@ program
   .option("--pdfa", "write PDF/A-2b (archival)", false)
   .action(exportCommand);
 
-program
-  .command("import")
-  .description("Import evidence from files.")
+const importing = program.command("import").description("Import evidence from files.");
+importing
+  .command("survey-responses <file>")
+  .description("Import survey responses from .xlsx or .csv: all rows or none, every problem named by its cell.")
+  .requiredOption("--survey <slug>", "the survey's short name")
+  .action(importSurveyResponsesCommand);
+importing
   .command("case-study <path>")
   .description("Import a Word file (or every .docx in a folder) as draft case studies of an organization, saying what was recognised in each.")
   .requiredOption("--org <code>", "the organization's short name, full name or id")

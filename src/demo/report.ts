@@ -1,4 +1,5 @@
 import { loadDemoCaseStudies } from "#src/demo/case-studies.ts";
+import { loadDemoSurveys } from "#src/demo/surveys.ts";
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
@@ -23,7 +24,7 @@ const TECHNOLOGIES = [
 
 const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string }; ready?: boolean }> = {
   "introduction/overview": {
-    body: "This report follows a handful of technologies that could change how goods and people cross borders. It is kept up to date between editions: members send case studies, answer a survey, and discuss drafts in committee.\n\nEach technology chapter explains the technology, shows where administrations already use it, weighs benefits against risks, and looks ahead.",
+    body: "This report follows a handful of technologies that could change how goods and people cross borders. It is kept up to date between editions: members send case studies, answer a survey, and discuss drafts in committee.\n\nEach technology chapter explains the technology, shows where administrations already use it, weighs benefits against risks, and looks ahead.\n\nThe figures below come from the demo's synthetic survey answers.\n\n::figure{ref=adoption-by-technology}\n\n::figure{ref=technology-radar}",
     ready: true,
   },
   "blockchain/what-it-is": {
@@ -77,6 +78,7 @@ export async function loadDemoReport(db: Db, publicUrl: string): Promise<void> {
     }
   }
   await loadDemoCaseStudies(db, report.id);
+  await loadDemoSurveys(db);
   const edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2024", title: "Study Report on Disruptive Technologies", editionDate: "2024-06-28", foreword: null });
   await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
 }

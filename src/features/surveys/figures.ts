@@ -65,7 +65,7 @@ const STAGE_COLOURS = ["#d9dde2", "#b7d3e8", "#7fb2d8", "#3f86bf", "#1b4f7a"];
 /** The Vega-Lite spec of a figure's chart. */
 function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
   const values = data.rows.map((r) => Object.fromEntries(data.columns.map((c, i) => [c, r[i]])));
-  const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 520, data: { values }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 } } } as const;
+  const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 520, data: { values }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 260 }, legend: { labelFontSize: 12, labelLimit: 200 } } } as const;
   const stages = ADOPTION_STAGES.map((s) => t(`survey.stage.${s}` as "survey.stage.pilot"));
   if (query.kind === "distribution")
     return { ...base, mark: { type: "bar", color: "#1b4f7a" }, encoding: { y: { field: "answer", type: "nominal", sort: "-x", title: null }, x: { field: "organizations", type: "quantitative", title: t("figure.organizations") } } };
@@ -113,24 +113,39 @@ function emptySvg(text: string) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="520" height="60" viewBox="0 0 520 60"><text x="10" y="35" font-family="sans-serif" font-size="14" fill="#555">${escapeXml(text)}</text></svg>`;
 }
 
-/** The technology radar: rings from "in production" (centre) to "watching", a dot per technology. */
+/**
+ * The technology radar: rings from "in production" (centre) to "watching"; a numbered dot per
+ * technology in the ring its average stage puts it in, and a legend naming each with its movement.
+ */
 export function radarSvg(blips: RadarBlip[], t: Translate, labels?: Labels): string {
+  const width = 760;
   const size = 520;
   const c = size / 2;
-  const radius = (i: number) => ((i + 1) / RINGS.length) * (c - 20);
-  const rings = RINGS.map((ring, i) => `<circle cx="${c}" cy="${c}" r="${radius(i)}" fill="${["#1b4f7a", "#3f86bf", "#9cc3e2", "#e8eef4"][i]}" fill-opacity="0.25" stroke="#1b4f7a" stroke-opacity="0.4"/><text x="${c + 4}" y="${c - radius(i) + 14}" font-size="11" fill="#333" font-family="sans-serif">${escapeXml(t(`figure.ring.${ring}` as "figure.ring.production"))}</text>`).reverse();
+  const outer = c - 16;
+  const radius = (i: number) => ((i + 1) / RINGS.length) * outer;
+  const fills = ["#1b4f7a", "#3f86bf", "#9cc3e2", "#e8eef4"];
+  const rings = RINGS.map((ring, i) => `<circle cx="${c}" cy="${c}" r="${radius(i).toFixed(1)}" fill="${fills[i]}" fill-opacity="0.22" stroke="#1b4f7a" stroke-opacity="0.35"/>`)
+    .reverse()
+    .concat(RINGS.map((ring, i) => `<text x="${c}" y="${(c - radius(i) + 15).toFixed(1)}" text-anchor="middle" font-size="12" fill="#1d2b36" font-family="sans-serif">${escapeXml(t(`figure.ring.${ring}` as "figure.ring.production"))}</text>`));
   const marks = { in: "▲", out: "▼", new: "★", same: "" } as const;
+  // Technologies of one ring share it evenly, each ring turned a little so that labels do not stack.
   const dots = blips.map((b, i) => {
     const ring = RINGS.indexOf(b.ring);
-    const r = radius(ring) - (radius(ring) - (ring === 0 ? 0 : radius(ring - 1))) / 2;
-    const angle = (i / Math.max(1, blips.length)) * 2 * Math.PI + 0.3;
+    const same = blips.filter((x) => x.ring === b.ring);
+    const k = same.indexOf(b);
+    const inner = ring === 0 ? 0 : radius(ring - 1);
+    const r = ring === 0 ? outer / RINGS.length / 2 + (same.length > 1 ? 8 : 0) : (inner + radius(ring)) / 2;
+    const angle = (k / Math.max(1, same.length)) * 2 * Math.PI + 0.6 + ring * 0.9;
     const x = c + r * Math.cos(angle);
     const y = c + r * Math.sin(angle);
     const name = labels ? labels.technology(b.technology) : b.technology;
-    const mark = marks[b.movement];
-    return `<g><title>${escapeXml(`${name}: ${t(`figure.ring.${b.ring}` as "figure.ring.production")}${mark ? ` (${t(`figure.movement.${b.movement}` as "figure.movement.in")})` : ""}, n = ${b.n}`)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="#c25e00"/><text x="${(x + 9).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="12" font-family="sans-serif" fill="#111">${escapeXml(`${name}${mark ? ` ${mark}` : ""}`)}</text></g>`;
+    const moved = b.movement === "same" ? "" : ` (${t(`figure.movement.${b.movement}` as "figure.movement.in")})`;
+    return {
+      dot: `<g><title>${escapeXml(`${name}: ${t(`figure.ring.${b.ring}` as "figure.ring.production")}${moved}, n = ${b.n}`)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="11" fill="#c25e00"/><text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="middle" font-size="11" font-weight="bold" fill="#fff" font-family="sans-serif">${i + 1}</text></g>`,
+      legend: `<text x="${size + 16}" y="${40 + i * 24}" font-size="13" fill="#111" font-family="sans-serif"><tspan font-weight="bold">${i + 1}</tspan> ${escapeXml(name.length > 30 ? `${name.slice(0, 29)}…` : name)}${marks[b.movement] ? ` ${marks[b.movement]}` : ""}</text>`,
+    };
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" role="img">${rings.join("")}${dots.join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${size}" viewBox="0 0 ${width} ${size}"><rect width="${width}" height="${size}" fill="#fff"/>${rings.join("")}${dots.map((d) => d.dot).join("")}${dots.map((d) => d.legend).join("")}</svg>`;
 }
 
 /** A dataset as CSV (UTF-8 with BOM, comma-separated). */

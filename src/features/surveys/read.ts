@@ -59,7 +59,7 @@ export async function renderFigure(db: Db, figure: repo.FigureRow, lang: Languag
     title: pick(figure.titles),
     caption: pick(figure.captions),
     alt: pick(figure.alts) || pick(figure.titles),
-    source: figure.source ?? `${survey.titles[lang] || survey.titles.en} (${survey.year})`,
+    source: figure.source ?? ((title) => (title.includes(String(survey.year)) ? title : `${title} (${survey.year})`))(survey.titles[lang] || survey.titles.en),
     n: data.n,
     svg,
     data,

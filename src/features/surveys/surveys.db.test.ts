@@ -69,7 +69,7 @@ describe("surveys", () => {
     const db = env.database.db;
     const survey = await openSurvey("importing");
     const regions = ["AMS", "EUR", "AP", "ESA", "WCA", "MENA"];
-    const orgs = [];
+    const orgs: Awaited<ReturnType<typeof buildOrganization>>[] = [];
     for (let i = 0; i < 120; i++) orgs.push(await buildOrganization(db, { name: `Imported administration ${i}`, shortName: `IMP${i}`, regionCode: regions[i % 6]! }));
     const header = ["organization", "innovation_unit", "innovation_staff", "priority", "adoption.blockchain.stage", "adoption.blockchain.areas", "adoption.drones.stage", "benefits"];
     const row = (i: number) => [`IMP${i}`, "yes", "2,5", 1 + (i % 5), ["no_plans", "planning", "proof_of_concept", "pilot", "production"][i % 5]!, "risk;origin", "pilot", "speed;fraud"];
@@ -99,7 +99,7 @@ describe("surveys", () => {
   it("hides small groups from the public results but not from editors", async () => {
     const db = env.database.db;
     const survey = await openSurvey("results");
-    const big = [];
+    const big: Awaited<ReturnType<typeof buildOrganization>>[] = [];
     for (let i = 0; i < 6; i++) big.push(await buildOrganization(db, { regionCode: "EUR" }));
     const small = await buildOrganization(db, { regionCode: "WCA" });
     const table = { columns: ["organization", "innovation_unit", "adoption.blockchain.stage"], rows: [...big, small].map((o, i) => ({ line: i + 2, cells: { organization: o.id, innovation_unit: "yes", "adoption.blockchain.stage": o === small ? "production" : "pilot" } })), cellRef: () => "" };
@@ -125,7 +125,7 @@ describe("surveys", () => {
   it("a figure renders live in the draft as SVG, is frozen with its data in an edition, and later answers leave it unchanged", async () => {
     const db = env.database.db;
     const survey = await openSurvey("figures");
-    const orgs = [];
+    const orgs: Awaited<ReturnType<typeof buildOrganization>>[] = [];
     for (let i = 0; i < 6; i++) orgs.push(await buildOrganization(db, { regionCode: "AP" }));
     const answer = (stage: string) => ({ columns: ["organization", "innovation_unit", "adoption.blockchain.stage"], rows: orgs.map((o, i) => ({ line: i + 2, cells: { organization: o.id, innovation_unit: "yes", "adoption.blockchain.stage": stage } })), cellRef: () => "" });
     expect((await importResponses(db, SYSTEM_ACTOR, survey.id, answer("pilot"), "import: t")).ok).toBe(true);
