@@ -33,11 +33,19 @@ export function AnswerPage({ ctx, survey, definition, organization, response, va
   const errors = error?.fields ?? {};
   const title = survey.titles[lang] || survey.titles.en;
   const errorText = (key: string) => errors[key] && <p class="error-message" id={`e-${key}`}>{t(errors[key] as "survey.problem.required")}</p>;
+  // Conditions name the earlier question by its number and the answer by its words.
+  const all = definition.sections.flatMap((section) => section.questions);
+  const numberOf = new Map(all.map((x, i) => [x.id, String(i + 1)]));
+  const answerLabel = (id: string, value: string) => {
+    const earlier = all.find((x) => x.id === id);
+    const option = earlier && (earlier.type === "single" || earlier.type === "multiple") ? earlier.options.find((o) => o.value === value) : undefined;
+    return option ? textIn(option.label, lang) : value;
+  };
   const question = (q: Question, n: number) => {
     const name = `q.${q.id}`;
     const label = `${n}. ${textIn(q.text, lang)}${q.required ? " *" : ""}`;
     const condition = q.showIf && (
-      <p class="hint">{t("survey.showIf", { question: q.showIf.question, answer: q.showIf.equals })}</p>
+      <p class="hint">{t("survey.showIf", { question: numberOf.get(q.showIf.question) ?? q.showIf.question, answer: answerLabel(q.showIf.question, q.showIf.equals) })}</p>
     );
     const hidden = q.showIf && !isShown(q, answers) && Object.keys(answers).length > 0;
     const wrap = (body: preact.ComponentChildren) => (
