@@ -59,17 +59,19 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     expect(order.slice(0, 2)).toEqual(["How it is used today", "What it is"]);
     await drones.getByRole("link", { name: "What it is", exact: true }).click();
     await one.getByLabel("Text", { exact: true }).fill(
-      "Drones carry cameras over borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
+      "Drones carry cameras over borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=adoption-by-technology}\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
     );
     await one.getByLabel("Summary of the change").fill("First text");
     await one.getByRole("button", { name: "Save" }).click();
     await expect(one.getByRole("status").first().textContent()).resolves.toMatch(/Saved as revision \d+\./);
     await expect(one.locator("#preview table").count()).resolves.toBe(1);
-    await expect(one.locator("#preview figure.directive-figure").count()).resolves.toBe(1);
+    // A known figure is drawn from the survey; an unknown one is flagged for the editor.
+    await expect(one.locator("#preview figure.directive-figure img").count()).resolves.toBe(1);
+    await expect(one.locator("#preview .content-warning").textContent()).resolves.toContain("drone-use");
     await expectAccessible(one);
     await screenshot(one, "draft-editor");
     await one.getByLabel("Text", { exact: true }).fill(
-      "Drones carry thermal cameras over land borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
+      "Drones carry thermal cameras over land borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=adoption-by-technology}\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
     );
     // The island renders the preview while typing, through the server's own pipeline.
     await one.locator("#preview", { hasText: "thermal cameras" }).waitFor();
