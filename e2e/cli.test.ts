@@ -72,6 +72,8 @@ describe("living-report CLI", () => {
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
       const words = spawnSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).stdout;
       for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
+      // The survey figures, numbered, with their French titles.
+      expect(words).toMatch(/Figure 1 ?: Étape d.adoption par technologie \(2024\)/);
       // Bookmarks: chapters with their sections beneath.
       const outline = JSON.parse(spawnSync("qpdf", ["--json=2", "--json-key=outlines", pdfFile], { encoding: "utf8" }).stdout) as { outlines: { title: string; kids: { title: string }[] }[] };
       // The case-study annex is the last chapter, with a bookmark per case study.

@@ -8,6 +8,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  ImageRun,
   Packer,
   PageBreak,
   PageNumber,
@@ -24,6 +25,9 @@ import {
 import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
 import type { Publication } from "#src/publishing/publication.ts";
+import type { PrintFigure } from "#src/publishing/typst/serialize.ts";
+import { Resvg } from "@resvg/resvg-js";
+import { FONTS_DIR } from "#src/publishing/pdf.ts";
 import { translator, type Translate } from "#src/web/i18n/i18n.ts";
 
 // The publication as a Word document with real heading styles (Word's navigation pane, the
@@ -39,6 +43,28 @@ class Builder {
   footnotes: Record<number, { children: Paragraph[] }> = {};
   private nextFootnote = 1;
   private orderedLists = 0;
+  private nextFigure = 1;
+  constructor(private figures: Record<string, PrintFigure> = {}) {}
+
+  /** A figure as a picture (the SVG rasterised by resvg at twice its size) and a numbered caption. */
+  figure(f: PrintFigure, t: Translate): Paragraph[] {
+    const png = new Resvg(f.svg, { fitTo: { mode: "zoom", value: 2 }, font: { fontDirs: [FONTS_DIR], loadSystemFonts: false, defaultFontFamily: "Source Sans 3" } }).render();
+    const width = 600;
+    const height = Math.round((png.height / png.width) * width);
+    const number = this.nextFigure++;
+    return [
+      new Paragraph({ keepNext: true, children: [new ImageRun({ type: "png", data: png.asPng(), transformation: { width, height }, altText: { name: f.title, title: f.title, description: f.alt } })] }),
+      new Paragraph({
+        spacing: { after: 240 },
+        children: [
+          new TextRun({ text: `${t("pdf.figure", { n: number })} `, bold: true }),
+          new TextRun({ text: f.title, bold: true }),
+          new TextRun({ text: f.caption ? ` ${f.caption}` : "" }),
+          new TextRun({ text: ` ${t("content.figureNote", { n: f.n, source: f.source })}`, size: 18 }),
+        ],
+      }),
+    ];
+  }
 
   runs(nodes: readonly PhrasingContent[], t: Translate, defs: Map<string, Nodes>, marks: Marks = {}): ParagraphChild[] {
     return nodes.flatMap((n): ParagraphChild[] => {
@@ -145,6 +171,11 @@ class Builder {
         case "containerDirective": {
           const d = n as unknown as Directive;
           const ref = d.attributes?.ref ?? "";
+          const figure = d.name === "figure" ? this.figures[ref] : undefined;
+          if (figure) {
+            out.push(...this.figure(figure, t));
+            break;
+          }
           const known = isReferenceKind(d.name) && REF_PATTERN.test(ref);
           const caption = known ? t(`content.${d.name}` as "content.figure", { ref }) : `⚠ ${t("content.warning.unknownDirective", { name: d.name })}`;
           out.push(
@@ -178,7 +209,7 @@ class Builder {
 /** The publication as a .docx file. */
 export async function renderDocx(pub: Publication): Promise<Buffer> {
   const t = translator(pub.lang);
-  const builder = new Builder();
+  const builder = new Builder(pub.figures);
   const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
   const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
   const body: (Paragraph | Table | TableOfContents)[] = [

@@ -16,6 +16,7 @@ const pub: Publication = {
   draft: false,
   foreword: null,
   caseStudies: [],
+  figures: {},
   chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "What it is", slug: "what-it-is", markdown: body, tree: parseMarkdown(body), lang: "en" }] }],
 };
 
@@ -75,5 +76,27 @@ describe("export formats", () => {
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
     expect(xml).toContain("What it is");
     expect(xml).toMatch(/<w:footnoteReference w:id="1"\/>/);
+  });
+
+  it("places a figure as inline SVG in the HTML file, a numbered picture in the DOCX, and an SVG image in the Typst source", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="120" height="40" fill="#1b4f7a"/><text x="10" y="80">Pilot</text></svg>';
+    const md = "Adoption so far:\n\n::figure{ref=stage}";
+    const withFigure: Publication = {
+      ...pub,
+      figures: { stage: { title: "Stage by technology", caption: "Synthetic.", alt: "Bars by stage", source: "Survey 2025", n: 42, svg, data: { columns: [], rows: [], n: 42 } } },
+      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "Use", slug: "use", markdown: md, tree: parseMarkdown(md), lang: "en" }] }],
+    };
+    const html = renderHtmlFile(withFigure).toString();
+    expect(html).toContain('<div role="img" aria-label="Bars by stage"><svg');
+    expect(html).toContain("n = 42. Source: Survey 2025.");
+    expect(html).not.toContain("#figure-");
+    const files = unzipSync(new Uint8Array(await renderDocx(withFigure)));
+    expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    expect(strFromU8(files["word/document.xml"]!)).toContain("Figure 1.");
+    const { serializeMdast } = await import("#src/publishing/typst/serialize.ts");
+    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const typst = serializeMdast(parseMarkdown(md), translator("en"), withFigure.figures);
+    expect(typst).toContain('#figure(image(bytes("<svg xmlns=\\"http://www.w3.org/2000/svg\\"');
+    expect(typst).toContain('alt: "Bars by stage"');
   });
 });

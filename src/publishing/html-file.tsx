@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderToString } from "preact-render-to-string";
-import { renderHtml } from "#src/content/html.ts";
+import { renderHtml, type Resolver } from "#src/content/html.ts";
+import type { Root } from "mdast";
+import type { Language } from "#src/features/members/domain.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { ASSETS_DIR } from "#src/web/assets.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
@@ -60,7 +62,7 @@ function Document({ pub }: { pub: Publication }) {
                   <h2>
                     {ci + 1}.{si + 1} {s.heading}
                   </h2>
-                  <div class="prose" dangerouslySetInnerHTML={{ __html: renderHtml(s.tree, { t: translator(s.lang), idPrefix: `${c.slug}-${s.slug}` }).html }} />
+                  <div class="prose" dangerouslySetInnerHTML={{ __html: sectionHtml(pub, s.tree, s.lang, `${c.slug}-${s.slug}`) }} />
                 </section>
               ))}
             </article>
@@ -69,6 +71,23 @@ function Document({ pub }: { pub: Publication }) {
       </body>
     </html>
   );
+}
+
+// Figures go inline as SVG: the sanitized text holds a placeholder image that is swapped for the
+// SVG our own renderer drew (never markup from a person), so the file needs nothing else.
+const FIGURE_SLOT = /<img src="#figure-([a-z0-9-]+)"[^>]*>/g;
+
+function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: string): string {
+  const resolve: Resolver = (kind, ref) => {
+    const f = kind === "figure" ? pub.figures[ref] : undefined;
+    return f ? { title: f.title, figure: { src: `#figure-${ref}`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `#figure-${ref}` } } : "pending";
+  };
+  const { html } = renderHtml(tree, { t: translator(lang), idPrefix, resolve });
+  // The data link has nowhere to go inside a single file.
+  return html.replace(/ ?<a href="#figure-[a-z0-9-]+">[^<]*<\/a>/g, "").replace(FIGURE_SLOT, (slot, ref: string) => {
+    const f = pub.figures[ref];
+    return f ? `<div role="img" aria-label="${f.alt.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`)}">${f.svg}</div>` : slot;
+  });
 }
 
 /** The publication as a single HTML file. */

@@ -11,6 +11,10 @@ import { appError } from "#src/lib/errors.ts";
 import { period, TEXT_FIELDS, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
 import { listAnnex, versionsByIds } from "#src/features/case-studies/repository.ts";
 import { ANNEX_PATH } from "#src/features/editions/domain.ts";
+import type { FrozenFigure } from "#src/features/editions/snapshot.ts";
+import { extractReferences } from "#src/content/directives.ts";
+import { renderFigure } from "#src/features/surveys/read.ts";
+import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 import { listTechnologies, type TechnologyRow } from "#src/features/reports/repository.ts";
 import { translator, type Translate } from "#src/web/i18n/i18n.ts";
 
@@ -35,6 +39,8 @@ export type Publication = {
   /** Chapters, ending with the case-study annex when there is one. */
   chapters: PublicationChapter[];
   caseStudies: PublicationCaseStudy[];
+  /** The figures the text places, by reference, drawn in this language (frozen for an edition). */
+  figures: Record<string, FrozenFigure>;
 };
 
 const section = (slug: string, chosen: { text: { heading: string; body: string } | undefined; lang: Language }): PublicationSection => ({
@@ -88,8 +94,13 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
       const fields = content.caseStudyVersions.get(c.versionId)!.fields;
       return { slug: c.slug, organization: c.organization, fields, technologies: techNames(fields.technologies, content.technologies, lang) };
     });
+  const figures = Object.fromEntries(snapshot.figures.flatMap((f) => {
+    const frozen = f.languages[lang] ?? Object.values(f.languages)[0];
+    return frozen ? [[f.slug, frozen]] : [];
+  }));
   return {
     caseStudies,
+    figures,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(edition.titles, lang, primary),
     edition: edition.label,
@@ -124,8 +135,13 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
     const version = versions.find((v) => v.id === r.currentVersionId);
     return version ? [{ slug: r.slug, organization: r.organization, fields: version.fields, technologies: techNames(version.fields.technologies, technologies, lang) }] : [];
   });
+  // The draft's figures as they are now.
+  const slugs = [...new Set(draft.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === "figure").map((r) => r.ref) : [])))))];
+  const figures: Record<string, FrozenFigure> = {};
+  for (const figure of await figuresBySlugs(db, slugs)) figures[figure.slug] = await renderFigure(db, figure, lang);
   return {
     caseStudies,
+    figures,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(report.titles, lang, primary),
     edition: undefined,

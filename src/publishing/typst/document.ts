@@ -53,7 +53,7 @@ export function typstDocument(pub: Publication): string {
   for (const chapter of pub.chapters) {
     lines.push(`#heading(level: 1)[${text(chapter.title)}] <${typstLabel(chapter.slug)}>`);
     for (const section of chapter.sections) {
-      const body = serializeMdast(section.tree, translator(section.lang));
+      const body = serializeMdast(section.tree, translator(section.lang), pub.figures);
       const lang =
         section.lang === pub.lang
           ? ""

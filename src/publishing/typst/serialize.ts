@@ -23,8 +23,13 @@ export function typstString(text: string): string {
 /** Text as inert Typst markup. */
 export const text = (value: string): string => (value ? `#${typstString(value)};` : "");
 
+/** What a figure shows in print: its words and its SVG (our own renderer's, never user markup). */
+export type PrintFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string };
+
 export type SerializeOptions = {
   t: Translate;
+  /** Figures by reference, for `::figure{ref=…}`. */
+  figures?: Record<string, PrintFigure>;
   /** Footnote definitions of the text, by identifier, to be placed inline where referenced. */
   footnotes?: Map<string, Nodes>;
 };
@@ -43,6 +48,12 @@ function directive(d: Directive, options: SerializeOptions): string {
     return `#text(fill: rgb("#a4262c"))[${text(`⚠ ${options.t("content.warning.unknownDirective", { name: d.name })}`)}]`;
   }
   if (d.type === "textDirective") return `#emph[${text(label || ref)}]`;
+  const figure = d.name === "figure" ? options.figures?.[ref] : undefined;
+  if (figure) {
+    // A numbered figure: the SVG goes in as bytes of a string literal, the words as text.
+    const note = options.t("content.figureNote", { n: figure.n, source: figure.source });
+    return `\n#figure(image(bytes(${typstString(figure.svg)}), format: "svg", width: 100%, alt: ${typstString(figure.alt)}), caption: [#strong[${text(figure.title)}] ${text(figure.caption)} #text(size: 0.9em)[${text(note)}]])\n`;
+  }
   const caption = options.t(`content.${d.name}` as "content.figure", { ref });
   return `\n#block(width: 100%, inset: 8pt, stroke: (left: 3pt + rgb("#a35a1c")), fill: rgb("#fdfaf5"))[#strong[${text(caption)}] \\ #text(size: 0.85em)[${text(options.t("content.pendingNote"))}]]\n`;
 }
@@ -118,8 +129,8 @@ function node(n: Nodes, options: SerializeOptions): string {
 }
 
 /** A section's parsed text as Typst markup. */
-export function serializeMdast(tree: Root, t: Translate): string {
+export function serializeMdast(tree: Root, t: Translate, figures: Record<string, PrintFigure> = {}): string {
   const footnotes = new Map<string, Nodes>();
   for (const child of tree.children as RootContent[]) if (child.type === "footnoteDefinition") footnotes.set(child.identifier, child);
-  return node(tree, { t, footnotes });
+  return node(tree, { t, footnotes, figures });
 }

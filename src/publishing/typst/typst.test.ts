@@ -23,6 +23,7 @@ const publication = (texts: string[]): Publication => ({
   draft: false,
   foreword: null,
   caseStudies: [],
+  figures: {},
   chapters: [{ title: "Only chapter", slug: "only", sections: texts.map((body, i) => ({ heading: `Section ${i + 1}`, slug: `s${i + 1}`, markdown: body, tree: parseMarkdown(body), lang: "en" as const })) }],
 });
 

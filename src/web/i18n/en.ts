@@ -727,6 +727,7 @@ export const en = {
   "figure.movement.out": "moved out",
   "figure.movement.new": "new",
   "figure.movement.same": "unchanged",
+  "pdf.figure": "Figure {n}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -727,4 +727,5 @@ export const es: Catalog = {
   "figure.movement.out": "retrocede",
   "figure.movement.new": "nuevo",
   "figure.movement.same": "sin cambios",
+  "pdf.figure": "Figura {n}.",
 };

@@ -727,4 +727,5 @@ export const fr: Catalog = {
   "figure.movement.out": "recule",
   "figure.movement.new": "nouveau",
   "figure.movement.same": "inchangé",
+  "pdf.figure": "Figure {n}.",
 };
