@@ -90,6 +90,9 @@ describe("export formats", () => {
     expect(html).toContain('<div role="img" aria-label="Bars by stage"><svg');
     expect(html).toContain("n = 42. Source: Survey 2025.");
     expect(html).not.toContain("#figure-");
+    const zip = unzipSync(new Uint8Array(renderOpenData({ ...withFigure, figures: { stage: { ...withFigure.figures.stage!, data: { columns: ["stage", "organizations"], rows: [["Pilot", 42]], n: 42 } } } })));
+    expect(strFromU8(zip["figures/stage.csv"]!)).toBe("stage,organizations\r\nPilot,42\r\n");
+    expect([...zip["figures/stage.csv"]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const files = unzipSync(new Uint8Array(await renderDocx(withFigure)));
     expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
     expect(strFromU8(files["word/document.xml"]!)).toContain("Figure 1.");

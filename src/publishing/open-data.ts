@@ -59,8 +59,12 @@ export function renderOpenData(pub: Publication): Buffer {
     ["number", "chapter", "chapter_title", "section", "heading", "language", "words"].join(","),
     ...sections.map((s) => [s.number, s.chapter, s.chapterTitle, s.section, s.heading, s.language, s.markdown.split(/\s+/).filter(Boolean).length].map(csvCell).join(",")),
   ].join("\r\n");
-  const readme = `${pub.title}${pub.edition ? `, edition ${pub.edition}` : " (living draft)"}, ${pub.date}, language ${pub.lang}.\n\nedition.json  the full text, schema "${OPEN_DATA_SCHEMA}" (documented with the platform)\nsections.csv  one row per section, UTF-8, comma-separated\ncase-studies.csv  one row per case study of the annex, UTF-8, comma-separated\n`;
+  const readme = `${pub.title}${pub.edition ? `, edition ${pub.edition}` : " (living draft)"}, ${pub.date}, language ${pub.lang}.\n\nedition.json  the full text, schema "${OPEN_DATA_SCHEMA}" (documented with the platform)\nsections.csv  one row per section, UTF-8, comma-separated\ncase-studies.csv  one row per case study of the annex, UTF-8, comma-separated\nfigures/*.csv  the rows each figure was drawn from\n`;
   const mtime = new Date(`${pub.date}T00:00:00Z`);
   const file = (data: string): [Uint8Array, { mtime: Date }] => [strToU8(data), { mtime }];
-  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(`\ufeff${csv}\r\n`), "case-studies.csv": file(`\ufeff${caseStudiesCsv}\r\n`), "README.txt": file(readme) }));
+  // Each figure's rows, as readers can download them beside the figure.
+  const figureFiles = Object.fromEntries(
+    Object.entries(pub.figures).map(([slug, f]) => [`figures/${slug}.csv`, file(`\ufeff${[f.data.columns, ...f.data.rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`)] as const),
+  );
+  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(`\ufeff${csv}\r\n`), "case-studies.csv": file(`\ufeff${caseStudiesCsv}\r\n`), ...figureFiles, "README.txt": file(readme) }));
 }
