@@ -11,6 +11,8 @@ import { adoptionTemplate } from "#src/features/surveys/templates.ts";
 // something to show. The figures match no real survey.
 
 const REGIONS = ["AMS", "EUR", "AP", "ESA", "WCA", "MENA"];
+// Four countries per region, five synthetic respondents each: enough for a public map to show them.
+const COUNTRIES: Record<string, string[]> = { AMS: ["BR", "MX", "PE", "CA"], EUR: ["FR", "DE", "ES", "PL"], AP: ["JP", "KR", "AU", "IN"], ESA: ["KE", "ZA", "ET", "TZ"], WCA: ["NG", "SN", "CI", "GH"], MENA: ["MA", "EG", "SA", "JO"] };
 export const DEMO_SURVEY_TECHNOLOGIES = ["blockchain", "iot", "ai", "biometrics", "drones", "virtual-reality"];
 
 // How far each technology has got, on average (0 no plans … 4 production), in 2021 and in 2024.
@@ -45,7 +47,7 @@ function syntheticTable(orgIds: string[], yearIndex: 0 | 1, seed: number): Table
 export async function loadDemoSurveys(db: Db) {
   const orgIds: string[] = [];
   for (let i = 1; i <= 120; i++) {
-    const org = await insertOrganization(db, { name: `Synthetic respondent ${String(i).padStart(3, "0")} (synthetic data)`, shortName: `SYN${String(i).padStart(3, "0")}`, kind: "customs_administration", country: null, regionCode: REGIONS[i % 6]!, memberSince: null, memberUntil: null });
+    const org = await insertOrganization(db, { name: `Synthetic respondent ${String(i).padStart(3, "0")} (synthetic data)`, shortName: `SYN${String(i).padStart(3, "0")}`, kind: "customs_administration", country: COUNTRIES[REGIONS[i % 6]!]![Math.floor(i / 6) % 4]!, regionCode: REGIONS[i % 6]!, memberSince: null, memberUntil: null });
     orgIds.push(org.id);
   }
   const definition = adoptionTemplate(DEMO_SURVEY_TECHNOLOGIES);
@@ -68,6 +70,7 @@ export async function loadDemoSurveys(db: Db) {
   }
   const [y2021, y2024] = surveys as [(typeof surveys)[number], (typeof surveys)[number]];
   await insertFigure(db, { slug: "blockchain-stage-by-region", surveyId: y2021.id, query: { kind: "stage-by-region", question: "adoption", technology: "blockchain" }, chart: "stage-by-region", titles: { en: "Blockchain: how far administrations have gone, by region (2021)", fr: "Chaîne de blocs : où en sont les administrations, par région (2021)" }, captions: { en: "Synthetic demo data.", fr: "Données de démonstration synthétiques." }, alts: { en: "Stacked bars, one per region, showing the share of administrations at each stage with blockchain; most are planning or testing it.", fr: "Barres empilées, une par région, montrant la part des administrations à chaque étape pour la chaîne de blocs ; la plupart la préparent ou la testent." } });
+  await insertFigure(db, { slug: "blockchain-world-map", surveyId: y2024.id, query: { kind: "world-map", question: "adoption", technology: "blockchain" }, chart: "world-map", titles: { en: "Blockchain: most common stage by country (2024)", fr: "Chaîne de blocs : étape la plus fréquente par pays (2024)" }, captions: { en: "Synthetic demo data; a country shows only where at least five of its organizations answered.", fr: "Données synthétiques ; un pays n'apparaît que si au moins cinq de ses organisations ont répondu." }, alts: { en: "World map colouring 24 countries by the stage most of their administrations report for blockchain; the others are grey.", fr: "Carte du monde colorant 24 pays selon l'étape la plus déclarée pour la chaîne de blocs ; les autres sont en gris." } });
   await insertFigure(db, { slug: "adoption-by-technology", surveyId: y2024.id, query: { kind: "stage-by-technology", question: "adoption" }, chart: "stage-by-technology", titles: { en: "Stage of adoption by technology (2024)", fr: "Étape d'adoption par technologie (2024)" }, captions: { en: "Synthetic demo data.", fr: "Données de démonstration synthétiques." }, alts: { en: "Stacked bars, one per technology; biometrics and AI are furthest along, virtual reality least.", fr: "Barres empilées, une par technologie ; la biométrie et l'IA sont les plus avancées, la réalité virtuelle la moins." } });
   await insertFigure(db, { slug: "technology-radar", surveyId: y2024.id, query: { kind: "radar", question: "adoption" }, chart: "radar", titles: { en: "Technology radar (2024, compared with 2021)", fr: "Radar des technologies (2024, comparé à 2021)" }, captions: { en: "Synthetic demo data. ▲ moved towards the centre since 2021, ▼ moved out, ★ new.", fr: "Données synthétiques. ▲ rapproché du centre depuis 2021, ▼ éloigné, ★ nouveau." }, alts: { en: "A radar of four rings from in production (centre) to watching; each technology is a dot in the ring its average stage puts it in.", fr: "Un radar de quatre anneaux, de en production (centre) à en veille ; chaque technologie est un point dans l'anneau de son étape moyenne." } });
   await recordAudit(db, SYSTEM_ACTOR, { action: "demo.surveys", entityType: "platform", data: { organizations: orgIds.length, surveys: surveys.length } });

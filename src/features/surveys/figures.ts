@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import countries from "i18n-iso-countries";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { z } from "zod";
@@ -15,12 +18,13 @@ export const FigureQuery = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("adoption-heatmap"), question: z.string() }),
   z.object({ kind: z.literal("distribution"), question: z.string() }),
   z.object({ kind: z.literal("radar"), question: z.string() }),
+  z.object({ kind: z.literal("world-map"), question: z.string(), technology: z.string() }),
 ]);
 export type FigureQuery = z.output<typeof FigureQuery>;
 
 export type Dataset = { columns: string[]; rows: (string | number)[][]; n: number };
 
-type Labels = { technology: (slug: string) => string; region: (code: string) => string; option: (question: string, value: string) => string; t: Translate };
+type Labels = { technology: (slug: string) => string; region: (code: string) => string; country?: (code: string) => string; option: (question: string, value: string) => string; t: Translate };
 
 const matrixOf = (results: Results, id: string) => {
   const q = results.questions.find((x) => x.id === id);
@@ -43,6 +47,18 @@ export function datasetOf(query: FigureQuery, results: Results, labels: Labels):
       rows: m.byTechnology.filter((g) => !g.hidden).flatMap((g) => ADOPTION_STAGES.filter((s) => g.counts[s]).map((s) => [labels.technology(g.technology), stage(s), g.counts[s]!])),
       n: m.n,
     };
+  if (query.kind === "world-map") {
+    // Each country's most common stage, where enough of its organizations answered to show it.
+    const groups = m.byTechnologyCountry.filter((g) => g.technology === query.technology && !g.hidden);
+    return {
+      columns: ["country", "code", "stage"],
+      rows: groups.map((g) => {
+        const top = ADOPTION_STAGES.reduce((best, s2) => ((g.counts[s2] ?? 0) > (g.counts[best] ?? 0) ? s2 : best), ADOPTION_STAGES[0]);
+        return [labels.country ? labels.country(g.group) : g.group, numericCode(g.group), stage(top)];
+      }),
+      n: groups.reduce((sum, g) => sum + g.n, 0),
+    };
+  }
   if (query.kind === "stage-by-region") {
     const groups = m.byTechnologyRegion.filter((g) => g.technology === query.technology && !g.hidden);
     return {
@@ -60,7 +76,13 @@ export function datasetOf(query: FigureQuery, results: Results, labels: Labels):
   };
 }
 
-const STAGE_COLOURS = ["#d9dde2", "#b7d3e8", "#7fb2d8", "#3f86bf", "#1b4f7a"];
+/** ISO 3166 numeric code of a country (what world-atlas uses as ids), e.g. "604" for PE. */
+const numericCode = (alpha2: string) => countries.alpha2ToNumeric(alpha2) ?? "";
+
+// Natural Earth's countries at 1:110m, as TopoJSON, shipped in the world-atlas package.
+const WORLD = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("world-atlas/countries-110m.json"), "utf8")) as object;
+
+const STAGE_COLOURS = ["#c4cad1", "#b7d3e8", "#7fb2d8", "#3f86bf", "#1b4f7a"];
 
 /** The Vega-Lite spec of a figure's chart. */
 function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
@@ -79,6 +101,20 @@ function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
         color: { field: "share", type: "quantitative", title: t("figure.share"), scale: { scheme: "blues", domain: [0, 1] }, legend: { format: ".0%" } },
       },
     };
+  if (query.kind === "world-map") {
+    const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 640, height: 340, projection: { type: "equalEarth" }, data: { values: WORLD, format: { type: "topojson", feature: "countries" } }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, legend: { labelFontSize: 12 } } } as const;
+    return {
+      ...base,
+      layer: [
+        { mark: { type: "geoshape", fill: "#f0f2f4", stroke: "#ffffff", strokeWidth: 0.4 } },
+        {
+          transform: [{ lookup: "id", from: { data: { values }, key: "code", fields: ["stage", "country"] } }, { filter: "datum.stage != null" }],
+          mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
+          encoding: { color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend: { orient: "bottom", columns: 5 } }, tooltip: [{ field: "country" }, { field: "stage" }] },
+        },
+      ],
+    } as TopLevelSpec;
+  }
   const category = query.kind === "stage-by-region" ? "region" : "technology";
   return {
     ...base,

@@ -6,6 +6,7 @@ import { datasetOf, FigureQuery, renderSvg, type Dataset } from "#src/features/s
 import * as repo from "#src/features/surveys/repository.ts";
 import { computeResults, radar, type Audience, type Results } from "#src/features/surveys/results.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
+import { countryName } from "#src/web/i18n/countries.ts";
 
 // Loading what survey pages and figures show: results for an audience, and figures rendered.
 
@@ -13,7 +14,7 @@ import { translator } from "#src/web/i18n/i18n.ts";
 export async function loadResults(db: Db, survey: repo.SurveyRow, audience: Audience): Promise<{ results: Results; definition: Definition }> {
   const [version, rows, invited] = await Promise.all([repo.getVersion(db, survey.currentVersionId!), repo.responsesWithOrganizations(db, survey.id), repo.invitedOrganizations(db, survey.id)]);
   const definition = version!.definition;
-  const respondents = rows.filter((r) => r.response.status === "submitted").map((r) => ({ organizationId: r.organization.id, regionCode: r.organization.regionCode, kind: r.organization.kind, answers: r.response.answers }));
+  const respondents = rows.filter((r) => r.response.status === "submitted").map((r) => ({ organizationId: r.organization.id, regionCode: r.organization.regionCode, kind: r.organization.kind, country: r.organization.country, answers: r.response.answers }));
   return { results: computeResults({ definition, respondents, invited, minGroup: survey.minGroup, audience }), definition };
 }
 
@@ -27,6 +28,7 @@ export async function figureLabels(db: Db, definition: Definition, lang: Languag
       const tech = technologies.find((x) => x.slug === slug);
       return tech ? (tech.names[lang] ?? tech.names.en) : slug;
     },
+    country: (code: string) => countryName(code, lang),
     region: (code: string) => regions.find((r) => r.code === code)?.names[lang] ?? (code === "none" ? t("survey.noRegion") : code),
     option: (question: string, value: string) => {
       const q = questionsOf(definition).find((x) => x.id === question);

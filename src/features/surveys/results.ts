@@ -4,7 +4,7 @@ import { ADOPTION_STAGES, questionsOf, type AdoptionStage, type Answers, type De
 // 60 questions is a few milliseconds). Public results hide every group of fewer organizations
 // than the survey's threshold, and never show text answers or any single organization's answers.
 
-export type Respondent = { organizationId: string; regionCode: string | null; kind: string; answers: Answers };
+export type Respondent = { organizationId: string; regionCode: string | null; kind: string; country?: string | null; answers: Answers };
 export type Audience = "public" | "editor";
 
 export type Group = { group: string; n: number; hidden: boolean; counts: Record<string, number> };
@@ -14,7 +14,7 @@ export type QuestionResult =
   | { id: string; type: "choice"; n: number; hidden: boolean; counts: Record<string, number>; byRegion: Group[]; byKind: Group[] }
   | { id: string; type: "number"; n: number; hidden: boolean; mean: number | null; median: number | null; min: number | null; max: number | null }
   | { id: string; type: "text"; n: number }
-  | { id: string; type: "matrix"; n: number; hidden: boolean; byTechnology: (Group & { technology: string })[]; byTechnologyRegion: (Group & { technology: string })[]; followUps: { technology: string; followUp: string; n: number; counts: Record<string, number> }[] };
+  | { id: string; type: "matrix"; n: number; hidden: boolean; byTechnology: (Group & { technology: string })[]; byTechnologyRegion: (Group & { technology: string })[]; byTechnologyCountry: (Group & { technology: string })[]; followUps: { technology: string; followUp: string; n: number; counts: Record<string, number> }[] };
 
 export type Results = {
   invited: number;
@@ -105,6 +105,10 @@ export function computeResults(input: { definition: Definition; respondents: Res
         const byTechnologyRegion = q.technologies.flatMap((technology) =>
           groupsOf(rows.filter((row) => row.technology === technology && row.stage), groupKey, (row) => [row.stage as string], minGroup, audience).map((g) => ({ ...g, technology })),
         );
+        // By country too: public results show a country only when enough of its organizations answered.
+        const byTechnologyCountry = q.technologies.flatMap((technology) =>
+          groupsOf(rows.filter((row) => row.technology === technology && row.stage && row.country), (row) => row.country!, (row) => [row.stage as string], minGroup, audience).map((g) => ({ ...g, technology })),
+        );
         const followUps = q.technologies.flatMap((technology) =>
           q.followUps.map((f) => {
             const these = rows.filter((row) => row.technology === technology && row.followUps[f.id]);
@@ -112,7 +116,7 @@ export function computeResults(input: { definition: Definition; respondents: Res
             return { technology, followUp: f.id, n: these.length, counts: fHidden ? {} : tally(these.flatMap((row) => row.followUps[f.id] ?? [])) };
           }),
         );
-        return { id: q.id, type: "matrix", n, hidden, byTechnology, byTechnologyRegion, followUps };
+        return { id: q.id, type: "matrix", n, hidden, byTechnology, byTechnologyRegion, byTechnologyCountry, followUps };
       }
     }
   });

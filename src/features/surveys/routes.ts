@@ -45,7 +45,7 @@ const SurveySettingsInput = z.object({
 });
 const FigureInput = z.object({
   figureSlug: slug,
-  figureKind: z.enum(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar"], { error: "field.invalid" }),
+  figureKind: z.enum(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar", "world-map"], { error: "field.invalid" }),
   figureQuestion: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "field.invalid" }),
   figureTechnology: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" }).optional()),
   figureTitle: requiredText(300),
@@ -232,7 +232,7 @@ export async function surveyRoutes(app: FastifyInstance) {
         const question = def.sections.flatMap((s) => s.questions).find((q) => q.id === input.figureQuestion);
         const needsMatrix = input.figureKind !== "distribution";
         if (!question || (needsMatrix ? question.type !== "matrix" : question.type !== "single" && question.type !== "multiple" && question.type !== "scale")) throw appError("VALIDATION_FAILED", { figureQuestion: "field.invalid" });
-        if (input.figureKind === "stage-by-region" && !input.figureTechnology) throw appError("VALIDATION_FAILED", { figureTechnology: "field.required" });
+        if ((input.figureKind === "stage-by-region" || input.figureKind === "world-map") && !input.figureTechnology) throw appError("VALIDATION_FAILED", { figureTechnology: "field.required" });
         await transaction(db, async (tx) => {
           const figure = await repo.insertFigure(tx, { slug: input.figureSlug, surveyId: survey.id, query, chart: input.figureKind, titles: { en: input.figureTitle }, captions: input.figureCaption ? { en: input.figureCaption } : {}, alts: { en: input.figureAlt } });
           await recordAudit(tx, actorOf(request), { action: "figure.create", entityType: "figure", entityId: figure.id, data: { name: input.figureTitle } });

@@ -728,6 +728,7 @@ export const en = {
   "figure.movement.new": "new",
   "figure.movement.same": "unchanged",
   "pdf.figure": "Figure {n}.",
+  "figure.kind.world-map": "World map: most common stage by country, for one technology",
 } as const;
 
 export type MessageKey = keyof typeof en;

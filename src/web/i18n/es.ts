@@ -728,4 +728,5 @@ export const es: Catalog = {
   "figure.movement.new": "nuevo",
   "figure.movement.same": "sin cambios",
   "pdf.figure": "Figura {n}.",
+  "figure.kind.world-map": "Mapa del mundo: etapa más frecuente por país, para una tecnología",
 };

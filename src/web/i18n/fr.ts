@@ -728,4 +728,5 @@ export const fr: Catalog = {
   "figure.movement.new": "nouveau",
   "figure.movement.same": "inchangé",
   "pdf.figure": "Figure {n}.",
+  "figure.kind.world-map": "Carte du monde : étape la plus fréquente par pays, pour une technologie",
 };

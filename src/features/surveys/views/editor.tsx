@@ -195,7 +195,7 @@ export function SurveyPage(props: SurveyPageProps) {
               label={t("figure.kind")}
               values={values}
               errors={error?.fields}
-              options={(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar"] as const).map((k) => [k, t(`figure.kind.${k}`)])}
+              options={(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar", "world-map"] as const).map((k) => [k, t(`figure.kind.${k}`)])}
             />
             <TextField t={t} name="figureQuestion" label={t("figure.question")} values={values} errors={error?.fields} size="short" />
             <TextField t={t} name="figureTechnology" label={t("figure.technology")} values={values} errors={error?.fields} size="short" optional />
