@@ -72,6 +72,14 @@ describe("living-report CLI", () => {
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
       const words = spawnSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).stdout;
       for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
+      // Every entry of the contents points at the page where its heading stands.
+      const contents = spawnSync("pdftotext", ["-f", "2", "-l", "2", "-layout", pdfFile, "-"], { encoding: "utf8" }).stdout;
+      const entries = [...contents.matchAll(/^\s*(\d+(?:\.\d+)?) (.+?)(?: \.){3,}\s*(\d+)\s*$/gm)].map((m) => ({ number: m[1]!, title: m[2]!.trim(), page: Number(m[3]) }));
+      expect(entries.length).toBeGreaterThan(15);
+      for (const entry of entries) {
+        const page = spawnSync("pdftotext", ["-f", String(entry.page), "-l", String(entry.page), pdfFile, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+        expect(page, `${entry.number} ${entry.title} on page ${entry.page}`).toContain(`${entry.number} ${entry.title}`);
+      }
       // The survey figures, numbered, with their French titles.
       expect(words).toMatch(/Figure 1 ?: Étape d.adoption par technologie \(2024\)/);
       // Bookmarks: chapters with their sections beneath.
