@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium)("surveys in the browser", () => {
     await page.getByRole("link", { name: "My work" }).click();
     await page.getByRole("link", { name: /Adoption check 2026/ }).click();
     // The staff question appears only once "Yes" is chosen.
-    expect(await page.getByLabel("How many staff work in it (full-time equivalents)?").isVisible()).toBe(false);
+    // (The island that hides it runs after the page has loaded; wait for it.)
+    await expect.poll(() => page.getByLabel("How many staff work in it (full-time equivalents)?").isVisible()).toBe(false);
     await page.getByRole("group", { name: /unit in charge of innovation/ }).getByLabel("Yes").check();
     await page.getByLabel("How many staff work in it (full-time equivalents)?").fill(staff);
     await page.getByRole("group", { name: /How high a priority/ }).getByLabel("4").check();
