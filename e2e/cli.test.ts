@@ -69,12 +69,14 @@ describe("living-report CLI", () => {
       expect(exported.status, exported.stderr).toBe(0);
       const info = spawnSync("pdfinfo", [pdfFile], { encoding: "utf8" }).stdout;
       expect(info).toContain("Title:           Study Report on Disruptive Technologies — Édition 2026");
+      // Tagged for assistive technology (structure tree, reading order, alt text).
+      expect(info).toMatch(/Tagged:\s+yes/);
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
       const words = spawnSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).stdout;
       for (const heading of ["Sommaire", "De quoi s'agit-il", "How it is used today", "Internet of Things"]) expect(words).toContain(heading);
       // Every entry of the contents points at the page where its heading stands.
       const contents = spawnSync("pdftotext", ["-f", "2", "-l", "2", "-layout", pdfFile, "-"], { encoding: "utf8" }).stdout;
-      const entries = [...contents.matchAll(/^\s*(\d+(?:\.\d+)?) (.+?)(?: \.){3,}\s*(\d+)\s*$/gm)].map((m) => ({ number: m[1]!, title: m[2]!.trim(), page: Number(m[3]) }));
+      const entries = [...contents.matchAll(/^\s*(\d+(?:\.\d+)?) (.+?)(?: \.){3,}[\s\u2060]*(\d+)\s*$/gm)].map((m) => ({ number: m[1]!, title: m[2]!.trim(), page: Number(m[3]) }));
       expect(entries.length).toBeGreaterThan(15);
       for (const entry of entries) {
         const page = spawnSync("pdftotext", ["-f", String(entry.page), "-l", String(entry.page), pdfFile, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
@@ -85,9 +87,9 @@ describe("living-report CLI", () => {
       // Bookmarks: chapters with their sections beneath.
       const outline = JSON.parse(spawnSync("qpdf", ["--json=2", "--json-key=outlines", pdfFile], { encoding: "utf8" }).stdout) as { outlines: { title: string; kids: { title: string }[] }[] };
       // The case-study annex is the last chapter, with a bookmark per case study.
-      expect(outline.outlines.map((o) => o.title)).toEqual(["Introduction", "Blockchain", "Internet of Things", "Recommendations", "Annexe : études de cas"]);
-      expect(outline.outlines[1]!.kids.map((k) => k.title)).toContain("De quoi s'agit-il");
-      expect(outline.outlines[4]!.kids.map((k) => k.title)).toContain("CADENA: sharing trusted-trader data on a ledger");
+      expect(outline.outlines.map((o) => o.title)).toEqual(["1 Introduction", "2 Blockchain", "3 Internet of Things", "4 Recommendations", "5 Annexe : études de cas"]);
+      expect(outline.outlines[1]!.kids.map((k) => k.title)).toContain("2.1 De quoi s'agit-il");
+      expect(outline.outlines[4]!.kids.map((k) => k.title)).toContain("5.1 CADENA: sharing trusted-trader data on a ledger");
       // The same edition as Word: LibreOffice opens it, and its headings are all there.
       const docxFile = join(dir, "edition.docx");
       const docx = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "docx", "--lang", "fr", "--out", docxFile], "", env);
