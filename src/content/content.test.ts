@@ -16,6 +16,14 @@ describe("content pipeline", () => {
     expect(html).toMatch(/href="#s1-fn-src"/);
   });
 
+  it("takes a `Table: …` paragraph after a table as its caption, and leaves other paragraphs alone", () => {
+    const { html } = render("| Stage | Members |\n|---|---:|\n| Pilot | 12 |\n\nTable: Members by *stage*, 2024\n\nTable: not after a table.");
+    expect(html).toMatch(/<table>\s*<caption>Members by <em>stage<\/em>, 2024<\/caption>/);
+    expect(html).toContain("<p>Table: not after a table.</p>");
+    // Without the blank line the line is a row of the table, as GFM says.
+    expect(render("| A |\n|---|\n| 1 |\nTable: x").html).not.toContain("<caption>");
+  });
+
   it("turns evidence directives into placeholders and indexes their references", () => {
     const md = "Intro :case-study[CADENA]{ref=pe-cadena} here.\n\n::figure{ref=blockchain-stage-by-region}\n\n::recommendation{ref=start-with-the-problem}";
     const { html, warnings } = render(md);

@@ -1,12 +1,13 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
-import type { Root } from "mdast";
+import type { Root, Table } from "mdast";
 import { h } from "hastscript";
 import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
-import remarkRehype from "remark-rehype";
+import remarkRehype, { defaultHandlers } from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
+import { tableCaption } from "#src/content/parse.ts";
 import type { ReferenceKind } from "#src/features/reports/domain.ts";
 import type { Translate } from "#src/web/i18n/i18n.ts";
 
@@ -31,7 +32,7 @@ export type RenderOptions = {
 const schema: Schema = {
   ...defaultSchema,
   clobberPrefix: "",
-  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "aside"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "aside", "caption"],
   attributes: {
     ...defaultSchema.attributes,
     "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", ["dataRef"]],
@@ -109,6 +110,12 @@ export function renderHtml(tree: Root, options: RenderOptions): { html: string; 
       handlers: {
         // Raw HTML in a text is shown as the characters the author typed, never interpreted.
         html: (_state, node: { value: string }) => ({ type: "text", value: node.value }),
+        table: (state, node: Table) => {
+          const table = defaultHandlers.table(state, node);
+          const caption = tableCaption(node);
+          if (caption) table.children.unshift({ type: "element", tagName: "caption", properties: {}, children: state.all({ type: "paragraph", children: caption }) });
+          return table;
+        },
         containerDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
         leafDirective: (_state, node: Directive) => directiveNode(node, options, warnings),
         textDirective: (_state, node: Directive) => directiveNode(node, options, warnings),

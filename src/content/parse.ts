@@ -1,10 +1,40 @@
-import type { Root } from "mdast";
+import type { Paragraph, PhrasingContent, Root, Table } from "mdast";
 import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+/** A table's caption, from the paragraph written right after it as `Table: …` (Pandoc's convention). */
+export const tableCaption = (table: Table): PhrasingContent[] | undefined => (table.data as { caption?: PhrasingContent[] } | undefined)?.caption;
+
+const CAPTION = /^(?:Table|Tableau|Tabla)?[ \u00a0\u202f]?:\s+/;
+
+function captionOf(paragraph: Paragraph): PhrasingContent[] | undefined {
+  const [first, ...rest] = paragraph.children;
+  if (first?.type !== "text" || !CAPTION.test(first.value)) return undefined;
+  const value = first.value.replace(CAPTION, "");
+  return value ? [{ ...first, value }, ...rest] : rest;
+}
+
+/** Moves each `Table: …` paragraph that follows a table into the table, as its caption. */
+const tableCaptions = () => (tree: Root) => {
+  const visit = (parent: { children: Root["children"] }) => {
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i]!;
+      const next = parent.children[i + 1];
+      if (child.type === "table" && next?.type === "paragraph") {
+        const caption = captionOf(next);
+        if (caption?.length) {
+          child.data = { ...child.data, caption } as Table["data"];
+          parent.children.splice(i + 1, 1);
+        }
+      } else if ("children" in child && child.type !== "paragraph" && child.type !== "heading") visit(child as { children: Root["children"] });
+    }
+  };
+  visit(tree);
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(tableCaptions);
 
 /** Markdown (GFM + directives) to mdast: the one parse every renderer and the reference index use. */
 export function parseMarkdown(markdown: string): Root {

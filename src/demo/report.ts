@@ -36,7 +36,7 @@ const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string
     ready: true,
   },
   "blockchain/how-it-is-used-today": {
-    body: "Several administrations have tested ledgers to exchange data with trading partners, for instance :case-study[a ledger of trusted traders]{ref=pe-cadena} shared by several customs administrations.\n\n| Stage | What it usually means |\n|---|---|\n| Proof of concept | A few weeks, test data, one partner |\n| Pilot | Real shipments, a limited corridor |\n| In production | Part of daily operations |\n\n::figure{ref=blockchain-stage-by-region}\n\n::figure{ref=blockchain-world-map}",
+    body: "Several administrations have tested ledgers to exchange data with trading partners, for instance :case-study[a ledger of trusted traders]{ref=pe-cadena} shared by several customs administrations.\n\n| Stage | What it usually means |\n|---|---|\n| Proof of concept | A few weeks, test data, one partner |\n| Pilot | Real shipments, a limited corridor |\n| In production | Part of daily operations |\n\nTable: What each stage of adoption usually means\n\n::figure{ref=blockchain-stage-by-region}\n\n::figure{ref=blockchain-world-map}",
   },
   "blockchain/benefits-and-risks": {
     body: "Benefits named most often are fewer manual checks of paper documents and earlier access to reliable data. Risks include unclear legal standing of ledger records, the cost of governance among many partners, and dependence on a small number of vendors.\n\n::recommendation{ref=start-with-the-business-problem}",

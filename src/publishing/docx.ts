@@ -26,6 +26,7 @@ import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import type { PrintFigure } from "#src/publishing/typst/serialize.ts";
+import { tableCaption } from "#src/content/parse.ts";
 import { Resvg } from "@resvg/resvg-js";
 import { FONTS_DIR } from "#src/publishing/pdf.ts";
 import { translator, type Translate } from "#src/web/i18n/i18n.ts";
@@ -44,6 +45,7 @@ class Builder {
   private nextFootnote = 1;
   private orderedLists = 0;
   private nextFigure = 1;
+  private nextTable = 1;
   constructor(private figures: Record<string, PrintFigure> = {}) {}
 
   /** A figure as a picture (the SVG rasterised by resvg at twice its size) and a numbered caption. */
@@ -139,7 +141,11 @@ class Builder {
           }
           break;
         }
-        case "table":
+        case "table": {
+          // A captioned table is numbered, its caption above it as in the PDF.
+          const caption = tableCaption(n);
+          if (caption)
+            out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 80 }, children: [new TextRun({ text: `${t("pdf.table", { n: this.nextTable++ })} `, bold: true }), ...this.runs(caption, t, defs)] }));
           out.push(
             new Table({
               width: { size: 100, type: WidthType.PERCENTAGE },
@@ -164,6 +170,7 @@ class Builder {
             new Paragraph(""),
           );
           break;
+        }
         case "thematicBreak":
           out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "999999", space: 1 } } }));
           break;

@@ -102,4 +102,20 @@ describe("export formats", () => {
     expect(typst).toContain('#figure(image(bytes("<svg xmlns=\\"http://www.w3.org/2000/svg\\"');
     expect(typst).toContain('alt: "Bars by stage"');
   });
+
+  it("numbers captioned tables in the DOCX and the Typst source, caption above the table", async () => {
+    const md = "| Stage | Members |\n|---|---:|\n| Pilot | 12 |\n\nTableau : Membres par étape\n\n| A |\n|---|\n| 1 |";
+    const withTable: Publication = { ...pub, chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "Use", slug: "use", markdown: md, tree: parseMarkdown(md), lang: "fr" }] }] };
+    const files = unzipSync(new Uint8Array(await renderDocx(withTable)));
+    const xml = strFromU8(files["word/document.xml"]!);
+    expect(xml).toContain("Tableau 1.");
+    expect(xml.indexOf("Membres par étape")).toBeLessThan(xml.indexOf("Pilot"));
+    expect(xml).not.toContain("Tableau 2.");
+    const { serializeMdast } = await import("#src/publishing/typst/serialize.ts");
+    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const typst = serializeMdast(parseMarkdown(md), translator("en"));
+    expect(typst).toContain('#figure(table(columns: 2');
+    expect(typst).toContain('caption: [#"Membres par étape";]');
+    expect(typst.match(/#figure\(/g)).toHaveLength(1);
+  });
 });

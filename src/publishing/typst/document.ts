@@ -31,6 +31,7 @@ export function typstDocument(pub: Publication): string {
     `#set heading(numbering: "1.1")`,
     `#show link: set text(fill: rgb("#1f4e6b"))`,
     `#set table(stroke: 0.5pt + gray)`,
+    `#show figure.where(kind: table): set figure.caption(position: top)`,
     `#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))`,
     `#set page(paper: "a4", margin: (x: 2.3cm, top: 2.6cm, bottom: 2.4cm),`,
     // The running head names the chapter, except on the page where a chapter opens.

@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent, TableCell } from "mdast";
 import type { Directive } from "#src/content/directives.ts";
+import { tableCaption } from "#src/content/parse.ts";
 import { isReferenceKind, REF_PATTERN } from "#src/content/directives.ts";
 import type { Translate } from "#src/web/i18n/i18n.ts";
 
@@ -108,7 +109,10 @@ function node(n: Nodes, options: SerializeOptions): string {
       const pad = (cells: string[]) => [...cells, ...Array(columns - cells.length).fill("[]")];
       const header = head ? `table.header(${pad(head.children.map((c) => `[#strong[${children(c.children, options)}]]`)).join(", ")})` : "";
       const rows = body.flatMap((r) => pad(r.children.map((c) => cell(c, options))));
-      return `\n#table(columns: ${columns}, align: (${align.join(", ")},), stroke: 0.5pt + gray, inset: 5pt, ${[header, ...rows].filter(Boolean).join(", ")});\n\n`;
+      const table = `table(columns: ${columns}, align: (${align.join(", ")},), stroke: 0.5pt + gray, inset: 5pt, ${[header, ...rows].filter(Boolean).join(", ")})`;
+      // A captioned table is a numbered figure ("Table 3: …", in the document's language).
+      const caption = tableCaption(n);
+      return caption ? `\n#figure(${table}, caption: [${children(caption, options)}]);\n\n` : `\n#${table};\n\n`;
     }
     case "footnoteReference": {
       const definition = options.footnotes?.get(n.identifier);

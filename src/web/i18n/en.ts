@@ -239,7 +239,7 @@ export const en = {
   "outline.sectionActions": "Actions for section “{name}”",
   "editor.heading": "Heading",
   "editor.body": "Text",
-  "editor.hint.body": "Markdown: **bold**, *italic*, lists, tables, footnotes[^1]. Evidence: ::figure{ref=…}, :case-study[label]{ref=…}, ::recommendation{ref=…}.",
+  "editor.hint.body": "Markdown: **bold**, *italic*, lists, tables (a “Table: …” paragraph after one is its caption), footnotes[^1]. Evidence: ::figure{ref=…}, :case-study[label]{ref=…}, ::recommendation{ref=…}.",
   "editor.summary": "Summary of the change",
   "editor.save": "Save",
   "editor.preview": "Preview",
@@ -728,6 +728,7 @@ export const en = {
   "figure.movement.new": "new",
   "figure.movement.same": "unchanged",
   "pdf.figure": "Figure {n}.",
+  "pdf.table": "Table {n}.",
   "figure.kind.world-map": "World map: most common stage by country, for one technology",
 } as const;
 

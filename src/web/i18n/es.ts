@@ -239,7 +239,7 @@ export const es: Catalog = {
   "outline.sectionActions": "Acciones para la sección «{name}»",
   "editor.heading": "Título",
   "editor.body": "Texto",
-  "editor.hint.body": "Markdown: **negrita**, *cursiva*, listas, tablas, notas[^1]. Contribuciones: ::figure{ref=…}, :case-study[etiqueta]{ref=…}, ::recommendation{ref=…}.",
+  "editor.hint.body": "Markdown: **negrita**, *cursiva*, listas, tablas (un párrafo «Tabla: …» después de una es su título), notas[^1]. Contribuciones: ::figure{ref=…}, :case-study[etiqueta]{ref=…}, ::recommendation{ref=…}.",
   "editor.summary": "Resumen del cambio",
   "editor.save": "Guardar",
   "editor.preview": "Vista previa",
@@ -728,5 +728,6 @@ export const es: Catalog = {
   "figure.movement.new": "nuevo",
   "figure.movement.same": "sin cambios",
   "pdf.figure": "Figura {n}.",
+  "pdf.table": "Tabla {n}.",
   "figure.kind.world-map": "Mapa del mundo: etapa más frecuente por país, para una tecnología",
 };

@@ -239,7 +239,7 @@ export const fr: Catalog = {
   "outline.sectionActions": "Actions pour la section « {name} »",
   "editor.heading": "Titre",
   "editor.body": "Texte",
-  "editor.hint.body": "Markdown : **gras**, *italique*, listes, tableaux, notes[^1]. Contributions : ::figure{ref=…}, :case-study[libellé]{ref=…}, ::recommendation{ref=…}.",
+  "editor.hint.body": "Markdown : **gras**, *italique*, listes, tableaux (un paragraphe « Tableau : … » après un tableau en est la légende), notes[^1]. Contributions : ::figure{ref=…}, :case-study[libellé]{ref=…}, ::recommendation{ref=…}.",
   "editor.summary": "Résumé de la modification",
   "editor.save": "Enregistrer",
   "editor.preview": "Aperçu",
@@ -728,5 +728,6 @@ export const fr: Catalog = {
   "figure.movement.new": "nouveau",
   "figure.movement.same": "inchangé",
   "pdf.figure": "Figure {n}.",
+  "pdf.table": "Tableau {n}.",
   "figure.kind.world-map": "Carte du monde : étape la plus fréquente par pays, pour une technologie",
 };
