@@ -23,6 +23,8 @@ import { registerSecurityHeaders } from "#src/web/security-headers.ts";
 import { multipartField, registerUploads } from "#src/web/uploads.ts";
 import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
 import { surveyRoutes } from "#src/features/surveys/routes.ts";
+import { eventRoutes } from "#src/features/events/routes.ts";
+import { reviewRoutes } from "#src/features/reviews/routes.ts";
 import { registerErrorHandlers } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
@@ -101,5 +103,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(publishingRoutes);
   await app.register(caseStudyRoutes);
   await app.register(surveyRoutes);
+  await app.register(eventRoutes);
+  await app.register(reviewRoutes);
   return app;
 }

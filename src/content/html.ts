@@ -13,7 +13,9 @@ import type { Translate } from "#src/web/i18n/i18n.ts";
 
 /** What a renderer knows about a piece of evidence; undefined when the reference is unknown. */
 export type ResolvedFigure = { src: string; alt: string; caption: string; n: number; source: string; dataHref: string };
-export type ResolvedReference = { title: string; href?: string; figure?: ResolvedFigure } | "pending";
+/** A recommendation as placed in a text: its words and, once an edition is published, its label there. */
+export type ResolvedRecommendation = { text: string; retired: boolean };
+export type ResolvedReference = { title: string; href?: string; figure?: ResolvedFigure; recommendation?: ResolvedRecommendation } | "pending";
 export type Resolver = (kind: ReferenceKind, ref: string) => ResolvedReference | undefined;
 
 /** Until the evidence registries exist, every well-formed reference is shown as a placeholder. */
@@ -93,6 +95,15 @@ function directiveNode(directive: Directive, options: RenderOptions, warnings: C
         ` ${t("content.figureNote", { n: f.n, source: f.source })} `,
         h("a", { href: f.dataHref }, t("content.figureData")),
       ]),
+    ]);
+  }
+  if (name === "recommendation" && resolved !== "pending" && resolved.recommendation) {
+    const r = resolved.recommendation;
+    const label = h("strong", t("content.recommendationLabel"));
+    return h("aside", { className: ["directive", "directive-recommendation", ...(r.retired ? ["retired"] : [])], dataRef: ref }, [
+      h("p", { className: ["rec-label"] }, resolved.href ? h("a", { href: resolved.href }, label) : label),
+      h("p", r.text),
+      ...(r.retired ? [h("p", { className: ["pending-note"] }, t("content.recommendationRetired"))] : []),
     ]);
   }
   if (name === "figure") return h("figure", { className: ["directive", "directive-figure", ...pending], dataRef: ref }, [h("figcaption", caption), ...(note ? [note] : [])]);

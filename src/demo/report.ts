@@ -1,3 +1,4 @@
+import { loadDemoEvents, loadDemoReview } from "#src/demo/events.ts";
 import { loadDemoCaseStudies } from "#src/demo/case-studies.ts";
 import { loadDemoSurveys } from "#src/demo/surveys.ts";
 import type { Db } from "#src/db/client.ts";
@@ -79,6 +80,8 @@ export async function loadDemoReport(db: Db, publicUrl: string): Promise<void> {
   }
   await loadDemoCaseStudies(db, report.id);
   await loadDemoSurveys(db);
+  await loadDemoEvents(db, report.id, tech);
   const edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2024", title: "Study Report on Disruptive Technologies", editionDate: "2024-06-28", foreword: null });
   await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+  await loadDemoReview(db, report.slug, report.id);
 }

@@ -46,7 +46,10 @@ class Builder {
   private orderedLists = 0;
   private nextFigure = 1;
   private nextTable = 1;
-  constructor(private figures: Record<string, PrintFigure> = {}) {}
+  constructor(
+    private figures: Record<string, PrintFigure> = {},
+    private recommendations: Publication["recommendations"] = {},
+  ) {}
 
   /** A figure as a picture (the SVG rasterised by resvg at twice its size) and a numbered caption. */
   figure(f: PrintFigure, t: Translate): Paragraph[] {
@@ -183,6 +186,21 @@ class Builder {
             out.push(...this.figure(figure, t));
             break;
           }
+          const recommendation = d.name === "recommendation" ? this.recommendations[ref] : undefined;
+          if (recommendation) {
+            out.push(
+              new Paragraph({
+                shading: { type: ShadingType.CLEAR, fill: "F3F7FA", color: "auto" },
+                border: { left: { style: BorderStyle.SINGLE, size: 18, color: "143A52", space: 6 } },
+                children: [
+                  new TextRun({ text: t("content.recommendationLabel"), bold: true }),
+                  new TextRun({ text: recommendation.text, break: 1 }),
+                  ...(recommendation.retired ? [new TextRun({ text: t("content.recommendationRetired"), break: 1, italics: true, size: 18 })] : []),
+                ],
+              }),
+            );
+            break;
+          }
           const known = isReferenceKind(d.name) && REF_PATTERN.test(ref);
           const caption = known ? t(`content.${d.name}` as "content.figure", { ref }) : `⚠ ${t("content.warning.unknownDirective", { name: d.name })}`;
           out.push(
@@ -216,7 +234,7 @@ class Builder {
 /** The publication as a .docx file. */
 export async function renderDocx(pub: Publication): Promise<Buffer> {
   const t = translator(pub.lang);
-  const builder = new Builder(pub.figures);
+  const builder = new Builder(pub.figures, pub.recommendations);
   const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
   const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
   const body: (Paragraph | Table | TableOfContents)[] = [

@@ -17,6 +17,7 @@ const pub: Publication = {
   foreword: null,
   caseStudies: [],
   figures: {},
+  recommendations: {},
   chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "What it is", slug: "what-it-is", markdown: body, tree: parseMarkdown(body), lang: "en" }] }],
 };
 

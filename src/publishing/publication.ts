@@ -13,6 +13,7 @@ import { listAnnex, versionsByIds } from "#src/features/case-studies/repository.
 import { ANNEX_PATH } from "#src/features/editions/domain.ts";
 import type { FrozenFigure } from "#src/features/editions/snapshot.ts";
 import { extractReferences } from "#src/content/directives.ts";
+import { recommendationsBySlugs } from "#src/features/events/repository.ts";
 import { renderFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 import { listTechnologies, type TechnologyRow } from "#src/features/reports/repository.ts";
@@ -41,7 +42,11 @@ export type Publication = {
   caseStudies: PublicationCaseStudy[];
   /** The figures the text places, by reference, drawn in this language (frozen for an edition). */
   figures: Record<string, FrozenFigure>;
+  /** The recommendations the text places, by reference, in this language (frozen for an edition). */
+  recommendations: Record<string, PublicationRecommendation>;
 };
+
+export type PublicationRecommendation = { text: string; retired: boolean };
 
 const section = (slug: string, chosen: { text: { heading: string; body: string } | undefined; lang: Language }): PublicationSection => ({
   heading: chosen.text?.heading ?? slug,
@@ -98,9 +103,11 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
     const frozen = f.languages[lang] ?? Object.values(f.languages)[0];
     return frozen ? [[f.slug, frozen]] : [];
   }));
+  const recommendations = Object.fromEntries(snapshot.recommendations.map((r) => [r.slug, { text: localized(r.texts as Record<Language, string>, lang, primary), retired: r.retired }]));
   return {
     caseStudies,
     figures,
+    recommendations,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(edition.titles, lang, primary),
     edition: edition.label,
@@ -135,13 +142,16 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
     const version = versions.find((v) => v.id === r.currentVersionId);
     return version ? [{ slug: r.slug, organization: r.organization, fields: version.fields, technologies: techNames(version.fields.technologies, technologies, lang) }] : [];
   });
-  // The draft's figures as they are now.
-  const slugs = [...new Set(draft.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === "figure").map((r) => r.ref) : [])))))];
+  // The draft's figures and recommendations as they are now.
+  const refs = draft.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)) : []))));
+  const slugs = (kind: string) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.ref))];
   const figures: Record<string, FrozenFigure> = {};
-  for (const figure of await figuresBySlugs(db, slugs)) figures[figure.slug] = await renderFigure(db, figure, lang);
+  for (const figure of await figuresBySlugs(db, slugs("figure"))) figures[figure.slug] = await renderFigure(db, figure, lang);
+  const recommendations = Object.fromEntries((await recommendationsBySlugs(db, slugs("recommendation"))).map((r) => [r.slug, { text: localized(r.texts as Record<Language, string>, lang, primary), retired: r.status === "retired" }]));
   return {
     caseStudies,
     figures,
+    recommendations,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(report.titles, lang, primary),
     edition: undefined,

@@ -18,6 +18,7 @@ import { AnnexPage, QueuePage } from "#src/features/case-studies/views/editor.ts
 import { CaseStudyFormPage, valuesOf } from "#src/features/case-studies/views/form.tsx";
 import { LibraryPage, PublicCaseStudyPage } from "#src/features/case-studies/views/library.tsx";
 import { MemberHomePage } from "#src/features/case-studies/views/member.tsx";
+import { openRoundsFor } from "#src/features/reviews/repository.ts";
 import { roleAtLeast } from "#src/features/members/domain.ts";
 import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
 import { wordDiff } from "#src/features/reports/merge.ts";
@@ -67,14 +68,15 @@ export async function caseStudyRoutes(app: FastifyInstance) {
 
   const memberHome = async (request: FastifyRequest, reply: FastifyReply, error?: AppError) => {
     const user = request.user!;
-    const [surveys, rows, notifications, org] = await Promise.all([
+    const [surveys, rows, notifications, org, rounds] = await Promise.all([
       user.organizationId ? surveysFor(db, user.organizationId) : Promise.resolve([]),
       user.organizationId ? repo.listForOrganization(db, user.organizationId) : Promise.resolve([]),
       repo.listNotifications(db, user.id),
       user.organizationId ? repo.organizationOf(db, user.organizationId) : Promise.resolve(undefined),
+      user.organizationId ? openRoundsFor(db, user.organizationId) : Promise.resolve([]),
     ]);
     const toAnswer = surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open" }));
-    return h(MemberHomePage, { ctx: pageContext(request, reply), surveys: toAnswer, rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
+    return h(MemberHomePage, { ctx: pageContext(request, reply), surveys: toAnswer, rounds, rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
   };
 
   const casePage = async (request: FastifyRequest, reply: FastifyReply, cs: repo.CaseStudyRow, error?: AppError, openMove?: CaseStudyState) =>

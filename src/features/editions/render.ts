@@ -38,7 +38,8 @@ export async function loadEditionContent(db: Db, report: ReportRow, edition: rep
 
 /**
  * How an edition's sections resolve evidence: `:case-study[...]{ref=…}` to its annex entry, else
- * its public page; `::figure{ref=…}` to the figure as frozen, served from the edition.
+ * its public page; `::figure{ref=…}` to the figure as frozen, served from the edition;
+ * `::recommendation{ref=…}` to its words as frozen.
  */
 export function editionResolver(content: Pick<EditionContent, "snapshot">, annexUrl: string, lang: Language, figureBase: string): Resolver {
   return (kind, ref) => {
@@ -47,6 +48,11 @@ export function editionResolver(content: Pick<EditionContent, "snapshot">, annex
       const frozen = f && (f.languages[lang] ?? Object.values(f.languages)[0]);
       if (!frozen) return "pending";
       return { title: frozen.title, figure: { src: `${figureBase}/${ref}.svg`, alt: frozen.alt, caption: frozen.caption, n: frozen.n, source: frozen.source, dataHref: `${figureBase}/${ref}.csv` } };
+    }
+    if (kind === "recommendation") {
+      const r = content.snapshot.recommendations.find((x) => x.slug === ref);
+      if (!r) return "pending";
+      return { title: r.slug, recommendation: { text: r.texts[lang] ?? r.texts.en ?? Object.values(r.texts)[0] ?? "", retired: r.retired } };
     }
     if (kind !== "case-study") return "pending";
     const cs = content.snapshot.caseStudies.find((c) => c.slug === ref);

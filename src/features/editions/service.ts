@@ -13,6 +13,7 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import { caseStudiesToPin } from "#src/features/case-studies/read.ts";
 import type { SnapshotFigure } from "#src/features/editions/snapshot.ts";
 import type { Language } from "#src/features/members/domain.ts";
+import { recommendationsBySlugs } from "#src/features/events/repository.ts";
 import { renderFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
@@ -22,7 +23,7 @@ export type FreezeInput = { label: string; title: string; editionDate: string; f
 export type Progress = (done: number, total: number, what: string) => void;
 
 // The evidence of a kind a draft's sections refer to, in any language.
-const referenced = (draft: Awaited<ReturnType<typeof loadDraft>>, kind: "case-study" | "figure") => [
+const referenced = (draft: Awaited<ReturnType<typeof loadDraft>>, kind: "case-study" | "figure" | "recommendation") => [
   ...new Set(
     draft.chapters.flatMap((c) =>
       c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === kind).map((r) => r.ref) : []))),
@@ -50,7 +51,10 @@ async function pin(tx: Db, reportSlug: string, meta: Record<string, unknown>) {
   const draft = await loadDraft(tx, reportSlug);
   const caseStudies = await caseStudiesToPin(tx, draft.report.id, referenced(draft, "case-study"));
   const figures = await figuresToPin(tx, referenced(draft, "figure"), draft.report.languages);
-  const items = itemsOfSnapshot(snapshotOfDraft(draft, caseStudies, figures), draft.primary);
+  const recommendations = (await recommendationsBySlugs(tx, referenced(draft, "recommendation")))
+    .sort((a, b) => a.slug.localeCompare(b.slug))
+    .map((r) => ({ id: r.id, slug: r.slug, texts: r.texts, retired: r.status === "retired" }));
+  const items = itemsOfSnapshot(snapshotOfDraft(draft, caseStudies, figures, recommendations), draft.primary);
   return { draft, items, hash: contentHash(meta, items) };
 }
 

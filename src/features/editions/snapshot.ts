@@ -17,13 +17,16 @@ export type SnapshotCaseStudy = { id: string; slug: string; title: string; organ
 /** A figure as frozen: per language its words, its SVG and the rows it was drawn from. */
 export type FrozenFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string; data: { columns: string[]; rows: (string | number)[][]; n: number } };
 export type SnapshotFigure = { id: string; slug: string; languages: Partial<Record<Language, FrozenFigure>> };
-export type Snapshot = { chapters: SnapshotChapter[]; caseStudies: SnapshotCaseStudy[]; figures: SnapshotFigure[] };
+/** A recommendation as frozen: its words in every language it has, and whether it was retired. */
+export type SnapshotRecommendation = { id: string; slug: string; texts: Partial<Record<Language, string>>; retired: boolean };
+export type Snapshot = { chapters: SnapshotChapter[]; caseStudies: SnapshotCaseStudy[]; figures: SnapshotFigure[]; recommendations: SnapshotRecommendation[] };
 
 /** The living draft as a snapshot: what freezing pins. */
-export function snapshotOfDraft(draft: Draft, caseStudies: SnapshotCaseStudy[] = [], figures: SnapshotFigure[] = []): Snapshot {
+export function snapshotOfDraft(draft: Draft, caseStudies: SnapshotCaseStudy[] = [], figures: SnapshotFigure[] = [], recommendations: SnapshotRecommendation[] = []): Snapshot {
   return {
     caseStudies,
     figures,
+    recommendations,
     chapters: draft.chapters.map((c) => ({
       id: c.id,
       slug: c.slug,
@@ -41,7 +44,7 @@ export function snapshotOfDraft(draft: Draft, caseStudies: SnapshotCaseStudy[] =
 /** An edition's pinned item as stored. */
 export type PinnedItem = { kind: PinnedKind; ref: string; version: string; position: number; payload: Record<string, unknown> };
 
-/** A snapshot as pinned items: one per chapter, per section (the version is the primary revision) and per case study. */
+/** A snapshot as pinned items: one per chapter, per section (the version is the primary revision), per case study, figure and recommendation. */
 export function itemsOfSnapshot(snapshot: Snapshot, primary: Language): PinnedItem[] {
   const outline: PinnedItem[] = snapshot.chapters.flatMap((c, ci) => [
     { kind: "chapter" as const, ref: c.id, version: "1", position: ci, payload: { slug: c.slug, kind: c.kind, titles: c.titles } },
@@ -68,7 +71,14 @@ export function itemsOfSnapshot(snapshot: Snapshot, primary: Language): PinnedIt
     position: i,
     payload: { slug: f.slug, languages: f.languages },
   }));
-  return [...outline, ...evidence, ...figures];
+  const recommendations: PinnedItem[] = snapshot.recommendations.map((r, i) => ({
+    kind: "recommendation",
+    ref: r.id,
+    version: createHash("sha256").update(canonicalJson([r.texts, r.retired])).digest("hex").slice(0, 16),
+    position: i,
+    payload: { slug: r.slug, texts: r.texts, retired: r.retired },
+  }));
+  return [...outline, ...evidence, ...figures, ...recommendations];
 }
 
 /** Rebuilds the tree from an edition's pinned items. */
@@ -99,7 +109,14 @@ export async function loadSnapshot(db: Db, editionId: string): Promise<Snapshot>
       const p = i.payload as { slug: string; languages: SnapshotFigure["languages"] };
       return { id: i.ref, slug: p.slug, languages: p.languages };
     });
-  return { chapters, caseStudies, figures };
+  const recommendations = items
+    .filter((i) => i.kind === "recommendation")
+    .sort((a, b) => a.position - b.position)
+    .map((i) => {
+      const p = i.payload as { slug: string; texts: SnapshotRecommendation["texts"]; retired: boolean };
+      return { id: i.ref, slug: p.slug, texts: p.texts, retired: p.retired };
+    });
+  return { chapters, caseStudies, figures, recommendations };
 }
 
 /** Every revision id a snapshot uses, to load their texts in one query. */

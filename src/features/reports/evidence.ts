@@ -4,6 +4,8 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
 import type { Language } from "#src/features/members/domain.ts";
+import { recommendationsBySlugs } from "#src/features/events/repository.ts";
+import { localized } from "#src/features/reports/draft.ts";
 import { renderFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
@@ -13,12 +15,12 @@ import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 /**
  * A resolver for some texts: a case study by its title, linked to its public page once published
  * (else to the members' page); a figure drawn live from the survey's public results; unknown
- * references flagged.
+ * references flagged; a recommendation with its words from the register.
  */
 export async function draftResolver(db: Db, bodies: string[], lang: Language = "en"): Promise<Resolver> {
   const refs = bodies.flatMap((body) => extractReferences(parseMarkdown(body)));
   const slugsOf = (kind: string) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.ref))];
-  const [caseStudies, figureRows] = await Promise.all([caseStudiesBySlug(db, slugsOf("case-study")), figuresBySlugs(db, slugsOf("figure"))]);
+  const [caseStudies, figureRows, recommendations] = await Promise.all([caseStudiesBySlug(db, slugsOf("case-study")), figuresBySlugs(db, slugsOf("figure")), recommendationsBySlugs(db, slugsOf("recommendation"))]);
   const figures = new Map(await Promise.all(figureRows.map(async (f) => [f.slug, await renderFigure(db, f, lang)] as const)));
   return (kind, ref) => {
     if (kind === "case-study") {
@@ -29,6 +31,7 @@ export async function draftResolver(db: Db, bodies: string[], lang: Language = "
       const f = figures.get(ref);
       return f && { title: f.title, figure: { src: `/figures/${f.slug}.svg`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `/figures/${f.slug}.csv` } };
     }
-    return "pending";
+    const r = recommendations.find((x) => x.slug === ref);
+    return r && { title: r.slug, href: `/editor/recommendations/${r.id}`, recommendation: { text: localized(r.texts, lang, "en"), retired: r.status === "retired" } };
   };
 }

@@ -4,6 +4,7 @@ import { h } from "preact";
 import { z } from "zod";
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
+import { sectionProvenance } from "#src/features/reports/provenance.ts";
 import type { Db } from "#src/db/client.ts";
 import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
 import { getUser } from "#src/features/members/repository.ts";
@@ -48,7 +49,8 @@ async function editorState(db: Db, t: Translate, sectionId: string, lang: Langua
       source = { revision: current, html: (await render(db, current.body, t, "source")).html, changes };
     }
   }
-  return { report, chapter, section, lang, primary, head, states, source };
+  const provenance = await sectionProvenance(db, sectionId, lang);
+  return { report, chapter, section, lang, primary, head, states, source, provenance };
 }
 
 /** Writing a section: the editor, saving (with conflict handling), preview, history and diffs. */

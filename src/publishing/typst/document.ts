@@ -54,7 +54,7 @@ export function typstDocument(pub: Publication): string {
   for (const chapter of pub.chapters) {
     lines.push(`#heading(level: 1)[${text(chapter.title)}] <${typstLabel(chapter.slug)}>`);
     for (const section of chapter.sections) {
-      const body = serializeMdast(section.tree, translator(section.lang), pub.figures);
+      const body = serializeMdast(section.tree, translator(section.lang), pub.figures, pub.recommendations);
       const lang =
         section.lang === pub.lang
           ? ""

@@ -31,6 +31,8 @@ export type SerializeOptions = {
   t: Translate;
   /** Figures by reference, for `::figure{ref=…}`. */
   figures?: Record<string, PrintFigure>;
+  /** Recommendations by reference, for `::recommendation{ref=…}`. */
+  recommendations?: Record<string, { text: string; retired: boolean }>;
   /** Footnote definitions of the text, by identifier, to be placed inline where referenced. */
   footnotes?: Map<string, Nodes>;
 };
@@ -54,6 +56,11 @@ function directive(d: Directive, options: SerializeOptions): string {
     // A numbered figure: the SVG goes in as bytes of a string literal, the words as text.
     const note = options.t("content.figureNote", { n: figure.n, source: figure.source });
     return `\n#figure(image(bytes(${typstString(figure.svg)}), format: "svg", width: 100%, alt: ${typstString(figure.alt)}), caption: [#strong[${text(figure.title)}] ${text(figure.caption)} #text(size: 0.9em)[${text(note)}]])\n`;
+  }
+  const recommendation = d.name === "recommendation" ? options.recommendations?.[ref] : undefined;
+  if (recommendation) {
+    const retired = recommendation.retired ? ` \\ #text(size: 0.85em)[#emph[${text(options.t("content.recommendationRetired"))}]]` : "";
+    return `\n#block(width: 100%, inset: 8pt, stroke: (left: 3pt + rgb("#143a52")), fill: rgb("#f3f7fa"))[#strong[${text(options.t("content.recommendationLabel"))}] \\ ${text(recommendation.text)}${retired}]\n`;
   }
   const caption = options.t(`content.${d.name}` as "content.figure", { ref });
   return `\n#block(width: 100%, inset: 8pt, stroke: (left: 3pt + rgb("#a35a1c")), fill: rgb("#fdfaf5"))[#strong[${text(caption)}] \\ #text(size: 0.85em)[${text(options.t("content.pendingNote"))}]]\n`;
@@ -133,8 +140,8 @@ function node(n: Nodes, options: SerializeOptions): string {
 }
 
 /** A section's parsed text as Typst markup. */
-export function serializeMdast(tree: Root, t: Translate, figures: Record<string, PrintFigure> = {}): string {
+export function serializeMdast(tree: Root, t: Translate, figures: Record<string, PrintFigure> = {}, recommendations: SerializeOptions["recommendations"] = {}): string {
   const footnotes = new Map<string, Nodes>();
   for (const child of tree.children as RootContent[]) if (child.type === "footnoteDefinition") footnotes.set(child.identifier, child);
-  return node(tree, { t, footnotes, figures });
+  return node(tree, { t, footnotes, figures, recommendations });
 }

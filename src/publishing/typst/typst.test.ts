@@ -24,6 +24,7 @@ const publication = (texts: string[]): Publication => ({
   foreword: null,
   caseStudies: [],
   figures: {},
+  recommendations: {},
   chapters: [{ title: "Only chapter", slug: "only", sections: texts.map((body, i) => ({ heading: `Section ${i + 1}`, slug: `s${i + 1}`, markdown: body, tree: parseMarkdown(body), lang: "en" as const })) }],
 });
 

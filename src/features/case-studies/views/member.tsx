@@ -53,6 +53,8 @@ type SurveyToAnswer = { id: string; title: string; year: number; status: string 
 type Props = {
   ctx: PageContext;
   surveys: SurveyToAnswer[];
+  /** Open review rounds the organization is invited to. */
+  rounds: { id: string; title: string; closesOn: string }[];
   rows: CaseStudyListRow[];
   notifications: Notification[];
   organization: string | null;
@@ -61,7 +63,7 @@ type Props = {
 };
 
 /** A member's work: what the secretariat told them, and their organization's case studies. */
-export function MemberHomePage({ ctx, surveys, rows, notifications, organization, uploadLimitMb, error }: Props) {
+export function MemberHomePage({ ctx, surveys, rounds, rows, notifications, organization, uploadLimitMb, error }: Props) {
   const { t, lang } = ctx;
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
@@ -106,6 +108,18 @@ export function MemberHomePage({ ctx, surveys, rows, notifications, organization
                   {s.title} ({s.year})
                 </a>{" "}
                 <span class="tag tag-muted">{s.status === "submitted" ? t("survey.response.submitted") : s.status === "draft" ? t("survey.response.draft") : s.open ? t("survey.toAnswer") : t("survey.status.closed")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {rounds.length > 0 && (
+        <section aria-labelledby="rounds-title">
+          <h2 id="rounds-title">{t("review.myRounds")}</h2>
+          <ul class="plain-list">
+            {rounds.map((r) => (
+              <li>
+                <a href={`/reviews/${r.id}`}>{r.title}</a> <span class="muted small">{t("review.closesLine", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${r.closesOn}T00:00:00Z`)) })}</span>
               </li>
             ))}
           </ul>

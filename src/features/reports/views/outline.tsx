@@ -204,6 +204,21 @@ export function OutlinePage(props: { ctx: PageContext; draft: Draft; technologie
           <a class="button button-secondary" href={`${base}/annex`}>
             {t("annex.manage")}
           </a>
+          <a class="button button-secondary" href={`${base}/events`}>
+            {t("event.title")}
+          </a>
+          <a class="button button-secondary" href={`${base}/recommendations`}>
+            {t("rec.title")}
+          </a>
+          <a class="button button-secondary" href={`${base}/reviews`}>
+            {t("review.title")}
+          </a>
+          <a class="button button-secondary" href={`${base}/traceability`}>
+            {t("trace.title")}
+          </a>
+          <a class="button button-secondary" href={`/reports/${draft.report.slug}/proposals`}>
+            {t("proposal.title")}
+          </a>
         </div>
       </div>
       {draft.chapters.length === 0 && <p class="empty">{t("outline.empty")}</p>}

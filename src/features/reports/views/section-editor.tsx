@@ -10,6 +10,7 @@ import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
+import type { sectionProvenance } from "#src/features/reports/provenance.ts";
 import { InlineDiff } from "#src/features/reports/views/history.tsx";
 
 export type Rendered = { html: string; warnings: ContentWarning[] };
@@ -28,6 +29,8 @@ export type EditorProps = {
   states: Partial<Record<Language, TranslationState>>;
   error?: AppError | undefined;
   conflict?: { theirs: RevisionRow; theirAuthor: string; yours: { heading: string; body: string }; clean: boolean } | undefined;
+  /** What fed the section: evidence it places, outcomes behind its recommendations, comments on it. */
+  provenance?: Provenance | undefined;
   /** For a translation: the source text and, when out of date, how it changed since. */
   source?: { revision: RevisionRow; html: string; changes: DiffPart[] | undefined } | undefined;
 };
@@ -195,7 +198,93 @@ export function SectionEditorPage(props: EditorProps) {
           <button class="button button-small button-secondary">{t("editor.setStatus")}</button>
         </Form>
       )}
+      {props.provenance && <ProvenancePanel ctx={ctx} provenance={props.provenance} />}
       <script src={assetUrl("editor.js")} defer />
     </Layout>
+  );
+}
+
+type Provenance = Awaited<ReturnType<typeof sectionProvenance>>;
+
+/** Where the section's words came from, each item linked to its own page. */
+function ProvenancePanel({ ctx, provenance }: { ctx: PageContext; provenance: Provenance }) {
+  const { t } = ctx;
+  const { caseStudies, figures, recommendations, outcomes, comments } = provenance;
+  const empty = <p class="empty small">{t("provenance.none")}</p>;
+  return (
+    <section class="panel provenance" aria-labelledby="provenance-h">
+      <h2 id="provenance-h">{t("provenance.title")}</h2>
+      <p class="muted small">{t("provenance.lead")}</p>
+      <div class="provenance-grid">
+        <div>
+          <h3>{t("provenance.recommendations")}</h3>
+          {recommendations.length === 0
+            ? empty
+            : (
+              <ul>
+                {recommendations.map((r) => (
+                  <li>
+                    <a href={`/editor/recommendations/${r.id}`}>{r.slug}</a> <span class="small">{r.text}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          <h3>{t("provenance.outcomes")}</h3>
+          {outcomes.length === 0
+            ? empty
+            : (
+              <ul>
+                {outcomes.map((o) => (
+                  <li>
+                    <a href={`/editor/events/${o.event.id}#outcome-${o.outcome.id}`}>{o.event.title}</a>
+                    {o.part && <span class="muted small"> · {o.part.title}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+        </div>
+        <div>
+          <h3>{t("provenance.caseStudies")}</h3>
+          {caseStudies.length === 0
+            ? empty
+            : (
+              <ul>
+                {caseStudies.map((c) => (
+                  <li>
+                    <a href={c.state === "published" ? `/case-studies/${c.slug}` : `/member/case-studies/${c.id}`}>{c.title}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          <h3>{t("provenance.figures")}</h3>
+          {figures.length === 0
+            ? empty
+            : (
+              <ul>
+                {figures.map((f) => (
+                  <li>
+                    <a href={`/figures/${f.slug}.svg`}>{f.title}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+        </div>
+        <div>
+          <h3>{t("provenance.comments")}</h3>
+          {comments.length === 0
+            ? empty
+            : (
+              <ul>
+                {comments.map((c) => (
+                  <li>
+                    <a href={`/editor/reviews/${c.roundId}#comment-${c.id}`}>{c.roundTitle}</a> · {c.organizationName ?? t("review.secretariat")}
+                    {c.disposition && <> <span class="tag">{t(`review.disposition.${c.disposition}`)}</span></>}
+                  </li>
+                ))}
+              </ul>
+            )}
+        </div>
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,142 @@
+import type { EditionRow } from "#src/features/editions/repository.ts";
+import type { DocumentInfo, EventRow, OutcomeRow, PartRow } from "#src/features/events/repository.ts";
+import { textIn } from "#src/features/events/views.tsx";
+import type { Language } from "#src/features/members/domain.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
+import { DateTime } from "#src/web/components.tsx";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+type Region = { code: string; names: Record<string, string> };
+const regionName = (regions: Region[], code: string | null, lang: Language) => {
+  const r = regions.find((x) => x.code === code);
+  return r ? (r.names[lang] ?? r.names.en ?? r.code) : "";
+};
+const reportTitle = (report: ReportRow, lang: Language) => report.titles[lang] ?? report.titles.en;
+
+/** A report's history on one line through time: its events and its editions, year by year. */
+export function TimelinePage({ ctx, report, events, editions, regions }: { ctx: PageContext; report: ReportRow; events: EventRow[]; editions: EditionRow[]; regions: Region[] }) {
+  const { t, lang } = ctx;
+  type Entry = { date: string; kind: "event" | "edition"; node: preact.ComponentChildren };
+  const entries: Entry[] = [
+    ...events.map((e) => ({
+      date: e.startsOn,
+      kind: "event" as const,
+      node: (
+        <>
+          <span class="tag">{t(`event.kind.${e.kind}`)}</span> <a href={`/reports/${report.slug}/events/${e.slug}`}>{e.title}</a>
+          <span class="muted small"> {[e.place, e.online ? t("event.online") : "", regionName(regions, e.regionCode, lang)].filter(Boolean).join(" · ")}</span>
+        </>
+      ),
+    })),
+    ...editions.map((e) => ({
+      date: e.editionDate,
+      kind: "edition" as const,
+      node: (
+        <>
+          <span class="tag tag-ok">{t("timeline.edition")}</span> <a href={`/reports/${report.slug}/${e.label}/`}>{t("rec.edition", { label: e.label })}</a>
+          {e.status === "withdrawn" && <span class="muted small"> ({t("edition.status.withdrawn")})</span>}
+        </>
+      ),
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === "edition" ? 1 : -1));
+  const years = [...new Set(entries.map((e) => e.date.slice(0, 4)))];
+  return (
+    <Layout ctx={ctx} title={`${t("timeline.title")} — ${reportTitle(report, lang)}`} section="reports">
+      <p class="breadcrumb">
+        <a href={`/reports/${report.slug}`}>{reportTitle(report, lang)}</a>
+      </p>
+      <h1>{t("timeline.title")}</h1>
+      <p class="lead">{t("timeline.lead")}</p>
+      {entries.length === 0 ? (
+        <p class="empty">{t("timeline.empty")}</p>
+      ) : (
+        <ol class="timeline">
+          {years.map((year) => (
+            <li class="timeline-year">
+              <h2>{year}</h2>
+              <ol>
+                {entries
+                  .filter((e) => e.date.startsWith(year))
+                  .map((e) => (
+                    <li class={`timeline-${e.kind}`}>
+                      <DateTime value={e.date} lang={lang} /> — {e.node}
+                    </li>
+                  ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Layout>
+  );
+}
+
+/** An event as readers see it: what, when, where, its documents and what it produced. */
+export function PublicEventPage(props: { ctx: PageContext; report: ReportRow; event: EventRow; parts: PartRow[]; documents: DocumentInfo[]; outcomes: OutcomeRow[]; regions: Region[]; technologies: TechnologyRow[] }) {
+  const { ctx, report, event, parts, documents, outcomes, regions } = props;
+  const { t, lang } = ctx;
+  const groups: { part: PartRow | null; outcomes: OutcomeRow[] }[] = [{ part: null, outcomes: outcomes.filter((o) => !o.partId) }, ...parts.map((p) => ({ part: p, outcomes: outcomes.filter((o) => o.partId === p.id) }))];
+  return (
+    <Layout ctx={ctx} title={event.title} section="reports">
+      <p class="breadcrumb">
+        <a href={`/reports/${report.slug}`}>{reportTitle(report, lang)}</a> › <a href={`/reports/${report.slug}/timeline`}>{t("timeline.title")}</a>
+      </p>
+      <h1>{event.title}</h1>
+      <p class="muted">
+        {t(`event.kind.${event.kind}`)} · <DateTime value={event.startsOn} lang={lang} />
+        {event.endsOn !== event.startsOn && (
+          <>
+            {" – "}
+            <DateTime value={event.endsOn} lang={lang} />
+          </>
+        )}
+        {[event.place, event.online ? t("event.online") : "", regionName(regions, event.regionCode, lang)].filter(Boolean).map((x) => ` · ${x}`)}
+      </p>
+      {event.organizers && (
+        <p>
+          {t("event.organizers")}: {event.organizers}
+        </p>
+      )}
+      {event.summary && <p>{event.summary}</p>}
+      {groups
+        .filter((g) => g.outcomes.length || g.part)
+        .map((g) => (
+          <section>
+            <h2>{g.part ? `${g.part.title}` : t("event.outcomes")}</h2>
+            {g.part && <p class="muted small">{t(`event.part.${g.part.kind}`)}</p>}
+            {g.outcomes.length === 0 ? (
+              <p class="empty">{t("event.noOutcomes")}</p>
+            ) : (
+              <ul>
+                {g.outcomes.map((o) => (
+                  <li>
+                    <strong>{t(`outcome.kind.${o.kind}`)}:</strong> {textIn(o.texts, lang)}
+                    {o.producedBy && <span class="muted small"> — {o.producedBy}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      {documents.length > 0 && (
+        <section>
+          <h2>{t("event.documents")}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li>
+                <strong>{d.code}</strong> {d.title}
+                {d.fileName && (
+                  <>
+                    {" · "}
+                    <a href={`/files/event-documents/${d.id}`}>{d.fileName}</a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,186 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { queryRows, type Db } from "#src/db/client.ts";
+import { editionItems, editions } from "#src/db/schema/editions.ts";
+import { eventDocuments, eventParts, events, outcomes, recommendationSources, recommendations, recommendationTechnologies } from "#src/db/schema/events.ts";
+import { chapters, sectionReferences, sections, technologies } from "#src/db/schema/reports.ts";
+
+export type EventRow = typeof events.$inferSelect;
+export type PartRow = typeof eventParts.$inferSelect;
+export type DocumentInfo = Omit<typeof eventDocuments.$inferSelect, "content">;
+export type OutcomeRow = typeof outcomes.$inferSelect;
+export type RecommendationRow = typeof recommendations.$inferSelect;
+
+// Events
+
+export const listEvents = (db: Db, reportId: string) => db.select().from(events).where(eq(events.reportId, reportId)).orderBy(asc(events.startsOn), asc(events.title));
+
+export async function getEvent(db: Db, id: string): Promise<EventRow | undefined> {
+  const [row] = await db.select().from(events).where(eq(events.id, id));
+  return row;
+}
+
+export async function getEventBySlug(db: Db, reportId: string, slug: string): Promise<EventRow | undefined> {
+  const [row] = await db.select().from(events).where(and(eq(events.reportId, reportId), eq(events.slug, slug)));
+  return row;
+}
+
+export async function insertEvent(tx: Db, values: typeof events.$inferInsert): Promise<EventRow> {
+  const [row] = await tx.insert(events).values(values).returning();
+  return row!;
+}
+
+export async function updateEvent(tx: Db, id: string, values: Partial<typeof events.$inferInsert>): Promise<EventRow> {
+  const [row] = await tx.update(events).set({ ...values, updatedAt: sql`now()` }).where(eq(events.id, id)).returning();
+  return row!;
+}
+
+export const listParts = (db: Db, eventId: string) => db.select().from(eventParts).where(eq(eventParts.eventId, eventId)).orderBy(asc(eventParts.position));
+
+export async function insertPart(tx: Db, values: Omit<typeof eventParts.$inferInsert, "position">): Promise<PartRow> {
+  const [row] = await tx
+    .insert(eventParts)
+    .values({ ...values, position: sql`(select coalesce(max(position), -1) + 1 from event_parts where event_id = ${values.eventId})` })
+    .returning();
+  return row!;
+}
+
+const documentColumns = { id: eventDocuments.id, eventId: eventDocuments.eventId, code: eventDocuments.code, title: eventDocuments.title, fileName: eventDocuments.fileName, mediaType: eventDocuments.mediaType, size: eventDocuments.size, createdAt: eventDocuments.createdAt };
+
+export const listDocuments = (db: Db, eventId: string): Promise<DocumentInfo[]> => db.select(documentColumns).from(eventDocuments).where(eq(eventDocuments.eventId, eventId)).orderBy(asc(eventDocuments.code));
+
+export async function getDocumentFile(db: Db, id: string) {
+  const [row] = await db.select().from(eventDocuments).where(eq(eventDocuments.id, id));
+  return row;
+}
+
+export async function insertDocument(tx: Db, values: typeof eventDocuments.$inferInsert): Promise<DocumentInfo> {
+  const [row] = await tx.insert(eventDocuments).values(values).returning(documentColumns);
+  return row!;
+}
+
+// Outcomes
+
+export const listOutcomes = (db: Db, eventId: string) => db.select().from(outcomes).where(eq(outcomes.eventId, eventId)).orderBy(asc(outcomes.createdAt));
+
+export async function getOutcome(db: Db, id: string): Promise<OutcomeRow | undefined> {
+  const [row] = await db.select().from(outcomes).where(eq(outcomes.id, id));
+  return row;
+}
+
+export async function insertOutcome(tx: Db, values: typeof outcomes.$inferInsert): Promise<OutcomeRow> {
+  const [row] = await tx.insert(outcomes).values(values).returning();
+  return row!;
+}
+
+/** Outcomes with their event, for lists of sources. */
+export function outcomesWithEvents(db: Db, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ outcome: outcomes, event: { id: events.id, slug: events.slug, title: events.title, kind: events.kind, startsOn: events.startsOn }, part: { id: eventParts.id, title: eventParts.title, kind: eventParts.kind } })
+    .from(outcomes)
+    .innerJoin(events, eq(events.id, outcomes.eventId))
+    .leftJoin(eventParts, eq(eventParts.id, outcomes.partId))
+    .where(inArray(outcomes.id, ids))
+    .orderBy(asc(events.startsOn), asc(outcomes.createdAt));
+}
+
+// Recommendations
+
+export async function getRecommendation(db: Db, id: string): Promise<RecommendationRow | undefined> {
+  const [row] = await db.select().from(recommendations).where(eq(recommendations.id, id));
+  return row;
+}
+
+export async function lockRecommendation(tx: Db, id: string): Promise<RecommendationRow | undefined> {
+  const [row] = await tx.select().from(recommendations).where(eq(recommendations.id, id)).for("update");
+  return row;
+}
+
+export async function recommendationsBySlugs(db: Db, slugs: string[]): Promise<RecommendationRow[]> {
+  if (!slugs.length) return [];
+  return db.select().from(recommendations).where(inArray(recommendations.slug, slugs));
+}
+
+export async function insertRecommendation(tx: Db, values: typeof recommendations.$inferInsert): Promise<RecommendationRow> {
+  const [row] = await tx.insert(recommendations).values(values).returning();
+  return row!;
+}
+
+export async function updateRecommendation(tx: Db, id: string, values: Partial<typeof recommendations.$inferInsert>): Promise<RecommendationRow> {
+  const [row] = await tx.update(recommendations).set({ ...values, updatedAt: sql`now()` }).where(eq(recommendations.id, id)).returning();
+  return row!;
+}
+
+export async function setRecommendationTechnologies(tx: Db, id: string, technologyIds: string[]) {
+  await tx.delete(recommendationTechnologies).where(eq(recommendationTechnologies.recommendationId, id));
+  if (technologyIds.length) await tx.insert(recommendationTechnologies).values(technologyIds.map((technologyId) => ({ recommendationId: id, technologyId })));
+}
+
+export async function addSources(tx: Db, recommendationId: string, outcomeIds: string[], addedBy: string | null) {
+  if (outcomeIds.length) await tx.insert(recommendationSources).values(outcomeIds.map((outcomeId) => ({ recommendationId, outcomeId, addedBy }))).onConflictDoNothing();
+}
+
+export const sourceIdsOf = async (db: Db, recommendationId: string) =>
+  (await db.select({ id: recommendationSources.outcomeId }).from(recommendationSources).where(eq(recommendationSources.recommendationId, recommendationId))).map((r) => r.id);
+
+/** For each outcome, the recommendations it feeds. */
+export function recommendationsOfOutcomes(db: Db, outcomeIds: string[]) {
+  if (!outcomeIds.length) return Promise.resolve([]);
+  return db
+    .select({ outcomeId: recommendationSources.outcomeId, id: recommendations.id, slug: recommendations.slug, status: recommendations.status })
+    .from(recommendationSources)
+    .innerJoin(recommendations, eq(recommendations.id, recommendationSources.recommendationId))
+    .where(inArray(recommendationSources.outcomeId, outcomeIds));
+}
+
+export type RegisterRow = RecommendationRow & { technologySlugs: string[]; sources: number; sections: number; editions: string[] };
+
+/** The register: every recommendation of a report with its technologies, sources, placements and editions. */
+export async function listRegister(db: Db, reportId: string): Promise<RegisterRow[]> {
+  return queryRows<RegisterRow>(
+    db,
+    sql`
+    select r.id, r.report_id as "reportId", r.slug, r.texts, r.status, r.themes, r.merged_into_id as "mergedIntoId", r.status_note as "statusNote",
+      r.created_at as "createdAt", r.updated_at as "updatedAt",
+      coalesce((select json_agg(t.slug order by t.slug) from recommendation_technologies rt join technologies t on t.id = rt.technology_id where rt.recommendation_id = r.id), '[]') as "technologySlugs",
+      (select count(*)::int from recommendation_sources s where s.recommendation_id = r.id) as sources,
+      (select count(distinct sr.section_id)::int from section_references sr join sections se on se.id = sr.section_id where sr.kind = 'recommendation' and sr.ref = r.slug and se.removed_at is null) as sections,
+      coalesce((select json_agg(e.label order by e.edition_date) from edition_items i join editions e on e.id = i.edition_id where i.kind = 'recommendation' and i.ref = r.id::text and e.status = 'published'), '[]') as editions
+    from recommendations r where r.report_id = ${reportId}
+    order by r.created_at, r.slug`,
+  );
+}
+
+export const recommendationTechnologyIds = async (db: Db, id: string) =>
+  (await db.select({ id: recommendationTechnologies.technologyId }).from(recommendationTechnologies).where(eq(recommendationTechnologies.recommendationId, id))).map((r) => r.id);
+
+/** Where a piece of evidence stands in the living draft: sections whose current text places it. */
+export function sectionsReferencing(db: Db, kind: "recommendation" | "case-study" | "figure", ref: string) {
+  return db
+    .select({
+      sectionId: sections.id,
+      sectionSlug: sections.slug,
+      heading: sql<string | null>`(select r.heading from section_heads h join section_revisions r on r.id = h.revision_id where h.section_id = ${sections.id} order by h.language = ${sectionReferences.language} desc limit 1)`,
+      chapterSlug: chapters.slug,
+      chapterTitles: chapters.titles,
+      reportId: chapters.reportId,
+      language: sectionReferences.language,
+    })
+    .from(sectionReferences)
+    .innerJoin(sections, eq(sections.id, sectionReferences.sectionId))
+    .innerJoin(chapters, eq(chapters.id, sections.chapterId))
+    .where(and(eq(sectionReferences.kind, kind), eq(sectionReferences.ref, ref), sql`${sections.removedAt} is null`, sql`${chapters.removedAt} is null`))
+    .orderBy(asc(chapters.position), asc(sections.position));
+}
+
+/** Editions that pinned an item (any status), newest first. */
+export function editionsPinning(db: Db, kind: "recommendation" | "case-study" | "figure", ref: string) {
+  return db
+    .select({ id: editions.id, label: editions.label, status: editions.status, editionDate: editions.editionDate })
+    .from(editionItems)
+    .innerJoin(editions, eq(editions.id, editionItems.editionId))
+    .where(and(eq(editionItems.kind, kind), eq(editionItems.ref, ref)))
+    .orderBy(desc(editions.editionDate));
+}
+
+export const technologiesBySlugs = (db: Db, slugs: string[]) => (slugs.length ? db.select().from(technologies).where(inArray(technologies.slug, slugs)) : Promise.resolve([]));

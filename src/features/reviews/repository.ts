@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "#src/db/client.ts";
+import { editions } from "#src/db/schema/editions.ts";
+import { reports } from "#src/db/schema/reports.ts";
+import { organizations, users } from "#src/db/schema/members.ts";
+import { reviewComments, reviewInvitations, reviewRounds, topicEndorsements, topicProposals } from "#src/db/schema/reviews.ts";
+
+export type RoundRow = typeof reviewRounds.$inferSelect;
+export type CommentRow = typeof reviewComments.$inferSelect;
+export type ProposalRow = typeof topicProposals.$inferSelect;
+
+// Rounds
+
+export function listRounds(db: Db, reportId: string) {
+  return db
+    .select({ round: reviewRounds, editionLabel: editions.label, comments: sql<number>`(select count(*)::int from review_comments c where c.round_id = ${reviewRounds.id} and c.parent_id is null)`, open: sql<number>`(select count(*)::int from review_comments c where c.round_id = ${reviewRounds.id} and c.parent_id is null and c.disposition is null)` })
+    .from(reviewRounds)
+    .leftJoin(editions, eq(editions.id, reviewRounds.editionId))
+    .where(eq(reviewRounds.reportId, reportId))
+    .orderBy(desc(reviewRounds.opensOn), desc(reviewRounds.createdAt));
+}
+
+export async function getRound(db: Db, id: string): Promise<RoundRow | undefined> {
+  const [row] = await db.select().from(reviewRounds).where(eq(reviewRounds.id, id));
+  return row;
+}
+
+export async function lockRound(tx: Db, id: string): Promise<RoundRow | undefined> {
+  const [row] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, id)).for("update");
+  return row;
+}
+
+export async function insertRound(tx: Db, values: typeof reviewRounds.$inferInsert): Promise<RoundRow> {
+  const [row] = await tx.insert(reviewRounds).values(values).returning();
+  return row!;
+}
+
+export async function updateRound(tx: Db, id: string, values: Partial<typeof reviewRounds.$inferInsert>): Promise<RoundRow> {
+  const [row] = await tx.update(reviewRounds).set(values).where(eq(reviewRounds.id, id)).returning();
+  return row!;
+}
+
+export async function setInvitations(tx: Db, roundId: string, organizationIds: string[]) {
+  await tx.delete(reviewInvitations).where(eq(reviewInvitations.roundId, roundId));
+  if (organizationIds.length) await tx.insert(reviewInvitations).values(organizationIds.map((organizationId) => ({ roundId, organizationId })));
+}
+
+export const invitedOrganizationIds = async (db: Db, roundId: string) =>
+  (await db.select({ id: reviewInvitations.organizationId }).from(reviewInvitations).where(eq(reviewInvitations.roundId, roundId))).map((r) => r.id);
+
+export async function isInvited(db: Db, roundId: string, organizationId: string | null): Promise<boolean> {
+  if (!organizationId) return false;
+  const [row] = await db.select({ id: reviewInvitations.organizationId }).from(reviewInvitations).where(and(eq(reviewInvitations.roundId, roundId), eq(reviewInvitations.organizationId, organizationId)));
+  return Boolean(row);
+}
+
+/** Open rounds an organization is invited to: its members' to-do list. */
+export function openRoundsFor(db: Db, organizationId: string) {
+  return db
+    .select({ id: reviewRounds.id, title: reviewRounds.title, closesOn: reviewRounds.closesOn })
+    .from(reviewRounds)
+    .innerJoin(reviewInvitations, eq(reviewInvitations.roundId, reviewRounds.id))
+    .where(and(eq(reviewInvitations.organizationId, organizationId), eq(reviewRounds.status, "open")))
+    .orderBy(asc(reviewRounds.closesOn));
+}
+
+// Comments
+
+export type CommentView = CommentRow & { authorName: string; organizationName: string | null };
+
+export function listComments(db: Db, roundId: string): Promise<CommentView[]> {
+  return db
+    .select({ c: reviewComments, authorName: users.name, organizationName: organizations.name })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .leftJoin(organizations, eq(organizations.id, reviewComments.organizationId))
+    .where(eq(reviewComments.roundId, roundId))
+    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
+    .then((rows) => rows.map((r) => ({ ...r.c, authorName: r.authorName, organizationName: r.organizationName })));
+}
+
+export async function getComment(db: Db, id: string): Promise<CommentRow | undefined> {
+  const [row] = await db.select().from(reviewComments).where(eq(reviewComments.id, id));
+  return row;
+}
+
+export async function lockComment(tx: Db, id: string): Promise<CommentRow | undefined> {
+  const [row] = await tx.select().from(reviewComments).where(eq(reviewComments.id, id)).for("update");
+  return row;
+}
+
+export async function insertComment(tx: Db, values: typeof reviewComments.$inferInsert): Promise<CommentRow> {
+  const [row] = await tx.insert(reviewComments).values(values).returning();
+  return row!;
+}
+
+export async function updateComment(tx: Db, id: string, values: Partial<typeof reviewComments.$inferInsert>): Promise<CommentRow> {
+  const [row] = await tx.update(reviewComments).set(values).where(eq(reviewComments.id, id)).returning();
+  return row!;
+}
+
+export async function countUndisposed(db: Db, roundId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reviewComments).where(and(eq(reviewComments.roundId, roundId), isNull(reviewComments.parentId), isNull(reviewComments.disposition)));
+  return row?.n ?? 0;
+}
+
+/** Comments on some sections, across rounds, for provenance. */
+export function commentsOnSections(db: Db, sectionIds: string[]) {
+  if (!sectionIds.length) return Promise.resolve([]);
+  return db
+    .select({ id: reviewComments.id, sectionId: reviewComments.sectionId, roundId: reviewRounds.id, roundTitle: reviewRounds.title, organizationName: organizations.name, disposition: reviewComments.disposition, body: reviewComments.body })
+    .from(reviewComments)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviewComments.roundId))
+    .leftJoin(organizations, eq(organizations.id, reviewComments.organizationId))
+    .where(and(inArray(reviewComments.sectionId, sectionIds), isNull(reviewComments.parentId)))
+    .orderBy(asc(reviewComments.createdAt));
+}
+
+// Topic proposals
+
+export type ProposalView = ProposalRow & { organizationName: string | null; authorName: string; endorsements: number; endorsedByMe: boolean };
+
+export function listProposals(db: Db, reportId: string, organizationId: string | null): Promise<ProposalView[]> {
+  return db
+    .select({
+      p: topicProposals,
+      organizationName: organizations.name,
+      authorName: users.name,
+      endorsements: sql<number>`(select count(*)::int from topic_endorsements e where e.proposal_id = ${topicProposals.id})`,
+      endorsedByMe: sql<boolean>`exists (select 1 from topic_endorsements e where e.proposal_id = ${topicProposals.id} and e.organization_id = ${organizationId})`,
+    })
+    .from(topicProposals)
+    .innerJoin(users, eq(users.id, topicProposals.authorId))
+    .leftJoin(organizations, eq(organizations.id, topicProposals.organizationId))
+    .where(eq(topicProposals.reportId, reportId))
+    .orderBy(desc(topicProposals.createdAt))
+    .then((rows) => rows.map((r) => ({ ...r.p, organizationName: r.organizationName, authorName: r.authorName, endorsements: r.endorsements, endorsedByMe: Boolean(r.endorsedByMe) })));
+}
+
+export async function lockProposal(tx: Db, id: string): Promise<ProposalRow | undefined> {
+  const [row] = await tx.select().from(topicProposals).where(eq(topicProposals.id, id)).for("update");
+  return row;
+}
+
+export async function insertProposal(tx: Db, values: typeof topicProposals.$inferInsert): Promise<ProposalRow> {
+  const [row] = await tx.insert(topicProposals).values(values).returning();
+  return row!;
+}
+
+export async function updateProposal(tx: Db, id: string, values: Partial<typeof topicProposals.$inferInsert>): Promise<ProposalRow> {
+  const [row] = await tx.update(topicProposals).set(values).where(eq(topicProposals.id, id)).returning();
+  return row!;
+}
+
+export async function insertEndorsement(tx: Db, values: typeof topicEndorsements.$inferInsert): Promise<boolean> {
+  const rows = await tx.insert(topicEndorsements).values(values).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+/** The report a proposal belongs to (its slug, for redirects). */
+export const listProposalReport = (db: Db, id: string) =>
+  db.select({ slug: reports.slug }).from(topicProposals).innerJoin(reports, eq(reports.id, topicProposals.reportId)).where(eq(topicProposals.id, id));

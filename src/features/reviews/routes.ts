@@ -1,0 +1,240 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { renderHtml } from "#src/content/html.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import { listEditions } from "#src/features/editions/repository.ts";
+import { roleAtLeast } from "#src/features/members/domain.ts";
+import { listOrganizations } from "#src/features/members/repository.ts";
+import { draftResolver } from "#src/features/reports/evidence.ts";
+import { getReport, getReportBySlug, listTechnologies } from "#src/features/reports/repository.ts";
+import { canSeeComment, DISPOSITIONS, ROUND_VISIBILITIES } from "#src/features/reviews/domain.ts";
+import { matrixDocx, matrixLines, matrixXlsx } from "#src/features/reviews/matrix.ts";
+import { roundDocument } from "#src/features/reviews/read.ts";
+import * as repo from "#src/features/reviews/repository.ts";
+import * as service from "#src/features/reviews/service.ts";
+import { ProposalsPage, RoundEditorPage, RoundMemberPage, RoundsPage } from "#src/features/reviews/views.tsx";
+import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
+import { idFrom, optionalText, parseInput, requiredText } from "#src/lib/validation.ts";
+import { actorOf, setFlash } from "#src/web/context.ts";
+import { formBody, submitForm } from "#src/web/forms.ts";
+import { pageContext, sendPage } from "#src/web/render.ts";
+
+const editor = { config: { policy: "editor" as const } };
+const contributor = { config: { policy: "contributor" as const } };
+
+const list = (v: unknown) => (v === undefined || v === "" ? [] : [v].flat());
+const RoundInput = z.object({
+  title: requiredText(300),
+  editionId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
+  opensOn: z.iso.date({ error: "field.date" }),
+  closesOn: z.iso.date({ error: "field.date" }),
+  visibility: z.enum(ROUND_VISIBILITIES, { error: "field.invalid" }).default("secretariat"),
+  instructions: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(4000, { error: "field.tooLong" })),
+  organizationIds: z.preprocess(list, z.array(z.uuid({ error: "field.invalid" })).max(1000)),
+});
+const CommentInput = z.object({
+  sectionId: z.uuid({ error: "field.invalid" }),
+  parentId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
+  quote: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(2000, { error: "field.tooLong" }).nullable()),
+  body: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string({ error: "field.required" }).max(8000, { error: "field.tooLong" })),
+});
+const DispositionInput = z.object({
+  disposition: z.enum(DISPOSITIONS, { error: "field.required" }),
+  reason: optionalText(2000),
+  appliedRevisionId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number({ error: "field.invalid" }).int().positive({ error: "field.invalid" }).nullable()),
+});
+const ProposalInput = z.object({
+  title: requiredText(200),
+  rationale: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string({ error: "field.required" }).max(4000, { error: "field.tooLong" })),
+  technologies: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50)),
+});
+
+/** Review rounds (comments, dispositions, the resolution matrix) and topic proposals. */
+export async function reviewRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+  const callerOf = (request: FastifyRequest): service.Caller => ({ ...actorOf(request), role: request.user!.role, organizationId: request.user!.organizationId });
+  const isEditor = (request: FastifyRequest) => Boolean(request.user && roleAtLeast(request.user.role, "editor"));
+
+  const reportOf = async (request: FastifyRequest) => {
+    const report = await getReportBySlug(db, (request.params as { report: string }).report);
+    if (!report) throw appError("NOT_FOUND");
+    return report;
+  };
+  const roundOf = async (request: FastifyRequest) => {
+    const round = await repo.getRound(db, idFrom(request.params));
+    if (!round) throw appError("NOT_FOUND");
+    return round;
+  };
+  const reportById = async (id: string) => (await getReport(db, id))!;
+
+  // The secretariat
+
+  const roundsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, unknown>, error?: AppError) => {
+    const report = await reportOf(request);
+    const [rounds, editions, organizations] = await Promise.all([repo.listRounds(db, report.id), listEditions(db, report.id), listOrganizations(db, {})]);
+    return h(RoundsPage, { ctx: pageContext(request, reply), report, rounds, editions, organizations: organizations.filter((o) => !o.deactivatedAt), values, error });
+  };
+
+  app.get("/editor/reports/:report/reviews", editor, async (request, reply) => sendPage(reply, await roundsPage(request, reply)));
+
+  app.post("/editor/reports/:report/reviews", editor, async (request, reply) => {
+    const report = await reportOf(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const round = await service.openRound(db, actorOf(request), report.id, parseInput(RoundInput, body));
+        return reply.redirect(`/editor/reviews/${round.id}`, 303);
+      },
+      (error) => roundsPage(request, reply, body, error),
+    );
+  });
+
+  const roundEditorPage = async (request: FastifyRequest, reply: FastifyReply, round: repo.RoundRow, extra: { error?: AppError; errorComment?: string } = {}) => {
+    const [report, document, comments, invitedIds, organizations] = await Promise.all([reportById(round.reportId), roundDocument(db, round, request.lang), repo.listComments(db, round.id), repo.invitedOrganizationIds(db, round.id), listOrganizations(db, {})]);
+    return h(RoundEditorPage, { ctx: pageContext(request, reply), report, round, document, comments, invited: organizations.filter((o) => invitedIds.includes(o.id)), organizations, ...extra });
+  };
+
+  app.get("/editor/reviews/:id", editor, async (request, reply) => sendPage(reply, await roundEditorPage(request, reply, await roundOf(request))));
+
+  app.post("/editor/review-comments/:id/disposition", editor, async (request, reply) => {
+    const comment = await repo.getComment(db, idFrom(request.params));
+    if (!comment) throw appError("NOT_FOUND");
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        await service.dispose(db, actorOf(request), comment.id, parseInput(DispositionInput, body));
+        return reply.redirect(`/editor/reviews/${comment.roundId}#comment-${comment.id}`, 303);
+      },
+      async (error) => roundEditorPage(request, reply, (await repo.getRound(db, comment.roundId))!, { error, errorComment: comment.id }),
+    );
+  });
+
+  app.post("/editor/reviews/:id/close", editor, async (request, reply) => {
+    const round = await roundOf(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        await service.closeRound(db, actorOf(request), round.id, body.force === "1" || body.force === true);
+        setFlash(reply, "review.closed");
+        return reply.redirect(`/editor/reviews/${round.id}`, 303);
+      },
+      async (error) => roundEditorPage(request, reply, round, { error }),
+    );
+  });
+
+  const matrixOf = async (request: FastifyRequest) => {
+    const round = await roundOf(request);
+    const [document, comments] = await Promise.all([roundDocument(db, round, request.lang), repo.listComments(db, round.id)]);
+    return { round, lines: matrixLines(comments, document, request.t) };
+  };
+  const fileName = (round: repo.RoundRow, ext: string) => `comment-resolution-${round.opensOn}.${ext}`;
+
+  app.get("/editor/reviews/:id/matrix.xlsx", editor, async (request, reply) => {
+    const { round, lines } = await matrixOf(request);
+    return reply
+      .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+      .header("content-disposition", `attachment; filename="${fileName(round, "xlsx")}"`)
+      .send(await matrixXlsx(round, lines, request.t));
+  });
+
+  app.get("/editor/reviews/:id/matrix.docx", editor, async (request, reply) => {
+    const { round, lines } = await matrixOf(request);
+    return reply
+      .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      .header("content-disposition", `attachment; filename="${fileName(round, "docx")}"`)
+      .send(await matrixDocx(round, lines, request.t));
+  });
+
+  // Members
+
+  const memberPage = async (request: FastifyRequest, reply: FastifyReply, round: repo.RoundRow, extra: { values?: Record<string, unknown>; error?: AppError; errorSection?: string } = {}) => {
+    const caller = callerOf(request);
+    const secretariat = isEditor(request);
+    const invited = await repo.isInvited(db, round.id, caller.organizationId);
+    // Only the secretariat and invited organizations see a round at all.
+    if (!secretariat && !invited) throw appError("NOT_FOUND");
+    let whyNot: string | undefined;
+    try {
+      await service.assertMayComment(db, caller, round);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      whyNot = request.t(`error.${e.code}` as "error.ROUND_CLOSED");
+    }
+    const [report, document, comments] = await Promise.all([reportById(round.reportId), roundDocument(db, round, request.lang), repo.listComments(db, round.id)]);
+    const resolve = await draftResolver(db, document.flatMap((c) => c.sections.map((s) => s.body)), request.lang);
+    const visible = comments.filter((c) => canSeeComment(round, { organizationId: caller.organizationId, secretariat }, c.organizationId));
+    const withHtml = document.map((c) => ({ ...c, sections: c.sections.map((s) => ({ ...s, html: renderHtml(parseMarkdown(s.body), { t: request.t, idPrefix: `r-${s.id.slice(0, 8)}`, resolve }).html })) }));
+    return h(RoundMemberPage, { ctx: pageContext(request, reply), report, round, document: withHtml, comments: visible, mayComment: !whyNot, whyNot, ...extra });
+  };
+
+  app.get("/reviews/:id", contributor, async (request, reply) => sendPage(reply, await memberPage(request, reply, await roundOf(request))));
+
+  app.post("/reviews/:id/comments", contributor, async (request, reply) => {
+    const round = await roundOf(request);
+    const body = formBody(request.body);
+    try {
+      const input = parseInput(CommentInput, body);
+      const comment = await service.addComment(db, callerOf(request), round.id, input);
+      setFlash(reply, "review.sent");
+      return reply.redirect(`/reviews/${round.id}#comment-${input.parentId ?? comment.id}`, 303);
+    } catch (e) {
+      // A refusal the member can act on is shown on the page; not being invited is a plain 403.
+      if (isAppError(e) && (e.status === 400 || e.status === 409)) {
+        const sectionId = typeof body.sectionId === "string" ? body.sectionId : undefined;
+        return sendPage(reply, await memberPage(request, reply, round, { values: body, error: e, ...(sectionId ? { errorSection: sectionId } : {}) }), e.status);
+      }
+      throw e;
+    }
+  });
+
+  // Topic proposals
+
+  const proposalsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, unknown>, error?: AppError) => {
+    const report = await reportOf(request);
+    const organizationId = request.user!.organizationId;
+    return h(ProposalsPage, { ctx: pageContext(request, reply), report, proposals: await repo.listProposals(db, report.id, organizationId), technologies: await listTechnologies(db), isEditor: isEditor(request), organizationId, values, error });
+  };
+
+  app.get("/reports/:report/proposals", contributor, async (request, reply) => sendPage(reply, await proposalsPage(request, reply)));
+
+  app.post("/reports/:report/proposals", contributor, async (request, reply) => {
+    const report = await reportOf(request);
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(ProposalInput, body);
+        const proposal = await service.propose(db, callerOf(request), report.id, { title: input.title, rationale: input.rationale, technologySlugs: input.technologies });
+        setFlash(reply, "proposal.sent");
+        return reply.redirect(`/reports/${report.slug}/proposals#proposal-${proposal.id}`, 303);
+      },
+      (error) => proposalsPage(request, reply, body, error),
+    );
+  });
+
+  const proposalReport = async (id: string) => {
+    const [row] = await repo.listProposalReport(db, id);
+    if (!row) throw appError("NOT_FOUND");
+    return row;
+  };
+
+  app.post("/proposals/:id/endorse", contributor, async (request, reply) => {
+    const id = idFrom(request.params);
+    const { slug } = await proposalReport(id);
+    await service.endorse(db, callerOf(request), id);
+    return reply.redirect(`/reports/${slug}/proposals#proposal-${id}`, 303);
+  });
+
+  app.post("/proposals/:id/decision", editor, async (request, reply) => {
+    const id = idFrom(request.params);
+    const { slug } = await proposalReport(id);
+    const input = parseInput(z.object({ status: z.enum(["accepted", "declined"], { error: "field.invalid" }), note: optionalText(2000), makeChapter: z.preprocess((v) => v === "1" || v === true, z.boolean()) }), formBody(request.body));
+    await service.decide(db, actorOf(request), id, input);
+    setFlash(reply, "proposal.decided");
+    return reply.redirect(`/reports/${slug}/proposals#proposal-${id}`, 303);
+  });
+}

@@ -1,0 +1,153 @@
+import { transaction, type Db } from "#src/db/client.ts";
+import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { getEdition } from "#src/features/editions/repository.ts";
+import type { Role } from "#src/features/members/domain.ts";
+import { roleAtLeast } from "#src/features/members/domain.ts";
+import { addChapter } from "#src/features/reports/structure.ts";
+import type { Disposition, ProposalStatus, RoundVisibility } from "#src/features/reviews/domain.ts";
+import { roundDocument } from "#src/features/reviews/read.ts";
+import * as repo from "#src/features/reviews/repository.ts";
+import { appError } from "#src/lib/errors.ts";
+
+// Commands of review rounds and topic proposals: one transaction each, with its audit event.
+
+export type Caller = Actor & { role: Role; organizationId: string | null };
+const isSecretariat = (caller: Caller) => roleAtLeast(caller.role, "editor");
+
+export type RoundInput = { title: string; editionId: string | null; opensOn: string; closesOn: string; visibility: RoundVisibility; instructions: string; organizationIds: string[] };
+
+export async function openRound(db: Db, actor: Actor, reportId: string, input: RoundInput) {
+  if (input.closesOn < input.opensOn) throw appError("VALIDATION_FAILED", { closesOn: "field.endBeforeStart" });
+  if (!input.organizationIds.length) throw appError("VALIDATION_FAILED", { organizationIds: "field.required" });
+  return transaction(db, async (tx) => {
+    if (input.editionId) {
+      const edition = await getEdition(tx, input.editionId);
+      // Published editions are final: comments go on the draft that follows them.
+      if (!edition || edition.reportId !== reportId) throw appError("VALIDATION_FAILED", { editionId: "field.invalid" });
+      if (edition.status !== "draft" && edition.status !== "in_review") throw appError("EDITION_STATUS");
+    }
+    const { organizationIds, ...values } = input;
+    const round = await repo.insertRound(tx, { reportId, ...values, createdBy: actor.userId });
+    await repo.setInvitations(tx, round.id, organizationIds);
+    await recordAudit(tx, actor, { action: "review.open", entityType: "review_round", entityId: round.id, data: { title: input.title, organizations: organizationIds.length } });
+    return round;
+  });
+}
+
+export function updateInvitations(db: Db, actor: Actor, roundId: string, organizationIds: string[]) {
+  return transaction(db, async (tx) => {
+    const round = await repo.lockRound(tx, roundId);
+    if (!round) throw appError("NOT_FOUND");
+    if (round.status !== "open") throw appError("ROUND_CLOSED");
+    await repo.setInvitations(tx, roundId, organizationIds);
+    await recordAudit(tx, actor, { action: "review.invite", entityType: "review_round", entityId: roundId, data: { organizations: organizationIds.length } });
+  });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Whether a caller may comment in a round now; throws the reason when not. */
+export async function assertMayComment(db: Db, caller: Caller, round: repo.RoundRow) {
+  if (round.status !== "open" || today() > round.closesOn) throw appError("ROUND_CLOSED");
+  if (today() < round.opensOn) throw appError("ROUND_NOT_OPEN");
+  if (!isSecretariat(caller) && !(await repo.isInvited(db, round.id, caller.organizationId))) throw appError("NOT_INVITED");
+}
+
+export type CommentInput = { sectionId: string; parentId: string | null; quote: string | null; body: string };
+
+export async function addComment(db: Db, caller: Caller, roundId: string, input: CommentInput) {
+  return transaction(db, async (tx) => {
+    // The round row is locked so a comment cannot slip in while it is being closed.
+    const round = await repo.lockRound(tx, roundId);
+    if (!round) throw appError("NOT_FOUND");
+    await assertMayComment(tx, caller, round);
+    const sections = (await roundDocument(tx, round, "en")).flatMap((c) => c.sections);
+    const section = sections.find((s) => s.id === input.sectionId);
+    if (!section) throw appError("VALIDATION_FAILED", { sectionId: "field.invalid" });
+    if (input.parentId) {
+      const parent = await repo.getComment(tx, input.parentId);
+      if (!parent || parent.roundId !== roundId || parent.sectionId !== input.sectionId || parent.parentId) throw appError("VALIDATION_FAILED", { parentId: "field.invalid" });
+    }
+    const comment = await repo.insertComment(tx, {
+      roundId,
+      sectionId: input.sectionId,
+      parentId: input.parentId,
+      authorId: caller.userId!,
+      organizationId: caller.organizationId,
+      revisionId: section.revisionId,
+      quote: input.parentId ? null : input.quote,
+      body: input.body,
+    });
+    await recordAudit(tx, caller, { action: input.parentId ? "review.reply" : "review.comment", entityType: "review_round", entityId: roundId, data: { commentId: comment.id, sectionId: input.sectionId } });
+    return comment;
+  });
+}
+
+export type DispositionInput = { disposition: Disposition; reason: string | null; appliedRevisionId: number | null };
+
+export function dispose(db: Db, actor: Actor, commentId: string, input: DispositionInput) {
+  if (input.disposition !== "accepted" && input.disposition !== "noted" && !input.reason) throw appError("VALIDATION_FAILED", { reason: "field.reasonRequired" });
+  return transaction(db, async (tx) => {
+    const comment = await repo.lockComment(tx, commentId);
+    if (!comment) throw appError("NOT_FOUND");
+    if (comment.parentId) throw appError("VALIDATION_FAILED", { disposition: "field.invalid" });
+    const round = await repo.getRound(tx, comment.roundId);
+    if (round?.status !== "open") throw appError("ROUND_CLOSED");
+    const updated = await repo.updateComment(tx, commentId, { ...input, disposedBy: actor.userId, disposedAt: new Date() });
+    await recordAudit(tx, actor, { action: "review.dispose", entityType: "review_round", entityId: comment.roundId, data: { commentId, disposition: input.disposition } });
+    return updated;
+  });
+}
+
+/** Closes a round. Comments without a disposition stop it, unless the editor says so (`force`). */
+export function closeRound(db: Db, actor: Actor, roundId: string, force: boolean) {
+  return transaction(db, async (tx) => {
+    const round = await repo.lockRound(tx, roundId);
+    if (!round) throw appError("NOT_FOUND");
+    if (round.status === "closed") throw appError("ROUND_CLOSED");
+    const open = await repo.countUndisposed(tx, roundId);
+    if (open > 0 && !force) throw appError("ROUND_HAS_OPEN_COMMENTS");
+    const closed = await repo.updateRound(tx, roundId, { status: "closed", closedAt: new Date(), closedWithOpenComments: open > 0 });
+    await recordAudit(tx, actor, { action: "review.close", entityType: "review_round", entityId: roundId, data: { withoutDisposition: open } });
+    return closed;
+  });
+}
+
+// Topic proposals
+
+export type ProposalInput = { title: string; rationale: string; technologySlugs: string[] };
+
+export function propose(db: Db, caller: Caller, reportId: string, input: ProposalInput) {
+  return transaction(db, async (tx) => {
+    const proposal = await repo.insertProposal(tx, { reportId, ...input, organizationId: caller.organizationId, authorId: caller.userId! });
+    await recordAudit(tx, caller, { action: "proposal.create", entityType: "topic_proposal", entityId: proposal.id, data: { title: input.title } });
+    return proposal;
+  });
+}
+
+/** One endorsement per organization; the proposing organization does not endorse its own. */
+export function endorse(db: Db, caller: Caller, proposalId: string) {
+  if (!caller.organizationId) throw appError("NO_ORGANIZATION");
+  return transaction(db, async (tx) => {
+    const proposal = await repo.lockProposal(tx, proposalId);
+    if (!proposal) throw appError("NOT_FOUND");
+    if (proposal.status !== "open") throw appError("PROPOSAL_DECIDED");
+    if (proposal.organizationId === caller.organizationId) throw appError("OWN_PROPOSAL");
+    const added = await repo.insertEndorsement(tx, { proposalId, organizationId: caller.organizationId!, userId: caller.userId! });
+    if (added) await recordAudit(tx, caller, { action: "proposal.endorse", entityType: "topic_proposal", entityId: proposalId });
+    return added;
+  });
+}
+
+/** The secretariat's decision; an accepted proposal may become a chapter at once. */
+export function decide(db: Db, actor: Actor, proposalId: string, input: { status: Exclude<ProposalStatus, "open">; note: string | null; makeChapter: boolean }) {
+  return transaction(db, async (tx) => {
+    const proposal = await repo.lockProposal(tx, proposalId);
+    if (!proposal) throw appError("NOT_FOUND");
+    if (proposal.status !== "open") throw appError("PROPOSAL_DECIDED");
+    const chapter = input.status === "accepted" && input.makeChapter ? await addChapter(tx, actor, proposal.reportId, { title: proposal.title, kind: "topic", technologyId: null, template: "technology" }) : undefined;
+    const updated = await repo.updateProposal(tx, proposalId, { status: input.status, decisionNote: input.note, decidedBy: actor.userId, decidedAt: new Date(), chapterId: chapter?.id ?? null });
+    await recordAudit(tx, actor, { action: "proposal.decide", entityType: "topic_proposal", entityId: proposalId, data: { status: input.status, chapterId: chapter?.id ?? null } });
+    return updated;
+  });
+}

@@ -1,0 +1,401 @@
+import type { EditionRow } from "#src/features/editions/repository.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
+import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/features/reviews/domain.ts";
+import type { RoundChapter } from "#src/features/reviews/read.ts";
+import type { CommentView, ProposalView, RoundRow } from "#src/features/reviews/repository.ts";
+import type { AppError } from "#src/lib/errors.ts";
+import { assetUrl } from "#src/web/assets.ts";
+import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+type Org = { id: string; name: string };
+const reportTitle = (report: ReportRow, ctx: PageContext) => report.titles[ctx.lang] ?? report.titles.en;
+
+function RoundStatus({ ctx, round }: { ctx: PageContext; round: RoundRow }) {
+  const { t, lang } = ctx;
+  return (
+    <p>
+      <span class={round.status === "open" ? "tag tag-ok" : "tag tag-muted"}>{t(`review.status.${round.status}`)}</span> <DateTime value={round.opensOn} lang={lang} /> – <DateTime value={round.closesOn} lang={lang} /> ·{" "}
+      {t(`review.visibility.${round.visibility}`)}
+    </p>
+  );
+}
+
+export function RoundsPage(props: {
+  ctx: PageContext;
+  report: ReportRow;
+  rounds: { round: RoundRow; editionLabel: string | null; comments: number; open: number }[];
+  editions: EditionRow[];
+  organizations: Org[];
+  values?: FormValues | undefined;
+  error?: AppError | undefined;
+}) {
+  const { ctx, report, rounds, editions, organizations, values, error } = props;
+  const { t, lang } = ctx;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <Layout ctx={ctx} title={t("review.title")} section="editor">
+      <p class="breadcrumb">
+        <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx)}</a>
+      </p>
+      <h1>{t("review.title")}</h1>
+      {rounds.length === 0 ? (
+        <p class="empty">{t("review.none")}</p>
+      ) : (
+        <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("review.roundTitle")}</th>
+              <th scope="col">{t("review.target")}</th>
+              <th scope="col">{t("review.closesOn")}</th>
+              <th scope="col">{t("review.status")}</th>
+              <th scope="col">{t("review.comments")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map(({ round, editionLabel, comments, open }) => (
+              <tr>
+                <td>
+                  <a href={`/editor/reviews/${round.id}`}>{round.title}</a>
+                </td>
+                <td>{editionLabel ? t("rec.edition", { label: editionLabel }) : t("rec.livingDraft")}</td>
+                <td>
+                  <DateTime value={round.closesOn} lang={lang} />
+                </td>
+                <td>{t(`review.status.${round.status}`)}</td>
+                <td class="num">{open ? t("review.openOf", { open, total: comments }) : comments}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+      <details class="panel" open={Boolean(error)}>
+        <summary>{t("review.new")}</summary>
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+        <Form ctx={ctx} action={`/editor/reports/${report.slug}/reviews`} class="stack form-wide">
+          <TextField t={t} name="title" label={t("review.roundTitle")} values={values} errors={error?.fields} required maxLength={300} />
+          <SelectField
+            t={t}
+            name="editionId"
+            label={t("review.target")}
+            values={values}
+            errors={error?.fields}
+            empty={t("rec.livingDraft")}
+            options={editions.filter((e) => e.status === "draft" || e.status === "in_review").map((e) => [e.id, `${t("rec.edition", { label: e.label })} (${t(`edition.status.${e.status}` as "edition.status.draft")})`])}
+          />
+          <div class="inline-fields">
+            <TextField t={t} name="opensOn" type="date" label={t("review.opensOn")} values={values ?? { opensOn: today }} errors={error?.fields} required size="medium" />
+            <TextField t={t} name="closesOn" type="date" label={t("review.closesOn")} values={values} errors={error?.fields} required size="medium" />
+          </div>
+          <SelectField t={t} name="visibility" label={t("review.visibility")} hint={t("review.visibilityHint")} values={values} options={ROUND_VISIBILITIES.map((v) => [v, t(`review.visibility.${v}`)])} />
+          <TextAreaField t={t} name="instructions" label={t("review.instructions")} values={values} optional rows={3} maxLength={4000} />
+          <CheckboxGroup t={t} name="organizationIds" legend={t("review.invited")} options={organizations.map((o) => [o.id, o.name])} checked={[values?.organizationIds ?? []].flat().map(String)} errors={error?.fields} />
+          <button class="button">{t("review.open")}</button>
+        </Form>
+      </details>
+    </Layout>
+  );
+}
+
+function Quote({ text }: { text: string | null }) {
+  return text ? <blockquote class="quote">{text}</blockquote> : null;
+}
+
+function Thread({ ctx, comment, replies }: { ctx: PageContext; comment: CommentView; replies: CommentView[] }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <p class="comment-meta">
+        <strong>{comment.authorName}</strong> · {comment.organizationName ?? t("review.secretariat")} · <DateTime value={comment.createdAt} lang={lang} withTime />
+      </p>
+      <Quote text={comment.quote} />
+      <p class="comment-body">{comment.body}</p>
+      {replies.length > 0 && (
+        <ul class="replies">
+          {replies.map((r) => (
+            <li>
+              <p class="comment-meta">
+                <strong>{r.authorName}</strong> · {r.organizationName ?? t("review.secretariat")} · <DateTime value={r.createdAt} lang={lang} withTime />
+              </p>
+              <p class="comment-body">{r.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The secretariat's page of a round: every comment by section, a disposition for each, closing, exports. */
+export function RoundEditorPage(props: { ctx: PageContext; report: ReportRow; round: RoundRow; document: RoundChapter[]; comments: CommentView[]; invited: Org[]; organizations: Org[]; error?: AppError | undefined; errorComment?: string | undefined }) {
+  const { ctx, report, round, document, comments, invited } = props;
+  const { t } = ctx;
+  const base = `/editor/reviews/${round.id}`;
+  const top = comments.filter((c) => !c.parentId);
+  const open = top.filter((c) => !c.disposition).length;
+  return (
+    <Layout ctx={ctx} title={round.title} section="editor">
+      <p class="breadcrumb">
+        <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx)}</a> › <a href={`/editor/reports/${report.slug}/reviews`}>{t("review.title")}</a>
+      </p>
+      <div class="page-head">
+        <h1>{round.title}</h1>
+        <div class="actions">
+          <a class="button button-secondary" href={`/reviews/${round.id}`}>
+            {t("review.membersView")}
+          </a>
+          <a class="button button-secondary" href={`${base}/matrix.xlsx`}>
+            {t("review.matrixXlsx")}
+          </a>
+          <a class="button button-secondary" href={`${base}/matrix.docx`}>
+            {t("review.matrixDocx")}
+          </a>
+        </div>
+      </div>
+      <RoundStatus ctx={ctx} round={round} />
+      <p class="small">
+        {t("review.invited")}: {invited.map((o) => o.name).join(", ") || "—"}
+      </p>
+      <p role="status">{t("review.progress", { open, total: top.length })}</p>
+      {props.error && !props.errorComment && <ErrorSummary t={t} errors={props.error.fields} code={props.error.code} />}
+      {top.length === 0 && <p class="empty">{t("review.noComments")}</p>}
+      {document.map((chapter) =>
+        chapter.sections
+          .filter((s) => top.some((c) => c.sectionId === s.id))
+          .map((s) => (
+            <section class="panel" aria-labelledby={`s-${s.id}`}>
+              <h2 id={`s-${s.id}`}>
+                {s.number} {s.heading}
+              </h2>
+              <ol class="comments">
+                {top
+                  .filter((c) => c.sectionId === s.id)
+                  .map((c) => (
+                    <li id={`comment-${c.id}`} class="comment">
+                      <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} />
+                      {props.errorComment === c.id && <ErrorSummary t={t} errors={props.error?.fields} code={props.error?.code} />}
+                      {round.status === "open" ? (
+                        <Form ctx={ctx} action={`/editor/review-comments/${c.id}/disposition`} class="inline-fields disposition-form">
+                          <div class="field">
+                            <label for={`d-${c.id}`}>{t("review.disposition")}</label>
+                            <select id={`d-${c.id}`} name="disposition" class="input" required>
+                              <option value="">—</option>
+                              {DISPOSITIONS.map((d) => (
+                                <option value={d} selected={c.disposition === d}>
+                                  {t(`review.disposition.${d}`)}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                          <div class="field field-grow">
+                            <label for={`r-${c.id}`}>{t("review.reason")}</label>
+                            <input id={`r-${c.id}`} name="reason" class="input" value={c.reason ?? ""} maxLength={2000} />
+                          </div>
+                          <div class="field">
+                            <label for={`v-${c.id}`}>{t("review.appliedRevision")}</label>
+                            <input id={`v-${c.id}`} name="appliedRevisionId" class="input input-short" inputMode="numeric" value={c.appliedRevisionId ? String(c.appliedRevisionId) : ""} />
+                          </div>
+                          <button class="button button-small">{t("review.record")}</button>
+                        </Form>
+                      ) : (
+                        <p>
+                          <strong>{c.disposition ? t(`review.disposition.${c.disposition}`) : t("review.noDisposition")}</strong>
+                          {c.reason && <> — {c.reason}</>}
+                        </p>
+                      )}
+                    </li>
+                  ))}
+              </ol>
+            </section>
+          )),
+      )}
+      {round.status === "open" && (
+        <section class="panel" aria-labelledby="close-h">
+          <h2 id="close-h">{t("review.close")}</h2>
+          <Form ctx={ctx} action={`${base}/close`} class="stack">
+            {open > 0 && (
+              <label class="check">
+                <input type="checkbox" name="force" value="1" /> {t("review.forceClose", { count: open })}
+              </label>
+            )}
+            <button class="button">{t("review.closeButton")}</button>
+          </Form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+/** A round as an invited member sees it: the text, section by section, with comments and forms. */
+export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; round: RoundRow; document: (Omit<RoundChapter, "sections"> & { sections: (RoundChapter["sections"][number] & { html: string })[] })[]; comments: CommentView[]; mayComment: boolean; whyNot?: string | undefined; values?: FormValues | undefined; error?: AppError | undefined; errorSection?: string | undefined }) {
+  const { ctx, report, round, document, comments, mayComment } = props;
+  const { t } = ctx;
+  const top = comments.filter((c) => !c.parentId);
+  return (
+    <Layout ctx={ctx} title={round.title} section="member" head={<script src={assetUrl("review.js")} defer />}>
+      <p class="breadcrumb">
+        <a href="/member">{t("nav.member")}</a>
+      </p>
+      <h1>{round.title}</h1>
+      <p class="muted">{reportTitle(report, ctx)}</p>
+      <RoundStatus ctx={ctx} round={round} />
+      {round.instructions && <p class="lead">{round.instructions}</p>}
+      {mayComment ? <p class="hint">{t("review.howTo")}</p> : <p class="notice">{props.whyNot ?? t("review.readOnly")}</p>}
+      {round.visibility === "secretariat" && round.status === "open" && <p class="small muted">{t("review.privateNote")}</p>}
+      {document.map((chapter) => (
+        <section aria-labelledby={`ch-${chapter.number}`}>
+          <h2 id={`ch-${chapter.number}`}>
+            {chapter.number} {chapter.title}
+          </h2>
+          {chapter.sections.map((s) => {
+            const here = top.filter((c) => c.sectionId === s.id);
+            return (
+              <article class="review-section" id={`s-${s.id}`} aria-labelledby={`h-${s.id}`}>
+                <h3 id={`h-${s.id}`}>
+                  {s.number} {s.heading}
+                </h3>
+                <div class="prose" data-quote-source={`q-${s.id}`} lang={s.lang} dangerouslySetInnerHTML={{ __html: s.html }} />
+                {here.length > 0 && (
+                  <ol class="comments" aria-label={t("review.commentsOn", { section: s.number })}>
+                    {here.map((c) => (
+                      <li id={`comment-${c.id}`} class="comment">
+                        <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} />
+                        {c.disposition && round.status === "closed" && (
+                          <p class="small">
+                            <strong>{t(`review.disposition.${c.disposition}`)}</strong>
+                            {c.reason && <> — {c.reason}</>}
+                          </p>
+                        )}
+                        {mayComment && (
+                          <details>
+                            <summary>{t("review.reply")}</summary>
+                            <Form ctx={ctx} action={`/reviews/${round.id}/comments`} class="stack">
+                              <input type="hidden" name="sectionId" value={s.id} />
+                              <input type="hidden" name="parentId" value={c.id} />
+                              <label for={`reply-${c.id}`}>{t("review.yourReply")}</label>
+                              <textarea id={`reply-${c.id}`} name="body" class="input" rows={2} required maxLength={8000} />
+                              <button class="button button-small button-secondary">{t("review.sendReply")}</button>
+                            </Form>
+                          </details>
+                        )}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {mayComment && (
+                  <details class="comment-form" open={props.errorSection === s.id}>
+                    <summary>{t("review.commentOn", { section: s.number })}</summary>
+                    {props.errorSection === s.id && <ErrorSummary t={t} errors={props.error?.fields} code={props.error?.code} />}
+                    <Form ctx={ctx} action={`/reviews/${round.id}/comments`} class="stack">
+                      <input type="hidden" name="sectionId" value={s.id} />
+                      <div class="field">
+                        <label for={`q-${s.id}`}>
+                          {t("review.quote")} <span class="optional">({t("common.optional")})</span>
+                        </label>
+                        <p class="hint" id={`qh-${s.id}`}>
+                          {t("review.quoteHint")}
+                        </p>
+                        <textarea id={`q-${s.id}`} name="quote" class="input" rows={2} maxLength={2000} aria-describedby={`qh-${s.id}`}>
+                          {props.errorSection === s.id ? String(props.values?.quote ?? "") : ""}
+                        </textarea>
+                      </div>
+                      <div class="field">
+                        <label for={`c-${s.id}`}>{t("review.yourComment")}</label>
+                        <textarea id={`c-${s.id}`} name="body" class="input" rows={4} required maxLength={8000}>
+                          {props.errorSection === s.id ? String(props.values?.body ?? "") : ""}
+                        </textarea>
+                      </div>
+                      <button class="button">{t("review.send")}</button>
+                    </Form>
+                  </details>
+                )}
+              </article>
+            );
+          })}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+// Topic proposals
+
+export function ProposalsPage(props: { ctx: PageContext; report: ReportRow; proposals: ProposalView[]; technologies: TechnologyRow[]; isEditor: boolean; organizationId: string | null; values?: FormValues | undefined; error?: AppError | undefined }) {
+  const { ctx, report, proposals, technologies, isEditor, values, error } = props;
+  const { t, lang } = ctx;
+  const techName = (slug: string) => technologies.find((x) => x.slug === slug)?.names[lang] ?? slug;
+  return (
+    <Layout ctx={ctx} title={t("proposal.title")} section="member">
+      <p class="breadcrumb">
+        <a href={`/reports/${report.slug}`}>{reportTitle(report, ctx)}</a>
+      </p>
+      <h1>{t("proposal.title")}</h1>
+      <p class="lead">{t("proposal.lead")}</p>
+      {proposals.length === 0 ? (
+        <p class="empty">{t("proposal.none")}</p>
+      ) : (
+        <ul class="cards">
+          {proposals.map((p) => (
+            <li class="card" id={`proposal-${p.id}`}>
+              <h2>{p.title}</h2>
+              <p class="muted small">
+                {p.organizationName ?? p.authorName} · <DateTime value={p.createdAt} lang={lang} /> · {t("proposal.endorsements", { count: p.endorsements })} ·{" "}
+                <span class={p.status === "accepted" ? "tag tag-ok" : p.status === "declined" ? "tag tag-muted" : "tag"}>{t(`proposal.status.${p.status}`)}</span>
+              </p>
+              <p>{p.rationale}</p>
+              {p.technologySlugs.length > 0 && <p class="small">{p.technologySlugs.map(techName).join(", ")}</p>}
+              {p.decisionNote && (
+                <p class="small">
+                  <strong>{t("proposal.decision")}:</strong> {p.decisionNote}
+                </p>
+              )}
+              {p.chapterId && <p class="small">{t("proposal.becameChapter")}</p>}
+              {p.status === "open" && props.organizationId && p.organizationId !== props.organizationId && (
+                <Form ctx={ctx} action={`/proposals/${p.id}/endorse`}>
+                  <button class="button button-small button-secondary" disabled={p.endorsedByMe}>
+                    {p.endorsedByMe ? t("proposal.endorsed") : t("proposal.endorse")}
+                  </button>
+                </Form>
+              )}
+              {p.status === "open" && isEditor && (
+                <details>
+                  <summary>{t("proposal.decide")}</summary>
+                  <Form ctx={ctx} action={`/proposals/${p.id}/decision`} class="stack">
+                    <div class="field">
+                      <label for={`ds-${p.id}`}>{t("proposal.decision")}</label>
+                      <select id={`ds-${p.id}`} name="status" class="input">
+                        <option value="accepted">{t("proposal.status.accepted")}</option>
+                        <option value="declined">{t("proposal.status.declined")}</option>
+                      </select>
+                    </div>
+                    <div class="field">
+                      <label for={`dn-${p.id}`}>{t("proposal.note")}</label>
+                      <input id={`dn-${p.id}`} name="note" class="input" maxLength={2000} />
+                    </div>
+                    <label class="check">
+                      <input type="checkbox" name="makeChapter" value="1" /> {t("proposal.makeChapter")}
+                    </label>
+                    <button class="button button-small">{t("proposal.record")}</button>
+                  </Form>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <section class="panel" aria-labelledby="propose-h">
+        <h2 id="propose-h">{t("proposal.new")}</h2>
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
+        <Form ctx={ctx} action={`/reports/${report.slug}/proposals`} class="stack form-wide">
+          <TextField t={t} name="title" label={t("proposal.topic")} values={values} errors={error?.fields} required maxLength={200} />
+          <TextAreaField t={t} name="rationale" label={t("proposal.rationale")} values={values} errors={error?.fields} required rows={4} maxLength={4000} />
+          <CheckboxGroup t={t} name="technologies" legend={t("proposal.technologies")} options={technologies.map((x) => [x.slug, x.names[lang] ?? x.names.en])} checked={[values?.technologies ?? []].flat().map(String)} />
+          <button class="button">{t("proposal.submit")}</button>
+        </Form>
+      </section>
+    </Layout>
+  );
+}
