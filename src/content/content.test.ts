@@ -24,6 +24,12 @@ describe("content pipeline", () => {
     expect(render("| A |\n|---|\n| 1 |\nTable: x").html).not.toContain("<caption>");
   });
 
+  it("keeps the words of a footnote definition nothing refers to, as typed", () => {
+    const { html } = render("[^x]: Only a definition.\n\nA paragraph.");
+    expect(html).toContain("<p>[^x]: Only a definition.</p>");
+    expect(render("Text.[^x]\n\n[^x]: A real note.").html).not.toContain("[^x]:");
+  });
+
   it("turns evidence directives into placeholders and indexes their references", () => {
     const md = "Intro :case-study[CADENA]{ref=pe-cadena} here.\n\n::figure{ref=blockchain-stage-by-region}\n\n::recommendation{ref=start-with-the-problem}";
     const { html, warnings } = render(md);

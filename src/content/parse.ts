@@ -34,7 +34,27 @@ const tableCaptions = () => (tree: Root) => {
   visit(tree);
 };
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(tableCaptions);
+/**
+ * A footnote definition nothing refers to would vanish from every output (GFM drops it): its
+ * words are kept as the plain text the author typed instead.
+ */
+const orphanFootnotes = () => (tree: Root) => {
+  const referenced = new Set<string>();
+  const collect = (node: { type: string; identifier?: string; children?: unknown[] }) => {
+    if (node.type === "footnoteReference" && node.identifier) referenced.add(node.identifier);
+    for (const child of (node.children ?? []) as (typeof node)[]) collect(child);
+  };
+  collect(tree);
+  tree.children = tree.children.flatMap((child) => {
+    if (child.type !== "footnoteDefinition" || referenced.has(child.identifier)) return [child];
+    const prefix = { type: "text" as const, value: `[^${child.label ?? child.identifier}]: ` };
+    const [first, ...rest] = child.children;
+    if (first?.type === "paragraph") return [{ ...first, children: [prefix, ...first.children] }, ...rest];
+    return [{ type: "paragraph" as const, children: [prefix] }, ...child.children];
+  });
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(tableCaptions).use(orphanFootnotes);
 
 /** Markdown (GFM + directives) to mdast: the one parse every renderer and the reference index use. */
 export function parseMarkdown(markdown: string): Root {

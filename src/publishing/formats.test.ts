@@ -34,7 +34,7 @@ describe("export formats", () => {
     const zip = renderOpenData(pub);
     expect(renderOpenData(pub).equals(zip)).toBe(true);
     const files = unzipSync(new Uint8Array(zip));
-    expect(Object.keys(files).sort()).toEqual(["README.txt", "case-studies.csv", "edition.json", "sections.csv"]);
+    expect(Object.keys(files).sort()).toEqual(["README.txt", "case-studies.csv", "edition.json", "recommendations.csv", "sections.csv"]);
     const json = JSON.parse(strFromU8(files["edition.json"]!));
     expect(json).toMatchObject({ schema: OPEN_DATA_SCHEMA, edition: "2026", language: "en", chapters: [{ slug: "blockchain", sections: [{ number: "1.1", markdown: body }] }] });
     const csv = strFromU8(files["sections.csv"]!);
@@ -118,5 +118,24 @@ describe("export formats", () => {
     expect(typst).toContain('#figure(table(columns: 2');
     expect(typst).toContain('caption: [#"Membres par étape";]');
     expect(typst.match(/#figure\(/g)).toHaveLength(1);
+  });
+
+  it("shows a placed recommendation with its words in every format, and lists it with its sections in the open data", async () => {
+    const md = "Advice:\n\n::recommendation{ref=start-small}";
+    const withRec: Publication = {
+      ...pub,
+      recommendations: { "start-small": { text: "Test on a small scale first, with clear measures.", retired: false } },
+      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "Use", slug: "use", markdown: md, tree: parseMarkdown(md), lang: "en" }] }],
+    };
+    expect(renderHtmlFile(withRec).toString()).toContain("Test on a small scale first, with clear measures.");
+    const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(withRec)))["word/document.xml"]!);
+    expect(xml).toContain("Test on a small scale first, with clear measures.");
+    expect(xml).not.toContain("Shown here once");
+    const { serializeMdast } = await import("#src/publishing/typst/serialize.ts");
+    const { translator } = await import("#src/web/i18n/i18n.ts");
+    expect(serializeMdast(parseMarkdown(md), translator("en"), {}, withRec.recommendations)).toContain('#"Test on a small scale first, with clear measures.";');
+    const zip = unzipSync(new Uint8Array(renderOpenData(withRec)));
+    expect(JSON.parse(strFromU8(zip["edition.json"]!)).recommendations).toEqual([{ slug: "start-small", text: "Test on a small scale first, with clear measures.", retired: false, sections: ["1.1"] }]);
+    expect(strFromU8(zip["recommendations.csv"]!)).toBe("slug,text,retired,sections\r\nstart-small,\"Test on a small scale first, with clear measures.\",no,1.1\r\n");
   });
 });

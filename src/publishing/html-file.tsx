@@ -79,6 +79,8 @@ const FIGURE_SLOT = /<img src="#figure-([a-z0-9-]+)"[^>]*>/g;
 
 function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: string): string {
   const resolve: Resolver = (kind, ref) => {
+    const r = kind === "recommendation" ? pub.recommendations[ref] : undefined;
+    if (r) return { title: ref, recommendation: r };
     const f = kind === "figure" ? pub.figures[ref] : undefined;
     return f ? { title: f.title, figure: { src: `#figure-${ref}`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `#figure-${ref}` } } : "pending";
   };
