@@ -114,7 +114,7 @@ export function addSource(db: Db, actor: Actor, id: string, outcomeId: string) {
  * Merges `otherId` into `id`: every source of the other becomes a source of this one, and the
  * other is retired, pointing here. Sections that still place the other show it as merged.
  */
-export function mergeRecommendation(db: Db, actor: Actor, id: string, otherId: string) {
+export async function mergeRecommendation(db: Db, actor: Actor, id: string, otherId: string) {
   if (id === otherId) throw appError("VALIDATION_FAILED", { other: "field.invalid" });
   return transaction(db, async (tx) => {
     // Lock both in a fixed order, so two opposite merges cannot deadlock.

@@ -85,7 +85,7 @@ export async function addComment(db: Db, caller: Caller, roundId: string, input:
 
 export type DispositionInput = { disposition: Disposition; reason: string | null; appliedRevisionId: number | null };
 
-export function dispose(db: Db, actor: Actor, commentId: string, input: DispositionInput) {
+export async function dispose(db: Db, actor: Actor, commentId: string, input: DispositionInput) {
   if (input.disposition !== "accepted" && input.disposition !== "noted" && !input.reason) throw appError("VALIDATION_FAILED", { reason: "field.reasonRequired" });
   return transaction(db, async (tx) => {
     const comment = await repo.lockComment(tx, commentId);
@@ -126,7 +126,7 @@ export function propose(db: Db, caller: Caller, reportId: string, input: Proposa
 }
 
 /** One endorsement per organization; the proposing organization does not endorse its own. */
-export function endorse(db: Db, caller: Caller, proposalId: string) {
+export async function endorse(db: Db, caller: Caller, proposalId: string) {
   if (!caller.organizationId) throw appError("NO_ORGANIZATION");
   return transaction(db, async (tx) => {
     const proposal = await repo.lockProposal(tx, proposalId);
