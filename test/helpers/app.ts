@@ -66,12 +66,13 @@ export class Browser {
   }
 
   /** Sends a file through an upload form (multipart), with the form page's CSRF token. */
-  async upload(formPage: string, url: string, field: string, file: { filename: string; data: Uint8Array; type?: string }) {
+  async upload(formPage: string, url: string, field: string, file: { filename: string; data: Uint8Array; type?: string }, fields: Record<string, string> = {}) {
     const page = await this.get(formPage);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!token) throw new Error(`No CSRF token on ${formPage} (status ${page.statusCode})`);
     const form = new FormData();
     form.append("_csrf", token);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append(field, new Blob([new Uint8Array(file.data)], { type: file.type ?? "application/octet-stream" }), file.filename);
     return this.keep(await this.app.inject({ method: "POST", url, headers: { accept: "text/html", cookie: this.cookieHeader }, payload: form }));
   }

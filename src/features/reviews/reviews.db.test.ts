@@ -98,6 +98,31 @@ describe("events and the recommendation register", () => {
   });
 });
 
+describe("event documents", () => {
+  it("are kept by their code, with a checked file readers can download", async () => {
+    const { db, draft, editor } = await setting();
+    const event = await events.createEvent(db, SYSTEM_ACTOR, draft.report.id, { slug: "ptc-test", kind: "committee_session", title: "Committee session", startsOn: "2019-03-12", endsOn: "2019-03-15", place: "Brussels", online: false, regionCode: null, organizers: "", summary: "" });
+    const asEditor = await new Browser(env.app).signInAs(env.database, editor.user.email);
+    const page = `/editor/events/${event.id}`;
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const sent = await asEditor.upload(page, `${page}/documents`, "file", { filename: "PC0541 Annex E.pdf", data: pdf, type: "application/pdf" }, { docCode: "PC0541 Annex E", docTitle: "Case studies received" });
+    expect(sent.statusCode).toBe(303);
+    // An executable under a PDF name is refused and nothing is stored.
+    const refused = await asEditor.upload(page, `${page}/documents`, "file", { filename: "minutes.pdf", data: Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"), type: "application/pdf" }, { docCode: "PC0542", docTitle: "Minutes" });
+    expect(refused.statusCode).toBe(415);
+    const missing = await asEditor.upload(page, `${page}/documents`, "file", { filename: "x.pdf", data: pdf }, { docCode: "", docTitle: "No code" });
+    expect(missing.statusCode).toBe(400);
+    const publicPage = await new Browser(env.app).get(`/reports/${draft.report.slug}/events/ptc-test`);
+    expect(publicPage.body).toContain("PC0541 Annex E");
+    expect(publicPage.body).not.toContain("PC0542");
+    const href = /href="(\/files\/event-documents\/[0-9a-f-]+)"/.exec(publicPage.body)?.[1];
+    const file = await new Browser(env.app).get(href!);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toBe("application/pdf");
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+  });
+});
+
 describe("review rounds", () => {
   it("take comments from invited organizations only, hide them from each other, and close only once every comment has a disposition", async () => {
     const { db, draft, section, a, b, memberA, memberB, memberC, editor } = await setting();
