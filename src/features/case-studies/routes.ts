@@ -19,6 +19,7 @@ import { CaseStudyFormPage, valuesOf } from "#src/features/case-studies/views/fo
 import { LibraryPage, PublicCaseStudyPage } from "#src/features/case-studies/views/library.tsx";
 import { MemberHomePage } from "#src/features/case-studies/views/member.tsx";
 import { openRoundsFor } from "#src/features/reviews/repository.ts";
+import { listReports } from "#src/features/reports/repository.ts";
 import { roleAtLeast } from "#src/features/members/domain.ts";
 import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
 import { wordDiff } from "#src/features/reports/merge.ts";
@@ -75,8 +76,9 @@ export async function caseStudyRoutes(app: FastifyInstance) {
       user.organizationId ? repo.organizationOf(db, user.organizationId) : Promise.resolve(undefined),
       user.organizationId ? openRoundsFor(db, user.organizationId) : Promise.resolve([]),
     ]);
+    const reports = (await listReports(db)).map((r) => ({ slug: r.slug, title: r.titles[request.lang] ?? r.titles.en }));
     const toAnswer = surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open" }));
-    return h(MemberHomePage, { ctx: pageContext(request, reply), surveys: toAnswer, rounds, rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
+    return h(MemberHomePage, { ctx: pageContext(request, reply), surveys: toAnswer, rounds, reports, rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
   };
 
   const casePage = async (request: FastifyRequest, reply: FastifyReply, cs: repo.CaseStudyRow, error?: AppError, openMove?: CaseStudyState) =>

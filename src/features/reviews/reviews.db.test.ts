@@ -10,7 +10,8 @@ import { listRegister } from "#src/features/events/repository.ts";
 import { reflectedIn, sectionProvenance, traceability } from "#src/features/reports/provenance.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
-import { matrixLines, matrixXlsx } from "#src/features/reviews/matrix.ts";
+import { strFromU8, unzipSync } from "fflate";
+import { matrixDocx, matrixLines, matrixXlsx } from "#src/features/reviews/matrix.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import * as reviews from "#src/features/reviews/service.ts";
@@ -147,7 +148,11 @@ describe("review rounds", () => {
     // Closing with open comments needs the editor to say so.
     expect(await codeOf(reviews.closeRound(db, editor.caller, round.id, false))).toBe("ROUND_HAS_OPEN_COMMENTS");
     expect(await codeOf(reviews.dispose(db, editor.caller, second.id, { disposition: "not_accepted", reason: null, appliedRevisionId: null }))).toBe("VALIDATION_FAILED");
-    await reviews.dispose(db, editor.caller, first.id, { disposition: "accepted", reason: "Expanded.", appliedRevisionId: null });
+    // The applying revision must be one of the section's own.
+    const otherRevision = elsewhere.chapters[0]!.sections[0]!.texts.en!.revisionId;
+    expect(await codeOf(reviews.dispose(db, editor.caller, first.id, { disposition: "accepted", reason: "Expanded.", appliedRevisionId: otherRevision }))).toBe("VALIDATION_FAILED");
+    const applied = (await loadDraft(db, draft.report.slug)).chapters[0]!.sections[0]!.texts.en!.revisionId;
+    await reviews.dispose(db, editor.caller, first.id, { disposition: "accepted", reason: "Expanded.", appliedRevisionId: applied });
     await reviews.dispose(db, editor.caller, second.id, { disposition: "noted", reason: null, appliedRevisionId: null });
 
     // The matrix has one row per comment (replies counted), with the quote and the disposition.
@@ -162,6 +167,9 @@ describe("review rounds", () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(5).value).toBe(passage);
+    const docx = unzipSync(new Uint8Array(await matrixDocx(round, lines, translator("fr"))));
+    const xml = strFromU8(docx["word/document.xml"]!);
+    for (const text of [passage, "Please say more.", "Fine as it is.", "Suite donnée"]) expect(xml).toContain(text);
 
     await reviews.closeRound(db, editor.caller, round.id, false);
     expect(await codeOf(reviews.addComment(db, memberA.caller, round.id, { sectionId: section.id, parentId: null, quote: null, body: "Too late." }))).toBe("ROUND_CLOSED");

@@ -3,6 +3,7 @@ import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
 import type { Role } from "#src/features/members/domain.ts";
 import { roleAtLeast } from "#src/features/members/domain.ts";
+import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
 import type { Disposition, ProposalStatus, RoundVisibility } from "#src/features/reviews/domain.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
@@ -93,6 +94,8 @@ export async function dispose(db: Db, actor: Actor, commentId: string, input: Di
     if (comment.parentId) throw appError("VALIDATION_FAILED", { disposition: "field.invalid" });
     const round = await repo.getRound(tx, comment.roundId);
     if (round?.status !== "open") throw appError("ROUND_CLOSED");
+    // The revision that applied the comment must be one of the commented section's.
+    if (input.appliedRevisionId !== null && (await getRevision(tx, input.appliedRevisionId))?.sectionId !== comment.sectionId) throw appError("VALIDATION_FAILED", { appliedRevisionId: "field.invalid" });
     const updated = await repo.updateComment(tx, commentId, { ...input, disposedBy: actor.userId, disposedAt: new Date() });
     await recordAudit(tx, actor, { action: "review.dispose", entityType: "review_round", entityId: comment.roundId, data: { commentId, disposition: input.disposition } });
     return updated;

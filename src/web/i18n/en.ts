@@ -937,6 +937,7 @@ export const en = {
   "proposal.makeChapter": "Add it to the report as a new chapter",
   "proposal.record": "Record",
   "proposal.decided": "The decision was recorded.",
+  "proposal.forReport": "Propose or endorse a topic for {report}",
   "proposal.becameChapter": "Now a chapter of the report.",
   "provenance.title": "Provenance",
   "provenance.lead": "What fed this section.",

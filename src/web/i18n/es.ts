@@ -937,6 +937,7 @@ export const es: Catalog = {
   "proposal.makeChapter": "Añadirlo al informe como nuevo capítulo",
   "proposal.record": "Registrar",
   "proposal.decided": "La decisión quedó registrada.",
+  "proposal.forReport": "Proponer o respaldar un tema para {report}",
   "proposal.becameChapter": "Ahora es un capítulo del informe.",
   "provenance.title": "Procedencia",
   "provenance.lead": "Lo que alimentó esta sección.",

@@ -937,6 +937,7 @@ export const fr: Catalog = {
   "proposal.makeChapter": "L'ajouter au rapport comme nouveau chapitre",
   "proposal.record": "Enregistrer",
   "proposal.decided": "La décision a été enregistrée.",
+  "proposal.forReport": "Proposer ou appuyer un sujet pour {report}",
   "proposal.becameChapter": "C'est désormais un chapitre du rapport.",
   "provenance.title": "Provenance",
   "provenance.lead": "Ce qui a nourri cette section.",

@@ -55,6 +55,8 @@ type Props = {
   surveys: SurveyToAnswer[];
   /** Open review rounds the organization is invited to. */
   rounds: { id: string; title: string; closesOn: string }[];
+  /** Reports whose topic proposals the member can join. */
+  reports: { slug: string; title: string }[];
   rows: CaseStudyListRow[];
   notifications: Notification[];
   organization: string | null;
@@ -63,7 +65,7 @@ type Props = {
 };
 
 /** A member's work: what the secretariat told them, and their organization's case studies. */
-export function MemberHomePage({ ctx, surveys, rounds, rows, notifications, organization, uploadLimitMb, error }: Props) {
+export function MemberHomePage({ ctx, surveys, rounds, reports, rows, notifications, organization, uploadLimitMb, error }: Props) {
   const { t, lang } = ctx;
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
@@ -120,6 +122,18 @@ export function MemberHomePage({ ctx, surveys, rounds, rows, notifications, orga
             {rounds.map((r) => (
               <li>
                 <a href={`/reviews/${r.id}`}>{r.title}</a> <span class="muted small">{t("review.closesLine", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${r.closesOn}T00:00:00Z`)) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {reports.length > 0 && (
+        <section aria-labelledby="proposals-title">
+          <h2 id="proposals-title">{t("proposal.title")}</h2>
+          <ul class="plain-list">
+            {reports.map((r) => (
+              <li>
+                <a href={`/reports/${r.slug}/proposals`}>{t("proposal.forReport", { report: r.title })}</a>
               </li>
             ))}
           </ul>
