@@ -32,6 +32,6 @@ export async function draftResolver(db: Db, bodies: string[], lang: Language = "
       return f && { title: f.title, figure: { src: `/figures/${f.slug}.svg`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `/figures/${f.slug}.csv` } };
     }
     const r = recommendations.find((x) => x.slug === ref);
-    return r && { title: r.slug, href: `/editor/recommendations/${r.id}`, recommendation: { text: localized(r.texts, lang, "en"), retired: r.status === "retired" } };
+    return r && { title: r.slug, recommendation: { text: localized(r.texts, lang, "en"), retired: r.status === "retired" } };
   };
 }
