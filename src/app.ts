@@ -25,6 +25,7 @@ import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
 import { surveyRoutes } from "#src/features/surveys/routes.ts";
 import { eventRoutes } from "#src/features/events/routes.ts";
 import { reviewRoutes } from "#src/features/reviews/routes.ts";
+import { searchRoutes } from "#src/features/search/routes.ts";
 import { registerErrorHandlers } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
@@ -105,5 +106,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(surveyRoutes);
   await app.register(eventRoutes);
   await app.register(reviewRoutes);
+  await app.register(searchRoutes);
   return app;
 }

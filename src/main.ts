@@ -4,6 +4,7 @@ import type { Config } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
+import { indexMissingEditions } from "#src/features/search/index.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
 import { startJobRunner } from "#src/publishing/jobs.ts";
 
@@ -16,6 +17,7 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
   try {
     await migrate(database);
     const demoLoaded = config.demo && (await loadDemoIfEmpty(database.db, config.publicUrl));
+    await indexMissingEditions(database.db);
     const logger = {
       level: config.logLevel,
       ...(options.pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } } : {}),

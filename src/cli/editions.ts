@@ -11,7 +11,7 @@ import { CliError } from "#src/cli/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { progressBar } from "#src/cli/progress.ts";
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"], publicUrl: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"], publicUrl: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "#src/config.ts";
 import { closeOnSignals, startServer } from "#src/main.ts";
 import { createAdminCommand } from "#src/cli/create-admin.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
+import { searchCommand } from "#src/cli/search.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { exportCommand } from "#src/cli/export.ts";
 import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
@@ -51,6 +52,16 @@ program
   .description("List a report's editions: label, date, status, content hash.")
   .requiredOption("--report <slug>", "the report's short name")
   .action(editionsCommand);
+
+program
+  .command("search")
+  .description("Search the published editions (or the living draft), case studies, events and recommendations.")
+  .argument("<query>", "the words to find, as in the search box (\"quotes\" for a phrase, -word to exclude)")
+  .option("--lang <lang>", "the language of the edition pages to search: en, fr or es", "en")
+  .option("--edition <label>", 'an edition\'s label, "latest", "all" or "draft"', "latest")
+  .option("--kind <kind>", "only section, case-study, event or recommendation")
+  .option("--limit <n>", "how many results to print", "20")
+  .action(searchCommand);
 
 program
   .command("export")

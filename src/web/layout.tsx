@@ -10,7 +10,7 @@ type LayoutProps = {
   title: string;
   children: ComponentChildren;
   /** Which top-level section is current, for aria-current in the navigation. */
-  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports" | "library" | "member";
+  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports" | "library" | "member" | "search";
   /** Where each language's version of this page is (published pages); otherwise the preference switch. */
   languageLinks?: Partial<Record<Language, string>>;
   /** Extra elements for the head (canonical link, feed link). */
@@ -56,6 +56,11 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                 <li>
                   <a href="/case-studies" aria-current={current("library")}>
                     {t("nav.caseStudies")}
+                  </a>
+                </li>
+                <li>
+                  <a href="/search" aria-current={current("search")}>
+                    {t("nav.search")}
                   </a>
                 </li>
                 {user && (

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { transaction, type Db } from "#src/db/client.ts";
+import { indexEdition } from "#src/features/search/index.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
 import { NEXT_STATUS, type EditionStatus } from "#src/features/editions/domain.ts";
@@ -125,6 +127,9 @@ export async function changeStatus(
         options.onProgress?.(pages.length, total, `${rendered.language}/${rendered.path}`);
       }
       await repo.replacePages(tx, editionId, pages);
+      // Readers search published editions only: a withdrawn one leaves the index.
+      if (to === "published") await indexEdition(tx, content);
+      else await tx.execute(sql`delete from search_entries where edition_id = ${editionId}`);
     }
     await recordAudit(tx, actor, { action: `edition.${to}`, entityType: "edition", entityId: editionId, data: { label: edition.label, from: edition.status, hash: edition.contentHash } });
     return updated;

@@ -9,7 +9,7 @@ import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 /** Text with ts_headline's markers turned into <mark>, everything else escaped by JSX. */
-function Highlighted({ text }: { text: string }) {
+export function Highlighted({ text }: { text: string }) {
   const parts = text.split(MARK_START);
   return (
     <>

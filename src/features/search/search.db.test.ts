@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import * as events from "#src/features/events/service.ts";
+import { getHead } from "#src/features/reports/repository.ts";
+import { saveSection } from "#src/features/reports/revisions.ts";
+import { MARK_START } from "#src/features/case-studies/library.ts";
+import { plainText } from "#src/features/search/index.ts";
+import { search, type SearchQuery } from "#src/features/search/search.ts";
+import { Browser, useTestApp } from "#test/helpers/app.ts";
+import { buildReport, buildUser } from "#test/helpers/factories.ts";
+
+const env = useTestApp();
+
+const query = (over: Partial<SearchQuery>): SearchQuery => ({ q: "", lang: "en", kinds: [], edition: "latest", secretariat: false, limit: 20, offset: 0, ...over });
+
+describe("search", () => {
+  it("finds published sections in each language with or without accents, keeps the draft and the register for the secretariat, and forgets withdrawn editions", async () => {
+    const db = env.database.db;
+    const draft = await buildReport(db);
+    const [first, second] = draft.chapters[0]!.sections;
+    const save = (id: string, language: "en" | "fr", heading: string, body: string, base: number | null) => saveSection(db, SYSTEM_ACTOR, { sectionId: id, language, heading, body, baseRevisionId: base, summary: null });
+    await save(first!.id, "en", "What it is", "Shared ledgers keep customs data in step.\n\n::recommendation{ref=search-pilot-first}", first!.texts.en!.revisionId);
+    await save(first!.id, "fr", "De quoi s'agit-il", "Les registres partagés gardent les données douanières à jour.", null);
+    await save(second!.id, "en", "How it is used", "Pilots at seaports.", second!.texts.en!.revisionId);
+    await events.createRecommendation(db, SYSTEM_ACTOR, draft.report.id, { slug: "search-pilot-first", texts: { en: "Start with a small pilot before any roll-out." }, status: "proposed", statusNote: null, themes: [], technologyIds: [], outcomeIds: [] });
+    const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2031", title: "Study", editionDate: "2031-01-01", foreword: null });
+    // Not yet published: readers find nothing.
+    expect((await search(db, query({ q: "ledgers" }))).byKind.section).toBe(0);
+    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost" });
+
+    // English pages: stems match ("ledger" finds "ledgers"), the hit links to the section's anchor, the snippet is marked.
+    const english = await search(db, query({ q: "ledger", kinds: ["section"] }));
+    expect(english.hits.map((h) => h.url)).toEqual([`/reports/${draft.report.slug}/2031/en/blockchain#${first!.slug}`]);
+    expect(english.hits[0]!.snippet).toContain(`${MARK_START}ledgers`);
+    // The placed recommendation's words are part of the section as readers see it.
+    expect((await search(db, query({ q: "roll-out", kinds: ["section"] }))).hits.map((h) => h.title)).toEqual(["What it is"]);
+    // French pages, with and without accents.
+    for (const q of ["données", "donnees", "DONNEES douanieres"]) {
+      const french = await search(db, query({ q, lang: "fr", kinds: ["section"] }));
+      expect(french.hits.map((h) => h.title), q).toEqual(["De quoi s'agit-il"]);
+      expect(french.hits[0]!.url).toContain("/2031/fr/blockchain#");
+    }
+    // The section without a French text is read (and found) in English on the French pages.
+    expect((await search(db, query({ q: "seaports", lang: "fr" }))).hits.map((h) => h.title)).toEqual(["How it is used"]);
+
+    // Later edits reach the draft search (secretariat only), not the published edition.
+    await save(second!.id, "en", "How it is used", "Pilots at airports.", (await getHead(db, second!.id, "en"))!.id);
+    expect((await search(db, query({ q: "airports" }))).total).toBe(0);
+    expect((await search(db, query({ q: "airports", edition: "draft", secretariat: true }))).hits.map((h) => h.context)).toEqual(["draft"]);
+    expect((await search(db, query({ q: "airports", edition: "draft", secretariat: false }))).total).toBe(0);
+    // The register is for the secretariat.
+    expect((await search(db, query({ q: "pilot", kinds: ["recommendation"] }))).total).toBe(0);
+    expect((await search(db, query({ q: "pilot", kinds: ["recommendation"], secretariat: true }))).hits.map((h) => h.title)).toEqual(["search-pilot-first"]);
+
+    // Withdrawn: gone from readers' search.
+    await changeStatus(db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl: "http://localhost", reason: "Superseded." });
+    expect((await search(db, query({ q: "ledger", edition: "all" }))).byKind.section).toBe(0);
+  });
+
+  it("finds events by region and their outcomes in any language, and answers bad input on the page without failing", async () => {
+    const db = env.database.db;
+    const draft = await buildReport(db);
+    const event = await events.createEvent(db, SYSTEM_ACTOR, draft.report.id, { slug: "search-rw", kind: "regional_workshop", title: "Regional workshop on seals", startsOn: "2022-01-10", endsOn: "2022-01-11", place: null, online: true, regionCode: "WCA", organizers: "", summary: "" });
+    await events.addOutcome(db, SYSTEM_ACTOR, event.id, { kind: "insight", partId: null, producedBy: "", technologySlugs: [], texts: { es: "Los precintos electrónicos reducen los tiempos de tránsito." } });
+    for (const q of ["precintos electronicos", "tránsito"]) expect((await search(db, query({ q, kinds: ["event"] }))).hits.map((h) => h.url), q).toEqual([`/reports/${draft.report.slug}/events/search-rw`]);
+    expect((await search(db, query({ q: "seals", region: "WCA" }))).byKind.event).toBe(1);
+    expect((await search(db, query({ q: "seals", region: "EUR" }))).byKind.event).toBe(0);
+
+    const reader = new Browser(env.app);
+    const page = await reader.get(`/search?q=${encodeURIComponent("tránsito")}&kind=nonsense&region=%3Cscript%3E&page=-4&edition=draft`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("/events/search-rw");
+    expect(page.body).not.toContain("<script>");
+    const editor = await new Browser(env.app).signInAs(env.database, (await buildUser(db, { role: "editor" })).email);
+    expect((await editor.get(`/search?q=seals&edition=draft`)).body).toContain('value="draft" selected');
+  });
+
+  it("reads a section's Markdown as the words a reader sees", () => {
+    expect(plainText("A **bold** claim[^1] and a [link](https://example.org).\n\n[^1]: Its source.\n\n| A | B |\n|---|---|\n| x | y |")).toBe("A bold claim and a link.\nIts source.\nA B x y");
+    expect(plainText("::recommendation{ref=r1}", (d) => (d.attributes?.ref === "r1" ? "Start small." : ""))).toContain("Start small.");
+  });
+});
