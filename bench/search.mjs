@@ -1,0 +1,90 @@
+// The site search at 10,000 published case studies plus the demo report (a published edition in
+// three languages, its living draft, events and recommendations), on an in-memory PGlite and,
+// when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
+// Baseline in the same run: the case-study library's own full-text search (one kind, with facets).
+import { randomBytes } from "node:crypto";
+import { register } from "tsx/esm/api";
+
+register();
+
+const { createPglite, fromPglite, fromPool } = await import("../src/db/client.ts");
+const { migrate } = await import("../src/db/migrate.ts");
+const { search } = await import("../src/features/search/search.ts");
+const { searchLibrary } = await import("../src/features/case-studies/library.ts");
+const { LibraryQuery } = await import("../src/features/case-studies/schemas.ts");
+const { loadDemoIfEmpty } = await import("../src/demo/load.ts");
+const { seedLibrary, CASE_STUDIES } = await import("./library.mjs");
+const pg = (await import("pg")).default;
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function measure(work) {
+  for (let i = 0; i < 3; i++) await work();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const base = { lang: "en", kinds: [], edition: "latest", secretariat: false, limit: 20, offset: 0 };
+const QUERIES = [
+  ["reader, everything: \"drone border\"", { ...base, q: "drone border" }],
+  ["reader, French pages, no accents: \"donnees\"", { ...base, q: "donnees", lang: "fr" }],
+  ["reader, filtered by region: \"pilot\" in EUR", { ...base, q: "pilot", region: "EUR" }],
+  ["secretariat, living draft and register: \"ledger\"", { ...base, q: "ledger", edition: "draft", secretariat: true }],
+];
+
+async function benchEngine(label, db) {
+  await loadDemoIfEmpty(db, "http://localhost:3000");
+  await seedLibrary(db);
+  const library = LibraryQuery.parse({ q: "drone border" });
+  const baseline = await measure(() => searchLibrary(db, library));
+  const rows = [];
+  for (const [name, query] of QUERIES) {
+    const result = await search(db, query);
+    const m = await measure(() => search(db, query));
+    rows.push({
+      benchmark: `search at ${CASE_STUDIES.toLocaleString("en")} case studies + the demo report, ${label}: ${name} (${result.total} hits)`,
+      value: `p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`,
+      baseline: `library search p50 ${baseline.p50.toFixed(1)} ms`,
+      ratio: `${(m.p50 / baseline.p50).toFixed(2)}×`,
+    });
+  }
+  return rows;
+}
+
+export async function run() {
+  const rows = [];
+  const lite = fromPglite(await createPglite());
+  await migrate(lite);
+  rows.push(...(await benchEngine("PGlite", lite.db)));
+  await lite.close();
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `lr_bench_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const pool = new pg.Pool({ connectionString: u.toString(), max: 10 });
+    const database = fromPool(pool);
+    try {
+      await migrate(database);
+      rows.push(...(await benchEngine("PostgreSQL", database.db)));
+    } finally {
+      await pool.end();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const r of await run()) console.log(`| ${r.benchmark} | ${r.value} | ${r.baseline} | ${r.ratio} |`);
+}
