@@ -23,7 +23,7 @@ const TECHNOLOGIES = [
   { slug: "virtual-reality", nameEn: "Virtual, augmented and mixed reality", nameFr: "Réalité virtuelle, augmentée et mixte", nameEs: "Realidad virtual, aumentada y mixta" },
 ] as const;
 
-const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string }; ready?: boolean }> = {
+const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string }; es?: { heading: string; body: string }; ready?: boolean }> = {
   "introduction/overview": {
     body: "This report follows a handful of technologies that could change how goods and people cross borders. It is kept up to date between editions: members send case studies, answer a survey, and discuss drafts in committee.\n\nEach technology chapter explains the technology, shows where administrations already use it, weighs benefits against risks, and looks ahead.\n\nThe figures below come from the demo's synthetic survey answers.\n\n::figure{ref=adoption-by-technology}\n\n::figure{ref=technology-radar}",
     ready: true,
@@ -33,6 +33,10 @@ const TEXTS: Record<string, { body: string; fr?: { heading: string; body: string
     fr: {
       heading: "De quoi s'agit-il",
       body: "Un registre distribué est un relevé de transactions que plusieurs parties tiennent à jour ensemble, sans teneur de registre central. Chaque partie en détient une copie ; les nouvelles écritures sont validées selon une procédure convenue et ne peuvent pas être modifiées discrètement ensuite.[^perm]\n\nPour les administrations frontalières, l'intérêt tient moins aux monnaies qu'aux **registres partagés et infalsifiables** : certificats d'origine, permis, état d'un envoi au fil de son trajet.\n\n[^perm]: La plupart des projets publics utilisent des registres à permission, où seuls des participants connus peuvent écrire.",
+    },
+    es: {
+      heading: "Qué es",
+      body: "Un registro distribuido es una relación de transacciones que varias partes mantienen al día en común, sin un custodio central. Cada parte guarda una copia; los nuevos asientos se aprueban según un procedimiento acordado y no pueden alterarse después sin que se note.[^perm]\n\nPara las administraciones de frontera, el interés no está tanto en las monedas como en los **registros compartidos e inalterables**: certificados de origen, permisos y la situación de un envío a lo largo de su trayecto.\n\n[^perm]: La mayoría de los proyectos públicos usan registros con permisos, en los que solo participantes conocidos pueden escribir.",
     },
     ready: true,
   },
@@ -75,6 +79,7 @@ export async function loadDemoReport(db: Db, publicUrl: string): Promise<void> {
         const fr: Language = "fr";
         await saveSection(db, SYSTEM_ACTOR, { sectionId: section.id, language: fr, ...text.fr, baseRevisionId: null, summary: "Traduction de démonstration" });
       }
+      if (text.es) await saveSection(db, SYSTEM_ACTOR, { sectionId: section.id, language: "es", ...text.es, baseRevisionId: null, summary: "Traducción de demostración" });
       if (text.ready) await setSectionStatus(db, SYSTEM_ACTOR, section.id, "ready");
     }
   }

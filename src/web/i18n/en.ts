@@ -960,7 +960,7 @@ export const en = {
   "search.edition.latest": "Latest edition",
   "search.edition.all": "All editions",
   "search.button": "Search",
-  "search.count": "{count} results",
+  "search.count": "Results: {count}",
   "search.none": "Nothing found. Try fewer or other words, or another edition.",
   "search.pages": "Result pages",
   "search.previous": "Previous",

@@ -960,7 +960,7 @@ export const es: Catalog = {
   "search.edition.latest": "Última edición",
   "search.edition.all": "Todas las ediciones",
   "search.button": "Buscar",
-  "search.count": "{count} resultados",
+  "search.count": "Resultados: {count}",
   "search.none": "No se encontró nada. Pruebe con menos palabras, otras palabras u otra edición.",
   "search.pages": "Páginas de resultados",
   "search.previous": "Anterior",

@@ -960,7 +960,7 @@ export const fr: Catalog = {
   "search.edition.latest": "Dernière édition",
   "search.edition.all": "Toutes les éditions",
   "search.button": "Rechercher",
-  "search.count": "{count} résultats",
+  "search.count": "Résultats : {count}",
   "search.none": "Aucun résultat. Essayez moins de mots, d'autres mots ou une autre édition.",
   "search.pages": "Pages de résultats",
   "search.previous": "Précédente",
