@@ -4,6 +4,7 @@ import { closeOnSignals, startServer } from "#src/main.ts";
 import { createAdminCommand } from "#src/cli/create-admin.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
 import { searchCommand } from "#src/cli/search.ts";
+import { backupCommand, restoreCommand } from "#src/cli/backup.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { exportCommand } from "#src/cli/export.ts";
 import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
@@ -73,6 +74,18 @@ program
   .requiredOption("--out <file>", "where to write the file")
   .option("--pdfa", "write PDF/A-2b (archival)", false)
   .action(exportCommand);
+
+program
+  .command("backup")
+  .description("Write every table and file to one archive (zip: JSON lines per table, a manifest with row counts and SHA-256 checksums).")
+  .requiredOption("--out <file>", "where to write the archive")
+  .action(backupCommand);
+
+program
+  .command("restore")
+  .description("Load a backup into an empty database, on PGlite (DATA_DIR) or PostgreSQL (DATABASE_URL): all or nothing.")
+  .argument("<file>", "the archive written by backup")
+  .action(restoreCommand);
 
 const importing = program.command("import").description("Import evidence from files.");
 importing
