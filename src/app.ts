@@ -26,6 +26,7 @@ import { surveyRoutes } from "#src/features/surveys/routes.ts";
 import { eventRoutes } from "#src/features/events/routes.ts";
 import { reviewRoutes } from "#src/features/reviews/routes.ts";
 import { searchRoutes } from "#src/features/search/routes.ts";
+import { apiRoutes } from "#src/features/api/routes.ts";
 import { registerErrorHandlers } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
@@ -88,7 +89,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerPolicies(app);
   // Every state-changing request carries the form's token (or an X-CSRF-Token header).
   app.addHook("preHandler", (request, reply, done) => {
-    if (UNSAFE.has(request.method)) return app.csrfProtection(request, reply, done);
+    // A bearer token is not sent by browsers on their own, so it cannot be forged across sites.
+    if (UNSAFE.has(request.method) && !request.viaToken) return app.csrfProtection(request, reply, done);
     done();
   });
 
@@ -107,5 +109,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(eventRoutes);
   await app.register(reviewRoutes);
   await app.register(searchRoutes);
+  await app.register(apiRoutes);
   return app;
 }

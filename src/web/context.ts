@@ -1,3 +1,4 @@
+import { userOfToken } from "#src/features/api/tokens.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
@@ -8,7 +9,8 @@ import { isLanguage, isMessageKey, negotiateLanguage, translator, type Translate
 import type { MessageKey } from "#src/web/i18n/en.ts";
 
 /** Who may use a route. Roles are cumulative (see roleAtLeast). */
-export type Policy = "public" | Role;
+/** Who may use a route: anyone, a signed-in role or above, or a program holding a personal API token. */
+export type Policy = "public" | Role | "token";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role; organizationId: string | null; unread: number };
 
@@ -19,6 +21,8 @@ declare module "fastify" {
   interface FastifyRequest {
     user: CurrentUser | null;
     sessionId: string | null;
+    /** Signed in by a personal API token (Authorization: Bearer), not a browser session. */
+    viaToken: boolean;
     lang: Language;
     t: Translate;
   }
@@ -36,6 +40,7 @@ const FLASH_COOKIE = "lr_flash";
 export function registerRequestContext(app: FastifyInstance) {
   app.decorateRequest("user", null);
   app.decorateRequest("sessionId", null);
+  app.decorateRequest("viaToken", false);
   app.decorateRequest("lang", "en");
   app.decorateRequest("t", translator("en"));
 
@@ -45,6 +50,19 @@ export function registerRequestContext(app: FastifyInstance) {
     const chosen = request.cookies[LANG_COOKIE];
     request.lang = isLanguage(chosen) ? chosen : (negotiateLanguage(request.headers["accept-language"]) ?? "en");
     request.t = translator(request.lang);
+    // Programs present a personal token instead of a session cookie (and need no CSRF token).
+    // Only the API takes tokens: the site's pages and forms stay behind a session (and CSRF).
+    const bearer = request.url.startsWith("/api/") ? /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] : undefined;
+    if (bearer) {
+      userOfToken(app.database.db, bearer).then((user) => {
+        if (user) {
+          request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, unread: 0 };
+          request.viaToken = true;
+        }
+        done();
+      }, done);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length >= 100) return done();
     resolveSession(app.database.db, token).then((found) => {

@@ -39,5 +39,9 @@ function enforce(request: FastifyRequest) {
   // Unmatched requests reach the 404 handler, which has no policy and serves nothing.
   if (!policy || policy === "public") return;
   if (!request.user) throw appError("UNAUTHENTICATED");
+  if (policy === "token") {
+    if (!request.viaToken) throw appError("UNAUTHENTICATED");
+    return;
+  }
   if (!roleAtLeast(request.user.role, policy)) throw appError("FORBIDDEN");
 }

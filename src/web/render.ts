@@ -38,6 +38,6 @@ export function sendPage(reply: FastifyReply, page: Page, status = 200) {
   return reply
     .status(status)
     .type("text/html; charset=utf-8")
-    .header("cache-control", "private, no-cache")
+    .header("cache-control", reply.getHeader("cache-control") ?? "private, no-cache")
     .send(`<!doctype html>${renderToString(page)}`);
 }

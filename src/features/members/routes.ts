@@ -1,11 +1,13 @@
+import { createToken, listTokens, revokeToken } from "#src/features/api/tokens.ts";
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";
 import { getOrganization } from "#src/features/members/repository.ts";
 import { PasswordChangeInput, SetupInput, SignInInput } from "#src/features/members/schemas.ts";
 import { AccountPage, SetupPage, SignInPage } from "#src/features/members/views/auth.tsx";
-import { appError } from "#src/lib/errors.ts";
-import { parseInput } from "#src/lib/validation.ts";
+import { appError, isAppError } from "#src/lib/errors.ts";
+import { idFrom, parseInput, requiredText } from "#src/lib/validation.ts";
+import { z } from "zod";
 import { actorOf, clearSessionCookie, safeNext, setFlash, setSessionCookie } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -81,7 +83,7 @@ export async function memberRoutes(app: FastifyInstance) {
   const accountPage = async (request: Parameters<typeof pageContext>[0], reply: Parameters<typeof pageContext>[1]) => {
     const orgId = request.user?.organizationId;
     const organizationName = orgId ? ((await getOrganization(db, orgId))?.name ?? null) : null;
-    return { ctx: pageContext(request, reply), organizationName };
+    return { ctx: pageContext(request, reply), organizationName, tokens: await listTokens(db, request.user!.id) };
   };
 
   app.get("/account", { config: { policy: "contributor" } }, async (request, reply) =>
@@ -100,5 +102,25 @@ export async function memberRoutes(app: FastifyInstance) {
       },
       async (error) => h(AccountPage, { ...(await accountPage(request, reply)), error }),
     );
+  });
+
+  app.post("/account/tokens", { config: { policy: "contributor" } }, async (request, reply) => {
+    const body = formBody(request.body);
+    try {
+      const { tokenName } = parseInput(z.object({ tokenName: requiredText(100) }), body);
+      const { token } = await createToken(db, { ...actorOf(request), userId: request.user!.id }, tokenName);
+      // Shown once, on this page only: the server keeps just its hash.
+      reply.header("cache-control", "no-store");
+      return sendPage(reply, h(AccountPage, { ...(await accountPage(request, reply)), newToken: token }));
+    } catch (e) {
+      if (isAppError(e) && e.status === 400) return sendPage(reply, h(AccountPage, { ...(await accountPage(request, reply)), tokenError: e }), 400);
+      throw e;
+    }
+  });
+
+  app.post("/account/tokens/:id/revoke", { config: { policy: "contributor" } }, async (request, reply) => {
+    await revokeToken(db, { ...actorOf(request), userId: request.user!.id }, idFrom(request.params));
+    setFlash(reply, "token.revokedFlash");
+    return reply.redirect("/account#tokens-h", 303);
   });
 }

@@ -1,5 +1,6 @@
+import type { TokenRow } from "#src/features/api/tokens.ts";
 import type { AppError } from "#src/lib/errors.ts";
-import { ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
+import { DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -59,7 +60,7 @@ export function SetupPage({ ctx, values, error }: FormProps) {
 }
 
 /** The signed-in user's own page: details and password change. */
-export function AccountPage({ ctx, error, organizationName }: FormProps & { organizationName: string | null }) {
+export function AccountPage({ ctx, error, organizationName, tokens = [], newToken, tokenError }: FormProps & { organizationName: string | null; tokens?: TokenRow[]; newToken?: string | undefined; tokenError?: AppError | undefined }) {
   const { t, user } = ctx;
   if (!user) return null;
   return (
@@ -94,6 +95,62 @@ export function AccountPage({ ctx, error, organizationName }: FormProps & { orga
           </Form>
         </section>
       </div>
+      <section aria-labelledby="tokens-h" class="panel">
+        <h2 id="tokens-h">{t("token.title")}</h2>
+        <p class="hint">{t("token.lead")}</p>
+        {newToken && (
+          <div class="notice notice-success" role="status">
+            <p>{t("token.created")}</p>
+            <p>
+              <code class="token">{newToken}</code>
+            </p>
+          </div>
+        )}
+        {tokens.length > 0 && (
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t("token.name")}</th>
+                  <th scope="col">{t("token.createdAt")}</th>
+                  <th scope="col">{t("token.lastUsed")}</th>
+                  <th scope="col">{t("token.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((tk) => (
+                  <tr>
+                    <td>{tk.name}</td>
+                    <td>
+                      <DateTime value={tk.createdAt} lang={ctx.lang} />
+                    </td>
+                    <td>{tk.lastUsedAt ? <DateTime value={tk.lastUsedAt} lang={ctx.lang} withTime /> : "—"}</td>
+                    <td>
+                      {tk.revokedAt ? (
+                        t("token.revoked")
+                      ) : (
+                        <Form ctx={ctx} action={`/account/tokens/${tk.id}/revoke`}>
+                          <button class="button button-small button-secondary" aria-label={t("token.revokeNamed", { name: tk.name })}>
+                            {t("token.revoke")}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <ErrorSummary t={t} errors={tokenError?.fields} code={tokenError?.code} />
+        <Form ctx={ctx} action="/account/tokens" class="inline-fields">
+          <TextField t={t} name="tokenName" label={t("token.name")} hint={t("token.nameHint")} errors={tokenError?.fields} required maxLength={100} />
+          <button class="button">{t("token.create")}</button>
+        </Form>
+        <p class="small">
+          <a href="/api/docs">{t("token.docs")}</a>
+        </p>
+      </section>
     </Layout>
   );
 }

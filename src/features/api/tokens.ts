@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { transaction, type Db } from "#src/db/client.ts";
+import { apiTokens, users } from "#src/db/schema/members.ts";
+import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { appError } from "#src/lib/errors.ts";
+
+// Personal API tokens: shown once when created, kept only as a SHA-256, revoked by their owner.
+
+export const TOKEN_PREFIX = "lr_";
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type TokenRow = Omit<typeof apiTokens.$inferSelect, "tokenHash">;
+
+export const listTokens = (db: Db, userId: string): Promise<TokenRow[]> =>
+  db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+
+/** Creates a token; the only time its value exists outside the caller's hands. */
+export async function createToken(db: Db, actor: Actor & { userId: string }, name: string): Promise<{ token: string; row: TokenRow }> {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return transaction(db, async (tx) => {
+    const active = await tx.select({ n: sql<number>`count(*)::int` }).from(apiTokens).where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)));
+    if ((active[0]?.n ?? 0) >= 20) throw appError("VALIDATION_FAILED", { name: "field.tooManyTokens" });
+    const [row] = await tx.insert(apiTokens).values({ userId: actor.userId, name, tokenHash: hashOf(token) }).returning();
+    await recordAudit(tx, actor, { action: "token.create", entityType: "user", entityId: actor.userId, data: { tokenId: row!.id, name } });
+    const { tokenHash: _hash, ...rest } = row!;
+    return { token, row: rest };
+  });
+}
+
+export async function revokeToken(db: Db, actor: Actor & { userId: string }, id: string) {
+  return transaction(db, async (tx) => {
+    const [row] = await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+    if (!row) throw appError("NOT_FOUND");
+    await recordAudit(tx, actor, { action: "token.revoke", entityType: "user", entityId: actor.userId, data: { tokenId: id } });
+  });
+}
+
+/** The active user a bearer token belongs to, or undefined; notes when it was last used (at most once a minute). */
+export async function userOfToken(db: Db, token: string) {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return undefined;
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashOf(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));
+  if (!row) return undefined;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  return row.user;
+}

@@ -1,0 +1,81 @@
+import type { buildOpenApi } from "#src/features/api/openapi.ts";
+import { Layout } from "#src/web/layout.tsx";
+import type { PageContext } from "#src/web/render.ts";
+
+type Doc = ReturnType<typeof buildOpenApi>;
+type Operation = { operationId: string; summary: string; tags: string[]; security?: unknown[]; parameters: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[]; requestBody?: unknown; responses: Record<string, { description: string }> };
+
+const typeOf = (schema: Record<string, unknown>): string => {
+  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).join(" | ");
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as Record<string, unknown>[]).map(typeOf).join(" | ");
+  return String(schema.type ?? "any") + (schema.default !== undefined ? ` = ${JSON.stringify(schema.default)}` : "");
+};
+
+/** The API's reference, rendered on the server from openapi.json (no script, nothing fetched from elsewhere). */
+export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc }) {
+  const { t } = ctx;
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op: op as Operation })));
+  const tags = [...new Set(operations.map((o) => o.op.tags[0]!))];
+  return (
+    <Layout ctx={ctx} title={t("apiDocs.title")}>
+      <h1>
+        {document.info.title} <span class="muted">{document.info.version}</span>
+      </h1>
+      <p class="lead">{document.info.description}</p>
+      <p>
+        <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI {document.openapi}) · {t("apiDocs.tokens")} <a href="/account#tokens-h">{t("nav.account")}</a>
+      </p>
+      <pre class="code">{`curl -H "Authorization: Bearer lr_…" ${"$"}SITE/api/v1/me\ncurl "${"$"}SITE/api/v1/search?q=ledger&lang=fr"`}</pre>
+      {tags.map((tag) => (
+        <section aria-labelledby={`tag-${tag}`}>
+          <h2 id={`tag-${tag}`}>{tag}</h2>
+          {operations
+            .filter((o) => o.op.tags[0] === tag)
+            .map(({ path, method, op }) => (
+              <article class="panel" id={op.operationId} aria-labelledby={`op-${op.operationId}`}>
+                <h3 id={`op-${op.operationId}`}>
+                  <code>
+                    {method.toUpperCase()} {path}
+                  </code>
+                </h3>
+                <p>
+                  {op.summary}
+                  {op.security && <span class="tag"> {t("apiDocs.token")}</span>}
+                </p>
+                {op.parameters.length > 0 && (
+                  <div class="table-wrap">
+                    <table class="data">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("apiDocs.parameter")}</th>
+                          <th scope="col">{t("apiDocs.in")}</th>
+                          <th scope="col">{t("apiDocs.type")}</th>
+                          <th scope="col">{t("apiDocs.description")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {op.parameters.map((p) => (
+                          <tr>
+                            <td>
+                              <code>{p.name}</code>
+                              {p.required ? " *" : ""}
+                            </td>
+                            <td>{p.in}</td>
+                            <td>{typeOf(p.schema)}</td>
+                            <td>{p.description ?? ""}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                <p class="small muted">
+                  {t("apiDocs.responses")}: {Object.entries(op.responses).map(([status, r]) => `${status} ${r.description}`).join(" · ")}
+                </p>
+              </article>
+            ))}
+        </section>
+      ))}
+    </Layout>
+  );
+}
