@@ -77,7 +77,7 @@ export async function run() {
   const database = fromPglite(await createPglite());
   await migrate(database);
   await loadDemoIfEmpty(database.db, "http://localhost:3000");
-  const demo = await loadPublication(database.db, "disruptive-technologies", "2024", "en");
+  const demo = await loadPublication(database.db, "disruptive-technologies", "2022", "en");
   await database.close();
   return [...(await measure("demo edition", demo)), ...(await measure("synthetic 200 sections", synthetic()))];
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
 const DURATION = process.env.BENCH_SECONDS ?? "10";
-const PAGE = "/reports/disruptive-technologies/2024/en/blockchain";
+const PAGE = "/reports/disruptive-technologies/2022/en/blockchain";
 
 const freePort = () =>
   new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // A case study's whole journey in a real browser: a member sends a Word file, the secretariat
@@ -18,13 +18,7 @@ describe.skipIf(!hasChromium)("case studies in the browser", () => {
   beforeAll(async () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
-    const setup = await (await browser.newContext()).newPage();
-    await setup.goto(`${server.url}/setup`);
-    await setup.getByLabel("Full name").fill("Sam Secretariat");
-    await setup.getByLabel("E-mail address").fill("sam@example.org");
-    await setup.getByLabel("Password", { exact: true }).fill("secretariat password");
-    await setup.getByLabel("Repeat the password").fill("secretariat password");
-    await setup.getByRole("button", { name: "Create administrator" }).click();
+    const setup = await signInAsDemo(await browser.newContext(), server, "admin");
     await setup.goto(`${server.url}/admin/users/new`);
     await setup.getByLabel("Full name").fill("Min-ji Member");
     await setup.getByLabel("E-mail address").fill("minji@example.org");

@@ -64,13 +64,14 @@ describe("living-report CLI", () => {
       expect(published.stdout).toContain("/reports/disruptive-technologies/2026/");
       const listed = cli(["editions", "--report", "disruptive-technologies"], "", env).stdout;
       expect(listed).toMatch(/2026 +2026-11-01 +published/);
-      expect(listed).toMatch(/2024 +2024-06-28 +published/);
+      expect(listed).toMatch(/2022 +2022-06-30 +published/);
+      expect(listed).toMatch(/2019 +2019-06-28 +published/);
       // The new edition as a PDF: metadata, pages, and every heading in its text.
       const pdfFile = join(dir, "edition.pdf");
       const exported = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "pdf", "--lang", "fr", "--out", pdfFile], "", env);
       expect(exported.status, exported.stderr).toBe(0);
       const info = spawnSync("pdfinfo", [pdfFile], { encoding: "utf8" }).stdout;
-      expect(info).toContain("Title:           Study Report on Disruptive Technologies — Édition 2026");
+      expect(info).toContain("Title:           Rapport d'étude sur les technologies de rupture — Édition 2026");
       // Tagged for assistive technology (structure tree, reading order, alt text).
       expect(info).toMatch(/Tagged:\s+yes/);
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
@@ -85,13 +86,16 @@ describe("living-report CLI", () => {
         expect(page, `${entry.number} ${entry.title} on page ${entry.page}`).toContain(`${entry.number} ${entry.title}`);
       }
       // The survey figures, numbered, with their French titles.
-      expect(words).toMatch(/Figure 1 ?: Étape d.adoption par technologie \(2024\)/);
+      expect(words).toMatch(/Fig(?:ure|\.) 1\W+Étape d.adoption par technologie \(2021\)/);
+      expect(words).toMatch(/Fig(?:ure|\.) 2\W+Étape d.adoption par technologie \(2024\)/);
       // Bookmarks: chapters with their sections beneath.
       const outline = JSON.parse(spawnSync("qpdf", ["--json=2", "--json-key=outlines", pdfFile], { encoding: "utf8" }).stdout) as { outlines: { title: string; kids: { title: string }[] }[] };
       // The case-study annex is the last chapter, with a bookmark per case study.
-      expect(outline.outlines.map((o) => o.title)).toEqual(["1 Introduction", "2 Blockchain", "3 Internet of Things", "4 Recommendations", "5 Annexe : études de cas"]);
-      expect(outline.outlines[1]!.kids.map((k) => k.title)).toContain("2.1 De quoi s'agit-il");
-      expect(outline.outlines[4]!.kids.map((k) => k.title)).toContain("5.1 CADENA: sharing trusted-trader data on a ledger");
+      const chapters = outline.outlines.map((o) => o.title);
+      expect(chapters.slice(0, 3)).toEqual(["1 Introduction", "2 Using technologies together for Smart Customs", "3 Chaîne de blocs et technologie des registres distribués"]);
+      expect(chapters.at(-1)).toBe(`${chapters.length} Annexe : études de cas`);
+      expect(outline.outlines[2]!.kids.map((k) => k.title)).toContain("3.1 De quoi s'agit-il");
+      expect(outline.outlines.at(-1)!.kids.map((k) => k.title)).toContain(`${chapters.length}.1 CADENA: sharing trusted-trader data on a ledger`);
       // The same edition as Word: LibreOffice opens it, and its headings are all there.
       const docxFile = join(dir, "edition.docx");
       const docx = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "docx", "--lang", "fr", "--out", docxFile], "", env);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
-// A reader on the published site of the demo report (its 2024 edition is published at start-up).
+// A reader on the published site of the demo report (its 2019 and 2022 editions are published at start-up).
 
 describe.skipIf(!hasChromium)("published editions", () => {
   let server: RunningServer;
@@ -31,13 +31,13 @@ describe.skipIf(!hasChromium)("published editions", () => {
     await expectAccessible(page);
     await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Français" }).click();
     await page.waitForURL(/\/fr\/blockchain#what-it-is$/);
-    expect(page.url()).toBe(`${server.url}/reports/disruptive-technologies/2024/fr/blockchain#what-it-is`);
+    expect(page.url()).toBe(`${server.url}/reports/disruptive-technologies/2022/fr/blockchain#what-it-is`);
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("fr");
     await expect(page.locator("#h-what-it-is").textContent()).resolves.toContain("De quoi s'agit-il");
     await page.locator("#what-it-is").getByText("Citer cette section").click();
     const citation = await page.locator("#cite-what-it-is").inputValue();
     expect(citation).toContain("http://localhost:");
-    expect(citation).toContain("/reports/disruptive-technologies/2024/fr/blockchain#what-it-is");
+    expect(citation).toContain("/reports/disruptive-technologies/2022/fr/blockchain#what-it-is");
     expect(citation).toContain("« De quoi s'agit-il »");
     await expectAccessible(page);
     await screenshot(page, "edition-chapter-fr");
@@ -45,26 +45,26 @@ describe.skipIf(!hasChromium)("published editions", () => {
 
   it("lets a reader download the edition as PDF, watching the job's progress", async () => {
     const page = await (await browser.newContext({ locale: "en-GB", acceptDownloads: true })).newPage();
-    await page.goto(`${server.url}/reports/disruptive-technologies/2024/en/`);
+    await page.goto(`${server.url}/reports/disruptive-technologies/2022/en/`);
     await page.getByRole("link", { name: "PDF" }).click();
     await expectAccessible(page);
     // The server's job runner produces the file; the page notices and offers the download.
-    const link = page.getByRole("link", { name: /Download disruptive-technologies-2024-en\.pdf/ });
+    const link = page.getByRole("link", { name: /Download disruptive-technologies-2022-en\.pdf/ });
     await link.waitFor({ timeout: 60_000 });
     await expectAccessible(page);
     await screenshot(page, "job-done");
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-    expect(download.suggestedFilename()).toBe("disruptive-technologies-2024-en.pdf");
+    expect(download.suggestedFilename()).toBe("disruptive-technologies-2022-en.pdf");
   });
 
   it("serves published pages with a strong ETag and answers revalidation with 304", async () => {
-    const url = `${server.url}/reports/disruptive-technologies/2024/en/blockchain`;
+    const url = `${server.url}/reports/disruptive-technologies/2022/en/blockchain`;
     const first = await fetch(url);
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect((await fetch(url, { headers: { "if-none-match": etag! } })).status).toBe(304);
     const current = await fetch(`${server.url}/reports/disruptive-technologies/current/en/`, { redirect: "manual" });
     expect(current.status).toBe(302);
-    expect(current.headers.get("location")).toBe("/reports/disruptive-technologies/2024/en/");
+    expect(current.headers.get("location")).toBe("/reports/disruptive-technologies/2022/en/");
   });
 });

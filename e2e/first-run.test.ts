@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium).each(engines())("first run on %s", (engine) => {
   const shot = (name: string) => screenshot(page, `${engine}-${name}`);
 
   beforeAll(async () => {
-    server = await startProductServer(engine);
+    server = await startProductServer(engine, { DEMO: "0" });
     browser = await launchChromium();
     page = await (await browser.newContext({ locale: "en-GB" })).newPage();
   });

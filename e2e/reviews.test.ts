@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The evidence trail in the browser: a regional workshop's recommendations placed in a section and
@@ -19,13 +19,7 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
   beforeAll(async () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
-    editor = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await editor.goto(`${server.url}/setup`);
-    await editor.getByLabel("Full name").fill("Sam Secretariat");
-    await editor.getByLabel("E-mail address").fill("sam@example.org");
-    await editor.getByLabel("Password", { exact: true }).fill("secretariat password");
-    await editor.getByLabel("Repeat the password").fill("secretariat password");
-    await editor.getByRole("button", { name: "Create administrator" }).click();
+    editor = await signInAsDemo(await browser.newContext({ acceptDownloads: true }), server, "admin");
     for (const [name, email, org] of [
       ["Wanjiru", "wanjiru@example.org", "Kenya Revenue Authority, Customs and Border Control"],
       ["Min-ji", "minji@example.org", "Korea Customs Service"],

@@ -10,7 +10,7 @@ describe.skipIf(!hasChromium)("web shell", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startProductServer("pglite");
+    server = await startProductServer("pglite", { DEMO: "0" });
     browser = await launchChromium();
   });
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // A survey with every question type, answered in the browser by two organizations of different
@@ -14,13 +14,7 @@ describe.skipIf(!hasChromium)("surveys in the browser", () => {
   beforeAll(async () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
-    editor = await (await browser.newContext()).newPage();
-    await editor.goto(`${server.url}/setup`);
-    await editor.getByLabel("Full name").fill("Sam Secretariat");
-    await editor.getByLabel("E-mail address").fill("sam@example.org");
-    await editor.getByLabel("Password", { exact: true }).fill("secretariat password");
-    await editor.getByLabel("Repeat the password").fill("secretariat password");
-    await editor.getByRole("button", { name: "Create administrator" }).click();
+    editor = await signInAsDemo(await browser.newContext(), server, "admin");
     for (const [name, email, org] of [["Min-ji", "minji@example.org", "Korea Customs Service"], ["Yasmine", "yasmine@example.org", "Moroccan Customs"]] as const) {
       await editor.goto(`${server.url}/admin/users/new`);
       await editor.getByLabel("Full name").fill(name);

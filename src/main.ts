@@ -3,6 +3,7 @@ import { buildApp } from "#src/app.ts";
 import type { Config } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
+import { demoAccountsBanner, keepDemoAccounts } from "#src/demo/accounts.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { indexMissingEditions } from "#src/features/search/index.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
@@ -16,7 +17,9 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const demoLoaded = config.demo && (await loadDemoIfEmpty(database.db, config.publicUrl));
+    const accounts = config.demo ? await loadDemoIfEmpty(database.db, config.publicUrl) : null;
+    if (accounts) keepDemoAccounts(config.dataDir, accounts);
+    const demoLoaded = accounts !== null;
     await indexMissingEditions(database.db);
     const logger = {
       level: config.logLevel,
@@ -36,6 +39,8 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
       { engine: database.engine, demoLoaded, startupMs: Math.round(performance.now() - started) },
       `Living Report is ready at ${config.publicUrl}`,
     );
+    const banner = config.demo ? demoAccountsBanner(config.dataDir) : null;
+    if (banner) console.log(banner);
     return app;
   } catch (err) {
     await database.close();

@@ -1,3 +1,4 @@
+import { demoAccount, type RunningServer } from "#e2e/helpers/server.ts";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -45,4 +46,10 @@ export async function signIn(context: BrowserContext, baseUrl: string, email: st
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${baseUrl}/`);
   return page;
+}
+
+/** Signs in as one of the demo's accounts (printed by the server at start-up). */
+export async function signInAsDemo(context: BrowserContext, server: RunningServer, role: "admin" | "editor" | "contributor"): Promise<Page> {
+  const { email, password } = demoAccount(server, role);
+  return signIn(context, server.url, email, password);
 }

@@ -27,6 +27,13 @@ export const engines = (): Engine[] => (process.env.TEST_DATABASE_URL ? ["pglite
 
 export type RunningServer = { url: string; stop(): Promise<void>; output(): string };
 
+/** A demo account as the server printed it at start-up. */
+export function demoAccount(server: RunningServer, role: "admin" | "editor" | "contributor") {
+  const match = new RegExp(`^\\s+${role}\\s+(\\S+@\\S+)\\s+(\\S+)$`, "m").exec(server.output());
+  if (!match) throw new Error(`No ${role} demo account in the server's output:\n${server.output()}`);
+  return { email: match[1]!, password: match[2]! };
+}
+
 /** Starts the real product (`living-report serve`) on a fresh database and waits until it is ready. */
 export async function startProductServer(engine: Engine, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();

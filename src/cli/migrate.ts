@@ -1,6 +1,8 @@
 import { loadConfig } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
+import { progressBar } from "#src/cli/progress.ts";
+import { demoAccountsBanner, keepDemoAccounts } from "#src/demo/accounts.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 
 /** `living-report migrate`: applies pending migrations and exits. */
@@ -21,8 +23,13 @@ export async function demoCommand() {
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const loaded = await loadDemoIfEmpty(database.db, config.publicUrl);
-    console.log(loaded ? "Demo content loaded." : "The database is not empty; the demo was not loaded.");
+    const accounts = await loadDemoIfEmpty(database.db, config.publicUrl, progressBar("Loading the demo"));
+    if (!accounts) {
+      console.log("The database is not empty; the demo was not loaded.");
+      return;
+    }
+    keepDemoAccounts(config.dataDir, accounts);
+    console.log(`Demo content loaded.\n${demoAccountsBanner(config.dataDir)}`);
   } finally {
     await database.close();
   }

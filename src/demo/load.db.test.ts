@@ -1,10 +1,14 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "#src/db/client.ts";
+import { caseStudies } from "#src/db/schema/case-studies.ts";
 import { editions } from "#src/db/schema/editions.ts";
-import { organizations } from "#src/db/schema/members.ts";
+import { organizations, users } from "#src/db/schema/members.ts";
 import { reports } from "#src/db/schema/reports.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
+import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { signIn } from "#src/features/members/auth.ts";
+import { loadPublication } from "#src/publishing/publication.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 
 let database: Database;
@@ -13,15 +17,36 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const rows = async (table: typeof organizations | typeof reports | typeof editions) => (await database.db.select({ n: count() }).from(table))[0]!.n;
+const rows = async (table: typeof organizations | typeof reports | typeof editions | typeof caseStudies | typeof users) => (await database.db.select({ n: count() }).from(table))[0]!.n;
 
 describe("demo content", () => {
-  it("loads once, into an empty database, all in one transaction", async () => {
-    expect(await loadDemoIfEmpty(database.db, "http://localhost:3000")).toBe(true);
-    expect(await rows(organizations)).toBeGreaterThan(10);
+  it("loads once, into an empty database, all in one transaction, with accounts that sign in", async () => {
+    const db = database.db;
+    const accounts = await loadDemoIfEmpty(db, "http://localhost:3000");
+    expect(accounts?.map((a) => a.role)).toEqual(["admin", "editor", "contributor"]);
+    for (const a of accounts!) expect((await signIn(db, SYSTEM_ACTOR, { email: a.email, password: a.password, userAgent: null })).token).toBeTruthy();
+    // Real organizations of all six regions, beside the synthetic survey respondents.
+    const real = await db.select({ region: organizations.regionCode }).from(organizations).where(eq(organizations.kind, "customs_administration"));
+    expect(new Set(real.map((r) => r.region))).toEqual(new Set(["ESA", "EUR", "AP", "MENA", "AMS", "WCA"]));
+    expect(await rows(caseStudies)).toBeGreaterThanOrEqual(12);
     expect(await rows(reports)).toBe(1);
-    expect(await rows(editions)).toBe(1);
-    expect(await loadDemoIfEmpty(database.db, "http://localhost:3000")).toBe(false);
+    expect((await db.select({ label: editions.label, status: editions.status }).from(editions).orderBy(editions.label))).toEqual([
+      { label: "2019", status: "published" },
+      { label: "2022", status: "published" },
+    ]);
+    // 2019: introduction, seven technologies, conclusion. 2022: the later structure.
+    const y2019 = await loadPublication(db, "disruptive-technologies", "2019", "en");
+    expect(y2019.chapters.map((c) => c.slug)).toEqual(["introduction", "blockchain", "internet-of-things", "artificial-intelligence", "3d-printing", "biometrics", "drones", "virtual-reality", "conclusion", "annex-case-studies"]);
+    const y2022 = await loadPublication(db, "disruptive-technologies", "2022", "en");
+    expect(y2022.chapters.map((c) => c.slug)).toEqual(["introduction", "using-technologies-together-for-smart-customs", "blockchain", "internet-of-things", "artificial-intelligence", "3d-printing", "biometrics", "drones", "virtual-reality", "wco-wto-joint-initiatives", "recommendations", "conclusion", "annex-case-studies"]);
+    expect(y2022.chapters[2]!.title).toBe("Blockchain and distributed ledger technology");
+    // Two chapters complete in French and Spanish; the others fall back to English.
+    for (const lang of ["fr", "es"] as const) {
+      const p = await loadPublication(db, "disruptive-technologies", "2022", lang);
+      for (const slug of ["introduction", "blockchain"]) expect(p.chapters.find((c) => c.slug === slug)!.sections.every((s) => s.lang === lang), `${slug} ${lang}`).toBe(true);
+      expect(p.chapters.find((c) => c.slug === "drones")!.sections.every((s) => s.lang === "en")).toBe(true);
+    }
+    expect(await loadDemoIfEmpty(db, "http://localhost:3000")).toBeNull();
     expect(await rows(reports)).toBe(1);
   });
 });

@@ -27,7 +27,7 @@ const env = useTestApp();
 describe("the API", () => {
   it("answers every documented read operation as documented, with ETags, paging and stable errors", async () => {
     const { app, database } = env;
-    expect(await loadDemoIfEmpty(database.db, "http://localhost")).toBe(true);
+    expect(await loadDemoIfEmpty(database.db, "http://localhost")).toHaveLength(3);
     const json = async (url: string, headers: Record<string, string> = {}) => {
       const res = await app.inject({ method: "GET", url, headers });
       return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as any) : null, headers: res.headers };

@@ -19,7 +19,7 @@ import { recommendationsBySlugs } from "#src/features/events/repository.ts";
 import { renderFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
-export type FreezeInput = { label: string; title: string; editionDate: string; foreword: string | null };
+export type FreezeInput = { label: string; title: string; editionDate: string; foreword: string | null; translatedTitles?: Partial<Record<Language, string>> };
 
 /** Reports progress of long work: done out of total, and what is being done. */
 export type Progress = (done: number, total: number, what: string) => void;
@@ -67,7 +67,9 @@ export async function freezeEdition(db: Db, actor: Actor, reportId: string, inpu
   const report = await getReport(db, reportId);
   if (!report) throw appError("NOT_FOUND");
   return transaction(db, async (tx) => {
-    const titles = { en: input.title, [primaryOf(report)]: input.title };
+    // An edition titled like its report takes the report's translated titles too.
+    const inherited = input.title === report.titles[primaryOf(report)] ? report.titles : {};
+    const titles = { ...inherited, ...input.translatedTitles, en: input.title, [primaryOf(report)]: input.title };
     const meta = metaOf({ label: input.label, titles, editionDate: input.editionDate, foreword: input.foreword });
     const { items, hash } = await pin(tx, report.slug, meta);
     const edition = await repo.insertEdition(tx, { reportId, label: input.label, titles, editionDate: input.editionDate, foreword: input.foreword, contentHash: hash, createdBy: actor.userId });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
+import { listEditions } from "#src/features/editions/repository.ts";
 import { setupOpen } from "#src/features/members/auth.ts";
+import { listReports } from "#src/features/reports/repository.ts";
 import { HomePage } from "#src/features/home/views.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { isLanguage } from "#src/web/i18n/i18n.ts";
@@ -13,9 +15,15 @@ const pub = { config: { policy: "public" as const } };
 export async function homeRoutes(app: FastifyInstance) {
   const { database } = app;
 
-  app.get("/", pub, async (request, reply) =>
-    sendPage(reply, h(HomePage, { ctx: pageContext(request, reply), setupOpen: await setupOpen(database.db) })),
-  );
+  app.get("/", pub, async (request, reply) => {
+    // Each report with a published edition, newest edition first: what a reader came for.
+    const reports = [];
+    for (const report of await listReports(database.db)) {
+      const editions = (await listEditions(database.db, report.id)).filter((e) => e.status === "published").sort((a, b) => b.editionDate.localeCompare(a.editionDate));
+      if (editions.length) reports.push({ report, editions });
+    }
+    return sendPage(reply, h(HomePage, { ctx: pageContext(request, reply), setupOpen: await setupOpen(database.db), reports }));
+  });
 
   // A plain link, so it works without JavaScript; it only sets a preference cookie.
   app.get("/language/:lang", pub, (request, reply) => {

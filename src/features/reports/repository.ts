@@ -24,6 +24,11 @@ export async function getReportBySlug(db: Db, slug: string): Promise<ReportRow |
   return row;
 }
 
+export async function updateReport(tx: Db, id: string, values: Partial<typeof reports.$inferInsert>): Promise<ReportRow | undefined> {
+  const [row] = await tx.update(reports).set(values).where(eq(reports.id, id)).returning();
+  return row;
+}
+
 export async function insertReport(tx: Db, values: typeof reports.$inferInsert): Promise<ReportRow> {
   const [row] = await tx.insert(reports).values(values).returning();
   return row!;

@@ -20,6 +20,17 @@ const uniqueSlug = (wanted: string, taken: Iterable<string>) => {
 
 export type ReportInput = { slug: string; title: string; primaryLanguage: Language; translations: Language[] };
 
+/** Sets the report's title in one language. */
+export function renameReport(db: Db, actor: Actor, reportId: string, lang: Language, title: string) {
+  return transaction(db, async (tx) => {
+    const report = await repo.getReport(tx, reportId);
+    if (!report) throw appError("NOT_FOUND");
+    const updated = await repo.updateReport(tx, reportId, { titles: { ...report.titles, [lang]: title } });
+    await recordAudit(tx, actor, { action: "report.rename", entityType: "report", entityId: reportId, data: { name: title, language: lang } });
+    return updated!;
+  });
+}
+
 /** Creates an empty report. */
 export function createReport(db: Db, actor: Actor, input: ReportInput) {
   const languages = [input.primaryLanguage, ...input.translations.filter((l) => l !== input.primaryLanguage)];

@@ -25,7 +25,7 @@ export function typstDocument(pub: Publication): string {
     `#set document(title: ${typstString(`${pub.title} — ${subtitle}`)}, author: ${typstString(pub.reportTitle)}, date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
     `#set text(font: ${SERIF}, size: 10.5pt, lang: ${typstString(pub.lang)}, hyphenate: true)`,
     `#set par(justify: true, leading: 0.68em, spacing: 1.1em)`,
-    `#show heading: set text(font: ${SANS}, fill: rgb("#143a52"))`,
+    `#show heading: set text(font: ${SANS}, fill: rgb("#143a52"), hyphenate: false)`,
     `#show heading.where(level: 1): it => { pagebreak(weak: true); v(2.5em); text(size: 20pt, it); v(1em) }`,
     `#show heading.where(level: 2): set text(size: 13pt)`,
     `#set heading(numbering: "1.1")`,

@@ -390,7 +390,7 @@ export const en = {
   "job.failed": "The export failed. The secretariat has been told; try again later.",
   "job.download": "Download {filename}",
   "job.refresh": "This page updates by itself while it is open.",
-  "export.downloads": "Download",
+  "export.downloads": "Download:",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
   "export.html": "Single HTML file",
@@ -989,6 +989,11 @@ export const en = {
   "apiDocs.type": "Type",
   "apiDocs.description": "Description",
   "apiDocs.responses": "Responses",
+  "home.currentEdition": "Current edition: {label}",
+  "home.read": "Read the {label} edition",
+  "home.allEditions": "All editions ({count})",
+  "home.timeline": "How the report was made",
+  "chapter.notTranslated": "This chapter is not available in {lang}; it is shown in {primary}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

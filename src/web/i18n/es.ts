@@ -390,7 +390,7 @@ export const es: Catalog = {
   "job.failed": "La exportación falló. La secretaría está informada; inténtelo más tarde.",
   "job.download": "Descargar {filename}",
   "job.refresh": "Esta página se actualiza sola mientras está abierta.",
-  "export.downloads": "Descargar",
+  "export.downloads": "Descargar:",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
   "export.html": "Archivo HTML único",
@@ -989,4 +989,9 @@ export const es: Catalog = {
   "apiDocs.type": "Tipo",
   "apiDocs.description": "Descripción",
   "apiDocs.responses": "Respuestas",
+  "home.currentEdition": "Edición vigente: {label}",
+  "home.read": "Leer la edición {label}",
+  "home.allEditions": "Todas las ediciones ({count})",
+  "home.timeline": "Cómo se hizo el informe",
+  "chapter.notTranslated": "Este capítulo no está disponible en {lang}; se muestra en {primary}.",
 };

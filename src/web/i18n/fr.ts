@@ -390,7 +390,7 @@ export const fr: Catalog = {
   "job.failed": "L'export a échoué. Le secrétariat en est informé ; réessayez plus tard.",
   "job.download": "Télécharger {filename}",
   "job.refresh": "Cette page se met à jour toute seule tant qu'elle est ouverte.",
-  "export.downloads": "Télécharger",
+  "export.downloads": "Télécharger :",
   "export.pdf": "PDF",
   "export.docx": "Word (DOCX)",
   "export.html": "Fichier HTML unique",
@@ -989,4 +989,9 @@ export const fr: Catalog = {
   "apiDocs.type": "Type",
   "apiDocs.description": "Description",
   "apiDocs.responses": "Réponses",
+  "home.currentEdition": "Édition en vigueur : {label}",
+  "home.read": "Lire l’édition {label}",
+  "home.allEditions": "Toutes les éditions ({count})",
+  "home.timeline": "Comment le rapport a été fait",
+  "chapter.notTranslated": "Ce chapitre n’est pas disponible en {lang} ; il est affiché en {primary}.",
 };

@@ -121,7 +121,7 @@ export function EditionManagePage({ ctx, report, edition, itemCount, error }: { 
         </dd>
       </dl>
       <p>
-        {t("export.downloads")}:{" "}
+        {t("export.downloads")}{" "}
         {report.languages.map((l) => (
           <>
             <a href={`/reports/${report.slug}/${edition.label}/${l}/export/pdf`}>

@@ -97,7 +97,7 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
         )}
       </ol>
       <p class="downloads">
-        {t("export.downloads")}: <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/pdf`}>{t("export.pdf")}</a> ·{" "}
+        {t("export.downloads")} <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/pdf`}>{t("export.pdf")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/docx`}>{t("export.docx")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/html`}>{t("export.html")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/zip`}>{t("export.zip")}</a>

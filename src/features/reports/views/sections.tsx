@@ -20,8 +20,15 @@ type Props = {
 
 /** A chapter's sections, anchored by slug and numbered, as the draft reader and editions show them. */
 export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote, after }: Props) {
+  // A chapter shown wholly in another language says so once, not once per section.
+  const whole = sections.length > 1 && sections.every((s) => s.fallback && s.lang === sections[0]!.lang);
   return (
     <>
+      {whole && (
+        <p class="notice" role="note">
+          {t("chapter.notTranslated", { lang: t(`language.${lang}`), primary: t(`language.${sections[0]!.lang}`) })}
+        </p>
+      )}
       {sections.map((s, i) => {
         const number = `${chapterNumber}.${i + 1}`;
         return (
@@ -29,7 +36,7 @@ export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote
             <h2 id={`h-${s.slug}`}>
               {number} {s.heading}
             </h2>
-            {s.fallback && (
+            {s.fallback && !whole && (
               <p class="notice small" role="note" lang={lang}>
                 {t(fallbackNote, { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
               </p>

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Db } from "#src/db/client.ts";
+import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import type { Role } from "#src/features/members/domain.ts";
+import { insertUser, listOrganizations } from "#src/features/members/repository.ts";
+import { hashPassword } from "#src/features/members/passwords.ts";
+
+// The demo's three accounts, one per kind of user, with passwords drawn at load time. The
+// passwords are kept in DATA_DIR/demo-accounts.txt (readable by the owner only) so that each
+// start-up can print them; a real installation runs with DEMO=0 and has neither.
+
+export type DemoAccount = { role: Role; name: string; email: string; password: string };
+
+const ACCOUNTS: { role: Role; name: string; email: string; organization: string }[] = [
+  { role: "admin", name: "Ana Admin (demo)", email: "admin@example.org", organization: "WCO Secretariat" },
+  { role: "editor", name: "Eli Editor (demo)", email: "editor@example.org", organization: "WTO Secretariat" },
+  { role: "contributor", name: "Chris Contributor (demo)", email: "contributor@example.org", organization: "Korea Customs Service" },
+];
+
+export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const organizations = await listOrganizations(db, {});
+  const accounts: DemoAccount[] = [];
+  for (const a of ACCOUNTS) {
+    const password = randomBytes(10).toString("hex");
+    const organizationId = organizations.find((o) => o.name === a.organization)!.id;
+    await insertUser(db, { name: a.name, email: a.email, role: a.role, organizationId, passwordHash: await hashPassword(password), language: "en" });
+    accounts.push({ role: a.role, name: a.name, email: a.email, password });
+  }
+  await recordAudit(db, SYSTEM_ACTOR, { action: "demo.accounts", entityType: "platform", data: { accounts: accounts.map((a) => a.email) } });
+  return accounts;
+}
+
+const fileOf = (dataDir: string) => join(dataDir, "demo-accounts.txt");
+
+export function keepDemoAccounts(dataDir: string, accounts: DemoAccount[]) {
+  const file = fileOf(dataDir);
+  writeFileSync(file, accounts.map((a) => `${a.role}\t${a.email}\t${a.password}`).join("\n") + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+/** The demo accounts as a block of text for the console, or null when there are none. */
+export function demoAccountsBanner(dataDir: string): string | null {
+  const file = fileOf(dataDir);
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, "utf8").trim().split("\n").map((l) => l.split("\t"));
+  const width = Math.max(...lines.map((l) => l[1]!.length));
+  return [
+    "Demo accounts (initial passwords; DEMO=0 starts without the demo):",
+    ...lines.map(([role, email, password]) => `  ${role!.padEnd(12)} ${email!.padEnd(width)}  ${password}`),
+  ].join("\n");
+}
