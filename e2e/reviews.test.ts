@@ -129,6 +129,8 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
     await kenya.getByRole("link", { name: "My work" }).click();
     await kenya.getByRole("link", { name: "Autumn review 2026" }).click();
     const section = kenya.locator("article.review-section").filter({ has: kenya.getByRole("heading", { name: /What it is/ }) }).first();
+    // The page's script copies the selection; it runs once the page has loaded.
+    await kenya.waitForLoadState("load");
     const paragraph = section.locator(".prose p").first();
     const passage = ((await paragraph.textContent()) ?? "").trim().replace(/\s+/g, " ");
     await paragraph.click({ clickCount: 3 });

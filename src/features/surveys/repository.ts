@@ -94,7 +94,12 @@ export const surveysFor = (db: Db, organizationId: string) =>
 
 // Responses
 
+/**
+ * Locks an organization's response for the transaction, including one that does not exist yet
+ * (an advisory lock on the pair), so that two first submissions cannot both win.
+ */
 export async function lockResponse(tx: Db, surveyId: string, organizationId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`survey-response:${surveyId}:${organizationId}`}))`);
   const [row] = await tx.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.organizationId, organizationId))).for("update");
   return row;
 }
