@@ -25,7 +25,18 @@ export type Engine = "pglite" | "postgres";
 /** Engines the browser tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const engines = (): Engine[] => (process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"]);
 
-export type RunningServer = { url: string; stop(): Promise<void>; output(): string };
+export type RunningServer = {
+  url: string;
+  pid: number;
+  /** The environment the server runs with (DATA_DIR, DATABASE_URL…), for loadConfig. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+  /** Kills the process with SIGKILL, as a crash would; the data stays for restart(). */
+  kill(): Promise<void>;
+  /** Starts the product again on the same data. */
+  restart(): Promise<RunningServer>;
+  output(): string;
+};
 
 /** A demo account as the server printed it at start-up. */
 export function demoAccount(server: RunningServer, role: "admin" | "editor" | "contributor") {
@@ -36,7 +47,6 @@ export function demoAccount(server: RunningServer, role: "admin" | "editor" | "c
 
 /** Starts the real product (`living-report serve`) on a fresh database and waits until it is ready. */
 export async function startProductServer(engine: Engine, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "lr-e2e-"));
   let dropDatabase = async () => {};
   const extra: Record<string, string> = {};
@@ -54,12 +64,21 @@ export async function startProductServer(engine: Engine, env: Record<string, str
       await admin.end();
     };
   }
+  const cleanup = async () => {
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return spawnServer({ DATA_DIR: dataDir, ...extra, ...env }, "", cleanup);
+}
+
+async function spawnServer(env: Record<string, string>, earlierOutput: string, cleanup: () => Promise<void>): Promise<RunningServer> {
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["bin/living-report.mjs", "serve"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extra, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
+  let output = earlierOutput;
   child.stdout!.on("data", (d) => (output += String(d)));
   child.stderr!.on("data", (d) => (output += String(d)));
   const url = `http://127.0.0.1:${port}`;
@@ -74,14 +93,21 @@ export async function startProductServer(engine: Engine, env: Record<string, str
     if (Date.now() > deadline) throw new Error(`Server not ready in 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+  const exited = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r)));
   return {
     url,
+    pid: child.pid!,
+    env,
     output: () => output,
+    async kill() {
+      child.kill("SIGKILL");
+      await exited();
+    },
+    restart: () => spawnServer(env, output, cleanup),
     async stop() {
       child.kill("SIGTERM");
-      if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
-      await dropDatabase();
-      rmSync(dataDir, { recursive: true, force: true });
+      await exited();
+      await cleanup();
     },
   };
 }

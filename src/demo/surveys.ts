@@ -1,9 +1,9 @@
 import type { Db } from "#src/db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { insertOrganization } from "#src/features/members/repository.ts";
+import { insertOrganization, listOrganizations } from "#src/features/members/repository.ts";
 import { ADOPTION_STAGES } from "#src/features/surveys/domain.ts";
 import { insertFigure } from "#src/features/surveys/repository.ts";
-import { createSurvey, importResponses, setSurveyStatus, type Table } from "#src/features/surveys/service.ts";
+import { createSurvey, importResponses, inviteOrganizations, setSurveyStatus, type Table } from "#src/features/surveys/service.ts";
 import { adoptionTemplate } from "#src/features/surveys/templates.ts";
 
 // Demo surveys with SYNTHETIC answers (clearly labelled: the respondents are invented
@@ -69,6 +69,9 @@ export async function loadDemoSurveys(db: Db) {
     surveys.push(survey);
   }
   const [y2021, y2024] = surveys as [(typeof surveys)[number], (typeof surveys)[number]];
+  // The demo contributor's organization is invited to the open survey, so "My work" has one to answer.
+  const kcs = (await listOrganizations(db, {})).find((o) => o.name === "Korea Customs Service");
+  if (kcs) await inviteOrganizations(db, SYSTEM_ACTOR, y2024.id, [kcs.id]);
   await insertFigure(db, { slug: "blockchain-stage-by-region", surveyId: y2021.id, query: { kind: "stage-by-region", question: "adoption", technology: "blockchain" }, chart: "stage-by-region", titles: { en: "Blockchain: how far administrations have gone, by region (2021)", fr: "Chaîne de blocs : où en sont les administrations, par région (2021)", es: "Cadena de bloques: hasta dónde han llegado las administraciones, por región (2021)" }, captions: { en: "Synthetic demo data.", fr: "Données de démonstration synthétiques.", es: "Datos de demostración sintéticos." }, alts: { en: "Stacked bars, one per region, showing the share of administrations at each stage with blockchain; most are planning or testing it.", fr: "Barres empilées, une par région, montrant la part des administrations à chaque étape pour la chaîne de blocs ; la plupart la préparent ou la testent.", es: "Barras apiladas, una por región, con la proporción de administraciones en cada etapa para la cadena de bloques; la mayoría la prepara o la prueba." } });
   await insertFigure(db, { slug: "blockchain-world-map", surveyId: y2024.id, query: { kind: "world-map", question: "adoption", technology: "blockchain" }, chart: "world-map", titles: { en: "Blockchain: most common stage by country (2024)", fr: "Chaîne de blocs : étape la plus fréquente par pays (2024)", es: "Cadena de bloques: etapa más frecuente por país (2024)" }, captions: { en: "Synthetic demo data; a country shows only where at least five of its organizations answered.", fr: "Données synthétiques ; un pays n'apparaît que si au moins cinq de ses organisations ont répondu.", es: "Datos sintéticos; un país solo aparece si respondieron al menos cinco de sus organizaciones." }, alts: { en: "World map colouring 24 countries by the stage most of their administrations report for blockchain; the others are grey.", fr: "Carte du monde colorant 24 pays selon l'étape la plus déclarée pour la chaîne de blocs ; les autres sont en gris.", es: "Mapa del mundo que colorea 24 países según la etapa más declarada para la cadena de bloques; los demás están en gris." } });
   await insertFigure(db, { slug: "adoption-by-technology-2021", surveyId: y2021.id, query: { kind: "stage-by-technology", question: "adoption" }, chart: "stage-by-technology", titles: { en: "Stage of adoption by technology (2021)", fr: "Étape d'adoption par technologie (2021)", es: "Etapa de adopción por tecnología (2021)" }, captions: { en: "Synthetic demo data.", fr: "Données de démonstration synthétiques.", es: "Datos de demostración sintéticos." }, alts: { en: "Stacked bars, one per technology; biometrics is furthest along, virtual reality least.", fr: "Barres empilées, une par technologie ; la biométrie est la plus avancée, la réalité virtuelle la moins.", es: "Barras apiladas, una por tecnología; la biometría es la más avanzada, la realidad virtual la menos." } });

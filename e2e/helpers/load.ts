@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import { loadConfig } from "#src/config.ts";
+import { openDatabase, queryRows } from "#src/db/client.ts";
+import { HttpSession } from "#e2e/helpers/http.ts";
+import { demoAccount, startProductServer, type Engine } from "#e2e/helpers/server.ts";
+
+// Load against the real product on the demo: readers on the public pages, the API and search,
+// and editors each saving their own section over and over, all at once for a fixed time. Every
+// answer is timed per route; afterwards every edit the server acknowledged must be in the
+// section's history. Used by e2e/load.test.ts (short) and bench/load.mjs (the full run).
+
+export type LoadOptions = { engine: Engine; seconds: number; readers: number; editors: number };
+export type RouteStats = { route: string; requests: number; errors: number; p50: number; p99: number };
+export type LoadResult = { routes: RouteStats[]; errors: string[]; acknowledged: number; lost: number; requests: number; rps: number; rssMiB: { idle: number; loaded: number } };
+
+const READS = [
+  ["home", "/"],
+  ["edition contents", "/reports/disruptive-technologies/2022/en/"],
+  ["chapter (fr)", "/reports/disruptive-technologies/2022/fr/blockchain"],
+  ["case-study library", "/case-studies?region=AMS"],
+  ["search", "/search?q=ledger"],
+  ["API edition", "/api/v1/reports/disruptive-technologies/editions/2022"],
+] as const;
+
+const percentile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0);
+
+/** Resident memory of the server process, from /proc (Linux). */
+async function rssMiB(pid: number) {
+  const { readFileSync } = await import("node:fs");
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const server = await startProductServer(options.engine);
+  const times = new Map<string, number[]>();
+  const failures = new Map<string, number>();
+  const errors: string[] = [];
+  const note = (route: string, ms: number, ok: boolean, detail: string) => {
+    (times.get(route) ?? times.set(route, []).get(route)!).push(ms);
+    if (!ok) {
+      failures.set(route, (failures.get(route) ?? 0) + 1);
+      if (errors.length < 20) errors.push(`${route}: ${detail}`);
+    }
+  };
+  try {
+    // Editors: the demo's own, and more created by the administrator.
+    const admin = await new HttpSession(server.url).signIn(demoAccount(server, "admin").email, demoAccount(server, "admin").password);
+    const outline = await admin.get("/editor/reports/disruptive-technologies");
+    const sections = [...new Set([...outline.body.matchAll(/\/editor\/sections\/([0-9a-f-]{36})\/en/g)].map((m) => m[1]!))];
+    const editors: HttpSession[] = [];
+    for (let i = 0; i < options.editors; i++) {
+      const email = `load-editor-${i}@example.org`;
+      const created = await admin.post("/admin/users", { name: `Load editor ${i}`, email, role: "editor", organizationId: "", language: "en", password: "load editor password" });
+      if (created.status !== 303) throw new Error(`Could not create ${email}: ${created.status}`);
+      editors.push(await new HttpSession(server.url).signIn(email, "load editor password"));
+    }
+    const pid = server.pid;
+    const idle = pid ? await rssMiB(pid) : 0;
+
+    const acknowledged: { section: string; body: string }[] = [];
+    const until = Date.now() + options.seconds * 1000;
+    const timed = async <T extends { status: number }>(route: string, work: () => Promise<T>, expected: (s: number) => boolean): Promise<T | undefined> => {
+      const started = performance.now();
+      try {
+        const res = await work();
+        note(route, performance.now() - started, expected(res.status), `status ${res.status}`);
+        return res;
+      } catch (e) {
+        note(route, performance.now() - started, false, String(e));
+        return undefined;
+      }
+    };
+    const reader = async (n: number) => {
+      for (let i = n; Date.now() < until; i++) {
+        const [route, path] = READS[i % READS.length]!;
+        await timed(route, async () => {
+          const res = await fetch(server.url + path, { headers: { accept: "text/html" } });
+          await res.arrayBuffer();
+          return res;
+        }, (s) => s === 200);
+      }
+    };
+    const editor = async (session: HttpSession, n: number) => {
+      const section = sections[n % sections.length]!;
+      for (let i = 0; Date.now() < until; i++) {
+        const page = await timed("editor: open section", () => session.get(`/editor/sections/${section}/en`), (s) => s === 200);
+        const base = page && /name="baseRevisionId" value="(\d*)"/.exec(page.body)?.[1];
+        const body = `Load edit ${n}.${i}: editors save while readers read.`;
+        const saved = await timed("editor: save section", () => session.post(`/editor/sections/${section}/en`, { heading: `Section ${n}`, body, baseRevisionId: base ?? "", summary: "load" }), (s) => s === 303);
+        if (saved?.status === 303) acknowledged.push({ section, body });
+      }
+    };
+    let loaded = 0;
+    const sampler = setInterval(() => {
+      if (pid) void rssMiB(pid).then((m) => (loaded = Math.max(loaded, m)));
+    }, 1000);
+    const started = Date.now();
+    await Promise.all([...Array.from({ length: options.readers }, (_, n) => reader(n)), ...editors.map((s, n) => editor(s, n))]);
+    clearInterval(sampler);
+    const elapsed = (Date.now() - started) / 1000;
+
+    // Nothing lost: every acknowledged save is a revision of its section.
+    await server.kill();
+    const database = await openDatabase(loadConfig(server.env));
+    let lost = 0;
+    try {
+      const rows = await queryRows<{ section: string; body: string }>(database.db, sql`select section_id::text as section, body from section_revisions where summary = 'load'`);
+      const stored = new Set(rows.map((r) => `${r.section}\n${r.body}`));
+      lost = acknowledged.filter((a) => !stored.has(`${a.section}\n${a.body}`)).length;
+    } finally {
+      await database.close();
+    }
+    const routes = [...times].map(([route, ms]) => ({ route, requests: ms.length, errors: failures.get(route) ?? 0, p50: Math.round(percentile(ms, 50) * 10) / 10, p99: Math.round(percentile(ms, 99) * 10) / 10 }));
+    const requests = routes.reduce((n, r) => n + r.requests, 0);
+    return { routes, errors, acknowledged: acknowledged.length, lost, requests, rps: Math.round(requests / elapsed), rssMiB: { idle, loaded } };
+  } finally {
+    await server.stop();
+  }
+}
