@@ -7,8 +7,9 @@ import { run as surveyResults } from "./survey-results.mjs";
 import { run as publish } from "./publish.mjs";
 import { run as publishedPage } from "./published-page.mjs";
 import { run as startup } from "./startup.mjs";
+import { run as load } from "./load.mjs";
 
-const rows = [...(await startup()), ...(await publishedPage()), ...(await publish()), ...(await exportsBench()), ...(await library()), ...(await searchBench()), ...(await surveyResults())];
+const rows = [...(await startup()), ...(await publishedPage()), ...(await publish()), ...(await exportsBench()), ...(await library()), ...(await searchBench()), ...(await surveyResults()), ...(await load())];
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`Date: ${new Date().toISOString().slice(0, 10)}\n`);
 console.log("| benchmark | ours | baseline | ratio |\n|---|---|---|---|");

@@ -53,8 +53,18 @@ async function publicEdition(db: Db, params: { report: string; edition: string }
   const edition = await getEditionByLabel(db, report.id, params.edition);
   if (!edition || (edition.status !== "published" && edition.status !== "withdrawn")) throw appError("NOT_FOUND");
   const shown = readingLanguage(report, lang);
-  return { report, edition, lang: shown, publication: await loadPublication(db, report.slug, edition.label, shown) };
+  // A published edition never changes (its content hash and status say so): read it once per language.
+  const key = `${report.slug}/${edition.label}/${shown}/${edition.status}/${edition.contentHash}`;
+  let publication = publications.get(key);
+  if (!publication) {
+    publication = await loadPublication(db, report.slug, edition.label, shown);
+    if (publications.size >= 24) publications.delete(publications.keys().next().value!);
+    publications.set(key, publication);
+  }
+  return { report, edition, lang: shown, publication };
 }
+
+const publications = new Map<string, Awaited<ReturnType<typeof loadPublication>>>();
 
 export const ENDPOINTS: Endpoint[] = [
   {
