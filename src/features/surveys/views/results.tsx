@@ -6,11 +6,17 @@ import type { PageContext } from "#src/web/render.ts";
 
 type Props = { ctx: PageContext; survey: SurveyRow; definition: Definition; results: Results; regionName: (code: string) => string; technologyName: (slug: string) => string };
 
-const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
+// Shares and numbers as the page's language writes them ("35 %" and "2,5" in French).
+const percent = (lang: string) => new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
+const decimal = (lang: string) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
 
 /** Results of a survey: response rates, then each question; small groups hidden for the public. */
 export function ResultsPage({ ctx, survey, definition, results, regionName, technologyName }: Props) {
   const { t, lang } = ctx;
+  const share = percent(lang);
+  const number = decimal(lang);
+  const pct = (part: number, whole: number) => (whole ? share.format(part / whole) : "—");
+  const num = (n: number | null | undefined) => (n === null || n === undefined ? "—" : number.format(n));
   const title = survey.titles[lang] || survey.titles.en;
   const hiddenText = t("survey.smallGroup", { min: results.minGroup });
   const kindName = (k: string) => t(`org.kind.${k}` as "org.kind.academia");
@@ -92,7 +98,7 @@ export function ResultsPage({ ctx, survey, definition, results, regionName, tech
             </h2>
             <p class="muted small">{t("survey.answeredBy", { n: r.n })}</p>
             {r.type === "text" && <p class="muted">{t("survey.textNotShown")}</p>}
-            {r.type === "number" && (r.hidden ? <p class="muted">{hiddenText}</p> : <p>{t("survey.numberStats", { mean: r.mean?.toFixed(1) ?? "—", median: r.median ?? "—", min: r.min ?? "—", max: r.max ?? "—" })}</p>)}
+            {r.type === "number" && (r.hidden ? <p class="muted">{hiddenText}</p> : <p>{t("survey.numberStats", { mean: num(r.mean), median: num(r.median), min: num(r.min), max: num(r.max) })}</p>)}
             {r.type === "choice" &&
               (r.hidden ? (
                 <p class="muted">{hiddenText}</p>
