@@ -8,7 +8,9 @@ import { MARK_START } from "#src/features/case-studies/library.ts";
 import { plainText } from "#src/features/search/index.ts";
 import { search, type SearchQuery } from "#src/features/search/search.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
-import { buildReport, buildUser } from "#test/helpers/factories.ts";
+import { buildReport, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
+import { createSurvey, setSurveyStatus } from "#src/features/surveys/service.ts";
+import { adoptionTemplate } from "#src/features/surveys/templates.ts";
 
 const env = useTestApp();
 
@@ -74,6 +76,18 @@ describe("search", () => {
     expect(page.body).not.toContain("<script>");
     const editor = await new Browser(env.app).signInAs(env.database, (await buildUser(db, { role: "editor" })).email);
     expect((await editor.get(`/search?q=seals&edition=draft`)).body).toContain('value="draft" selected');
+  });
+
+  it("finds survey questions in English and French once the survey is open, and links to the question's results", async () => {
+    const db = env.database.db;
+    await ensureTechnology(db, "blockchain", "Blockchain");
+    const survey = await createSurvey(db, SYSTEM_ACTOR, { slug: "search-survey", title: "Adoption", year: 2031, kind: "technology-adoption", intro: null, minGroup: 5, definition: adoptionTemplate(["blockchain"]) });
+    expect((await search(db, query({ q: "innovation unit", kinds: ["survey-question"] }))).total).toBe(0);
+    await setSurveyStatus(db, SYSTEM_ACTOR, survey.id, "open");
+    const english = await search(db, query({ q: "unit in charge of innovation", kinds: ["survey-question"] }));
+    expect(english.hits.map((h) => h.url)).toContain("/surveys/search-survey/results#q-innovation_unit");
+    const french = await search(db, query({ q: "service chargé de l'innovation", lang: "fr", kinds: ["survey-question"] }));
+    expect(french.hits.map((h) => h.title)).toContain("Votre administration a-t-elle un service chargé de l'innovation ?");
   });
 
   it("reads a section's Markdown as the words a reader sees", () => {

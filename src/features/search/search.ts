@@ -8,7 +8,7 @@ import type { Language } from "#src/features/members/domain.ts";
 // (for the secretariat) the recommendation register. Every language's configuration strips
 // accents, so "donnees" finds "données"; the query is read in all three, so a word finds its stems.
 
-export const SEARCH_KINDS = ["section", "case-study", "event", "recommendation"] as const;
+export const SEARCH_KINDS = ["section", "case-study", "event", "survey-question", "recommendation"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export type SearchQuery = {
@@ -102,6 +102,19 @@ function recommendations(query: SearchQuery): SQL | undefined {
       ${query.technology ? sql`and exists (select 1 from recommendation_technologies rt join technologies t on t.id = rt.technology_id where rt.recommendation_id = rec.id and t.slug = ${query.technology})` : sql``}`;
 }
 
+function surveyQuestions(query: SearchQuery): SQL | undefined {
+  if (query.region || query.technology) return undefined; // a question belongs to no region, and the filter means evidence about one technology
+  const document = textsDocument(sql`q.value->'text'`);
+  return sql`
+    select 'survey-question' as kind, ${textIn(sql`q.value->'text'`, query.lang)} as title, ${headline(configOf(sql`${query.lang}`), textIn(sql`q.value->'text'`, query.lang), query.q)} as snippet,
+      '/surveys/' || sv.slug || '/results#q-' || (q.value->>'id') as url, ts_rank(${document}, ${tsQuery(query.q)}) as rank, ${textIn(sql`sv.titles`, query.lang)} as context
+    from surveys sv
+      join survey_versions v on v.id = sv.current_version_id
+      cross join lateral jsonb_array_elements(v.definition->'sections') sec
+      cross join lateral jsonb_array_elements(sec.value->'questions') q
+    where sv.status <> 'draft' and ${document} @@ ${tsQuery(query.q)}`;
+}
+
 /** The hits of one query, best first, with how many there are in all and per kind. */
 export async function search(db: Db, query: SearchQuery): Promise<{ hits: SearchHit[]; total: number; byKind: Record<SearchKind, number> }> {
   const byKind = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
@@ -114,6 +127,10 @@ export async function search(db: Db, query: SearchQuery): Promise<{ hits: Search
   }
   if (wanted("case-study")) parts.push(caseStudies(query));
   if (wanted("event")) parts.push(events(query));
+  if (wanted("survey-question")) {
+    const part = surveyQuestions(query);
+    if (part) parts.push(part);
+  }
   if (wanted("recommendation") && query.secretariat) {
     const part = recommendations(query);
     if (part) parts.push(part);

@@ -994,6 +994,7 @@ export const en = {
   "home.allEditions": "All editions ({count})",
   "home.timeline": "How the report was made",
   "chapter.notTranslated": "This chapter is not available in {lang}; it is shown in {primary}.",
+  "search.kind.survey-question": "Survey questions",
 } as const;
 
 export type MessageKey = keyof typeof en;

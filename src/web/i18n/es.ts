@@ -994,4 +994,5 @@ export const es: Catalog = {
   "home.allEditions": "Todas las ediciones ({count})",
   "home.timeline": "Cómo se hizo el informe",
   "chapter.notTranslated": "Este capítulo no está disponible en {lang}; se muestra en {primary}.",
+  "search.kind.survey-question": "Preguntas de encuesta",
 };

@@ -994,4 +994,5 @@ export const fr: Catalog = {
   "home.allEditions": "Toutes les éditions ({count})",
   "home.timeline": "Comment le rapport a été fait",
   "chapter.notTranslated": "Ce chapitre n’est pas disponible en {lang} ; il est affiché en {primary}.",
+  "search.kind.survey-question": "Questions d’enquête",
 };

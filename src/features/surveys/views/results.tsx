@@ -92,7 +92,7 @@ export function ResultsPage({ ctx, survey, definition, results, regionName, tech
         const r = results.questions.find((x) => x.id === q.id);
         if (!r) return null;
         return (
-          <section class="panel">
+          <section class="panel" id={`q-${q.id}`}>
             <h2>
               {i + 1}. {textIn(q.text, lang)}
             </h2>
