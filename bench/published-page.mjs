@@ -1,8 +1,9 @@
 // Serving a published chapter page under load: the product (demo edition, PGlite) against a bare
 // node:http server that returns the same bytes, in the same run, with wrk on loopback
-// (50 connections, 2 threads). Also the time to publish the demo and a 200-section report.
+// (50 connections, 2 threads); and the same chapter in the living draft, rendered per request
+// for a signed-in editor, against the published page.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as netServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,8 +20,8 @@ const freePort = () =>
     });
   });
 
-function wrk(url) {
-  const out = execFileSync("wrk", ["-c", "50", "-t", "2", "-d", `${DURATION}s`, "--latency", url], { encoding: "utf8" });
+function wrk(url, headers = []) {
+  const out = execFileSync("wrk", ["-c", "50", "-t", "2", "-d", `${DURATION}s`, "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p99raw = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
   const p99 = p99raw ? Number(p99raw[1]) * { us: 0.001, ms: 1, s: 1000 }[p99raw[2]] : NaN;
@@ -38,6 +39,27 @@ async function startProduct(dataDir) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))) };
+}
+
+/** Signs in with the demo administrator's printed password; answers the cookie header. */
+async function signInAsDemoAdmin(url, dataDir) {
+  const [, email, password] = readFileSync(join(dataDir, "demo-accounts.txt"), "utf8").split("\n")[0].split("\t");
+  const cookies = new Map();
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const at = pair.indexOf("=");
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const page = await fetch(`${url}/sign-in`);
+  keep(page);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())[1];
+  const res = await fetch(`${url}/sign-in`, { method: "POST", redirect: "manual", headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: csrf, email, password }).toString() });
+  keep(res);
+  if (res.status !== 303) throw new Error(`Sign-in answered ${res.status}`);
+  return header();
 }
 
 export async function run() {
@@ -67,6 +89,12 @@ export async function run() {
   const ours = wrk(product.url + PAGE);
   const baseline = wrk(`http://127.0.0.1:${barePort}/`);
   bare.kill();
+  // The same chapter in the living draft, read by a signed-in editor: rendered on every request.
+  const cookie = await signInAsDemoAdmin(product.url, dataDir);
+  const draftUrl = `${product.url}${PAGE.replace(/^\/reports\/([^/]+)\/[^/]+\//, "/draft/$1/")}`;
+  if ((await fetch(draftUrl, { headers: { cookie } })).status !== 200) throw new Error(`The draft page did not answer 200: ${draftUrl}`);
+  wrk(draftUrl, [`Cookie: ${cookie}`]);
+  const draft = wrk(draftUrl, [`Cookie: ${cookie}`]);
   await product.stop();
   rmSync(dataDir, { recursive: true, force: true });
   return [
@@ -81,6 +109,12 @@ export async function run() {
       value: `${ours.p99.toFixed(2)} ms`,
       baseline: `bare node:http ${baseline.p99.toFixed(2)} ms`,
       ratio: `${(ours.p99 / baseline.p99).toFixed(2)}×`,
+    },
+    {
+      benchmark: `draft chapter page (signed-in editor, rendered per request), wrk 50 connections ${DURATION}s`,
+      value: `${draft.rps.toFixed(0)} req/s, p99 ${draft.p99.toFixed(1)} ms (${draft.errors} errors)`,
+      baseline: `published page ${ours.rps.toFixed(0)} req/s`,
+      ratio: `${(draft.rps / ours.rps).toFixed(2)}×`,
     },
   ];
 }

@@ -8,13 +8,14 @@ type Props = { ctx: PageContext; survey: SurveyRow; definition: Definition; resu
 
 // Shares and numbers as the page's language writes them ("35 %" and "2,5" in French).
 const percent = (lang: string) => new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
-const decimal = (lang: string) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+const decimal = (lang: string, digits: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits });
 
 /** Results of a survey: response rates, then each question; small groups hidden for the public. */
 export function ResultsPage({ ctx, survey, definition, results, regionName, technologyName }: Props) {
   const { t, lang } = ctx;
   const share = percent(lang);
-  const number = decimal(lang);
+  const number = decimal(lang, 2);
+  const mean = decimal(lang, 1);
   const pct = (part: number, whole: number) => (whole ? share.format(part / whole) : "—");
   const num = (n: number | null | undefined) => (n === null || n === undefined ? "—" : number.format(n));
   const title = survey.titles[lang] || survey.titles.en;
@@ -98,7 +99,7 @@ export function ResultsPage({ ctx, survey, definition, results, regionName, tech
             </h2>
             <p class="muted small">{t("survey.answeredBy", { n: r.n })}</p>
             {r.type === "text" && <p class="muted">{t("survey.textNotShown")}</p>}
-            {r.type === "number" && (r.hidden ? <p class="muted">{hiddenText}</p> : <p>{t("survey.numberStats", { mean: num(r.mean), median: num(r.median), min: num(r.min), max: num(r.max) })}</p>)}
+            {r.type === "number" && (r.hidden ? <p class="muted">{hiddenText}</p> : <p>{t("survey.numberStats", { mean: r.mean === null || r.mean === undefined ? "—" : mean.format(r.mean), median: num(r.median), min: num(r.min), max: num(r.max) })}</p>)}
             {r.type === "choice" &&
               (r.hidden ? (
                 <p class="muted">{hiddenText}</p>
