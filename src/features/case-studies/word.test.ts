@@ -63,10 +63,25 @@ describe("Word import", () => {
   }
 
   it("refuses a zip bomb disguised as a Word document before inflating it", async () => {
-    const zeros = new Uint8Array(300 * 1024 * 1024);
-    const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'), "word/document.xml": zeros }, { level: 9 });
-    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    // 20 MiB of zeros packs into a few kilobytes: far past the expansion a Word file has.
+    const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'), "word/document.xml": new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(100 * 1024);
     await expect(checkDocx(bomb)).rejects.toMatchObject({ code: "UNSAFE_ARCHIVE" });
+  });
+
+  it("refuses a zip whose directory declares more than the total limit, before inflating it", async () => {
+    const zip = zipSync({ "[Content_Types].xml": new TextEncoder().encode("<Types/>"), "word/document.xml": new TextEncoder().encode("<w:document/>") }, { level: 0 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // Every central directory entry (signature PK\1\2) declares 200 MiB once unpacked.
+    let patched = 0;
+    for (let at = 0; at + 46 <= zip.length; at += 1) {
+      if (view.getUint32(at, true) === 0x02014b50) {
+        view.setUint32(at + 24, 200 * 1024 * 1024, true);
+        patched += 1;
+      }
+    }
+    expect(patched).toBe(2);
+    await expect(checkDocx(zip)).rejects.toMatchObject({ code: "UNSAFE_ARCHIVE" });
   });
 
   it("judges files by their content, not their name", async () => {
