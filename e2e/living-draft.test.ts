@@ -87,7 +87,8 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await two.getByLabel("Text", { exact: true }).fill(`Editor two rewrites the opening.\n\n${original}`);
     await one.getByRole("button", { name: "Save" }).click();
     await expect(one.getByRole("status").first().textContent()).resolves.toMatch(/Saved as revision/);
-    const response = two.waitForResponse((r) => r.request().method() === "POST");
+    // The save itself, not a preview the island may still be asking for while the text settles.
+    const response = two.waitForResponse((r) => r.request().method() === "POST" && /\/editor\/sections\/[0-9a-f-]{36}\/en$/.test(new URL(r.url()).pathname));
     await two.getByRole("button", { name: "Save" }).click();
     expect((await response).status()).toBe(409);
     await expect(two.getByRole("heading", { name: "Someone saved this section while you were editing" }).isVisible()).resolves.toBe(true);
