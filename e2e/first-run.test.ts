@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium).each(engines())("first run on %s", (engine) => {
     await page.getByLabel("E-mail address").fill("ana@example.org");
     await page.getByLabel("Password").fill("ana's long password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("link", { name: "My account" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("link", { name: "My account" }).waitFor({ state: "visible" });
     await expect(page.getByRole("link", { name: "Administration" }).count()).resolves.toBe(0);
     const res = await page.goto(`${server.url}/admin/users`);
     expect(res?.status()).toBe(403);

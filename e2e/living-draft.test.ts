@@ -70,7 +70,9 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     // The island renders the preview while typing, through the server's own pipeline.
     await one.locator("#preview", { hasText: "thermal cameras" }).waitFor();
     await one.getByRole("button", { name: "Save" }).click();
+    await one.getByRole("status").filter({ hasText: /Saved as revision/ }).first().waitFor();
     await one.getByRole("link", { name: "History" }).click();
+    await one.waitForURL(/\/history$/);
     await expect(one.getByRole("row").count()).resolves.toBe(4); // header + template + two saves
     await expectAccessible(one);
     await one.getByRole("button", { name: "Compare: Inline" }).click();
@@ -91,7 +93,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     const response = two.waitForResponse((r) => r.request().method() === "POST" && /\/editor\/sections\/[0-9a-f-]{36}\/en$/.test(new URL(r.url()).pathname));
     await two.getByRole("button", { name: "Save" }).click();
     expect((await response).status()).toBe(409);
-    await expect(two.getByRole("heading", { name: "Someone saved this section while you were editing" }).isVisible()).resolves.toBe(true);
+    await two.getByRole("heading", { name: "Someone saved this section while you were editing" }).waitFor({ state: "visible" });
     const merged = await two.getByLabel("Proposed merge").inputValue();
     expect(merged).toContain("Editor one adds a paragraph about e-seals.");
     expect(merged).toContain("Editor two rewrites the opening.");
@@ -113,7 +115,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await one.getByRole("button", { name: "Save" }).click();
     await expect(french.textContent()).resolves.not.toContain("Up to date");
     await french.click();
-    await expect(one.getByText("Out of date: the source has changed since this translation.").isVisible()).resolves.toBe(true);
+    await one.getByText("Out of date: the source has changed since this translation.").waitFor({ state: "visible" });
     await expect(one.locator(".source .diff ins").allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining("independent")]));
     await expectAccessible(one);
     await screenshot(one, "draft-translation");
@@ -140,7 +142,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     expect(one.url()).toContain("/draft/disruptive-technologies/fr/blockchain#what-it-is");
     // A chapter written in English only says so once, at its top.
     await one.goto(`${server.url}/draft/disruptive-technologies/fr/biometrics`);
-    await expect(one.getByText("Ce chapitre n’est pas disponible en français ; il est affiché en anglais.").isVisible()).resolves.toBe(true);
+    await one.getByText("Ce chapitre n’est pas disponible en français ; il est affiché en anglais.").waitFor({ state: "visible" });
     expect(await one.getByText("Pas encore traduit en français").count()).toBe(0);
     await expectAccessible(one);
     await screenshot(one, "draft-reading-fr");

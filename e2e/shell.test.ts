@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)("web shell", () => {
     await page.getByLabel("E-mail address").fill("noscript@example.org");
     await page.getByLabel("Password").fill("a long admin password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("link", { name: "Administration" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("link", { name: "Administration" }).waitFor({ state: "visible" });
   });
 
   it("sends security headers", async () => {
