@@ -65,38 +65,43 @@ async function signInAsDemoAdmin(url, dataDir) {
 export async function run() {
   const dataDir = mkdtempSync(join(tmpdir(), "lr-bench-page-"));
   const product = await startProduct(dataDir);
-  const response = await fetch(product.url + PAGE);
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers = Object.fromEntries([...response.headers].filter(([k]) => ["content-type", "etag", "cache-control"].includes(k)));
-  // The baseline runs in its own process, as the product does (wrk blocks this one while it runs).
-  const bodyFile = join(dataDir, "page.html");
-  writeFileSync(bodyFile, body);
-  const barePort = await freePort();
-  const bare = spawn(
-    process.execPath,
-    ["-e", `const b=require("fs").readFileSync(${JSON.stringify(bodyFile)});const h=${JSON.stringify(headers)};require("http").createServer((q,s)=>s.writeHead(200,h).end(b)).listen(${barePort},"127.0.0.1")`],
-    { stdio: "ignore" },
-  );
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${barePort}/`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let bare;
+  let ours, baseline, draft, body;
+  try {
+    const response = await fetch(product.url + PAGE);
+    body = Buffer.from(await response.arrayBuffer());
+    const headers = Object.fromEntries([...response.headers].filter(([k]) => ["content-type", "etag", "cache-control"].includes(k)));
+    // The baseline runs in its own process, as the product does (wrk blocks this one while it runs).
+    const bodyFile = join(dataDir, "page.html");
+    writeFileSync(bodyFile, body);
+    const barePort = await freePort();
+    bare = spawn(
+      process.execPath,
+      ["-e", `const b=require("fs").readFileSync(${JSON.stringify(bodyFile)});const h=${JSON.stringify(headers)};require("http").createServer((q,s)=>s.writeHead(200,h).end(b)).listen(${barePort},"127.0.0.1")`],
+      { stdio: "ignore" },
+    );
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${barePort}/`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 50));
+    }
 
-  wrk(product.url + PAGE); // warm-up: JIT and caches
-  wrk(`http://127.0.0.1:${barePort}/`);
-  const ours = wrk(product.url + PAGE);
-  const baseline = wrk(`http://127.0.0.1:${barePort}/`);
-  bare.kill();
-  // The same chapter in the living draft, read by a signed-in editor: rendered on every request.
-  const cookie = await signInAsDemoAdmin(product.url, dataDir);
-  const draftUrl = `${product.url}${PAGE.replace(/^\/reports\/([^/]+)\/[^/]+\//, "/draft/$1/")}`;
-  if ((await fetch(draftUrl, { headers: { cookie } })).status !== 200) throw new Error(`The draft page did not answer 200: ${draftUrl}`);
-  wrk(draftUrl, [`Cookie: ${cookie}`]);
-  const draft = wrk(draftUrl, [`Cookie: ${cookie}`]);
-  await product.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+    wrk(product.url + PAGE); // warm-up: JIT and caches
+    wrk(`http://127.0.0.1:${barePort}/`);
+    ours = wrk(product.url + PAGE);
+    baseline = wrk(`http://127.0.0.1:${barePort}/`);
+    // The same chapter in the living draft, read by a signed-in editor: rendered on every request.
+    const cookie = await signInAsDemoAdmin(product.url, dataDir);
+    const draftUrl = `${product.url}${PAGE.replace(/^\/reports\/([^/]+)\/[^/]+\//, "/draft/$1/")}`;
+    if ((await fetch(draftUrl, { headers: { cookie } })).status !== 200) throw new Error(`The draft page did not answer 200: ${draftUrl}`);
+    wrk(draftUrl, [`Cookie: ${cookie}`]);
+    draft = wrk(draftUrl, [`Cookie: ${cookie}`]);
+  } finally {
+    bare?.kill();
+    await product.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
   return [
     {
       benchmark: `published chapter page, ${body.length} bytes, wrk 50 connections ${DURATION}s: throughput`,

@@ -1,4 +1,5 @@
 // `npm run bench`: runs every benchmark in bench/ and prints one table with the machine and date.
+import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { run as exportsBench } from "./exports.mjs";
 import { run as library } from "./library.mjs";
@@ -8,6 +9,20 @@ import { run as publish } from "./publish.mjs";
 import { run as publishedPage } from "./published-page.mjs";
 import { run as startup } from "./startup.mjs";
 import { run as load } from "./load.mjs";
+
+// The tools the benchmarks drive, checked first so a missing one is named rather than met mid-run.
+const missing = [["wrk", ["--version"], "wrk"], ["pdfinfo", ["-v"], "poppler-utils"], ["chromium", ["--version"], "chromium"]].filter(([tool, args]) => {
+  try {
+    execFileSync(tool, args, { stdio: "ignore" });
+    return false;
+  } catch (e) {
+    return e.code === "ENOENT";
+  }
+});
+if (missing.length > 0) {
+  console.error(`npm run bench needs ${missing.map(([tool]) => tool).join(", ")}: apt-get install ${missing.map(([, , pkg]) => pkg).join(" ")}`);
+  process.exit(1);
+}
 
 const rows = [...(await startup()), ...(await publishedPage()), ...(await publish()), ...(await exportsBench()), ...(await library()), ...(await searchBench()), ...(await surveyResults()), ...(await load())];
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

@@ -1,3 +1,4 @@
+import { request as httpRequest, Agent } from "node:http";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "#src/config.ts";
 import { openDatabase, queryRows } from "#src/db/client.ts";
@@ -11,7 +12,7 @@ import { demoAccount, startProductServer, type Engine } from "#e2e/helpers/serve
 
 export type LoadOptions = { engine: Engine; seconds: number; readers: number; editors: number };
 export type RouteStats = { route: string; requests: number; errors: number; p50: number; p99: number };
-export type LoadResult = { routes: RouteStats[]; errors: string[]; acknowledged: number; lost: number; requests: number; rps: number; rssMiB: { idle: number; loaded: number } };
+export type LoadResult = { routes: RouteStats[]; errors: string[]; acknowledged: number; lost: number; requests: number; rps: number; rssMiB: { idle: number; loaded: number }; newcomers: { arrived: number; answeredDuringLoad: number } };
 
 const READS = [
   ["home", "/"],
@@ -21,6 +22,19 @@ const READS = [
   ["search", "/search?q=ledger"],
   ["API edition", "/api/v1/reports/disruptive-technologies/editions/2022"],
 ] as const;
+
+/** A GET over the given agent (one per simulated reader, as a browser keeps its own connection). */
+function get(url: string, agent: Agent | false): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent, headers: { accept: "text/html" } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 const percentile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0);
 
@@ -58,6 +72,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const pid = server.pid;
     const idle = pid ? await rssMiB(pid) : 0;
 
+    await Promise.all(editors.map((session) => session.get("/account")));
     const acknowledged: { section: string; body: string }[] = [];
     const until = Date.now() + options.seconds * 1000;
     const timed = async <T extends { status: number }>(route: string, work: () => Promise<T>, expected: (s: number) => boolean): Promise<T | undefined> => {
@@ -71,15 +86,34 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         return undefined;
       }
     };
+    // Every reader keeps its own connection, as a browser does; the editors' sessions share the
+    // process's fetch pool, opened before the load starts.
     const reader = async (n: number) => {
-      for (let i = n; Date.now() < until; i++) {
-        const [route, path] = READS[i % READS.length]!;
-        await timed(route, async () => {
-          const res = await fetch(server.url + path, { headers: { accept: "text/html" } });
-          await res.arrayBuffer();
-          return res;
-        }, (s) => s === 200);
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        for (let i = n; Date.now() < until; i++) {
+          const [route, path] = READS[i % READS.length]!;
+          await timed(route, () => get(server.url + path, agent), (s) => s === 200);
+        }
+      } finally {
+        agent.destroy();
       }
+    };
+    // Visitors arriving during the load, each on a new connection: one a second after the start,
+    // then one every two seconds. Counted: how many were answered while the load still ran.
+    const newcomers = { arrived: 0, answeredDuringLoad: 0 };
+    const arrive = async () => {
+      const arrivals: Promise<unknown>[] = [];
+      for (let wait = 1000; Date.now() + wait < until; wait = 2000) {
+        await new Promise((r) => setTimeout(r, wait));
+        newcomers.arrived += 1;
+        arrivals.push(
+          timed("new visitor (new connection)", () => get(`${server.url}/reports/disruptive-technologies/2022/en/`, false), (s) => s === 200).then(() => {
+            if (Date.now() < until) newcomers.answeredDuringLoad += 1;
+          }),
+        );
+      }
+      await Promise.all(arrivals);
     };
     const editor = async (session: HttpSession, n: number) => {
       const section = sections[n % sections.length]!;
@@ -96,7 +130,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (pid) void rssMiB(pid).then((m) => (loaded = Math.max(loaded, m)));
     }, 1000);
     const started = Date.now();
-    await Promise.all([...Array.from({ length: options.readers }, (_, n) => reader(n)), ...editors.map((s, n) => editor(s, n))]);
+    await Promise.all([...Array.from({ length: options.readers }, (_, n) => reader(n)), ...editors.map((s, n) => editor(s, n)), arrive()]);
     clearInterval(sampler);
     const elapsed = (Date.now() - started) / 1000;
 
@@ -113,7 +147,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
     const routes = [...times].map(([route, ms]) => ({ route, requests: ms.length, errors: failures.get(route) ?? 0, p50: Math.round(percentile(ms, 50) * 10) / 10, p99: Math.round(percentile(ms, 99) * 10) / 10 }));
     const requests = routes.reduce((n, r) => n + r.requests, 0);
-    return { routes, errors, acknowledged: acknowledged.length, lost, requests, rps: Math.round(requests / elapsed), rssMiB: { idle, loaded } };
+    return { routes, errors, acknowledged: acknowledged.length, lost, requests, rps: Math.round(requests / elapsed), rssMiB: { idle, loaded }, newcomers };
   } finally {
     await server.stop();
   }

@@ -34,9 +34,40 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
 /** A PGlite instance with the extensions our migrations use (trigram similarity, unaccent). */
 export const createPglite = (options: PGliteOptions = {}) => PGlite.create({ ...options, extensions: { pg_trgm, unaccent } });
 
+/**
+ * PGlite runs each query synchronously in this process and hands its lock from one waiting query
+ * to the next without returning to the event loop. Under a steady stream of requests the loop then
+ * rarely polls, and Node (libuv 1.46+) leaves new connections waiting in the accept queue until the
+ * stream stops: a visitor who was not already connected waited for the whole of a 20 s load run.
+ * So queries (and transactions) wait in our own queue, first come first served as in PGlite's, and
+ * the event loop turns before the next one runs once BUSY_MS have gone by without a turn (turning
+ * before every query halved the throughput; see bench/RESULTS.md).
+ */
+const BUSY_MS = 10;
+
+function turnEventLoopBetweenQueries(client: PGlite): PGlite {
+  let turned = performance.now();
+  const turn = async () => {
+    if (performance.now() - turned < BUSY_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    turned = performance.now();
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const target = client as unknown as Record<"query" | "exec" | "transaction", (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ["query", "exec", "transaction"] as const) {
+    const original = target[name].bind(client);
+    target[name] = (...args: unknown[]) => {
+      const run = queue.then(turn).then(() => original(...args));
+      queue = run.catch(() => undefined);
+      return run;
+    };
+  }
+  return client;
+}
+
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */
 export function fromPglite(client: PGlite): Database {
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client: turnEventLoopBetweenQueries(client) }) as unknown as Db;
   return {
     db,
     engine: "pglite",
