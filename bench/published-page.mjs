@@ -1,7 +1,7 @@
 // Serving a published chapter page under load: the product (demo edition, PGlite) against a bare
 // node:http server that returns the same bytes, in the same run, with wrk on loopback
 // (50 connections, 2 threads); and the same chapter in the living draft, rendered per request
-// for a signed-in editor, against the published page.
+// for a signed-in editor (4 connections, 30 s timeout), against the published page.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as netServer } from "node:net";
@@ -20,13 +20,17 @@ const freePort = () =>
     });
   });
 
-function wrk(url, headers = []) {
-  const out = execFileSync("wrk", ["-c", "50", "-t", "2", "-d", `${DURATION}s`, "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
+function wrk(url, headers = [], { connections = 50, timeout = "2s" } = {}) {
+  const out = execFileSync("wrk", ["-c", String(connections), "-t", "2", "-d", `${DURATION}s`, "--timeout", timeout, "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p99raw = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
-  const p99 = p99raw ? Number(p99raw[1]) * { us: 0.001, ms: 1, s: 1000 }[p99raw[2]] : NaN;
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? "0";
-  return { rps, p99, errors: Number(errors) };
+  const ms = (label) => {
+    const raw = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    return raw ? Number(raw[1]) * { us: 0.001, ms: 1, s: 1000 }[raw[2]] : NaN;
+  };
+  // Requests that got no answer within the timeout are errors too, not left out of the latencies.
+  const timeouts = Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0);
+  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + timeouts;
+  return { rps, p50: ms(50), p99: ms(99), errors };
 }
 
 async function startProduct(dataDir) {
@@ -95,8 +99,9 @@ export async function run() {
     const cookie = await signInAsDemoAdmin(product.url, dataDir);
     const draftUrl = `${product.url}${PAGE.replace(/^\/reports\/([^/]+)\/[^/]+\//, "/draft/$1/")}`;
     if ((await fetch(draftUrl, { headers: { cookie } })).status !== 200) throw new Error(`The draft page did not answer 200: ${draftUrl}`);
-    wrk(draftUrl, [`Cookie: ${cookie}`]);
-    draft = wrk(draftUrl, [`Cookie: ${cookie}`]);
+    // Four editors at once: a page rendered per request is not meant for fifty.
+    wrk(draftUrl, [`Cookie: ${cookie}`], { connections: 4, timeout: "30s" });
+    draft = wrk(draftUrl, [`Cookie: ${cookie}`], { connections: 4, timeout: "30s" });
   } finally {
     bare?.kill();
     await product.stop();
@@ -116,10 +121,10 @@ export async function run() {
       ratio: `${(ours.p99 / baseline.p99).toFixed(2)}×`,
     },
     {
-      benchmark: `draft chapter page (signed-in editor, rendered per request), wrk 50 connections ${DURATION}s`,
-      value: `${draft.rps.toFixed(0)} req/s, p99 ${draft.p99.toFixed(1)} ms (${draft.errors} errors)`,
+      benchmark: `draft chapter page (signed-in editor, rendered per request), wrk 4 connections ${DURATION}s`,
+      value: `${draft.rps.toFixed(1)} req/s, p50 ${draft.p50.toFixed(0)} ms, p99 ${draft.p99.toFixed(0)} ms (${draft.errors} errors)`,
       baseline: `published page ${ours.rps.toFixed(0)} req/s`,
-      ratio: `${(draft.rps / ours.rps).toFixed(2)}×`,
+      ratio: `1/${Math.round(ours.rps / draft.rps)}`,
     },
   ];
 }
