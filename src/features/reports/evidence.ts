@@ -6,7 +6,7 @@ import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
 import type { Language } from "#src/features/members/domain.ts";
 import { recommendationsBySlugs } from "#src/features/events/repository.ts";
 import { localized } from "#src/features/reports/draft.ts";
-import { renderFigure } from "#src/features/surveys/read.ts";
+import { describeFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
 // How the living draft shows the evidence its texts embed: case studies and figures as they are
@@ -21,7 +21,7 @@ export async function draftResolver(db: Db, bodies: string[], lang: Language = "
   const refs = bodies.flatMap((body) => extractReferences(parseMarkdown(body)));
   const slugsOf = (kind: string) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.ref))];
   const [caseStudies, figureRows, recommendations] = await Promise.all([caseStudiesBySlug(db, slugsOf("case-study")), figuresBySlugs(db, slugsOf("figure")), recommendationsBySlugs(db, slugsOf("recommendation"))]);
-  const figures = new Map(await Promise.all(figureRows.map(async (f) => [f.slug, await renderFigure(db, f, lang)] as const)));
+  const figures = new Map(await Promise.all(figureRows.map(async (f) => [f.slug, await describeFigure(db, f, lang)] as const)));
   return (kind, ref) => {
     if (kind === "case-study") {
       const cs = caseStudies.get(ref);

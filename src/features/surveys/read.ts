@@ -38,32 +38,47 @@ export async function figureLabels(db: Db, definition: Definition, lang: Languag
   };
 }
 
-export type RenderedFigure = { slug: string; title: string; caption: string; alt: string; source: string; n: number; svg: string; data: Dataset };
+export type FigureDescription = { slug: string; title: string; caption: string; alt: string; source: string; n: number; data: Dataset };
+export type RenderedFigure = FigureDescription & { svg: string };
 
-/** A figure as it is now: its query run over the survey's public results, drawn in a language. */
-export async function renderFigure(db: Db, figure: repo.FigureRow, lang: Language): Promise<RenderedFigure> {
+/** A figure as it is now: its query run over the survey's public results, in a language; drawn on demand. */
+async function figureParts(db: Db, figure: repo.FigureRow, lang: Language) {
   const survey = (await repo.getSurvey(db, figure.surveyId))!;
   const query = FigureQuery.parse(figure.query);
   const { results, definition } = await loadResults(db, survey, "public");
   const labels = await figureLabels(db, definition, lang);
   const data = datasetOf(query, results, labels);
-  let blips;
-  if (query.kind === "radar") {
-    const matrix = results.questions.find((q) => q.id === query.question);
-    const earlier = (await repo.listSurveys(db)).filter((s) => s.kind === survey.kind && s.year < survey.year && s.id !== survey.id && s.status !== "draft").sort((a, b) => b.year - a.year)[0];
-    const before = earlier ? (await loadResults(db, earlier, "public")).results.questions.find((q) => q.id === query.question) : undefined;
-    blips = matrix?.type === "matrix" ? radar(matrix, before?.type === "matrix" ? before : undefined) : [];
-  }
-  const svg = await renderSvg(query, data, labels.t, blips, labels);
   const pick = (texts: Partial<Record<Language, string>>) => texts[lang] || texts.en || "";
-  return {
+  const description: FigureDescription = {
     slug: figure.slug,
     title: pick(figure.titles),
     caption: pick(figure.captions),
     alt: pick(figure.alts) || pick(figure.titles),
     source: figure.source ?? ((title) => (title.includes(String(survey.year)) ? title : `${title} (${survey.year})`))(survey.titles[lang] || survey.titles.en),
     n: data.n,
-    svg,
     data,
   };
+  const draw = async () => {
+    let blips;
+    if (query.kind === "radar") {
+      const matrix = results.questions.find((q) => q.id === query.question);
+      const earlier = (await repo.listSurveys(db)).filter((s) => s.kind === survey.kind && s.year < survey.year && s.id !== survey.id && s.status !== "draft").sort((a, b) => b.year - a.year)[0];
+      const before = earlier ? (await loadResults(db, earlier, "public")).results.questions.find((q) => q.id === query.question) : undefined;
+      blips = matrix?.type === "matrix" ? radar(matrix, before?.type === "matrix" ? before : undefined) : [];
+    }
+    return renderSvg(query, data, labels.t, blips, labels);
+  };
+  return { description, draw };
+}
+
+/** A figure's texts and counts without drawing it, for pages that link to the drawing. */
+export async function describeFigure(db: Db, figure: repo.FigureRow, lang: Language): Promise<FigureDescription> {
+  return (await figureParts(db, figure, lang)).description;
+}
+
+/** A figure as it is now, drawn in a language. */
+export async function renderFigure(db: Db, figure: repo.FigureRow, lang: Language): Promise<RenderedFigure> {
+  const { description, draw } = await figureParts(db, figure, lang);
+  const { data, ...texts } = description;
+  return { ...texts, svg: await draw(), data };
 }
