@@ -20,8 +20,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Runs axe-core on the page and fails on serious or critical violations. */
+/** Runs axe-core on the loaded page and fails on serious or critical violations. */
 export async function expectAccessible(page: Page) {
+  await page.waitForLoadState("load"); // a click that navigates returns once the new page starts loading
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
