@@ -79,6 +79,5 @@ export async function describeFigure(db: Db, figure: repo.FigureRow, lang: Langu
 /** A figure as it is now, drawn in a language. */
 export async function renderFigure(db: Db, figure: repo.FigureRow, lang: Language): Promise<RenderedFigure> {
   const { description, draw } = await figureParts(db, figure, lang);
-  const { data, ...texts } = description;
-  return { ...texts, svg: await draw(), data };
+  return { ...description, svg: await draw() };
 }
