@@ -11,6 +11,7 @@ import { importCaseStudy } from "#src/features/case-studies/import.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { isAppError } from "#src/lib/errors.ts";
+import { cleanFilename } from "#src/lib/filenames.ts";
 import { en } from "#src/web/i18n/en.ts";
 
 const Options = z.object({
@@ -52,7 +53,7 @@ export async function importCaseStudyCommand(path: string, raw: Record<string, u
     for (const [i, file] of files.entries()) {
       progress(i, files.length, basename(file));
       try {
-        const { caseStudy, report } = await importCaseStudy(database.db, caller, { organizationId: org.id, filename: basename(file), data: readFileSync(file), language: parsed.data.lang });
+        const { caseStudy, report } = await importCaseStudy(database.db, caller, { organizationId: org.id, filename: cleanFilename(basename(file), "case-study.docx"), data: readFileSync(file), language: parsed.data.lang });
         const extra = [report.images ? `${report.images} picture(s)` : "", report.otherHeadings.length ? `other headings: ${report.otherHeadings.join("; ")}` : "", ...report.warnings.slice(0, 3)].filter(Boolean);
         lines.push(`ok    ${basename(file)} → ${caseStudy.slug} (draft): ${report.recognised.join(", ") || "no field recognised"}${extra.length ? ` [${extra.join(" | ")}]` : ""}`);
       } catch (e) {

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { zipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "#src/db/client.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
+import { handZip } from "#test/helpers/zips.ts";
 
 const env = useTestApp();
 const fixture = (name: string) => readFileSync(join(PROJECT_ROOT, "test/fixtures/word", name));
@@ -77,6 +78,49 @@ describe("case studies over HTTP", () => {
 
     const after = await counts();
     expect(after).toEqual({ studies: before.studies + 1, files: before.files });
+  });
+
+  it("refuses a Word file whose zip headers understate a part, quickly and storing nothing", async () => {
+    const org = await buildOrganization(env.database.db);
+    const { browser } = await signedIn("contributor", org.id);
+    const before = await counts();
+    // A real document whose body grows to 50 MiB of blanks while every header keeps its real size.
+    const parts = Object.entries(unzipSync(fixture("pandoc-en.docx"))).map(([name, data]) => {
+      if (name !== "word/document.xml") return { name, data };
+      const padded = Buffer.concat([Buffer.from(data), Buffer.alloc(50 * 1024 * 1024, 0x20)]);
+      return { name, data: padded, localSize: data.length, centralSize: data.length };
+    });
+    const lying = handZip(parts);
+    expect(lying.length).toBeLessThan(1024 * 1024);
+    const refused = await browser.upload("/member", "/member/case-studies/import", "document", { filename: "report.docx", data: lying, type: DOCX });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("far more data than a Word document");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("stores file names without bidi controls and sends them back in a clean Content-Disposition", async () => {
+    const db = env.database.db;
+    const org = await buildOrganization(db);
+    const { browser } = await signedIn("contributor", org.id);
+    // U+202E (right-to-left override) and the isolates make a name display other than what it is.
+    const imported = await browser.upload("/member", "/member/case-studies/import", "document", { filename: "invoice\u202Excod.exe.docx", data: fixture("pandoc-en.docx"), type: DOCX });
+    expect(imported.statusCode).toBe(303);
+    const caseUrl = String(imported.headers.location).replace(/\/edit$/, "");
+    const attached = await browser.upload(caseUrl, `${caseUrl}/files`, "attachment", { filename: "\u2066map\u2069\u200F\u061C of the port\u202A.png", data: fixture("scan-map.png"), type: "image/png" });
+    expect(attached.statusCode).toBe(303);
+
+    const caseId = caseUrl.split("/").pop()!;
+    const stored = await queryRows<{ id: string; filename: string }>(db, sql`select id, filename from case_study_files where case_study_id = ${caseId} and filename not like 'image-%' order by filename`);
+    expect(stored.map((f) => f.filename)).toEqual(["invoicexcod.exe.docx", "map of the port.png"]);
+    const original = await browser.get(`/files/case-studies/${stored[0]!.id}`);
+    expect(original.headers["content-disposition"]).toBe(`attachment; filename="invoicexcod.exe.docx"; filename*=UTF-8''invoicexcod.exe.docx`);
+    const picture = await browser.get(`/files/case-studies/${stored[1]!.id}`);
+    expect(picture.headers["content-disposition"]).toBe(`inline; filename="map of the port.png"; filename*=UTF-8''map%20of%20the%20port.png`);
+
+    // A name stored before names were cleaned is cleaned on the way out.
+    await queryRows(db, sql`update case_study_files set filename = ${"r\u00e9sum\u00e9\u202Efdp.exe"} where id = ${stored[1]!.id}`);
+    const old = await browser.get(`/files/case-studies/${stored[1]!.id}`);
+    expect(old.headers["content-disposition"]).toBe(`inline; filename="resumefdp.exe"; filename*=UTF-8''r%C3%A9sum%C3%A9fdp.exe`);
   });
 
   it("contributor submits, editor asks for changes, contributor resubmits, editor publishes, a reader finds it", async () => {

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
-import { unzipSync } from "fflate";
 import { appError } from "#src/lib/errors.ts";
+import { repack, unzipChecked, ZipRefused } from "#src/lib/zip.ts";
 
 // What a member may upload, decided by the bytes and never by the file's name.
 
@@ -9,7 +9,7 @@ export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "
 export const IMAGE_TYPES: readonly string[] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Limits on what a .docx may unpack to: a Word file is a zip, and a zip can be a bomb. */
+/** Limits on what a .docx or .xlsx may unpack to: both are zips, and a zip can be a bomb. */
 export const ARCHIVE_LIMITS = { entries: 2_000, totalBytes: 150 * 1024 * 1024, ratio: 200 };
 
 /** The media type the content shows, or undefined when it is none we know. */
@@ -25,47 +25,34 @@ export async function checkAttachment(data: Uint8Array): Promise<string> {
 }
 
 /**
- * Checks that bytes are a Word document that unpacks within limits: how many entries, how many
- * bytes in all, and how much each entry expands. Declared sizes are checked before an entry is
- * inflated, and the inflated sizes are checked again (a zip's headers can lie).
+ * Checks that bytes are a Word document that unpacks within limits (see checkZip); answers the
+ * checked parts packed again without compression, the only bytes a reader should be given.
  */
-export async function checkDocx(data: Uint8Array): Promise<void> {
-  const unpacked = checkZip(data);
-  if ((await sniff(data).catch(() => undefined)) !== DOCX_TYPE || !unpacked["word/document.xml"]) throw appError("FILE_TYPE_NOT_ALLOWED");
+export async function checkDocx(data: Uint8Array): Promise<Buffer> {
+  const unpacked = checkZip(data, "docx");
+  const checked = repack(unpacked);
+  if (!unpacked["word/document.xml"] || (await sniff(checked).catch(() => undefined)) !== DOCX_TYPE) throw appError("FILE_TYPE_NOT_ALLOWED");
+  return checked;
 }
 
-/** Unpacks a zip (a .docx, an .xlsx) within ARCHIVE_LIMITS, or refuses it; answers its entries. */
-export function checkZip(data: Uint8Array): Record<string, Uint8Array> {
-  // A zip's limits are checked before anything (even type detection) inflates an entry.
+const REFUSALS = {
+  docx: { unsafe: "UNSAFE_ARCHIVE", unreadable: "DOCUMENT_UNREADABLE" },
+  xlsx: { unsafe: "UNSAFE_SPREADSHEET", unreadable: "SPREADSHEET_UNREADABLE" },
+} as const;
+
+/**
+ * Unpacks a zip (a .docx, an .xlsx) within ARCHIVE_LIMITS, or refuses it with the message for
+ * that kind of file; answers its entries. No header is trusted: declared sizes are held to the
+ * limits before anything (even type detection) inflates, and each part is inflated with a hard
+ * cap at its declared size and refused when its real size differs (see lib/zip.ts).
+ */
+export function checkZip(data: Uint8Array, kind: "docx" | "xlsx"): Record<string, Uint8Array> {
   const isZip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   if (!isZip) throw appError("FILE_TYPE_NOT_ALLOWED");
-  let entries = 0;
-  let declared = 0;
-  let unpacked: Record<string, Uint8Array>;
   try {
-    unpacked = unzipSync(data, {
-      filter: (file) => {
-        entries += 1;
-        declared += file.originalSize;
-        const expands = file.size > 0 ? file.originalSize / file.size : file.originalSize > 0 ? Infinity : 1;
-        if (entries > ARCHIVE_LIMITS.entries || declared > ARCHIVE_LIMITS.totalBytes || (file.originalSize > 1_000_000 && expands > ARCHIVE_LIMITS.ratio)) {
-          throw appError("UNSAFE_ARCHIVE");
-        }
-        return true;
-      },
-    });
+    return unzipChecked(data, ARCHIVE_LIMITS);
   } catch (e) {
-    if (e instanceof Error && e.name === "AppError") throw e;
-    throw appError("DOCUMENT_UNREADABLE");
+    if (e instanceof ZipRefused) throw appError(REFUSALS[kind][e.reason]);
+    throw e;
   }
-  const total = Object.values(unpacked).reduce((sum, bytes) => sum + bytes.length, 0);
-  if (total > ARCHIVE_LIMITS.totalBytes) throw appError("UNSAFE_ARCHIVE");
-  return unpacked;
-}
-
-/** A file name safe to show and to send back in Content-Disposition. */
-export function cleanFilename(name: string | undefined, fallback: string): string {
-  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  const clean = base.normalize("NFC").replace(/[\p{Cc}"<>|*?:]/gu, "").trim().slice(0, 150);
-  return clean || fallback;
 }

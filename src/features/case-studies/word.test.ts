@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { zipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkAttachment, checkDocx } from "#src/features/case-studies/uploads.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
 import { importWord } from "#src/features/case-studies/word.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
+import { docxParts, handZip, type HandEntry } from "#test/helpers/zips.ts";
 
 // Fixtures: test/fixtures/word/source-*.md turned into .docx by pandoc, and by LibreOffice from
 // pandoc's ODT (see test/fixtures/word/README.md).
@@ -67,6 +68,39 @@ describe("Word import", () => {
     const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'), "word/document.xml": new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(100 * 1024);
     await expect(checkDocx(bomb)).rejects.toMatchObject({ code: "UNSAFE_ARCHIVE" });
+  });
+
+  describe("a part whose headers understate its size", () => {
+    // 50 MiB of zeros declared as one kilobyte; a part that packs badly (ratio under 2) for the
+    // case where only the local header lies, so that the directory alone passes every limit.
+    const zeros = new Uint8Array(50 * 1024 * 1024);
+    const noise = new TextEncoder().encode(Array.from({ length: 150_000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)).join(" "));
+    const withPart = (part: Omit<HandEntry, "name">) => handZip([...docxParts(new TextEncoder().encode("<w:document/>")).filter((p) => p.name !== "word/document.xml"), { name: "word/document.xml", ...part }]);
+    const cases: [string, Buffer][] = [
+      ["both the local header and the directory", withPart({ data: zeros, localSize: 1024, centralSize: 1024 })],
+      ["only the central directory", withPart({ data: zeros, centralSize: 1024 })],
+      ["only the local header", withPart({ data: noise, localSize: 1024 })],
+      ["the data descriptor and the directory (flag bit 3)", withPart({ data: zeros, centralSize: 1024, descriptor: { size: 1024 } })],
+      ["only the data descriptor", withPart({ data: noise, descriptor: { size: 1024 } })],
+      ["a stored part", withPart({ data: noise, method: "store", centralSize: 1024, localSize: 1024 })],
+    ];
+    for (const [which, zip] of cases) {
+      it(`is refused when ${which} lies, and mammoth never sees it`, async () => {
+        expect(zip.length).toBeLessThan(2 * 1024 * 1024);
+        await expect(checkDocx(zip)).rejects.toMatchObject({ code: "UNSAFE_ARCHIVE" });
+        await expect(importWord(zip, technologies, "en")).rejects.toMatchObject({ code: "UNSAFE_ARCHIVE" });
+      });
+    }
+  });
+
+  it("reads a document whose parts carry their sizes in data descriptors, and drops a part the directory does not list", async () => {
+    const parts: HandEntry[] = Object.entries(unzipSync(fixture("pandoc-en.docx"))).map(([name, data]) => ({ name, data, descriptor: {} }));
+    // A bomb written between the parts but named by no directory entry is never handed to a reader.
+    const zip = handZip([...parts.slice(0, 2), { name: "word/hidden.xml", data: new Uint8Array(10 * 1024 * 1024), listed: false }, ...parts.slice(2)]);
+    const checked = await checkDocx(zip);
+    expect(Object.keys(unzipSync(checked)).sort()).toEqual(parts.map((p) => p.name).sort());
+    const { fields } = await importWord(zip, technologies, "en");
+    expect(fields.title).toBe("Container release on a shared ledger at Puerto Nuevo");
   });
 
   it("refuses a zip whose directory declares more than the total limit, before inflating it", async () => {

@@ -9,7 +9,7 @@ import { toMarkdown } from "mdast-util-to-markdown";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { STAGES, TEXT_FIELDS, type CaseStudyFields, type Stage } from "#src/features/case-studies/domain.ts";
-import { IMAGE_TYPES, sniff } from "#src/features/case-studies/uploads.ts";
+import { checkDocx, IMAGE_TYPES, sniff } from "#src/features/case-studies/uploads.ts";
 import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
 import { translator } from "#src/web/i18n/i18n.ts";
 
@@ -232,11 +232,12 @@ function markdownOf(node: RootContent, definitions: RootContent[]): string {
   return toMarkdown({ type: "root", children: [node, ...defs] }, { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", rule: "-" }).trim();
 }
 
-/** Reads a .docx (already checked by checkDocx) into case study fields, images and a report. */
+/** Reads a .docx into case study fields, images and a report; mammoth only sees the parts checkDocx checked. */
 export async function importWord(data: Buffer, technologies: { slug: string; names: Record<string, string | undefined> }[], language: Language): Promise<WordImport> {
+  const checked = await checkDocx(data);
   const images: ImportedImage[] = [];
   const result = await mammoth.convertToHtml(
-    { buffer: data },
+    { buffer: checked },
     {
       styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"],
       convertImage: mammoth.images.imgElement(async (image) => {
