@@ -13,6 +13,37 @@ describe("loadConfig", () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it("loads the demo by default on PGlite only: with DATABASE_URL it takes an explicit DEMO=1", () => {
+    const url = "postgres://u:p@db/lr";
+    expect(loadConfig({ DATA_DIR: tmp() }).demo).toBe(true);
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: url }).demo).toBe(false);
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: url, DEMO: "" }).demo).toBe(false);
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: url, DEMO: "1" }).demo).toBe(true);
+    expect(loadConfig({ DATA_DIR: tmp(), DEMO: "0" }).demo).toBe(false);
+  });
+
+  it("trusts X-Forwarded-For from a number of hops or from listed proxies, never from everyone", () => {
+    const trust = (TRUST_PROXY?: string) => loadConfig({ DATA_DIR: tmp(), ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) }).trustProxy;
+    expect(trust()).toBe(false);
+    for (const off of ["false", "0", "no", "off", "FALSE"]) expect(trust(off)).toBe(false);
+    for (const oneHop of ["true", "1", "yes", "on", " True "]) expect(trust(oneHop)).toBe(1);
+    expect(trust("2")).toBe(2);
+    expect(trust("10.0.0.1,192.168.0.0/16")).toEqual(["10.0.0.1", "192.168.0.0/16"]);
+    expect(trust(" 10.0.0.1 , fd00::/8, ::1, loopback ")).toEqual(["10.0.0.1", "fd00::/8", "::1", "loopback"]);
+    for (const bad of ["all", "*", "-1", "1.5", "10.0.0.300", "10.0.0.0/33", "fd00::/129", "10.0.0.1,", "10.0.0.1/8/8", "100"]) {
+      expect(() => trust(bad), bad).toThrow(ConfigError);
+    }
+    // Reported with the others.
+    try {
+      loadConfig({ DATA_DIR: tmp(), TRUST_PROXY: "everyone", PORT: "eighty" });
+      expect.unreachable();
+    } catch (e) {
+      const problems = (e as ConfigError).problems;
+      expect(problems).toHaveLength(2);
+      expect(problems.find((p) => p.startsWith("TRUST_PROXY"))).toContain("number of proxy hops");
+    }
+  });
+
   it("names every bad variable at once", () => {
     const attempt = () => loadConfig({ DATA_DIR: tmp(), PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", DEMO: "maybe", SESSION_SECRET: "short", PUBLIC_URL: "ftp://x" });
     expect(attempt).toThrow(ConfigError);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -10,6 +11,31 @@ const booleanish = z
     error: 'expected one of "true", "false", "1", "0", "yes", "no", "on", "off"',
   })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+// Which X-Forwarded-For entries to believe: none, those added by the last N hops (only when the
+// server can be reached through the proxy alone), or those added by the listed proxies. "true"
+// means one hop: believing every entry would let any client choose the address it is limited by.
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const v = value.trim().toLowerCase();
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  if (["true", "yes", "on"].includes(v)) return 1;
+  if (/^\d{1,2}$/.test(v)) return Number(v) || false;
+  const entries = v.split(",").map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: "custom",
+    message: 'expected "false", a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or ranges (e.g. 10.0.0.1,192.168.0.0/16)',
+  });
+  return z.NEVER;
+});
 
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -31,14 +57,15 @@ const EnvSchema = z.object({
     })
     .default("info"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
-  DEMO: booleanish.default(true),
+  // Unset: on for PGlite (a first try), off with DATABASE_URL (an installation) unless DEMO=1.
+  DEMO: booleanish.optional(),
   UPLOAD_LIMIT_MB: z.coerce
     .number({ error: "expected a number of megabytes" })
     .int("expected a whole number of megabytes")
     .min(1, "expected between 1 and 1000 megabytes")
     .max(1000, "expected between 1 and 1000 megabytes")
     .default(20),
-  TRUST_PROXY: booleanish.default(false),
+  TRUST_PROXY: trustProxy.default(false),
 });
 
 export type Config = Readonly<{
@@ -52,7 +79,8 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   sessionSecret: string;
   demo: boolean;
-  trustProxy: boolean;
+  /** X-Forwarded-For entries to believe: none, the last N hops, or those added by these proxies. */
+  trustProxy: false | number | readonly string[];
   /** The largest file a member may upload, in megabytes. */
   uploadLimitMb: number;
 }>;
@@ -87,7 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: publicUrl.startsWith("https://"),
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
-    demo: e.DEMO,
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
     trustProxy: e.TRUST_PROXY,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeEmail } from "#src/lib/email.ts";
 import { appError, type FieldErrors } from "#src/lib/errors.ts";
 
 /** Parses input with a schema or throws VALIDATION_FAILED naming every faulty field. */
@@ -37,10 +38,10 @@ export const optionalText = (max = 200) =>
     z.string({ error: "field.invalid" }).max(max, { error: "field.tooLong" }).regex(/^[^\p{Cc}]*$/u, { error: "field.invalid" }).nullable(),
   );
 
-/** An e-mail address, lower-cased. */
+/** An e-mail address, in its one stored form (normalizeEmail). */
 export const email = () =>
   z.preprocess(
-    (v) => blank(typeof v === "string" ? v.trim().toLowerCase() : v),
+    (v) => blank(typeof v === "string" ? normalizeEmail(v) : v),
     z.email({ error: (i) => (i.input === undefined ? "field.required" : "field.email") }).max(254, { error: "field.tooLong" }),
   );
 

@@ -143,14 +143,26 @@ describe("administration pages", () => {
   });
 
   it("lists and filters organizations and users", async () => {
+    // What the filters must keep and what they must leave out, all made here.
     await buildOrganization(database.db, { name: "Filterable Customs", regionCode: "WCA", country: "SN" });
+    await buildOrganization(database.db, { name: "Filterable Elsewhere", regionCode: "EUR", country: "PT" });
+    await buildOrganization(database.db, { name: "Unmatched Customs", regionCode: "WCA", country: "SN" });
+    const all = await admin.get("/admin/organizations");
+    for (const name of ["Filterable Customs", "Filterable Elsewhere", "Unmatched Customs"]) expect(all.body).toContain(name);
     const list = await admin.get("/admin/organizations?region=WCA&q=filterable");
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain("Filterable Customs");
-    expect(list.body).not.toContain("Customs of Atlantis");
+    expect(list.body).not.toContain("Filterable Elsewhere");
+    expect(list.body).not.toContain("Unmatched Customs");
+
+    await buildUser(database.db, { role: "admin", name: "Listed Administrator" });
+    await buildUser(database.db, { role: "contributor", name: "Listed Contributor" });
+    const everyone = await admin.get("/admin/users");
+    for (const name of ["Listed Administrator", "Listed Contributor"]) expect(everyone.body).toContain(name);
     const users = await admin.get("/admin/users?role=admin");
     expect(users.statusCode).toBe(200);
-    expect(users.body).not.toContain("Ana Delegate");
+    expect(users.body).toContain("Listed Administrator");
+    expect(users.body).not.toContain("Listed Contributor");
   });
 
   it("answers unknown ids with 404", async () => {

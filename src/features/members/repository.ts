@@ -3,6 +3,7 @@ import type { Db } from "#src/db/client.ts";
 import { organizations, regions, users } from "#src/db/schema/members.ts";
 import { sessions } from "#src/db/schema/sessions.ts";
 import type { OrganizationKind, Role } from "#src/features/members/domain.ts";
+import { normalizeEmail } from "#src/lib/email.ts";
 
 export type OrganizationValues = Omit<typeof organizations.$inferInsert, "id" | "createdAt" | "updatedAt" | "deactivatedAt">;
 export type UserValues = Omit<typeof users.$inferInsert, "id" | "createdAt" | "updatedAt" | "deactivatedAt" | "lastSignInAt">;
@@ -106,12 +107,12 @@ export async function getUser(db: Db, id: string): Promise<UserRow | undefined> 
 }
 
 export async function getUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
   return row;
 }
 
 export async function insertUser(tx: Db, values: UserValues): Promise<UserRow> {
-  const [row] = await tx.insert(users).values(values).returning();
+  const [row] = await tx.insert(users).values({ ...values, email: normalizeEmail(values.email) }).returning();
   return row!;
 }
 
@@ -122,7 +123,7 @@ export async function updateUser(
 ): Promise<UserRow | undefined> {
   const [row] = await tx
     .update(users)
-    .set({ ...values, updatedAt: sql`now()` })
+    .set({ ...values, ...(values.email === undefined ? {} : { email: normalizeEmail(values.email) }), updatedAt: sql`now()` })
     .where(eq(users.id, id))
     .returning();
   return row;

@@ -4,6 +4,7 @@ import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";
 import { getOrganization } from "#src/features/members/repository.ts";
 import { PasswordChangeInput, SetupInput, SignInInput } from "#src/features/members/schemas.ts";
+import { signInLimiter } from "#src/features/members/sign-in-limits.ts";
 import { AccountPage, SetupPage, SignInPage } from "#src/features/members/views/auth.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
 import { idFrom, parseInput, requiredText } from "#src/lib/validation.ts";
@@ -11,9 +12,6 @@ import { z } from "zod";
 import { actorOf, clearSessionCookie, safeNext, setFlash, setSessionCookie } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
-
-// Sign-in attempts per address and e-mail: enough for typing mistakes, too few for guessing.
-const SIGN_IN_LIMIT = { max: 10, timeWindow: "10 minutes" };
 
 /** Sign-in, sign-out, first-run setup and the user's own account page. */
 export async function memberRoutes(app: FastifyInstance) {
@@ -26,16 +24,7 @@ export async function memberRoutes(app: FastifyInstance) {
 
   app.post(
     "/sign-in",
-    {
-      config: {
-        policy: "public",
-        rateLimit: {
-          ...SIGN_IN_LIMIT,
-          hook: "preHandler",
-          keyGenerator: (request) => `${request.ip}|${String(formBody(request.body).email ?? "").toLowerCase().slice(0, 254)}`,
-        },
-      },
-    },
+    { config: { policy: "public" }, preHandler: signInLimiter(app) },
     (request, reply) => {
       const body = formBody(request.body);
       const next = safeNext(body.next);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LANGUAGES, ORGANIZATION_KINDS, ROLES } from "#src/features/members/domain.ts";
 import { isCountryCode } from "#src/web/i18n/countries.ts";
+import { normalizeEmail } from "#src/lib/email.ts";
 import { email, newPassword, oneOf, optionalDate, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
 
 // One schema per payload. Forms and JSON bodies go through the same ones.
@@ -46,7 +47,7 @@ export const SetupInput = z
 export type SetupInput = z.output<typeof SetupInput>;
 
 export const SignInInput = z.object({
-  email: z.string({ error: "field.required" }).trim().toLowerCase().min(1, { error: "field.required" }).max(254, { error: "field.tooLong" }),
+  email: z.string({ error: "field.required" }).transform(normalizeEmail).pipe(z.string().min(1, { error: "field.required" }).max(254, { error: "field.tooLong" })),
   password: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
   next: z.string().optional(),
 });
