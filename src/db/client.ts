@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { DatabaseBusyError } from "#src/db/errors.ts";
 
 /** The query interface every repository takes; a transaction's `tx` is one too. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -23,12 +24,33 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * How long one query may hold the database. PostgreSQL cancels a statement after
+ * `statementTimeoutMs` and ends a session left idle inside a transaction sooner; a request that
+ * waits longer than `waitLimitMs` for a pooled connection, or for its turn in PGlite's queue, gives
+ * up. Each of these reaches the client as a 503 (UNAVAILABLE) instead of a hang.
+ */
+export type Limits = { statementTimeoutMs?: number; idleInTransactionMs?: number; waitLimitMs?: number };
+const LIMITS: Required<Limits> = { statementTimeoutMs: 30_000, idleInTransactionMs: 120_000, waitLimitMs: 30_000 };
+
 /** Opens PostgreSQL when a URL is given, otherwise PGlite with its files under dataDir/pglite. */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
-  if (options.databaseUrl) return fromPool(new pg.Pool({ connectionString: options.databaseUrl, max: 10 }));
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; limits?: Limits }): Promise<Database> {
+  if (options.databaseUrl) return fromPool(createPool(options.databaseUrl, options.limits));
   const dir = join(options.dataDir, "pglite");
   mkdirSync(dir, { recursive: true });
-  return fromPglite(await createPglite({ dataDir: dir }));
+  return fromPglite(await createPglite({ dataDir: dir }), options.limits);
+}
+
+/** A node-postgres pool of ten connections, each with the statement limits set at connection. */
+export function createPool(connectionString: string, limits: Limits = {}): pg.Pool {
+  const { statementTimeoutMs, idleInTransactionMs, waitLimitMs } = { ...LIMITS, ...limits };
+  return new pg.Pool({
+    connectionString,
+    max: 10,
+    statement_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: idleInTransactionMs,
+    connectionTimeoutMillis: waitLimitMs,
+  });
 }
 
 /** A PGlite instance with the extensions our migrations use (trigram similarity, unaccent). */
@@ -42,10 +64,16 @@ export const createPglite = (options: PGliteOptions = {}) => PGlite.create({ ...
  * So queries (and transactions) wait in our own queue, first come first served as in PGlite's, and
  * the event loop turns before the next one runs once BUSY_MS have gone by without a turn (turning
  * before every query halved the throughput; see bench/RESULTS.md).
+ *
+ * A query or transaction that has waited `waitLimitMs` without its turn is dropped from the queue
+ * (it never runs) and rejects with DatabaseBusyError. That is all the limit covers: PGlite runs
+ * each statement synchronously in WebAssembly, so a statement that has started cannot be stopped,
+ * and a transaction whose own code never finishes keeps the queue until it does; only those
+ * waiting behind it are answered.
  */
 const BUSY_MS = 10;
 
-function turnEventLoopBetweenQueries(client: PGlite): PGlite {
+function turnEventLoopBetweenQueries(client: PGlite, waitLimitMs: number): PGlite {
   let turned = performance.now();
   const turn = async () => {
     if (performance.now() - turned < BUSY_MS) return;
@@ -57,17 +85,28 @@ function turnEventLoopBetweenQueries(client: PGlite): PGlite {
   for (const name of ["query", "exec", "transaction"] as const) {
     const original = target[name].bind(client);
     target[name] = (...args: unknown[]) => {
-      const run = queue.then(turn).then(() => original(...args));
+      let expired = false;
+      let timer: NodeJS.Timeout | undefined;
+      const tooLate = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          expired = true;
+          reject(new DatabaseBusyError(waitLimitMs));
+        }, waitLimitMs);
+      });
+      const run = queue.then(turn).then(() => {
+        clearTimeout(timer);
+        return expired ? undefined : original(...args);
+      });
       queue = run.catch(() => undefined);
-      return run;
+      return Promise.race([run, tooLate]);
     };
   }
   return client;
 }
 
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */
-export function fromPglite(client: PGlite): Database {
-  const db = drizzlePglite({ client: turnEventLoopBetweenQueries(client) }) as unknown as Db;
+export function fromPglite(client: PGlite, limits: Limits = {}): Database {
+  const db = drizzlePglite({ client: turnEventLoopBetweenQueries(client, limits.waitLimitMs ?? LIMITS.waitLimitMs) }) as unknown as Db;
   return {
     db,
     engine: "pglite",

@@ -17,3 +17,25 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   if (err?.code !== "23505") return false;
   return !constraint || err.constraint === constraint || (err.message ?? "").includes(constraint);
 }
+
+/** A query that waited too long for its turn (PGlite's queue) and was never run. */
+export class DatabaseBusyError extends Error {
+  constructor(waitedMs: number) {
+    super(`The database did not take the query within ${waitedMs} ms`);
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/**
+ * True when the database gave up on a query: PostgreSQL's statement or idle-in-transaction timeout,
+ * the pool's wait for a connection, or PGlite's queue wait.
+ */
+export function isDatabaseTimeout(e: unknown): boolean {
+  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; depth++) {
+    if (cur instanceof DatabaseBusyError) return true;
+    const err = cur as PgError;
+    if (err.code === "57014" || err.code === "25P03" || err.message === "timeout exceeded when trying to connect") return true;
+    cur = err.cause;
+  }
+  return false;
+}

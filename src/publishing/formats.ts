@@ -9,7 +9,9 @@ import { typstDocument } from "#src/publishing/typst/document.ts";
 export type Format = {
   extension: string;
   mediaType: string;
-  render(publication: Publication, options: { pdfa?: boolean }): Promise<Buffer>;
+  /** A job gives up on a rendering after this long (the PDF compiler's process is killed). */
+  timeoutMs: number;
+  render(publication: Publication, options: { pdfa?: boolean; signal?: AbortSignal }): Promise<Buffer>;
 };
 
 /** The one registry of export formats; DOCX, single-file HTML and open data plug in here. */
@@ -17,25 +19,30 @@ export const FORMATS = {
   pdf: {
     extension: "pdf",
     mediaType: "application/pdf",
+    timeoutMs: 120_000,
     render: (publication, options) =>
       compilePdf(typstDocument(publication), {
         timestamp: Math.floor(Date.parse(`${publication.date}T00:00:00Z`) / 1000),
         pdfStandard: options.pdfa ? "a-2b" : undefined,
+        signal: options.signal,
       }),
   },
   docx: {
     extension: "docx",
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    timeoutMs: 60_000,
     render: (publication) => renderDocx(publication),
   },
   html: {
     extension: "html",
     mediaType: "text/html; charset=utf-8",
+    timeoutMs: 60_000,
     render: async (publication) => renderHtmlFile(publication),
   },
   zip: {
     extension: "zip",
     mediaType: "application/zip",
+    timeoutMs: 60_000,
     render: async (publication) => renderOpenData(publication),
   },
 } satisfies Record<string, Format>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { jobs } from "#src/db/schema/jobs.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
-import { claimJob, requestExport, runPendingJobs } from "#src/publishing/jobs.ts";
+import { claimJob, getJob, requestExport, runPendingJobs } from "#src/publishing/jobs.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildReport, buildUser } from "#test/helpers/factories.ts";
 
@@ -34,7 +34,9 @@ describe("export jobs", () => {
     const again = await env.app.inject({ url });
     expect(again.statusCode).toBe(200);
     expect(again.rawPayload.equals(done.rawPayload)).toBe(true);
-    expect((await env.database.db.select().from(jobs).where(eq(jobs.key, (await env.database.db.select().from(jobs))[0]!.key))).length).toBe(1);
+    const job = await getJob(env.database.db, jobUrl.split("/").pop()!);
+    expect(job?.status).toBe("done");
+    expect(await env.database.db.select().from(jobs).where(eq(jobs.key, job!.key))).toHaveLength(1);
   });
 
   it("exports the living draft for editors only", async () => {
@@ -53,6 +55,11 @@ describe("export jobs", () => {
     expect(file.headers["cache-control"]).toBe("private, no-cache");
     // Anonymous readers cannot fetch a draft's file even with its job address.
     expect((await env.app.inject({ url: `${res.headers.location}/download`, headers: { accept: "application/json" } })).statusCode).toBe(401);
+    // Nor can a member who may not start the export: the same rule guards the job and the file.
+    const member = await new Browser(env.app).signInAs(env.database, contributor.email);
+    expect((await member.get(`${res.headers.location}/download`)).statusCode).toBe(403);
+    expect((await member.get(String(res.headers.location))).statusCode).toBe(403);
+    expect((await member.get(String(res.headers.location), { accept: "application/json" })).statusCode).toBe(403);
   });
 
   it("never gives one job to two workers", async () => {

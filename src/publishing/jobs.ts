@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, like, notExists, or, sql, type SQL } from "drizzle-orm";
 import { queryRows, transaction, type Db } from "#src/db/client.ts";
 import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
@@ -7,11 +7,35 @@ import { isPublic } from "#src/features/editions/domain.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
 import type { ReportRow } from "#src/features/reports/repository.ts";
-import { FORMATS, type FormatName } from "#src/publishing/formats.ts";
+import { FORMATS, type Format, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type ExportParams = { report: string; edition: string; lang: Language; format: FormatName; filename: string; members: boolean };
+
+/** A running job belongs to its runner this long; the runner renews it every third of it. */
+const LEASE_MS = 60_000;
+/** Claims of one job before it fails for good; a crash or a timeout counts as one. */
+export const MAX_ATTEMPTS = 3;
+/** Wait before the next attempt: 30 s, then 60 s. */
+const backoffMs = (attempt: number) => 30_000 * 2 ** (attempt - 1);
+/** A failed export is remembered this long: requests meanwhile join it instead of queueing another run. */
+const FAILURE_KEPT_MS = 10 * 60_000;
+/** One-off exports (the draft, editions in review) and failed jobs are deleted after this long. */
+const ONE_OFF_KEPT_MS = 24 * 3600_000;
+const CLEAN_EVERY_MS = 3600_000;
+
+const ago = (ms: number) => sql`now() - (${Math.round(ms)}::int * interval '1 millisecond')`;
+const fromNow = (ms: number) => sql`now() + (${Math.round(ms)}::int * interval '1 millisecond')`;
+
+/** What a runner may change in the defaults; tests replace renderers and shorten waits. */
+export type RunnerOptions = {
+  formats?: Partial<Record<FormatName, Format>>;
+  leaseMs?: number;
+  backoffMs?: (attempt: number) => number;
+  /** Aborting stops the job in hand (the server is closing); it is attempted again later. */
+  signal?: AbortSignal;
+};
 
 /**
  * The key an export is stored under. A published edition's export depends only on its content
@@ -32,7 +56,7 @@ export async function getJob(db: Db, id: string): Promise<JobRow | undefined> {
   return row;
 }
 
-/** Queues an export unless the same one is already queued or running; returns the job. */
+/** Queues an export unless the same one is queued, running, done, or failed a moment ago; returns the job. */
 export async function requestExport(db: Db, actor: Actor, report: ReportRow, edition: EditionRow | undefined, format: FormatName, lang: Language) {
   const key = exportKey(edition, format, lang);
   const label = edition?.label ?? "draft";
@@ -47,7 +71,17 @@ export async function requestExport(db: Db, actor: Actor, report: ReportRow, edi
   return transaction(db, async (tx) => {
     // One export at a time per key: concurrent requests wait here, then join the first job.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-    const [existing] = await tx.select().from(jobs).where(and(eq(jobs.key, key), inArray(jobs.status, ["queued", "running", "done"])));
+    const [existing] = await tx
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.key, key),
+          or(inArray(jobs.status, ["queued", "running", "done"]), and(eq(jobs.status, "failed"), gt(jobs.finishedAt, ago(FAILURE_KEPT_MS)))),
+        ),
+      )
+      .orderBy(desc(jobs.createdAt))
+      .limit(1);
     if (existing) return existing;
     const [job] = await tx.insert(jobs).values({ kind: "export", key, params, createdBy: actor.userId }).returning();
     await recordAudit(tx, actor, { action: "export.request", entityType: "job", entityId: job!.id, data: { ...params } });
@@ -55,62 +89,150 @@ export async function requestExport(db: Db, actor: Actor, report: ReportRow, edi
   });
 }
 
-/** Takes the oldest queued job, skipping any another worker holds: safe with several instances. */
-export async function claimJob(db: Db): Promise<JobRow | undefined> {
+/**
+ * Takes the oldest job that is due: a queued one past its backoff, or a running one whose runner
+ * stopped renewing its lease (it crashed). Rows another runner holds are skipped, so several
+ * instances can share the table. A job whose attempts are used up fails instead.
+ */
+export async function claimJob(db: Db, leaseMs = LEASE_MS): Promise<JobRow | undefined> {
+  const abandoned = sql`${jobs.status} = 'running' and coalesce(${jobs.leaseUntil}, '-infinity') < now()`;
+  await db
+    .update(jobs)
+    .set({ status: "failed", error: "The export stopped responding too many times.", finishedAt: new Date(), leaseUntil: null })
+    .where(and(abandoned, sql`${jobs.attempts} >= ${MAX_ATTEMPTS}`));
   const rows = await queryRows<{ id: string }>(db, sql`
-    update ${jobs} set status = 'running', started_at = now(), message = null
-    where id = (select id from ${jobs} where status = 'queued' order by created_at for update skip locked limit 1)
+    update ${jobs} set status = 'running', attempts = attempts + 1, lease_until = ${fromNow(leaseMs)},
+      started_at = now(), progress = 0, message = null
+    where id = (select id from ${jobs}
+      where (status = 'queued' and run_after <= now()) or (${abandoned} and attempts < ${MAX_ATTEMPTS})
+      order by created_at for update skip locked limit 1)
     returning id`);
   const id = rows[0]?.id;
   return id ? getJob(db, id) : undefined;
 }
 
-const setProgress = (db: Db, id: string, progress: number, message: string) => db.update(jobs).set({ progress, message }).where(eq(jobs.id, id));
+/** Settles with the work, or rejects as soon as the signal aborts (renderers that run in-process cannot be stopped). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
 
-/** Runs one claimed export job to its end: the file stored under the job's key, or the error kept. */
-export async function runJob(db: Db, job: JobRow): Promise<void> {
+/**
+ * Runs one claimed export job to its end: the file stored under the job's key, or the error kept
+ * and the job queued again after a backoff until its attempts are used up. Every write is fenced
+ * by the attempt the job was claimed with, so a runner that lost its lease changes nothing.
+ */
+export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): Promise<void> {
   const params = job.params as ExportParams;
+  const format = options.formats?.[params.format] ?? FORMATS[params.format];
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const mine: SQL = and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, "running"))!;
+  const stop = new AbortController();
+  const timeout = setTimeout(() => stop.abort(new Error(`No result after ${format.timeoutMs / 1000} s.`)), format.timeoutMs);
+  const onStop = () => stop.abort(new Error("The server stopped."));
+  options.signal?.addEventListener("abort", onStop, { once: true });
+  const heartbeat = setInterval(() => {
+    db.update(jobs)
+      .set({ leaseUntil: fromNow(leaseMs) })
+      .where(mine)
+      .returning({ id: jobs.id })
+      .then((rows) => rows.length === 0 && stop.abort(new Error("Another runner took the job over.")))
+      .catch(() => undefined);
+  }, leaseMs / 3);
+  const setProgress = (progress: number, message: string) => db.update(jobs).set({ progress, message }).where(mine);
   try {
-    await setProgress(db, job.id, 10, "reading");
+    await setProgress(10, "reading");
     const publication = await loadPublication(db, params.report, params.edition, params.lang);
-    await setProgress(db, job.id, 30, "typesetting");
-    const bytes = await FORMATS[params.format].render(publication, {});
+    await setProgress(30, "typesetting");
+    const bytes = await untilAborted(format.render(publication, { signal: stop.signal }), stop.signal);
     await transaction(db, async (tx) => {
+      const [still] = await tx
+        .update(jobs)
+        .set({ status: "done", progress: 100, message: null, error: null, finishedAt: new Date(), leaseUntil: null })
+        .where(mine)
+        .returning({ id: jobs.id });
+      if (!still) return;
       await tx
         .insert(exportFiles)
-        .values({ key: job.key, filename: params.filename, mediaType: FORMATS[params.format].mediaType, bytes, size: bytes.length })
+        .values({ key: job.key, filename: params.filename, mediaType: format.mediaType, bytes, size: bytes.length })
         .onConflictDoNothing();
-      await tx.update(jobs).set({ status: "done", progress: 100, message: null, finishedAt: new Date() }).where(eq(jobs.id, job.id));
     });
-  } catch (error) {
+  } catch (caught) {
+    const error = String((caught as Error)?.message ?? caught).slice(0, 2000);
+    const again = job.attempts < MAX_ATTEMPTS;
     await db
       .update(jobs)
-      .set({ status: "failed", error: String((error as Error).message ?? error).slice(0, 2000), finishedAt: new Date() })
-      .where(eq(jobs.id, job.id));
+      .set(
+        again
+          ? { status: "queued", error, message: null, leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(job.attempts)) }
+          : { status: "failed", error, message: null, leaseUntil: null, finishedAt: new Date() },
+      )
+      .where(mine);
+  } finally {
+    clearTimeout(timeout);
+    clearInterval(heartbeat);
+    options.signal?.removeEventListener("abort", onStop);
   }
 }
 
-/** Runs queued jobs until none is left (tests, the CLI, and the server's runner). */
-export async function runPendingJobs(db: Db): Promise<number> {
+/** Runs due jobs until none is left (tests, the CLI, and the server's runner). */
+export async function runPendingJobs(db: Db, options: RunnerOptions = {}): Promise<number> {
   let count = 0;
-  for (let job = await claimJob(db); job; job = await claimJob(db)) {
-    await runJob(db, job);
+  while (!options.signal?.aborted) {
+    const job = await claimJob(db, options.leaseMs);
+    if (!job) break;
+    await runJob(db, job, options);
     count++;
   }
   return count;
 }
 
-/** Polls for jobs in the background of a server; returns a function that stops it. */
+/**
+ * Deletes finished one-off jobs (the draft, editions in review) and failed jobs older than a day,
+ * then the one-off files no job points at any more. Published editions' files are kept.
+ */
+export async function cleanUpJobs(db: Db, keptMs = ONE_OFF_KEPT_MS): Promise<{ jobs: number; files: number }> {
+  return transaction(db, async (tx) => {
+    const oneOff = like(jobs.key, "once:%");
+    const oldJobs = await tx
+      .delete(jobs)
+      .where(and(inArray(jobs.status, ["done", "failed"]), sql`${jobs.createdAt} < ${ago(keptMs)}`, or(oneOff, eq(jobs.status, "failed"))))
+      .returning({ id: jobs.id });
+    const files = await tx
+      .delete(exportFiles)
+      .where(and(like(exportFiles.key, "once:%"), notExists(tx.select({ one: sql`1` }).from(jobs).where(eq(jobs.key, exportFiles.key)))))
+      .returning({ key: exportFiles.key });
+    return { jobs: oldJobs.length, files: files.length };
+  });
+}
+
+/** Polls for jobs in the background of a server, cleans up once an hour; returns a function that stops it. */
 export function startJobRunner(db: Db, onError: (err: unknown) => void, everyMs = 1000): () => Promise<void> {
+  const stopping = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
+  let busy = false;
+  let cleaned = 0;
   const timer = setInterval(() => {
-    running = running.then(() => (stopped ? 0 : runPendingJobs(db))).catch(onError);
+    if (busy) return;
+    busy = true;
+    running = (async () => {
+      if (Date.now() - cleaned > CLEAN_EVERY_MS) {
+        cleaned = Date.now();
+        await cleanUpJobs(db);
+      }
+      await runPendingJobs(db, { signal: stopping.signal });
+    })()
+      .catch(onError)
+      .finally(() => (busy = false));
   }, everyMs);
   timer.unref();
   return async () => {
-    stopped = true;
     clearInterval(timer);
+    stopping.abort();
     await running;
   };
 }

@@ -6,6 +6,7 @@ import * as editions from "#src/features/editions/repository.ts";
 import { LANGUAGES, roleAtLeast } from "#src/features/members/domain.ts";
 import { getReportBySlug } from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
+import { contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom } from "#src/lib/validation.ts";
 import { FORMAT_NAMES, type FormatName } from "#src/publishing/formats.ts";
 import { getExportFile, getJob, requestExport, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
@@ -21,6 +22,15 @@ const ExportParamsSchema = z.object({
   format: z.enum(FORMAT_NAMES as [string, ...string[]]),
 });
 
+/**
+ * Who may start an export, watch its job and download its file: one rule for all three. The
+ * living draft is for editors; editions not yet public are for signed-in members.
+ */
+function checkExportAccess(request: FastifyRequest, target: { draft: boolean; members: boolean }) {
+  if ((target.draft || target.members) && !request.user) throw appError("UNAUTHENTICATED");
+  if (target.draft && !roleAtLeast(request.user!.role, "editor")) throw appError("FORBIDDEN");
+}
+
 /** Downloads of editions in every format, produced by background jobs people can watch. */
 export async function publishingRoutes(app: FastifyInstance) {
   const { db } = app.database;
@@ -28,8 +38,8 @@ export async function publishingRoutes(app: FastifyInstance) {
   const jobOf = async (request: FastifyRequest) => {
     const job = await getJob(db, idFrom(request.params));
     if (!job) throw appError("NOT_FOUND");
-    // Exports of drafts and editions in review are for members only, like the editions themselves.
-    if ((job.params as ExportParams).members && !request.user) throw appError("UNAUTHENTICATED");
+    const params = job.params as ExportParams;
+    checkExportAccess(request, { draft: params.edition === "draft", members: params.members });
     return job;
   };
 
@@ -38,7 +48,7 @@ export async function publishingRoutes(app: FastifyInstance) {
     if (!file) throw appError("NOT_FOUND");
     return reply
       .type(file.mediaType)
-      .header("content-disposition", `attachment; filename="${file.filename}"`)
+      .header("content-disposition", contentDisposition("attachment", file.filename))
       .header("cache-control", (job.params as ExportParams).members ? "private, no-cache" : "public, max-age=86400")
       .send(file.bytes);
   };
@@ -48,12 +58,10 @@ export async function publishingRoutes(app: FastifyInstance) {
     if (!p.success) throw appError("NOT_FOUND");
     const report = await getReportBySlug(db, p.data.report);
     if (!report || !report.languages.includes(p.data.lang)) throw appError("NOT_FOUND");
-    const isEditor = Boolean(request.user && roleAtLeast(request.user.role, "editor"));
     const label = p.data.edition === "current" ? (await editions.getCurrentEdition(db, report.id))?.label : p.data.edition;
     const edition = label && label !== "draft" ? await editions.getEditionByLabel(db, report.id, label) : undefined;
-    if (label === "draft" && !request.user) throw appError("UNAUTHENTICATED");
-    if (!edition && !(label === "draft" && isEditor)) throw appError(label === "draft" ? "FORBIDDEN" : "NOT_FOUND");
-    if (edition && !isPublic(edition.status) && !request.user) throw appError("UNAUTHENTICATED");
+    if (!edition && label !== "draft") throw appError("NOT_FOUND");
+    checkExportAccess(request, { draft: !edition, members: !edition || !isPublic(edition.status) });
     const job = await requestExport(db, actorOf(request), report, edition, p.data.format as FormatName, p.data.lang);
     if (job.status === "done") return sendFile(reply, job);
     return reply.redirect(`/jobs/${job.id}`, 303);

@@ -1,4 +1,4 @@
-import type { JobRow, ExportParams } from "#src/publishing/jobs.ts";
+import { MAX_ATTEMPTS, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
@@ -17,7 +17,7 @@ export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
         {job.progress}%
       </progress>
       <p role="status" data-status>
-        {job.status === "queued" && t("job.queued")}
+        {job.status === "queued" && (job.attempts > 0 ? t("job.retrying", { attempt: job.attempts + 1, max: MAX_ATTEMPTS }) : t("job.queued"))}
         {job.status === "running" && t("job.running", { message: job.message ?? "" })}
         {job.status === "done" && t("job.done")}
         {job.status === "failed" && t("job.failed")}

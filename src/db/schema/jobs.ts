@@ -15,6 +15,12 @@ export const jobs = pgTable(
     params: jsonb("params").$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
     progress: integer("progress").notNull().default(0),
+    /** Claims so far; also the fencing token: a runner writes only while the count is still its own. */
+    attempts: integer("attempts").notNull().default(0),
+    /** A queued job is not claimed before this (backoff after a failed attempt). */
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    /** A running job belongs to its runner until then; the runner renews it while it works. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     message: text("message"),
     error: text("error"),
     createdBy: uuid("created_by").references(() => users.id),
@@ -24,6 +30,7 @@ export const jobs = pgTable(
   },
   (t) => [
     index("jobs_queue_idx").on(t.status, t.createdAt),
+    index("jobs_lease_idx").on(t.status, t.leaseUntil),
     index("jobs_key_idx").on(t.key),
     check("jobs_status_check", inList("status", JOB_STATUSES)),
   ],
