@@ -5,12 +5,12 @@ import pg from "pg";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { hasCommand, prerequisite, testDatabaseUrl } from "#test/helpers/prerequisites.ts";
 
 // The operators' command line, run as a real process on a fresh PGlite data directory.
 
 const ROOT = join(import.meta.dirname, "..");
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (!hasSoffice) console.warn("DOCX check in LibreOffice skipped: no soffice (apt-get install libreoffice-writer-nogui).");
+const hasSoffice = prerequisite("LibreOffice (soffice, for the DOCX check)", hasCommand("soffice"), "apt-get install libreoffice-writer-nogui");
 const dataDir = mkdtempSync(join(tmpdir(), "lr-cli-"));
 const cli = (args: string[], input = "", env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ["bin/living-report.mjs", ...args], {
@@ -142,7 +142,7 @@ describe("living-report CLI", () => {
   it("backs up the demo on PGlite and restores it on PostgreSQL (or a new PGlite) with every table identical; refuses a damaged archive and a database that is not empty", async () => {
     const source = mkdtempSync(join(tmpdir(), "lr-backup-"));
     const work = mkdtempSync(join(tmpdir(), "lr-backup-files-"));
-    const url = process.env.TEST_DATABASE_URL;
+    const url = testDatabaseUrl();
     const name = `lr_restore_${Date.now().toString(36)}`;
     const admin = url ? new pg.Client({ connectionString: url }) : undefined;
     try {

@@ -3,7 +3,8 @@ import { buildApp } from "#src/app.ts";
 import type { Config } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
-import { demoAccountsBanner, keepDemoAccounts } from "#src/demo/accounts.ts";
+import { withStartupLock } from "#src/db/startup-lock.ts";
+import { demoAccountsBanner, demoAccountsNotice, keepDemoAccounts } from "#src/demo/accounts.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { indexMissingEditions } from "#src/features/search/index.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
@@ -16,11 +17,15 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
   const started = performance.now();
   const database = await openDatabase(config);
   try {
-    await migrate(database);
-    const accounts = config.demo ? await loadDemoIfEmpty(database.db, config.publicUrl) : null;
-    if (accounts) keepDemoAccounts(config.dataDir, accounts);
+    // Instances starting together on one database take turns: one migrates and loads the demo.
+    const accounts = await withStartupLock(config, async () => {
+      await migrate(database);
+      const created = config.demo ? await loadDemoIfEmpty(database.db, config.publicUrl) : null;
+      if (created) keepDemoAccounts(config.dataDir, created);
+      await indexMissingEditions(database.db);
+      return created;
+    });
     const demoLoaded = accounts !== null;
-    await indexMissingEditions(database.db);
     const logger = {
       level: config.logLevel,
       ...(options.pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } } : {}),
@@ -39,7 +44,8 @@ export async function startServer(config: Config, options: { pretty?: boolean } 
       { engine: database.engine, demoLoaded, startupMs: Math.round(performance.now() - started) },
       `Living Report is ready at ${config.publicUrl}`,
     );
-    const banner = config.demo ? demoAccountsBanner(config.dataDir) : null;
+    // The passwords are printed once, when the accounts are created; later starts say where they are kept.
+    const banner = accounts ? demoAccountsBanner(config.dataDir, accounts) : config.demo ? demoAccountsNotice(config.dataDir) : null;
     if (banner) console.log(banner);
     return app;
   } catch (err) {

@@ -1,4 +1,5 @@
 import { demoAccount, type RunningServer } from "#e2e/helpers/server.ts";
+import { prerequisite } from "#test/helpers/prerequisites.ts";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -7,22 +8,44 @@ import { expect } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Whether a Chromium is installed; browser tests are skipped, with a message, without one. */
-export const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+/** Whether a Chromium is installed; without one, browser tests fail in CI and are skipped elsewhere. */
+export const hasChromium = prerequisite(`Chromium at ${CHROMIUM}`, existsSync(CHROMIUM), "apt-get install chromium, or set CHROMIUM_PATH");
 
-/** Debian's Chromium, headless, with the flags that keep it off the network. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+// What the site's Content-Security-Policy refused on each page (Chromium reports it on the console).
+const cspViolations = new WeakMap<Page, string[]>();
+
+const watchCsp = (context: BrowserContext) =>
+  context.on("console", (message) => {
+    const page = message.page();
+    if (!page || !/Content Security Policy/.test(message.text())) return;
+    cspViolations.set(page, [...(cspViolations.get(page) ?? []), message.text()]);
+  });
+
+/** Debian's Chromium, headless, with the flags that keep it off the network; every context it opens records CSP violations. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    watchCsp(context);
+    return context;
+  };
+  return browser;
 }
 
-/** Runs axe-core on the loaded page and fails on serious or critical violations. */
+/** Fails if the site's own Content-Security-Policy refused anything on the page (an inline style, a script). */
+export function expectNoCspViolations(page: Page) {
+  expect(cspViolations.get(page) ?? [], `CSP violations on ${page.url()}`).toEqual([]);
+}
+
+/** Runs axe-core on the loaded page and fails on serious or critical violations, or on any CSP violation. */
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("load"); // a click that navigates returns once the new page starts loading
+  expectNoCspViolations(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

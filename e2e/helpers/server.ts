@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { testDatabaseUrl } from "#test/helpers/prerequisites.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -22,8 +23,8 @@ export function freePort(): Promise<number> {
 
 export type Engine = "pglite" | "postgres";
 
-/** Engines the browser tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const engines = (): Engine[] => (process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"]);
+/** Engines the browser tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set (in CI it must be). */
+export const engines = (): Engine[] => (testDatabaseUrl() ? ["pglite", "postgres"] : ["pglite"]);
 
 export type RunningServer = {
   url: string;
@@ -45,24 +46,34 @@ export function demoAccount(server: RunningServer, role: "admin" | "editor" | "c
   return { email: match[1]!, password: match[2]! };
 }
 
+/** A new, empty database on the PostgreSQL server of TEST_DATABASE_URL, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL!;
+  const name = `lr_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 /** Starts the real product (`living-report serve`) on a fresh database and waits until it is ready. */
 export async function startProductServer(engine: Engine, env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "lr-e2e-"));
   let dropDatabase = async () => {};
   const extra: Record<string, string> = {};
   if (engine === "postgres") {
-    const url = process.env.TEST_DATABASE_URL!;
-    const name = `lr_e2e_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    extra.DATABASE_URL = u.toString();
-    dropDatabase = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
+    const database = await createPostgresDatabase();
+    extra.DATABASE_URL = database.url;
+    extra.DEMO = "1"; // off by default with DATABASE_URL; the tests start from the demo as on PGlite
+    dropDatabase = database.drop;
   }
   const cleanup = async () => {
     await dropDatabase();
@@ -70,6 +81,9 @@ export async function startProductServer(engine: Engine, env: Record<string, str
   };
   return spawnServer({ DATA_DIR: dataDir, ...extra, ...env }, "", cleanup);
 }
+
+/** Starts the real product with exactly this environment (DATA_DIR, DATABASE_URL…); stop() runs cleanup. */
+export const startProductServerWith = (env: Record<string, string>, cleanup: () => Promise<void> = async () => {}) => spawnServer(env, "", cleanup);
 
 async function spawnServer(env: Record<string, string>, earlierOutput: string, cleanup: () => Promise<void>): Promise<RunningServer> {
   const port = await freePort();
@@ -82,7 +96,8 @@ async function spawnServer(env: Record<string, string>, earlierOutput: string, c
   child.stdout!.on("data", (d) => (output += String(d)));
   child.stderr!.on("data", (d) => (output += String(d)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A first start (initdb, migrations, demo) on a busy shared machine can take a minute or more.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
     try {
@@ -90,7 +105,10 @@ async function spawnServer(env: Record<string, string>, earlierOutput: string, c
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Server not ready in 60 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL"); // not left running behind the failed test
+      throw new Error(`Server not ready in 180 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   const exited = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r)));

@@ -1,6 +1,7 @@
 import { loadConfig } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
+import { withStartupLock } from "#src/db/startup-lock.ts";
 import { progressBar } from "#src/cli/progress.ts";
 import { demoAccountsBanner, keepDemoAccounts } from "#src/demo/accounts.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
@@ -10,7 +11,7 @@ export async function migrateCommand() {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    await migrate(database);
+    await withStartupLock(config, () => migrate(database));
     console.log(`Migrations applied (${database.engine}).`);
   } finally {
     await database.close();
@@ -22,14 +23,16 @@ export async function demoCommand() {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    await migrate(database);
-    const accounts = await loadDemoIfEmpty(database.db, config.publicUrl, progressBar("Loading the demo"));
+    const accounts = await withStartupLock(config, async () => {
+      await migrate(database);
+      return loadDemoIfEmpty(database.db, config.publicUrl, progressBar("Loading the demo"));
+    });
     if (!accounts) {
       console.log("The database is not empty; the demo was not loaded.");
       return;
     }
     keepDemoAccounts(config.dataDir, accounts);
-    console.log(`Demo content loaded.\n${demoAccountsBanner(config.dataDir)}`);
+    console.log(`Demo content loaded.\n${demoAccountsBanner(config.dataDir, accounts)}`);
   } finally {
     await database.close();
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "#src/db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
@@ -8,8 +8,9 @@ import { insertUser, listOrganizations } from "#src/features/members/repository.
 import { hashPassword } from "#src/features/members/passwords.ts";
 
 // The demo's three accounts, one per kind of user, with passwords drawn at load time. The
-// passwords are kept in DATA_DIR/demo-accounts.txt (readable by the owner only) so that each
-// start-up can print them; a real installation runs with DEMO=0 and has neither.
+// passwords are printed once, when the accounts are created, and kept in
+// DATA_DIR/demo-accounts.txt (readable by the owner only); later starts only say where.
+// A real installation runs without the demo and has neither.
 
 export type DemoAccount = { role: Role; name: string; email: string; password: string };
 
@@ -34,20 +35,24 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
 
 const fileOf = (dataDir: string) => join(dataDir, "demo-accounts.txt");
 
+/** Keeps the demo accounts' passwords beside the data, for the owner of the installation. */
 export function keepDemoAccounts(dataDir: string, accounts: DemoAccount[]) {
   const file = fileOf(dataDir);
   writeFileSync(file, accounts.map((a) => `${a.role}\t${a.email}\t${a.password}`).join("\n") + "\n", { mode: 0o600 });
   chmodSync(file, 0o600);
 }
 
-/** The demo accounts as a block of text for the console, or null when there are none. */
-export function demoAccountsBanner(dataDir: string): string | null {
-  const file = fileOf(dataDir);
-  if (!existsSync(file)) return null;
-  const lines = readFileSync(file, "utf8").trim().split("\n").map((l) => l.split("\t"));
-  const width = Math.max(...lines.map((l) => l[1]!.length));
+/** The demo accounts with their passwords, as a block of text for the console when they are created. */
+export function demoAccountsBanner(dataDir: string, accounts: DemoAccount[]): string {
+  const width = Math.max(...accounts.map((a) => a.email.length));
   return [
-    "Demo accounts (initial passwords; DEMO=0 starts without the demo):",
-    ...lines.map(([role, email, password]) => `  ${role!.padEnd(12)} ${email!.padEnd(width)}  ${password}`),
+    `Demo accounts (initial passwords, shown only this once and kept in ${fileOf(dataDir)}; DEMO=0 starts without the demo):`,
+    ...accounts.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(width)}  ${a.password}`),
   ].join("\n");
+}
+
+/** Where the demo accounts' passwords are kept, for the console at later starts; null when nowhere. */
+export function demoAccountsNotice(dataDir: string): string | null {
+  const file = fileOf(dataDir);
+  return existsSync(file) ? `Demo accounts: their initial passwords are in ${file} (readable by its owner only).` : null;
 }

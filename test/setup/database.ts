@@ -7,6 +7,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createPglite, fromPglite, fromPool } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
+import { testDatabaseUrl } from "#test/helpers/prerequisites.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
     return () => rmSync(dir, { recursive: true, force: true });
   }
 
-  const url = process.env.TEST_DATABASE_URL;
+  const url = testDatabaseUrl();
   if (!url) throw new Error("TEST_DATABASE_URL is required for the PostgreSQL suite");
   const name = `lr_template_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
