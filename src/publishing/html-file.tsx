@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Element, ElementContent } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { h } from "hastscript";
 import { renderToString } from "preact-render-to-string";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
 import { renderHtml, type Resolver } from "#src/content/html.ts";
 import type { Root } from "mdast";
 import type { Language } from "#src/features/members/domain.ts";
@@ -73,9 +79,11 @@ function Document({ pub }: { pub: Publication }) {
   );
 }
 
-// Figures go inline as SVG: the sanitized text holds a placeholder image that is swapped for the
-// SVG our own renderer drew (never markup from a person), so the file needs nothing else.
-const FIGURE_SLOT = /<img src="#figure-([a-z0-9-]+)"[^>]*>/g;
+// Figures go inline as SVG: the sanitized text holds a placeholder image that is swapped, in the
+// parsed tree, for the SVG our own renderer drew (never markup from a person), so the file needs
+// nothing else. The data link has nowhere to go inside a single file and is dropped.
+const FIGURE_HREF = /^#figure-([a-z0-9-]+)$/;
+const toHtml = unified().use(rehypeStringify);
 
 function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: string): string {
   const resolve: Resolver = (kind, ref) => {
@@ -84,12 +92,21 @@ function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: str
     const f = kind === "figure" ? pub.figures[ref] : undefined;
     return f ? { title: f.title, figure: { src: `#figure-${ref}`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `#figure-${ref}` } } : "pending";
   };
-  const { html } = renderHtml(tree, { t: translator(lang), idPrefix, resolve });
-  // The data link has nowhere to go inside a single file.
-  return html.replace(/ ?<a href="#figure-[a-z0-9-]+">[^<]*<\/a>/g, "").replace(FIGURE_SLOT, (slot, ref: string) => {
-    const f = pub.figures[ref];
-    return f ? `<div role="img" aria-label="${f.alt.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`)}">${f.svg}</div>` : slot;
+  const hast = fromHtml(renderHtml(tree, { t: translator(lang), idPrefix, resolve }).html, { fragment: true });
+  visit(hast, "element", (el: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    const href = typeof el.properties.href === "string" ? el.properties.href : "";
+    if (el.tagName === "a" && FIGURE_HREF.test(href)) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    const ref = el.tagName === "img" && typeof el.properties.src === "string" ? FIGURE_HREF.exec(el.properties.src)?.[1] : undefined;
+    const figure = ref ? pub.figures[ref] : undefined;
+    if (!figure) return;
+    parent.children[index] = h("div", { role: "img", ariaLabel: figure.alt }, fromHtml(figure.svg, { fragment: true }).children as ElementContent[]);
+    return SKIP;
   });
+  return toHtml.stringify(hast);
 }
 
 /** The publication as a single HTML file. */

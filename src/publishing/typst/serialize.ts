@@ -21,8 +21,20 @@ export function typstString(text: string): string {
   return `"${escaped}"`;
 }
 
+// Typst breaks lines between words only, so a run of characters with no space long enough to
+// fill a line (a URL, a long compound, a code) would run off the page: such a run may break after
+// any character. The break opportunity is an empty box of no width: it prints nothing and adds no
+// character (a zero-width space would be copied with the words), so the words copy as written.
+const OVERLONG = /((?:\S|[\u00a0\u202f]){30,})/u; // no-break spaces do not break either
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const BREAK = "#box(width: 0pt);";
+
 /** Text as inert Typst markup. */
-export const text = (value: string): string => (value ? `#${typstString(value)};` : "");
+export const text = (value: string): string =>
+  value
+    .split(OVERLONG)
+    .map((piece, i) => (!piece ? "" : i % 2 ? Array.from(graphemes.segment(piece), (g) => `#${typstString(g.segment)};`).join(BREAK) : `#${typstString(piece)};`))
+    .join("");
 
 /** What a figure shows in print: its words and its SVG (our own renderer's, never user markup). */
 export type PrintFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string };
