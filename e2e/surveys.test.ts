@@ -89,6 +89,8 @@ describe.skipIf(!hasChromium)("surveys in the browser", () => {
     await editor.getByRole("link", { name: "Results", exact: true }).click();
     await expect.poll(() => editor.locator("h1").textContent()).toContain("Results: Adoption check 2026");
     expect(await editor.getByText("Mean 7.8, median 7.75, from 3 to 12.5.").count()).toBe(1);
+    // The distribution bars are drawn (and the page's CSP, checked with accessibility, refused nothing).
+    expect(await editor.locator(".results-table .bar").count()).toBeGreaterThan(0);
     await expectAccessible(editor);
     await screenshot(editor, "survey-results-editor");
     // Readers: two organizations are fewer than the threshold, so the public page shows no distribution.

@@ -12,10 +12,12 @@ import { testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 
 // Property-based bad input over every route that takes input: random and malformed bodies, wrong
-// types, huge strings, broken UTF-8 and wrong content types, sent by a signed-in administrator
-// with a valid CSRF token (so that validation, not CSRF, answers). Never a 5xx; every error JSON
-// carries a code from the catalogue; and a route whose requests were all refused leaves every
-// table exactly as it was. FUZZ_RUNS sets the number of requests per route (default 20).
+// types, huge strings, broken UTF-8, characters text may not hold (NUL, lone surrogates, controls,
+// noncharacters) in query strings, forms, JSON and multipart, and wrong content types, sent by a
+// signed-in administrator with a valid CSRF token (so that validation, not CSRF, answers). Never a
+// 5xx; every error JSON carries a code from the catalogue (an answer that is not JSON fails); a
+// request carrying such characters is refused; and a route whose requests were all refused leaves
+// every table exactly as it was. FUZZ_RUNS sets the number of requests per route (default 20).
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 // Sign-out ends the session the walk uses; it is covered by its own tests.
@@ -75,6 +77,13 @@ async function fingerprint(): Promise<Record<string, string>> {
 
 const FIELD_NAMES = ["title", "name", "body", "heading", "email", "slug", "status", "kind", "label", "summary", "text", "organizationId", "role", "password", "direction", "lang", "q", "date", "editionDate", "from", "to", "reason", "sectionId", "parentId", "quote", "disposition", "definition", "technologies", "regionCode", "country", "startsOn", "endsOn", "targetId"];
 
+// Characters no text may hold, and their percent-encoded forms (URLSearchParams would turn a lone
+// surrogate into U+FFFD, so the escapes are spliced in raw).
+const INVALID = ["\u0000", "\ud800", "\udfff", "\uffff", "\ufffe", "\ufdd0", "\u{10ffff}", "\u0007", "\u001b", "\u000b"];
+const INVALID_ESCAPES = ["%00", "%ED%A0%80", "%ED%BF%BF", "%EF%BF%BF", "%EF%B7%90", "%07", "%1B", "%FF", "%C3%28"];
+const invalidText = fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...INVALID), fc.string({ maxLength: 8 })).map(([a, x, b]) => a + x + b);
+const invalidEscape = fc.tuple(fc.constantFrom("a", "", "x y"), fc.constantFrom(...INVALID_ESCAPES)).map(([a, x]) => encodeURIComponent(a) + x);
+
 const value = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
@@ -88,8 +97,19 @@ const jsonBody = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-type Sent = { payload: string | Buffer | undefined; type: string | undefined };
+/** A multipart form as sent by a browser, with its CSRF token; values are written as UTF-8 (or raw bytes). */
+function multipartBody(fields: [string, string | Buffer][]): Buffer {
+  const parts = [...fields, ["_csrf", csrf] as [string, string]].map(([name, v]) => Buffer.concat([Buffer.from(`--fz\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, "_")}"\r\n\r\n`), Buffer.from(v), Buffer.from("\r\n")]));
+  return Buffer.concat([...parts, Buffer.from("--fz--\r\n")]);
+}
+
+type Sent = { payload: string | Buffer | undefined; type: string | undefined; invalid?: boolean };
 const request = fc.oneof(
+  // Characters text may not hold, in each kind of body.
+  fc.tuple(fc.constantFrom(...FIELD_NAMES), invalidText).map(([k, v]): Sent => ({ payload: JSON.stringify({ [k]: v }), type: "application/json", invalid: true })),
+  fc.tuple(fc.constantFrom(...FIELD_NAMES), invalidEscape).map(([k, v]): Sent => ({ payload: `${k}=${v}&_csrf=${encodeURIComponent(csrf)}`, type: "application/x-www-form-urlencoded", invalid: true })),
+  fc.tuple(fc.constantFrom(...FIELD_NAMES), fc.oneof(invalidText, fc.constant(Buffer.from([0x61, 0xed, 0xa0, 0x80])))).map(([k, v]): Sent => ({ payload: multipartBody([[k, v]]), type: "multipart/form-data; boundary=fz", invalid: typeof v === "string" && !/[\ud800-\udfff]/.test(v) })),
+  formBody.map((f): Sent => ({ payload: multipartBody(Object.entries(f).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]))), type: "multipart/form-data; boundary=fz" })),
   { weight: 3, arbitrary: formBody.map((f): Sent => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(f)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
@@ -134,6 +154,16 @@ afterAll(async () => {
 });
 
 const CODES = new Set(Object.keys(ERROR_STATUS));
+const REFUSALS = new Set(["INVALID_CHARACTERS", "PAYLOAD_TOO_LARGE", "UNAUTHENTICATED", "FORBIDDEN"]);
+
+/** The code of an error answer that must be JSON; an answer that is not JSON yields undefined (and a problem). */
+function jsonErrorCode(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
+}
 
 describe("bad input", () => {
   it("never gets a 5xx from a route that takes input, always a catalogued code, and a refused request writes nothing", { timeout: 600_000 }, async () => {
@@ -154,15 +184,23 @@ describe("bad input", () => {
           const res = await app.inject({ method: route.method as "POST", url, headers, ...(sent.payload === undefined ? {} : { payload: sent.payload }) });
           if (res.statusCode < 400) accepted++;
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          if (res.statusCode >= 500) problems.push(`${route.method} ${url} ${sent.type} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
-          if (res.statusCode >= 400 && (asJson || route.url.startsWith("/api/"))) {
-            const code = (JSON.parse(res.body) as { error?: { code?: string } }).error?.code;
-            if (!code || !CODES.has(code)) problems.push(`${route.method} ${url} → ${res.statusCode} without a catalogued code: ${res.body.slice(0, 200)}`);
+          const where = `${route.method} ${url} ${sent.type}`;
+          if (res.statusCode >= 500) problems.push(`${where} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
+          // The API always answers JSON; pages answer JSON for thrown errors (a form shown again with its
+          // errors stays a page). Whatever says it is JSON must parse and carry a catalogued code.
+          const saysJson = String(res.headers["content-type"] ?? "").startsWith("application/json");
+          if (res.statusCode >= 400 && (saysJson || route.url.startsWith("/api/"))) {
+            const code = jsonErrorCode(res.body);
+            if (!code || !CODES.has(code)) problems.push(`${where} → ${res.statusCode} without a catalogued code: ${res.body.slice(0, 200)}`);
+            else if (sent.invalid && !REFUSALS.has(code)) problems.push(`${where} with characters text may not hold → ${code}`);
           }
-          return res.statusCode < 500;
+          // Refused before any route runs: by the character check, the size limit, or the policy (which comes first).
+          if (sent.invalid && ![400, 401, 403, 413].includes(res.statusCode)) problems.push(`${where} with characters text may not hold → ${res.statusCode}`);
+          // Every problem is collected above (and reported at the end), so the property itself never fails.
+          return true;
         }),
-        { numRuns: RUNS, seed: [...route.url].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 42), endOnFailure: false },
-      ).catch(() => {});
+        { numRuns: RUNS, seed: [...route.url].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 42) },
+      );
       if (accepted === 0) {
         refusedRoutes++;
         const after = await fingerprint();
@@ -179,14 +217,18 @@ describe("bad input", () => {
 
   it("answers random query strings on every page and API read without a 5xx", { timeout: 600_000 }, async () => {
     const routes = app.routeCatalog.filter((r) => r.method === "GET" && !r.url.includes("*"));
-    const query = fc.dictionary(fc.constantFrom("page", "q", "lang", "region", "technology", "stage", "kind", "edition", "from", "to", "status", "theme", "next", "format"), value, { maxKeys: 4 });
+    const KEYS = ["page", "q", "lang", "region", "technology", "stage", "kind", "edition", "from", "to", "status", "theme", "next", "format"] as const;
+    const query = fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 });
+    // Sometimes one more parameter carrying a character text may not hold, percent-encoded as sent.
+    const invalid = fc.option(fc.tuple(fc.constantFrom(...KEYS), fc.oneof(invalidEscape, invalidText.map((t) => encodeURIComponent(t.replace(/[\ud800-\udfff]/g, "\u0000"))))), { freq: 3 });
     const problems: string[] = [];
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(query, fc.nat(), async (q, pick) => {
-          const url = `${fill(route.url, pick)}?${new URLSearchParams(q).toString()}`;
+        fc.asyncProperty(query, invalid, fc.nat(), async (q, bad, pick) => {
+          const url = `${fill(route.url, pick)}?${new URLSearchParams(q).toString()}${bad ? `&${bad[0]}=${bad[1]}` : ""}`;
           const res = await app.inject({ method: "GET", url, headers: { cookie, accept: "text/html" } });
           if (res.statusCode >= 500) problems.push(`GET ${url.slice(0, 200)} → ${res.statusCode}`);
+          if (bad && ![400, 401, 403].includes(res.statusCode)) problems.push(`GET ${url.slice(0, 200)} with characters text may not hold → ${res.statusCode}`);
           return true;
         }),
         { numRuns: Math.max(3, Math.floor(RUNS / 3)), seed: 7 },

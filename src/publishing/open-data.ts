@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { extractReferences } from "#src/content/directives.ts";
+import { csvFile } from "#src/lib/csv.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 
 // The edition as open data: a JSON file (schema in docs/open-data.md), a CSV index of its
@@ -7,11 +8,6 @@ import type { Publication } from "#src/publishing/publication.ts";
 // their CSV files here.
 
 export const OPEN_DATA_SCHEMA = "living-report/edition/1";
-
-const csvCell = (value: string | number) => {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** The open-data zip of a publication. Entries carry the edition's date, so the zip is reproducible. */
 export function renderOpenData(pub: Publication): Buffer {
@@ -36,10 +32,10 @@ export function renderOpenData(pub: Publication): Buffer {
     lessons: cs.fields.lessons,
     links: cs.fields.links,
   }));
-  const caseStudiesCsv = [
-    ["number", "slug", "title", "organization", "language", "technologies", "stage", "period_start", "period_end", "summary"].join(","),
-    ...caseStudies.map((c) => [c.number, c.slug, c.title, c.organization, c.language, c.technologies.join(";"), c.stage ?? "", c.periodStart ?? "", c.periodEnd ?? "", c.summary].map(csvCell).join(",")),
-  ].join("\r\n");
+  const caseStudiesCsv = csvFile([
+    ["number", "slug", "title", "organization", "language", "technologies", "stage", "period_start", "period_end", "summary"],
+    ...caseStudies.map((c) => [c.number, c.slug, c.title, c.organization, c.language, c.technologies.join(";"), c.stage ?? "", c.periodStart ?? "", c.periodEnd ?? "", c.summary]),
+  ]);
   // Each recommendation with the sections that place it.
   const recommendations = Object.entries(pub.recommendations)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -49,7 +45,7 @@ export function renderOpenData(pub: Publication): Buffer {
       retired: r.retired,
       sections: pub.chapters.flatMap((c, ci) => c.sections.flatMap((s, si) => (extractReferences(s.tree).some((x) => x.kind === "recommendation" && x.ref === slug) ? [`${ci + 1}.${si + 1}`] : []))),
     }));
-  const recommendationsCsv = [["slug", "text", "retired", "sections"].join(","), ...recommendations.map((r) => [r.slug, r.text, r.retired ? "yes" : "no", r.sections.join(";")].map(csvCell).join(","))].join("\r\n");
+  const recommendationsCsv = csvFile([["slug", "text", "retired", "sections"], ...recommendations.map((r) => [r.slug, r.text, r.retired ? "yes" : "no", r.sections.join(";")])]);
   const json = {
     schema: OPEN_DATA_SCHEMA,
     report: pub.reportTitle,
@@ -67,16 +63,16 @@ export function renderOpenData(pub: Publication): Buffer {
       sections: c.sections.map((s, si) => ({ number: `${ci + 1}.${si + 1}`, slug: s.slug, heading: s.heading, language: s.lang, markdown: sections.find((x) => x.chapter === c.slug && x.section === s.slug)!.markdown })),
     })),
   };
-  const csv = [
-    ["number", "chapter", "chapter_title", "section", "heading", "language", "words"].join(","),
-    ...sections.map((s) => [s.number, s.chapter, s.chapterTitle, s.section, s.heading, s.language, s.markdown.split(/\s+/).filter(Boolean).length].map(csvCell).join(",")),
-  ].join("\r\n");
+  const csv = csvFile([
+    ["number", "chapter", "chapter_title", "section", "heading", "language", "words"],
+    ...sections.map((s) => [s.number, s.chapter, s.chapterTitle, s.section, s.heading, s.language, s.markdown.split(/\s+/).filter(Boolean).length]),
+  ]);
   const readme = `${pub.title}${pub.edition ? `, edition ${pub.edition}` : " (living draft)"}, ${pub.date}, language ${pub.lang}.\n\nedition.json  the full text, schema "${OPEN_DATA_SCHEMA}" (documented with the platform)\nsections.csv  one row per section, UTF-8, comma-separated\ncase-studies.csv  one row per case study of the annex, UTF-8, comma-separated\nrecommendations.csv  one row per recommendation the text places, with the sections that place it\nfigures/*.csv  the rows each figure was drawn from\n`;
   const mtime = new Date(`${pub.date}T00:00:00Z`);
   const file = (data: string): [Uint8Array, { mtime: Date }] => [strToU8(data), { mtime }];
   // Each figure's rows, as readers can download them beside the figure.
   const figureFiles = Object.fromEntries(
-    Object.entries(pub.figures).map(([slug, f]) => [`figures/${slug}.csv`, file(`\ufeff${[f.data.columns, ...f.data.rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`)] as const),
+    Object.entries(pub.figures).map(([slug, f]) => [`figures/${slug}.csv`, file(csvFile([f.data.columns, ...f.data.rows]))] as const),
   );
-  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(`\ufeff${csv}\r\n`), "case-studies.csv": file(`\ufeff${caseStudiesCsv}\r\n`), "recommendations.csv": file(`\ufeff${recommendationsCsv}\r\n`), ...figureFiles, "README.txt": file(readme) }));
+  return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(csv), "case-studies.csv": file(caseStudiesCsv), "recommendations.csv": file(recommendationsCsv), ...figureFiles, "README.txt": file(readme) }));
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
+import { isDatabaseTimeout } from "#src/db/errors.ts";
 import { AppError, isAppError, type ErrorCode } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
 import { en } from "#src/web/i18n/en.ts";
@@ -29,9 +30,16 @@ export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   // A schema parse that escaped its route is still the client's bad input, not our failure.
   if (error instanceof ZodError) return new AppError("VALIDATION_FAILED", fieldErrors(error));
+  // A query the database gave up on (a timeout, no connection or turn in time): try again later.
+  if (isDatabaseTimeout(error)) return new AppError("UNAVAILABLE");
   const e = error as Partial<FastifyError>;
-  const mapped = (e.code && PLUGIN_CODES[e.code]) || (e.statusCode && e.statusCode < 500 ? BY_STATUS[e.statusCode] : undefined);
-  return new AppError(mapped ?? "INTERNAL");
+  const mapped = e.code ? PLUGIN_CODES[e.code] : undefined;
+  if (mapped) return new AppError(mapped);
+  // Any other client error a plugin raises (a multipart JSON field that is not JSON, a bad URL...)
+  // is still the client's: its status if we have a code for it, else a plain 400.
+  const status = typeof e.statusCode === "number" ? e.statusCode : 0;
+  if (status >= 400 && status < 500) return new AppError(BY_STATUS[status] ?? "BAD_REQUEST");
+  return new AppError("INTERNAL");
 }
 
 export const wantsJson = (request: FastifyRequest) =>
@@ -43,6 +51,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   }
   const message = request.t(`error.${error.code}`);
+  if (error.retryAfter !== undefined) reply.header("retry-after", String(error.retryAfter));
   if (wantsJson(request)) {
     return reply.status(error.status).send({ error: { code: error.code, message, fields: error.fields, requestId: request.id } });
   }
@@ -65,6 +74,15 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     </Layout>,
     error.status,
   );
+}
+
+/**
+ * Fastify's own refusals that come before any hook has run (a URL that is not valid
+ * percent-encoding): no language or page context exists yet, so the catalogue's JSON in English.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appErr = toAppError(error);
+  return reply.status(appErr.status).send({ error: { code: appErr.code, message: en[`error.${appErr.code}`], fields: {}, requestId: request.id } });
 }
 
 /** Installs the error and not-found handlers. */

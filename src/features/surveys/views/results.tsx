@@ -114,7 +114,7 @@ export function ResultsPage({ ctx, survey, definition, results, regionName, tech
                             <th scope="row">{optionLabel(q, v)}</th>
                             <td class="num">{c}</td>
                             <td>
-                              <span class="bar" style={`width:${Math.round((c / Math.max(1, r.n)) * 12)}rem`} /> {pct(c, r.n)}
+                              <span class={`bar bar-${Math.round((c / Math.max(1, r.n)) * 12)}`} aria-hidden="true" /> {pct(c, r.n)}
                             </td>
                           </tr>
                         ))}

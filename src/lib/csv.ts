@@ -1,0 +1,19 @@
+// Every CSV file we write goes through here: RFC 4180 quoting, and text that a spreadsheet would
+// read as a formula (OWASP "CSV injection": a cell starting with =, +, -, @, tab or carriage
+// return) made inert with a leading apostrophe. Numbers, including negative ones, stay numbers.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** One cell: neutralized if it could start a formula, quoted if it holds a separator, quote or line break. */
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (typeof value === "string" && FORMULA_START.test(s) && !NUMBER.test(s)) s = `'${s}`;
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows as a CSV file: UTF-8 with a byte-order mark (so spreadsheets pick the encoding), CRLF line ends. */
+export const csvFile = (rows: (string | number)[][]): string => `\ufeff${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+
+/** A cell read back from a CSV we wrote: the apostrophe csvCell added is taken off again. */
+export const csvValue = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) && !NUMBER.test(cell.slice(1)) ? cell.slice(1) : cell);
