@@ -44,6 +44,18 @@ export class HttpSession {
     return { status: res.status, body, location: res.headers.get("location") };
   }
 
+  /** Posts one file as a multipart form (an upload form), with the CSRF token and any other fields. */
+  async upload(path: string, field: string, file: { name: string; type: string; data: Uint8Array<ArrayBuffer> }, fields: Record<string, string> = {}): Promise<HttpAnswer> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields })) form.append(k, v);
+    form.append(field, new Blob([file.data], { type: file.type }), file.name);
+    const res = await fetch(this.base + path, { method: "POST", headers: { cookie: this.cookieHeader, accept: "text/html" }, body: form, redirect: "manual" });
+    this.keep(res);
+    const body = await res.text();
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? this.csrf;
+    return { status: res.status, body, location: res.headers.get("location") };
+  }
+
   /** Signs in through the sign-in form and reads a page, so that a CSRF token bound to the session is at hand. */
   async signIn(email: string, password: string): Promise<this> {
     await this.get("/sign-in");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, organizations } from "#src/db/schema/members.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
@@ -23,11 +23,14 @@ const validatorOf = (op: Operation, status: string) => ajv.compile(JSON.parse(JS
 const errorSchema = ajv.compile({ $ref: "api#/components/schemas/Error" });
 
 const env = useTestApp();
+// Every test here reads the demo (loaded once, whichever test runs first or alone).
+beforeAll(async () => {
+  expect(await loadDemoIfEmpty(env.database.db, "http://localhost")).toHaveLength(3);
+});
 
 describe("the API", () => {
   it("answers every documented read operation as documented, with ETags, paging and stable errors", async () => {
-    const { app, database } = env;
-    expect(await loadDemoIfEmpty(database.db, "http://localhost")).toHaveLength(3);
+    const { app } = env;
     const json = async (url: string, headers: Record<string, string> = {}) => {
       const res = await app.inject({ method: "GET", url, headers });
       return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as any) : null, headers: res.headers };
@@ -133,14 +136,22 @@ describe("the API", () => {
     // The site's own pages ignore tokens.
     expect((await app.inject({ method: "GET", url: "/account", headers: { ...bearer, accept: "text/html" } })).statusCode).toBe(303);
 
-    // Revoked from the account page: the token stops working at once.
-    const revoked = await browser.submit("/account", `/account/tokens/${row!.id}/revoke`, {});
-    expect(revoked.statusCode).toBe(303);
-    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: bearer })).statusCode).toBe(401);
-    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer lr_made-up" } })).json().error.code).toBe("UNAUTHENTICATED");
-    // Another user's token cannot be revoked by guessing its id.
+    // Another user cannot revoke a live token by guessing its id: it keeps working.
     const other = await buildUser(db, { role: "contributor", organizationId: org!.id });
     const otherBrowser = await new Browser(app).signInAs(database, other.email);
     expect((await otherBrowser.submit("/account", `/account/tokens/${row!.id}/revoke`, {})).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: bearer })).statusCode).toBe(200);
+    // Revoked by its owner from the account page: the token stops working at once.
+    const revoked = await browser.submit("/account", `/account/tokens/${row!.id}/revoke`, {});
+    expect(revoked.statusCode).toBe(303);
+    const refused = await app.inject({ method: "GET", url: "/api/v1/me", headers: bearer });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe("UNAUTHENTICATED");
+    const write = await app.inject({ method: "POST", url: `/api/v1/reviews/${round.id}/comments`, headers: { ...bearer, "content-type": "application/json" }, payload: { sectionId: section.id, quote: null, body: "After revocation." } });
+    expect(write.statusCode).toBe(401);
+    expect(await listComments(db, round.id)).toHaveLength(1);
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer lr_made-up" } })).json().error.code).toBe("UNAUTHENTICATED");
+    // Revoking it again finds nothing to revoke.
+    expect((await browser.submit("/account", `/account/tokens/${row!.id}/revoke`, {})).statusCode).toBe(404);
   });
 });

@@ -15,12 +15,13 @@ import { getReportBySlug, listReports } from "#src/features/reports/repository.t
 import { addComment } from "#src/features/reviews/service.ts";
 import { search } from "#src/features/search/search.ts";
 import { appError } from "#src/lib/errors.ts";
-import { loadPublication } from "#src/publishing/publication.ts";
+import { byteCache, jsonBytes, type ByteCache } from "#src/lib/memory-cache.ts";
+import { loadPublication, type Publication } from "#src/publishing/publication.ts";
 
 // The API's operations: each with its schemas (for validation and for openapi.json) and a handler
 // that answers plain data. Readers' operations show what the public site shows, nothing more.
 
-export type Handler = (input: { db: Db; params: any; query: any; body: any; request: FastifyRequest }) => Promise<unknown>;
+export type Handler = (input: { db: Db; params: any; query: any; body: any; request: FastifyRequest; publications: PublicationCache }) => Promise<unknown>;
 export type Endpoint = {
   id: string;
   method: "get" | "post";
@@ -47,8 +48,12 @@ async function publicReport(db: Db, slug: string) {
   return report;
 }
 
+/** Published editions read for the API, one per edition and language; each app has its own. */
+export type PublicationCache = ByteCache<Publication>;
+export const publicationCache = (): PublicationCache => byteCache<Publication>({ maxBytes: 32 * 2 ** 20, sizeOf: jsonBytes });
+
 /** A published (or withdrawn) edition in one language, as the site shows it. */
-async function publicEdition(db: Db, params: { report: string; edition: string }, lang: Language) {
+async function publicEdition(db: Db, publications: PublicationCache, params: { report: string; edition: string }, lang: Language) {
   const report = await publicReport(db, params.report);
   const edition = await getEditionByLabel(db, report.id, params.edition);
   if (!edition || (edition.status !== "published" && edition.status !== "withdrawn")) throw appError("NOT_FOUND");
@@ -58,13 +63,10 @@ async function publicEdition(db: Db, params: { report: string; edition: string }
   let publication = publications.get(key);
   if (!publication) {
     publication = await loadPublication(db, report.slug, edition.label, shown);
-    if (publications.size >= 24) publications.delete(publications.keys().next().value!);
     publications.set(key, publication);
   }
   return { report, edition, lang: shown, publication };
 }
-
-const publications = new Map<string, Awaited<ReturnType<typeof loadPublication>>>();
 
 export const ENDPOINTS: Endpoint[] = [
   {
@@ -101,8 +103,8 @@ export const ENDPOINTS: Endpoint[] = [
     params: api.EditionParams,
     query: api.LangQuery,
     response: api.EditionOut,
-    handler: async ({ db, params, query }) => {
-      const { report, edition, lang, publication } = await publicEdition(db, params, query.lang);
+    handler: async ({ db, params, query, publications }) => {
+      const { report, edition, lang, publication } = await publicEdition(db, publications, params, query.lang);
       const urls = editionUrls(report, edition);
       return {
         report: report.slug,
@@ -130,8 +132,8 @@ export const ENDPOINTS: Endpoint[] = [
     params: api.FigureParams,
     query: api.LangQuery,
     response: api.FigureOut,
-    handler: async ({ db, params, query }) => {
-      const { report, edition, lang, publication } = await publicEdition(db, params, query.lang);
+    handler: async ({ db, params, query, publications }) => {
+      const { report, edition, lang, publication } = await publicEdition(db, publications, params, query.lang);
       const f = publication.figures[params.ref];
       if (!f) throw appError("NOT_FOUND");
       return { ref: params.ref, title: f.title, caption: f.caption, alt: f.alt, source: f.source, n: f.n, svgUrl: `${editionUrls(report, edition).contents(lang)}figures/${params.ref}.svg`, data: { columns: f.data.columns, rows: f.data.rows } };
@@ -146,8 +148,8 @@ export const ENDPOINTS: Endpoint[] = [
     params: api.EditionParams,
     query: api.LangQuery,
     response: z.object({ items: z.array(api.RecommendationOut) }),
-    handler: async ({ db, params, query }) => {
-      const { publication } = await publicEdition(db, params, query.lang);
+    handler: async ({ db, params, query, publications }) => {
+      const { publication } = await publicEdition(db, publications, params, query.lang);
       const items = Object.entries(publication.recommendations)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([ref, r]) => ({

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
-import { ENDPOINTS } from "#src/features/api/endpoints.ts";
+import { ENDPOINTS, publicationCache } from "#src/features/api/endpoints.ts";
 import { buildOpenApi } from "#src/features/api/openapi.ts";
 import { API_VERSION } from "#src/features/api/version.ts";
 import { ApiDocsPage } from "#src/features/api/views.tsx";
@@ -14,6 +14,7 @@ import { pageContext, sendPage } from "#src/web/render.ts";
 export async function apiRoutes(app: FastifyInstance) {
   const { db } = app.database;
   const document = buildOpenApi(API_VERSION);
+  const publications = publicationCache();
 
   for (const e of ENDPOINTS) {
     const url = e.path.replace(/\{(\w+)\}/g, ":$1");
@@ -27,7 +28,7 @@ export async function apiRoutes(app: FastifyInstance) {
         const query = e.query ? parseInput(e.query, request.query ?? {}) : {};
         if (e.body && !/^application\/json\b/i.test(request.headers["content-type"] ?? "")) throw appError("UNSUPPORTED_MEDIA_TYPE");
         const body = e.body ? parseInput(e.body, request.body ?? {}) : undefined;
-        const data = await e.handler({ db, params, query, body, request });
+        const data = await e.handler({ db, params, query, body, request, publications });
         const json = JSON.stringify(data);
         reply.type("application/json; charset=utf-8");
         if (e.method === "get") {
