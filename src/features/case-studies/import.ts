@@ -1,12 +1,22 @@
+import { markdownProblem } from "#src/content/limits.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { emptyFields, TEXT_FIELDS, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import { CaseStudyInput } from "#src/features/case-studies/schemas.ts";
 import { createCaseStudy, saveCaseStudy, storeFile, type Caller } from "#src/features/case-studies/service.ts";
 import { checkDocx, DOCX_TYPE } from "#src/features/case-studies/uploads.ts";
-import { importWord, replaceImagePlaceholders, type WordImport } from "#src/features/case-studies/word.ts";
+import { replaceImagePlaceholders, type WordImport } from "#src/features/case-studies/word.ts";
 import type { Language } from "#src/features/members/domain.ts";
 import { listTechnologies } from "#src/features/reports/repository.ts";
+import { appError } from "#src/lib/errors.ts";
+import { runInPool } from "#src/lib/pool.ts";
+import { assertValidText } from "#src/lib/text.ts";
+
+/** importWord (word.ts) on the worker pool, within its time limit; pictures come back as Buffers. */
+async function importWordInPool(data: Buffer, technologies: { slug: string; names: Record<string, string | undefined> }[], language: Language): Promise<WordImport> {
+  const imported = await runInPool<WordImport>("word", { data, technologies: technologies.map((t) => ({ slug: t.slug, names: t.names })), language });
+  return { ...imported, images: imported.images.map((image) => ({ ...image, data: Buffer.from(image.data) })) };
+}
 
 export type ImportResult = { caseStudy: repo.CaseStudyRow; report: Omit<WordImport, "fields" | "images"> & { images: number } };
 
@@ -32,7 +42,14 @@ function fieldsFrom(imported: Partial<CaseStudyFields>, language: Language): Cas
 export async function importCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer; language: Language }): Promise<ImportResult> {
   await checkDocx(input.data);
   const technologies = await listTechnologies(db);
-  const imported = await importWord(input.data, technologies, input.language);
+  const imported = await importWordInPool(input.data, technologies, input.language);
+  // What a document says is refused on the same characters as what a form sends.
+  assertValidText(imported.fields);
+  // ...and held to the same limits on how its Markdown is built.
+  for (const field of [...TEXT_FIELDS, "partners", "contact"] as const) {
+    const problem = markdownProblem(String(imported.fields[field] ?? ""));
+    if (problem) throw appError("VALIDATION_FAILED", { document: problem });
+  }
   const fields = fieldsFrom(imported.fields, imported.fields.language ?? input.language);
   return transaction(db, async (tx) => {
     let caseStudy = await createCaseStudy(tx, caller, { organizationId: input.organizationId, fields, note: "import" });

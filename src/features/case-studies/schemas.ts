@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkMarkdown } from "#src/content/limits.ts";
 import { RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
 import { oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
@@ -10,7 +11,11 @@ const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray
 const prose = () =>
   z.preprocess(
     (v) => (v === undefined || v === null ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v),
-    z.string({ error: "field.invalid" }).max(20_000, { error: "field.tooLong" }).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, { error: "field.invalid" }),
+    z
+      .string({ error: "field.invalid" })
+      .max(20_000, { error: "field.tooLong" })
+      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, { error: "field.invalid" })
+      .superRefine(checkMarkdown),
   );
 
 const year = () =>

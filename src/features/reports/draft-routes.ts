@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { renderHtml } from "#src/content/html.ts";
-import { parseMarkdown } from "#src/content/parse.ts";
+import { renderMarkdown } from "#src/content/render.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
 import { chooseText, loadDraft, readingLanguage } from "#src/features/reports/draft.ts";
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
@@ -54,16 +53,14 @@ export async function draftRoutes(app: FastifyInstance) {
     const index = draft.chapters.findIndex((c) => c.slug === slug);
     const chapter = draft.chapters[index];
     if (!chapter) throw appError("NOT_FOUND");
-    const t = request.t;
     const chosen = chapter.sections.map((s) => ({ s, ...chooseText(s.texts[lang], s.texts[draft.primary], lang, draft.primary) }));
     const resolve = await draftResolver(db, chosen.map((c) => c.text?.body ?? ""), lang);
-    const sections: RenderedSection[] = chosen.map(({ s, text, lang: shown, fallback }) => ({
-      slug: s.slug,
-      heading: text?.heading ?? s.slug,
-      html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug, resolve }).html,
-      lang: shown,
-      fallback,
-    }));
+    // One section at a time: each large one is a task on the worker pool, and cached once rendered.
+    const sections: RenderedSection[] = [];
+    for (const { s, text, lang: shown, fallback } of chosen) {
+      const { html } = await renderMarkdown(text?.body ?? "", { lang, idPrefix: s.slug, resolve });
+      sections.push({ slug: s.slug, heading: text?.heading ?? s.slug, html, lang: shown, fallback });
+    }
     return sendPage(reply, h(DraftChapterPage, { ctx: pageContext(request, reply), draft, chapter, lang, sections, index }));
   });
 

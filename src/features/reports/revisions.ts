@@ -1,5 +1,4 @@
-import { extractReferences } from "#src/content/directives.ts";
-import { parseMarkdown } from "#src/content/parse.ts";
+import { referencesOf } from "#src/content/render.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
 import type { Language } from "#src/features/members/domain.ts";
@@ -42,7 +41,7 @@ export async function saveSection(db: Db, actor: Actor, input: SaveInput): Promi
   if (CONFLICT_MARKER.test(input.body)) throw appError("VALIDATION_FAILED", { body: "field.conflictMarkers" });
   const { report } = await editableSection(db, input.sectionId, input.language);
   const primary = primaryOf(report);
-  const references = extractReferences(parseMarkdown(input.body));
+  const references = await referencesOf(input.body);
   try {
     return await transaction(db, async (tx) => {
       const head = await repo.getHead(tx, input.sectionId, input.language);

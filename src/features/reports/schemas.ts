@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkMarkdown } from "#src/content/limits.ts";
 import { LANGUAGES } from "#src/features/members/domain.ts";
 import { CHAPTER_KINDS, SECTION_STATUSES, TECHNOLOGY_LINK_KINDS, TEMPLATE_NAMES } from "#src/features/reports/domain.ts";
 import { oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
@@ -29,13 +30,17 @@ export const StatusInput = z.object({ status: oneOf(SECTION_STATUSES) });
 // Bodies can be long: a chapter section of the 2022 edition runs to some 20,000 characters.
 export const SectionSaveInput = z.object({
   heading: requiredText(300),
-  body: z.string({ error: "field.invalid" }).max(200_000, { error: "field.tooLong" }).transform((s) => s.replace(/\r\n?/g, "\n")),
+  body: z
+    .string({ error: "field.invalid" })
+    .max(200_000, { error: "field.tooLong" })
+    .transform((s) => s.replace(/\r\n?/g, "\n"))
+    .superRefine(checkMarkdown),
   baseRevisionId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().positive().nullable()),
   summary: optionalText(300),
   intent: z.enum(["save", "preview"]).default("save"),
 });
 
-export const PreviewInput = z.object({ body: z.string().max(200_000), idPrefix: z.string().regex(/^[a-z0-9-]{1,80}$/).default("preview") });
+export const PreviewInput = z.object({ body: z.string().max(200_000, { error: "field.tooLong" }).superRefine(checkMarkdown), idPrefix: z.string().regex(/^[a-z0-9-]{1,80}$/).default("preview") });
 
 export const TechnologyInput = z.object({
   slug: slug(),

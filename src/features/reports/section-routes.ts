@@ -2,8 +2,8 @@ import { draftResolver } from "#src/features/reports/evidence.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { renderHtml } from "#src/content/html.ts";
-import { parseMarkdown } from "#src/content/parse.ts";
+import { markdownProblem } from "#src/content/limits.ts";
+import { renderMarkdown } from "#src/content/render.ts";
 import { sectionProvenance } from "#src/features/reports/provenance.ts";
 import type { Db } from "#src/db/client.ts";
 import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
@@ -19,7 +19,6 @@ import { appError, isAppError } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody } from "#src/web/forms.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const editor = { config: { policy: "editor" as const } };
@@ -31,10 +30,10 @@ function paramsOf(request: FastifyRequest) {
   return parsed.data;
 }
 
-const render = async (db: Db, body: string, t: Translate, idPrefix = "preview") => renderHtml(parseMarkdown(body), { t, idPrefix, resolve: await draftResolver(db, [body]) });
+const render = async (db: Db, body: string, lang: Language, idPrefix = "preview") => renderMarkdown(body, { lang, idPrefix, resolve: await draftResolver(db, [body]) });
 
 /** Everything the editor page shows about a section in one language, apart from the form values. */
-async function editorState(db: Db, t: Translate, sectionId: string, lang: Language) {
+async function editorState(db: Db, pageLang: Language, sectionId: string, lang: Language) {
   const { section, chapter, report } = await editableSection(db, sectionId, lang);
   const primary = primaryOf(report);
   const withTexts = { ...section, texts: textsOf(await repo.listHeads(db, [sectionId])).get(sectionId) ?? {} };
@@ -46,7 +45,7 @@ async function editorState(db: Db, t: Translate, sectionId: string, lang: Langua
     if (current) {
       const translatedFrom = head?.sourceRevisionId ? await repo.getRevision(db, head.sourceRevisionId) : undefined;
       const changes = translatedFrom && translatedFrom.id !== current.id ? wordDiff(`${translatedFrom.heading}\n\n${translatedFrom.body}`, `${current.heading}\n\n${current.body}`) : undefined;
-      source = { revision: current, html: (await render(db, current.body, t, "source")).html, changes };
+      source = { revision: current, html: (await render(db, current.body, pageLang, "source")).html, changes };
     }
   }
   const provenance = await sectionProvenance(db, sectionId, lang);
@@ -59,13 +58,15 @@ export async function sectionRoutes(app: FastifyInstance) {
 
   const show = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<EditorProps> & { values?: EditorProps["values"] }, status = 200) => {
     const { id, lang } = paramsOf(request);
-    const state = await editorState(db, request.t, id, lang);
+    const state = await editorState(db, request.lang, id, lang);
     const values = extra.values ?? {
       heading: state.head?.heading ?? state.source?.revision.heading ?? "",
       body: state.head?.body ?? "",
       baseRevisionId: state.head ? String(state.head.id) : "",
     };
-    const preview = await render(db, String(values.body ?? ""), request.t);
+    // A text refused for how it is built is shown back in the form, never rendered.
+    const body = String(values.body ?? "");
+    const preview = markdownProblem(body) ? { html: "", warnings: [] } : await render(db, body, request.lang);
     return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, values, preview, ...extra }), status);
   };
 
@@ -104,7 +105,7 @@ export async function sectionRoutes(app: FastifyInstance) {
   app.post("/editor/preview", editor, async (request, reply) => {
     const input = PreviewInput.safeParse(request.body);
     if (!input.success) throw appError("VALIDATION_FAILED", fieldErrors(input.error));
-    const { html } = await render(db, input.data.body, request.t, input.data.idPrefix);
+    const { html } = await render(db, input.data.body, request.lang, input.data.idPrefix);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
   });
 

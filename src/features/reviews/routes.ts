@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { renderHtml } from "#src/content/html.ts";
-import { parseMarkdown } from "#src/content/parse.ts";
+import { renderMarkdown } from "#src/content/render.ts";
 import { listEditions } from "#src/features/editions/repository.ts";
 import { roleAtLeast } from "#src/features/members/domain.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
@@ -15,6 +14,7 @@ import * as repo from "#src/features/reviews/repository.ts";
 import * as service from "#src/features/reviews/service.ts";
 import { ProposalsPage, RoundEditorPage, RoundMemberPage, RoundsPage } from "#src/features/reviews/views.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
+import { contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, optionalText, parseInput, requiredText } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
@@ -137,7 +137,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     const { round, lines } = await matrixOf(request);
     return reply
       .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header("content-disposition", `attachment; filename="${fileName(round, "xlsx")}"`)
+      .header("content-disposition", contentDisposition("attachment", fileName(round, "xlsx")))
       .send(await matrixXlsx(round, lines, request.t));
   });
 
@@ -145,7 +145,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     const { round, lines } = await matrixOf(request);
     return reply
       .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-      .header("content-disposition", `attachment; filename="${fileName(round, "docx")}"`)
+      .header("content-disposition", contentDisposition("attachment", fileName(round, "docx")))
       .send(await matrixDocx(round, lines, request.t));
   });
 
@@ -167,7 +167,12 @@ export async function reviewRoutes(app: FastifyInstance) {
     const [report, document, comments] = await Promise.all([reportById(round.reportId), roundDocument(db, round, request.lang), repo.listComments(db, round.id)]);
     const resolve = await draftResolver(db, document.flatMap((c) => c.sections.map((s) => s.body)), request.lang);
     const visible = comments.filter((c) => canSeeComment(round, { organizationId: caller.organizationId, secretariat }, c.organizationId));
-    const withHtml = document.map((c) => ({ ...c, sections: c.sections.map((s) => ({ ...s, html: renderHtml(parseMarkdown(s.body), { t: request.t, idPrefix: `r-${s.id.slice(0, 8)}`, resolve }).html })) }));
+    const withHtml = [];
+    for (const c of document) {
+      const sections = [];
+      for (const s of c.sections) sections.push({ ...s, html: (await renderMarkdown(s.body, { lang: request.lang, idPrefix: `r-${s.id.slice(0, 8)}`, resolve })).html });
+      withHtml.push({ ...c, sections });
+    }
     return h(RoundMemberPage, { ctx: pageContext(request, reply), report, round, document: withHtml, comments: visible, mayComment: !whyNot, whyNot, ...extra });
   };
 

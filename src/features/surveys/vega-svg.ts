@@ -1,0 +1,18 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { runInPool } from "#src/lib/pool.ts";
+
+// Vega may load data by URL; ours is always inline, and nothing may be fetched.
+const noNetwork = vega.loader({ mode: "file" });
+noNetwork.load = () => Promise.reject(new Error("figures load no external data"));
+
+/** A Vega-Lite chart drawn as SVG, now, on this thread (the worker's task). */
+export async function svgOfSpec(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none", loader: noNetwork });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+/** A Vega-Lite chart drawn as SVG on the worker pool, within its time limit. */
+export const drawSpec = (spec: TopLevelSpec) => runInPool<string>("vega", { spec });

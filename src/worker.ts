@@ -1,0 +1,33 @@
+import { AppError } from "#src/lib/errors.ts";
+import type { TaskName, TaskOutcome } from "#src/lib/pool.ts";
+
+// The worker threads' entry (see lib/pool.ts): one function per task, each loading its modules on
+// first use. Catalogue errors travel back as data; so does a stack the input was built to exhaust.
+
+type Input = Record<string, unknown>;
+
+const tasks: Record<TaskName, (input: never) => Promise<unknown>> = {
+  markdown: async (input: import("#src/content/render.ts").RenderRequest) => (await import("#src/content/render.ts")).renderNow(input),
+  references: async (markdown: string) => (await import("#src/content/render.ts")).referencesNow(markdown),
+  word: async ({ data, technologies, language }: Input) => {
+    const { importWord } = await import("#src/features/case-studies/word.ts");
+    return importWord(Buffer.from(data as Uint8Array), technologies as Parameters<typeof importWord>[1], language as Parameters<typeof importWord>[2]);
+  },
+  spreadsheet: async ({ data }: Input) => {
+    const { readTable } = await import("#src/features/surveys/spreadsheet.ts");
+    // The cell-naming function stays behind: the caller rebuilds it from the columns.
+    const { cellRef: _, ...table } = await readTable(Buffer.from(data as Uint8Array));
+    return table;
+  },
+  vega: async ({ spec }: Input) => (await import("#src/features/surveys/vega-svg.ts")).svgOfSpec(spec as import("vega-lite").TopLevelSpec),
+};
+
+export default async function run({ task, input }: { task: TaskName; input: never }): Promise<TaskOutcome<unknown>> {
+  try {
+    return { ok: true, value: await tasks[task](input) };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, code: e.code, fields: e.fields };
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return { ok: false, code: "TOO_COMPLEX", fields: {} };
+    throw e;
+  }
+}
