@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
-import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
@@ -17,9 +16,11 @@ import { draftRoutes } from "#src/features/reports/draft-routes.ts";
 import { editorRoutes } from "#src/features/reports/editor-routes.ts";
 import { sectionRoutes } from "#src/features/reports/section-routes.ts";
 import { appError } from "#src/lib/errors.ts";
+import { closePool } from "#src/lib/pool.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
 import { registerSecurityHeaders } from "#src/web/security-headers.ts";
+import { registerTextInput } from "#src/web/text-input.ts";
 import { multipartField, registerUploads } from "#src/web/uploads.ts";
 import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
 import { surveyRoutes } from "#src/features/surveys/routes.ts";
@@ -27,7 +28,7 @@ import { eventRoutes } from "#src/features/events/routes.ts";
 import { reviewRoutes } from "#src/features/reviews/routes.ts";
 import { searchRoutes } from "#src/features/search/routes.ts";
 import { apiRoutes } from "#src/features/api/routes.ts";
-import { registerErrorHandlers } from "#src/web/errors.tsx";
+import { registerErrorHandlers, sendFrameworkError } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 
 export type AppOptions = {
@@ -39,14 +40,19 @@ export type AppOptions = {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+// Fastify refuses a bare hop count (it cannot tell the proxy from a client that reached the
+// server directly), so the count becomes a function of the hop; addresses pass through as a list.
+const trustProxy = (trust: Config["trustProxy"]) => (typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust && [...trust]);
+
 /** Builds the application with its plugins in order; never listens. */
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendFrameworkError,
   });
   app.decorate("config", config);
   app.decorate("database", database);
@@ -69,7 +75,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(formbody);
+  await registerTextInput(app);
   await registerUploads(app, config.uploadLimitMb);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => appError("RATE_LIMITED") });
   await app.register(csrf, {
@@ -110,5 +116,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(reviewRoutes);
   await app.register(searchRoutes);
   await app.register(apiRoutes);
+  // The worker threads stop with the app (they also stop by themselves when idle).
+  app.addHook("onClose", closePool);
   return app;
 }

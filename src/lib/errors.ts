@@ -4,6 +4,7 @@
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
+  INVALID_CHARACTERS: 400,
   INVALID_CREDENTIALS: 401,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -27,6 +28,9 @@ export const ERROR_STATUS = {
   NO_FILE: 400,
   DOCUMENT_UNREADABLE: 400,
   UNSAFE_ARCHIVE: 400,
+  SPREADSHEET_UNREADABLE: 400,
+  UNSAFE_SPREADSHEET: 400,
+  TOO_COMPLEX: 422,
   FILE_TYPE_NOT_ALLOWED: 415,
   SURVEY_STATE: 409,
   SURVEY_CLOSED: 409,
@@ -56,6 +60,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields: FieldErrors = {},
+    /** Seconds after which trying again may succeed, sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(code);
     this.name = "AppError";
@@ -65,5 +71,8 @@ export class AppError extends Error {
 
 /** Builds an AppError; `fields` says which inputs were wrong and why (message keys). */
 export const appError = (code: ErrorCode, fields?: FieldErrors) => new AppError(code, fields);
+
+/** A refusal that passes with time (RATE_LIMITED, UNAVAILABLE): the answer says when to try again. */
+export const retryLater = (code: "RATE_LIMITED" | "UNAVAILABLE", seconds: number) => new AppError(code, {}, Math.max(1, Math.ceil(seconds)));
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

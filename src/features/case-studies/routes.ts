@@ -12,7 +12,6 @@ import { AnnexAddInput, AnnexInput, CaseStudyInput, LibraryQuery, MoveInput, New
 import * as service from "#src/features/case-studies/service.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
 import { checkAttachment } from "#src/features/case-studies/uploads.ts";
-import { cleanFilename } from "#src/features/case-studies/uploads.ts";
 import { CaseStudyComparePage, CaseStudyPage, comparableFields } from "#src/features/case-studies/views/case-study.tsx";
 import { AnnexPage, QueuePage } from "#src/features/case-studies/views/editor.tsx";
 import { CaseStudyFormPage, valuesOf } from "#src/features/case-studies/views/form.tsx";
@@ -26,6 +25,7 @@ import { wordDiff } from "#src/features/reports/merge.ts";
 import { getReportBySlug, listTechnologies } from "#src/features/reports/repository.ts";
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
+import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
@@ -117,7 +117,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
     const lang = isLanguage(query.lang) ? query.lang : request.lang;
     return reply
       .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-      .header("content-disposition", `attachment; filename="case-study-template-${lang}.docx"`)
+      .header("content-disposition", contentDisposition("attachment", `case-study-template-${lang}.docx`))
       .send(await wordTemplate(lang));
   });
 
@@ -260,7 +260,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
     const inline = file.mediaType.startsWith("image/");
     return reply
       .type(file.mediaType)
-      .header("content-disposition", `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header("content-disposition", contentDisposition(inline ? "inline" : "attachment", file.filename))
       .header("content-security-policy", "default-src 'none'; sandbox")
       .header("x-content-type-options", "nosniff")
       .header("cache-control", isPublic ? "public, max-age=86400, immutable" : "private, no-cache")

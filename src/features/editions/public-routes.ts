@@ -15,6 +15,7 @@ import { loadDraft, readingLanguage } from "#src/features/reports/draft.ts";
 import { getReportBySlug, listReports, type ReportRow } from "#src/features/reports/repository.ts";
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
+import { contentDisposition } from "#src/lib/filenames.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 import { datasetCsv } from "#src/features/surveys/figures.ts";
 
@@ -142,7 +143,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     const frozen = figure && (figure.languages[lang] ?? Object.values(figure.languages)[0]);
     if (!frozen) throw appError("NOT_FOUND");
     reply.header("cache-control", isPublic(edition.status) ? "public, max-age=86400" : "private, no-cache");
-    if (file[2] === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file[1]}.csv"`).send(datasetCsv(frozen.data));
+    if (file[2] === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file[1]}.csv`)).send(datasetCsv(frozen.data));
     return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozen.svg);
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { ATTACHMENT_TYPES, checkDocx, cleanFilename, DOCX_TYPE, sniff } from "#src/features/case-studies/uploads.ts";
+import { ATTACHMENT_TYPES, checkDocx, DOCX_TYPE, sniff } from "#src/features/case-studies/uploads.ts";
 import { listEditions } from "#src/features/editions/repository.ts";
 import { EVENT_KINDS, EVENT_PART_KINDS, normalizeThemes, OUTCOME_KINDS, RECOMMENDATION_STATUSES, REF_SLUG } from "#src/features/events/domain.ts";
 import * as repo from "#src/features/events/repository.ts";
@@ -14,6 +14,7 @@ import { INPUT_KINDS, reflectedIn, traceability, traceabilityXlsx, type InputKin
 import { getReport, getReportBySlug, listTechnologies } from "#src/features/reports/repository.ts";
 import { TraceabilityPage } from "#src/features/events/trace-view.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
+import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, optionalText, parseInput, requiredText } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
@@ -230,7 +231,7 @@ export async function eventRoutes(app: FastifyInstance) {
     if (!doc?.content || !doc.fileName || !doc.mediaType) throw appError("NOT_FOUND");
     return reply
       .type(doc.mediaType)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+      .header("content-disposition", contentDisposition("attachment", doc.fileName))
       .header("content-security-policy", "default-src 'none'; sandbox")
       .header("x-content-type-options", "nosniff")
       .header("cache-control", "public, max-age=3600")
@@ -375,7 +376,7 @@ export async function eventRoutes(app: FastifyInstance) {
     });
     return reply
       .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header("content-disposition", `attachment; filename="${report.slug}-traceability.xlsx"`)
+      .header("content-disposition", contentDisposition("attachment", `${report.slug}-traceability.xlsx`))
       .send(file);
   });
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { z } from "zod";
 import { ADOPTION_STAGES } from "#src/features/surveys/domain.ts";
+import { csvFile } from "#src/lib/csv.ts";
 import type { RadarBlip, Results } from "#src/features/surveys/results.ts";
 import { RINGS } from "#src/features/surveys/results.ts";
+import { drawSpec } from "#src/features/surveys/vega-svg.ts";
 import type { Translate } from "#src/web/i18n/i18n.ts";
 
 // A figure is a saved query over a survey's (public) results and a chart of it, rendered to SVG on
@@ -129,18 +130,12 @@ function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
   };
 }
 
-// Vega may load data by URL; ours is always inline, and nothing may be fetched.
-const noNetwork = vega.loader({ mode: "file" });
-noNetwork.load = () => Promise.reject(new Error("figures load no external data"));
-
-/** Renders a figure's chart to SVG (no browser, no network). */
+/** Renders a figure's chart to SVG (no browser, no network, off the event loop). */
 export async function renderSvg(query: FigureQuery, data: Dataset, t: Translate, radarBlips?: RadarBlip[], labels?: Labels): Promise<string> {
   if (query.kind === "radar") return radarSvg(radarBlips ?? [], t, labels);
   if (!data.rows.length) return emptySvg(t("figure.noData"));
-  const view = new vega.View(vega.parse(compile(specOf(query, data, t)).spec), { renderer: "none", loader: noNetwork });
-  const svg = await view.toSVG();
-  view.finalize();
-  return svg;
+  // Drawing is the costly part: it runs on the worker pool.
+  return drawSpec(specOf(query, data, t));
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -186,9 +181,5 @@ export function radarSvg(blips: RadarBlip[], t: Translate, labels?: Labels): str
 
 /** A dataset as CSV (UTF-8 with BOM, comma-separated). */
 export function datasetCsv(data: Dataset): Buffer {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return Buffer.from(`\ufeff${[data.columns.map(cell).join(","), ...data.rows.map((r) => r.map(cell).join(","))].join("\r\n")}\r\n`, "utf8");
+  return Buffer.from(csvFile([data.columns, ...data.rows]), "utf8");
 }

@@ -11,7 +11,8 @@ import { datasetCsv, FigureQuery } from "#src/features/surveys/figures.ts";
 import { figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
 import * as service from "#src/features/surveys/service.ts";
-import { exportCsv, exportXlsx, readTable, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
+import { exportCsv, exportXlsx, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
+import { readTableInPool } from "#src/features/surveys/spreadsheet-pool.ts";
 import { adoptionTemplate, blankTemplate } from "#src/features/surveys/templates.ts";
 import { AnswerPage } from "#src/features/surveys/views/answer.tsx";
 import { SurveyPage, SurveysPage } from "#src/features/surveys/views/editor.tsx";
@@ -20,6 +21,7 @@ import { transaction } from "#src/db/client.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
+import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, parseInput, requiredText, optionalText } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
@@ -190,7 +192,7 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   app.get("/editor/surveys/:id/template.xlsx", editor, async (request, reply) => {
     const survey = await surveyOf(request);
-    return reply.type(SPREADSHEET_TYPES.xlsx).header("content-disposition", `attachment; filename="${survey.slug}-template.xlsx"`).send(await templateXlsx(await definitionOf(survey), request.lang));
+    return reply.type(SPREADSHEET_TYPES.xlsx).header("content-disposition", contentDisposition("attachment", `${survey.slug}-template.xlsx`)).send(await templateXlsx(await definitionOf(survey), request.lang));
   });
 
   for (const format of ["xlsx", "csv"] as const) {
@@ -199,7 +201,7 @@ export async function surveyRoutes(app: FastifyInstance) {
       const rows = (await repo.responsesWithOrganizations(db, survey.id)).map((r) => ({ organization: r.organization.shortName ?? r.organization.name, answers: r.response.answers }));
       const def = await definitionOf(survey);
       const bytes = format === "xlsx" ? await exportXlsx(def, rows) : exportCsv(def, rows);
-      return reply.type(SPREADSHEET_TYPES[format]).header("content-disposition", `attachment; filename="${survey.slug}-responses.${format}"`).send(bytes);
+      return reply.type(SPREADSHEET_TYPES[format]).header("content-disposition", contentDisposition("attachment", `${survey.slug}-responses.${format}`)).send(bytes);
     });
   }
 
@@ -207,7 +209,7 @@ export async function surveyRoutes(app: FastifyInstance) {
     const survey = await surveyOf(request);
     try {
       const file = await uploadedFile(request, "responses");
-      const result = await service.importResponses(db, actorOf(request), survey.id, await readTable(file.data), `import: ${file.filename.slice(0, 100)}`);
+      const result = await service.importResponses(db, actorOf(request), survey.id, await readTableInPool(file.data), `import: ${cleanFilename(file.filename, "responses").slice(0, 100)}`);
       if (!result.ok) {
         if (wantsJson(request)) return reply.status(400).send({ error: { code: "IMPORT_REJECTED", problems: result.problems } });
         return sendPage(reply, await surveyPage(request, reply, survey, { importProblems: result.problems }), 400);
@@ -272,7 +274,7 @@ export async function surveyRoutes(app: FastifyInstance) {
     const figure = await repo.getFigureBySlug(db, name!);
     if (!figure) throw appError("NOT_FOUND");
     const rendered = await renderFigure(db, figure, request.lang);
-    if (ext === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${figure.slug}.csv"`).send(datasetCsv(rendered.data));
+    if (ext === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figure.slug}.csv`)).send(datasetCsv(rendered.data));
     return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").header("cache-control", "private, no-cache").send(rendered.svg);
   });
 

@@ -5,7 +5,10 @@ import { columnsOf, flatten } from "#src/features/surveys/answers.ts";
 import { ADOPTION_STAGES, questionsOf, textIn, type Answers, type Definition } from "#src/features/surveys/domain.ts";
 import type { Table } from "#src/features/surveys/service.ts";
 import type { Language } from "#src/features/members/domain.ts";
+import { csvFile, csvValue } from "#src/lib/csv.ts";
 import { appError } from "#src/lib/errors.ts";
+import { assertValidText } from "#src/lib/text.ts";
+import { repack } from "#src/lib/zip.ts";
 
 // Survey responses as spreadsheets: a template to fill, imports from .xlsx or .csv, exports.
 // One row per organization; the first column names it; one column per answer (columnsOf).
@@ -81,17 +84,15 @@ export async function exportXlsx(def: Definition, rows: Row[]): Promise<Buffer> 
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const csvCell = (v: string) => (/[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** All responses as CSV (UTF-8 with a byte-order mark, comma-separated). */
 export function exportCsv(def: Definition, rows: Row[]): Buffer {
   const columns = columnsOf(def);
-  const lines = [["organization", ...columns].map(csvCell).join(",")];
+  const lines = [["organization", ...columns]];
   for (const row of rows) {
     const flat = flatten(def, row.answers, true);
-    lines.push([row.organization, ...columns.map((c) => String(flat[c] ?? ""))].map(csvCell).join(","));
+    lines.push([row.organization, ...columns.map((c) => String(flat[c] ?? ""))]);
   }
-  return Buffer.from(`\ufeff${lines.join("\r\n")}\r\n`, "utf8");
+  return Buffer.from(csvFile(lines), "utf8");
 }
 
 /** A cell's value as text or number, whatever Excel stored (formulas give their result). */
@@ -106,28 +107,34 @@ function cellValue(value: ExcelJS.CellValue): string | number | undefined {
   return undefined;
 }
 
-const tableOf = (header: string[], body: { line: number; values: (string | number | undefined)[] }[], cellRef: Table["cellRef"]): Table => ({
-  columns: header,
-  rows: body
-    .filter((r) => r.values.some((v) => v !== undefined && String(v).trim() !== ""))
-    .map((r) => ({ line: r.line, cells: Object.fromEntries(header.map((h, i) => [h, r.values[i]])) })),
-  cellRef,
-});
+// Both readers end here: text a form would refuse (NUL, control characters...) is refused in a file too.
+function tableOf(header: string[], body: { line: number; values: (string | number | undefined)[] }[], cellRef: Table["cellRef"]): Table {
+  assertValidText(header);
+  assertValidText(body.map((r) => r.values));
+  return {
+    columns: header,
+    rows: body
+      .filter((r) => r.values.some((v) => v !== undefined && String(v).trim() !== ""))
+      .map((r) => ({ line: r.line, cells: Object.fromEntries(header.map((h, i) => [h, r.values[i]])) })),
+    cellRef,
+  };
+}
 
 /** Reads an uploaded .xlsx or .csv (decided by its content) into a table of named columns. */
 export async function readTable(data: Buffer): Promise<Table> {
   const isZip = data[0] === 0x50 && data[1] === 0x4b;
   if (isZip) {
-    const entries = checkZip(data);
+    const entries = checkZip(data, "xlsx");
     if (!entries["xl/workbook.xml"]) throw appError("FILE_TYPE_NOT_ALLOWED");
     const book = new ExcelJS.Workbook();
     try {
-      await book.xlsx.load(data as unknown as ExcelJS.Buffer);
+      // ExcelJS is given the checked parts only, stored uncompressed: it never inflates the upload.
+      await book.xlsx.load(repack(entries) as unknown as ExcelJS.Buffer);
     } catch {
-      throw appError("DOCUMENT_UNREADABLE");
+      throw appError("SPREADSHEET_UNREADABLE");
     }
     const sheet = book.getWorksheet("responses") ?? book.worksheets[0];
-    if (!sheet) throw appError("DOCUMENT_UNREADABLE");
+    if (!sheet) throw appError("SPREADSHEET_UNREADABLE");
     const header = ((sheet.getRow(1).values as ExcelJS.CellValue[]) ?? []).slice(1).map((v) => String(cellValue(v) ?? "").trim());
     const body: { line: number; values: (string | number | undefined)[] }[] = [];
     sheet.eachRow((row, line) => {
@@ -144,9 +151,9 @@ export async function readTable(data: Buffer): Promise<Table> {
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
   } catch {
-    throw appError("DOCUMENT_UNREADABLE");
+    throw appError("SPREADSHEET_UNREADABLE");
   }
   const header = (records[0] ?? []).map((h) => h.trim());
-  const body = records.slice(1).map((values, i) => ({ line: i + 2, values }));
+  const body = records.slice(1).map((values, i) => ({ line: i + 2, values: values.map(csvValue) }));
   return tableOf(header, body, (line, column) => `${columnLetter(Math.max(0, header.indexOf(column)))}${line}`);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import type { Caller } from "#src/features/case-studies/service.ts";
@@ -13,6 +14,7 @@ import { adoptionTemplate } from "#src/features/surveys/templates.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
+import { handZip } from "#test/helpers/zips.ts";
 
 const env = useTestApp();
 const TECHS = ["blockchain", "drones"];
@@ -94,6 +96,33 @@ describe("surveys", () => {
     const total = (await repo.responsesWithOrganizations(db, survey.id)).length;
     expect(total).toBe(120);
     expect((await repo.getResponse(db, survey.id, orgs[0]!.id))!.source).toBe("import: a.xlsx");
+  });
+
+  it("refuses over HTTP a workbook whose zip headers understate a sheet, with the spreadsheet's message, importing nothing", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("lying-workbook");
+    const org = await buildOrganization(db, { shortName: "LIE1" });
+    const book = await xlsx([["organization", "innovation_unit", "adoption.blockchain.stage", "adoption.drones.stage"], ["LIE1", "yes", "pilot", "production"]]);
+    // The sheet grows to 50 MiB of blanks inside its XML while every header keeps its real size.
+    const parts = Object.entries(unzipSync(book)).map(([name, data]) => {
+      if (name !== "xl/worksheets/sheet1.xml") return { name, data };
+      const padded = new TextEncoder().encode(new TextDecoder().decode(data).replace("<sheetData>", `<sheetData>${" ".repeat(50 * 1024 * 1024)}`));
+      return { name, data: padded, localSize: data.length, centralSize: data.length };
+    });
+    const lying = handZip(parts);
+    expect(lying.length).toBeLessThan(1024 * 1024);
+    const editor = await buildUser(db, { role: "editor" });
+    const browser = await new Browser(env.app).signInAs(env.database, editor.email);
+    const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const refused = await browser.upload(`/editor/surveys/${survey.id}`, `/editor/surveys/${survey.id}/import`, "responses", { filename: "answers.xlsx", data: lying, type: XLSX });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("far more data than a spreadsheet would");
+    expect(refused.body).not.toContain("Word");
+    expect(await repo.getResponse(db, survey.id, org.id)).toBeFalsy();
+    // The same workbook with honest headers imports.
+    const honest = await browser.upload(`/editor/surveys/${survey.id}`, `/editor/surveys/${survey.id}/import`, "responses", { filename: "answers.xlsx", data: book, type: XLSX });
+    expect(honest.statusCode).toBe(200);
+    expect((await repo.getResponse(db, survey.id, org.id))!.answers.innovation_unit).toBe("yes");
   });
 
   it("hides small groups from the public results but not from editors", async () => {
