@@ -20,6 +20,10 @@ const tasks: Record<TaskName, (input: never) => Promise<unknown>> = {
     return table;
   },
   vega: async ({ spec }: Input) => (await import("#src/features/surveys/vega-svg.ts")).svgOfSpec(spec as import("vega-lite").TopLevelSpec),
+  export: async ({ format, publication }: Input) => {
+    const { renderInProcess } = await import("#src/publishing/in-process.ts");
+    return renderInProcess(format as import("#src/publishing/in-process.ts").InProcessFormat, publication as import("#src/publishing/publication.ts").Publication);
+  },
 };
 
 export default async function run({ task, input }: { task: TaskName; input: never }): Promise<TaskOutcome<unknown>> {

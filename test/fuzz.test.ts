@@ -3,12 +3,8 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "#src/db/client.ts";
-import { createToken } from "#src/features/api/tokens.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { loadDemoIfEmpty } from "#src/demo/load.ts";
-import { signIn } from "#src/features/members/auth.ts";
 import { ERROR_STATUS } from "#src/lib/errors.ts";
-import { testApp } from "#test/helpers/app.ts";
+import { demoAdmin, testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 
 // Property-based bad input over every route that takes input: random and malformed bodies, wrong
@@ -131,17 +127,9 @@ const request = fc.oneof(
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const accounts = await loadDemoIfEmpty(database.db, "http://localhost");
   app = await testApp(database);
   await app.ready();
-  const admin = accounts!.find((a) => a.role === "admin")!;
-  const session = await signIn(database.db, SYSTEM_ACTOR, { email: admin.email, password: admin.password, userAgent: null });
-  cookie = `lr_session=${session.token}`;
-  const page = await app.inject({ method: "GET", url: "/account", headers: { cookie, accept: "text/html" } });
-  csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  for (const c of page.cookies as { name: string; value: string }[]) cookie += `; ${c.name}=${c.value}`;
-  const [user] = await queryRows<{ id: string }>(database.db, sql`select id from users where email = ${admin.email}`);
-  bearer = (await createToken(database.db, { ...SYSTEM_ACTOR, userId: user!.id }, "fuzz")).token;
+  ({ cookie, csrf, bearer } = await demoAdmin(app, database, "fuzz"));
   for (const [, table] of TABLE_OF) {
     if (ids.has(table)) continue;
     ids.set(table, (await queryRows<{ id: string }>(database.db, sql.raw(`select id::text as id from "${table}" order by id limit 20`))).map((r) => r.id));

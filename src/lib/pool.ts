@@ -11,7 +11,7 @@ import { AppError, appError, type ErrorCode, type FieldErrors } from "#src/lib/e
  * pool is idle): the limits on input (content/limits.ts) refuse hostile text first, and these are
  * the backstop, loose enough that a busy machine loading the demo stays within them.
  */
-export const TIME_LIMITS_MS = { markdown: 20_000, references: 20_000, word: 30_000, spreadsheet: 30_000, vega: 10_000 } as const;
+export const TIME_LIMITS_MS = { markdown: 20_000, references: 20_000, word: 30_000, spreadsheet: 30_000, vega: 10_000, export: 60_000 } as const;
 export type TaskName = keyof typeof TIME_LIMITS_MS;
 
 /** What the worker sends back: a value, or a catalogue error raised while working. */
@@ -42,8 +42,9 @@ function poolOf(): Piscina {
  * Runs a task on a worker thread. A catalogue error raised there is raised here; a task over its
  * time (or memory) limit is stopped and refused as TOO_COMPLEX; a full queue is UNAVAILABLE.
  */
-export async function runInPool<T>(task: TaskName, input: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
-  const signal = AbortSignal.timeout(options.timeoutMs ?? TIME_LIMITS_MS[task]);
+export async function runInPool<T>(task: TaskName, input: unknown, options: { timeoutMs?: number; signal?: AbortSignal | undefined } = {}): Promise<T> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? TIME_LIMITS_MS[task]);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let outcome: TaskOutcome<T>;
   try {
     outcome = (await poolOf().run({ task, input }, { signal })) as TaskOutcome<T>;

@@ -30,6 +30,18 @@ describe("export formats", () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
   });
 
+  it("builds the HTML file and the zip on the worker pool, byte for byte as on this thread", async () => {
+    const { FORMATS } = await import("#src/publishing/formats.ts");
+    const { closePool, poolThreads } = await import("#src/lib/pool.ts");
+    try {
+      expect((await FORMATS.html.render(pub, {})).equals(renderHtmlFile(pub))).toBe(true);
+      expect(poolThreads()).toBeGreaterThan(0);
+      expect((await FORMATS.zip.render(pub, {})).equals(renderOpenData(pub))).toBe(true);
+    } finally {
+      await closePool();
+    }
+  });
+
   it("zips the edition as documented JSON and a CSV index, the same bytes every time", () => {
     const zip = renderOpenData(pub);
     expect(renderOpenData(pub).equals(zip)).toBe(true);

@@ -1,6 +1,5 @@
-import { renderDocx } from "#src/publishing/docx.ts";
-import { renderHtmlFile } from "#src/publishing/html-file.tsx";
-import { renderOpenData } from "#src/publishing/open-data.ts";
+import { runInPool } from "#src/lib/pool.ts";
+import type { InProcessFormat } from "#src/publishing/in-process.ts";
 import { compilePdf } from "#src/publishing/pdf.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
@@ -13,6 +12,15 @@ export type Format = {
   timeoutMs: number;
   render(publication: Publication, options: { pdfa?: boolean; signal?: AbortSignal }): Promise<Buffer>;
 };
+
+/**
+ * DOCX, the one-file HTML and the zip are built in JavaScript on the worker pool, so a large
+ * edition never holds the server's event loop; a job that gives up stops the worker's task.
+ */
+const onPool =
+  (format: InProcessFormat, timeoutMs: number): Format["render"] =>
+  async (publication, options) =>
+    Buffer.from(await runInPool<Uint8Array>("export", { format, publication }, { timeoutMs, signal: options.signal }));
 
 /** The one registry of export formats; DOCX, single-file HTML and open data plug in here. */
 export const FORMATS = {
@@ -31,19 +39,19 @@ export const FORMATS = {
     extension: "docx",
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     timeoutMs: 60_000,
-    render: (publication) => renderDocx(publication),
+    render: onPool("docx", 60_000),
   },
   html: {
     extension: "html",
     mediaType: "text/html; charset=utf-8",
     timeoutMs: 60_000,
-    render: async (publication) => renderHtmlFile(publication),
+    render: onPool("html", 60_000),
   },
   zip: {
     extension: "zip",
     mediaType: "application/zip",
     timeoutMs: 60_000,
-    render: async (publication) => renderOpenData(publication),
+    render: onPool("zip", 60_000),
   },
 } satisfies Record<string, Format>;
 

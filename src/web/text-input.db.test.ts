@@ -1,11 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "#src/db/client.ts";
-import { loadDemoIfEmpty } from "#src/demo/load.ts";
-import { createToken } from "#src/features/api/tokens.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { signIn } from "#src/features/members/auth.ts";
-import { useTestApp } from "#test/helpers/app.ts";
+import { demoAdmin, useTestApp } from "#test/helpers/app.ts";
 
 // Text that cannot be stored (NUL, lone surrogates, other controls, noncharacters, bytes that are
 // not UTF-8) is refused with INVALID_CHARACTERS wherever it comes in: query strings, forms, JSON,
@@ -21,15 +17,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   const { app, database } = env;
-  const accounts = await loadDemoIfEmpty(database.db, "http://localhost");
-  const admin = accounts!.find((a) => a.role === "admin")!;
-  const session = await signIn(database.db, SYSTEM_ACTOR, { email: admin.email, password: admin.password, userAgent: null });
-  cookie = `lr_session=${session.token}`;
-  const page = await app.inject({ method: "GET", url: "/account", headers: { cookie, accept: "text/html" } });
-  csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  for (const c of page.cookies as { name: string; value: string }[]) cookie += `; ${c.name}=${c.value}`;
-  const [user] = await queryRows<{ id: string }>(database.db, sql`select id from users where email = ${admin.email}`);
-  bearer = (await createToken(database.db, { ...SYSTEM_ACTOR, userId: user!.id }, "characters")).token;
+  ({ cookie, csrf, bearer } = await demoAdmin(app, database, "characters"));
   for (const table of ["sections", "events", "outcomes", "recommendations", "review_rounds", "surveys"]) {
     const [row] = await queryRows<{ id: string }>(database.db, sql.raw(`select id::text as id from "${table}" order by id limit 1`));
     ids[table] = row?.id ?? "00000000-0000-4000-8000-000000000000";

@@ -5,7 +5,10 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "#src/app.ts";
 import { loadConfig } from "#src/config.ts";
-import type { Database } from "#src/db/client.ts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "#src/db/client.ts";
+import { loadDemoIfEmpty } from "#src/demo/load.ts";
+import { createToken } from "#src/features/api/tokens.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { signIn } from "#src/features/members/auth.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
@@ -100,4 +103,21 @@ export function useTestApp() {
     await env.database.close();
   });
   return env;
+}
+
+/**
+ * Loads the demo and signs its administrator in as a browser would (session and CSRF cookies,
+ * the form's token) and as an API client would (a personal token named `tokenName`).
+ */
+export async function demoAdmin(app: FastifyInstance, database: Database, tokenName: string) {
+  const accounts = await loadDemoIfEmpty(database.db, "http://localhost");
+  const admin = accounts!.find((a) => a.role === "admin")!;
+  const session = await signIn(database.db, SYSTEM_ACTOR, { email: admin.email, password: admin.password, userAgent: null });
+  let cookie = `lr_session=${session.token}`;
+  const page = await app.inject({ method: "GET", url: "/account", headers: { cookie, accept: "text/html" } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  for (const c of page.cookies as { name: string; value: string }[]) cookie += `; ${c.name}=${c.value}`;
+  const [user] = await queryRows<{ id: string }>(database.db, sql`select id from users where email = ${admin.email}`);
+  const bearer = (await createToken(database.db, { ...SYSTEM_ACTOR, userId: user!.id }, tokenName)).token;
+  return { cookie, csrf, bearer };
 }

@@ -1,0 +1,14 @@
+import { renderDocx } from "#src/publishing/docx.ts";
+import { renderHtmlFile } from "#src/publishing/html-file.tsx";
+import { renderOpenData } from "#src/publishing/open-data.ts";
+import type { Publication } from "#src/publishing/publication.ts";
+
+/** The formats built in JavaScript, on the thread that calls: the worker pool's export task. */
+export const IN_PROCESS = {
+  docx: (publication: Publication) => renderDocx(publication),
+  html: async (publication: Publication) => renderHtmlFile(publication),
+  zip: async (publication: Publication) => renderOpenData(publication),
+};
+export type InProcessFormat = keyof typeof IN_PROCESS;
+
+export const renderInProcess = async (format: InProcessFormat, publication: Publication): Promise<Uint8Array> => IN_PROCESS[format](publication);
