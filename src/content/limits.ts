@@ -56,7 +56,9 @@ function prefixOf(line: string): { markers: number; firstListIndent: number | un
  * is within MARKDOWN_LIMITS. Runs in time linear in the text; never parses it.
  */
 export function markdownProblem(text: string): MarkdownProblem | undefined {
-  const lines = text.split("\n");
+  // Every line ending Markdown knows: a browser's form sends CRLF, and a line left with its CR
+  // would hide the fences and markers the checks below look for.
+  const lines = text.split(/\r\n|\r|\n/);
   if (lines.length > MARKDOWN_LIMITS.lines) return "field.markdownLines";
   const directives: number[] = [];
   const lists: number[] = [];

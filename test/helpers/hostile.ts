@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "#src/lib/paths.ts";
 
 const repeat = (n: number, f: (i: number) => string, sep = "\n") => Array.from({ length: n }, (_, i) => f(i)).join(sep);
 /** Markdown built to exhaust the parser, and the limit each one breaks. */
-export const HOSTILE_MARKDOWN: Record<string, { text: string; problem: string }> = {
+const HOSTILE_LF: Record<string, { text: string; problem: string }> = {
   "2,000 nested :::a": { text: repeat(2000, () => ":::a") + "\nx\n" + repeat(2000, () => ":::"), problem: "field.markdownDepth" },
   ">×10,000": { text: `${">".repeat(10_000)} x`, problem: "field.markdownDepth" },
   // 400 levels (160,000 characters) already take the parser minutes; 1,000 overflow its stack.
@@ -21,6 +21,14 @@ export const HOSTILE_MARKDOWN: Record<string, { text: string; problem: string }>
   "40,000 reference links": { text: "[a][b] ".repeat(20_000), problem: "field.markdownMarks" },
   "30,000 lines": { text: "a\n".repeat(30_000), problem: "field.markdownLines" },
 };
+/** Each of them also with the line endings a browser's form sends (CRLF), and with lone CRs. */
+export const HOSTILE_MARKDOWN: Record<string, { text: string; problem: string }> = Object.fromEntries(
+  Object.entries(HOSTILE_LF).flatMap(([name, v]) => [
+    [name, v],
+    [`${name} (CRLF)`, { ...v, text: v.text.replaceAll("\n", "\r\n") }],
+    [`${name} (CR)`, { ...v, text: v.text.replaceAll("\n", "\r") }],
+  ]),
+);
 
 
 /** A real Word document with 2,000 tables nested in one another: small, honest zip headers, a parser's worst case. */
