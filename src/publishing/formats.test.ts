@@ -5,21 +5,10 @@ import { renderDocx } from "#src/publishing/docx.ts";
 import { renderHtmlFile } from "#src/publishing/html-file.tsx";
 import { OPEN_DATA_SCHEMA, renderOpenData } from "#src/publishing/open-data.ts";
 import type { Publication } from "#src/publishing/publication.ts";
+import { publicationOf, sectionOf } from "#test/helpers/publication.ts";
 
 const body = 'Ledgers, "shared".[^1]\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[^1]: A note.';
-const pub: Publication = {
-  reportTitle: "Study Report",
-  title: "Study Report",
-  edition: "2026",
-  date: "2026-03-31",
-  lang: "en",
-  draft: false,
-  foreword: null,
-  caseStudies: [],
-  figures: {},
-  recommendations: {},
-  chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "What it is", slug: "what-it-is", markdown: body, tree: parseMarkdown(body), lang: "en" }] }],
-};
+const pub = publicationOf({ chapters: [{ title: "Blockchain", slug: "blockchain", sections: [sectionOf("What it is", "what-it-is", body)] }] });
 
 describe("export formats", () => {
   it("writes one self-contained HTML file with no script", () => {
@@ -71,7 +60,7 @@ describe("export formats", () => {
     expect(md).toContain("[^summary-1]: A note.");
     expect(md).toContain("[^solution-1]: Another note.");
     expect(md).toContain("_Contributed by Peru Customs · Blockchain · Pilot · 2019_");
-    const withAnnex: Publication = { ...pub, caseStudies: [cs], chapters: [...pub.chapters, { title: "Annex: case studies", slug: "annex-case-studies", sections: [{ heading: cs.fields.title, slug: cs.slug, markdown: md, tree: parseMarkdown(md), lang: "en" }] }] };
+    const withAnnex: Publication = { ...pub, caseStudies: [cs], chapters: [...pub.chapters, { title: "Annex: case studies", slug: "annex-case-studies", sections: [sectionOf(cs.fields.title, cs.slug, md)] }] };
     const files = unzipSync(new Uint8Array(renderOpenData(withAnnex)));
     const csv = strFromU8(files["case-studies.csv"]!).replace(/^\ufeff/, "").split("\r\n");
     expect(csv[0]).toBe("number,slug,title,organization,language,technologies,stage,period_start,period_end,summary");
@@ -97,7 +86,7 @@ describe("export formats", () => {
     const withFigure: Publication = {
       ...pub,
       figures: { stage: { title: "Stage by technology", caption: "Synthetic.", alt: "Bars by stage", source: "Survey 2025", n: 42, svg, data: { columns: [], rows: [], n: 42 } } },
-      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "Use", slug: "use", markdown: md, tree: parseMarkdown(md), lang: "en" }] }],
+      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [sectionOf("Use", "use", md)] }],
     };
     const html = renderHtmlFile(withFigure).toString();
     expect(html).toContain('<div role="img" aria-label="Bars by stage"><svg');
@@ -118,7 +107,7 @@ describe("export formats", () => {
 
   it("numbers captioned tables in the DOCX and the Typst source, caption above the table", async () => {
     const md = "| Stage | Members |\n|---|---:|\n| Pilot | 12 |\n\nTableau : Membres par étape\n\n| A |\n|---|\n| 1 |";
-    const withTable: Publication = { ...pub, chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "Use", slug: "use", markdown: md, tree: parseMarkdown(md), lang: "fr" }] }] };
+    const withTable: Publication = { ...pub, chapters: [{ title: "Blockchain", slug: "blockchain", sections: [sectionOf("Use", "use", md, "fr")] }] };
     const files = unzipSync(new Uint8Array(await renderDocx(withTable)));
     const xml = strFromU8(files["word/document.xml"]!);
     expect(xml).toContain("Tableau 1.");
@@ -137,7 +126,7 @@ describe("export formats", () => {
     const withRec: Publication = {
       ...pub,
       recommendations: { "start-small": { text: "Test on a small scale first, with clear measures.", retired: false } },
-      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [{ heading: "Use", slug: "use", markdown: md, tree: parseMarkdown(md), lang: "en" }] }],
+      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [sectionOf("Use", "use", md)] }],
     };
     expect(renderHtmlFile(withRec).toString()).toContain("Test on a small scale first, with clear measures.");
     const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(withRec)))["word/document.xml"]!);

@@ -2,27 +2,20 @@ import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "#src/content/parse.ts";
 import { renderHtmlFile } from "#src/publishing/html-file.tsx";
-import type { Publication } from "#src/publishing/publication.ts";
+import { publicationOf, sectionOf } from "#test/helpers/publication.ts";
 
 // Words people wrote around a figure (its alt text, title and caption) stay words in the single file.
 const hostile = "</title><script>window.__xss=1</script>\"><img src=x onerror=alert(1)>";
 const md = "Before.\n\n::figure{ref=stage}\n\nAfter.";
 const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="120" height="40" fill="#1b4f7a"/><text x="10" y="80">Pilot &amp; more</text></svg>';
-const pub: Publication = {
+const pub = publicationOf({
   reportTitle: hostile,
   title: hostile,
-  edition: "2026",
-  date: "2026-03-31",
-  lang: "en",
-  draft: false,
   foreword: hostile,
-  caseStudies: [],
   figures: { stage: { title: hostile, caption: hostile, alt: hostile, source: hostile, n: 3, svg, data: { columns: [], rows: [], n: 3 } } },
-  recommendations: {},
-  chapters: [{ title: hostile, slug: "blockchain", sections: [{ heading: hostile, slug: "use", markdown: md, tree: parseMarkdown(md), lang: "en" }] }],
-};
+  chapters: [{ title: hostile, slug: "blockchain", sections: [sectionOf(hostile, "use", md)] }],
+});
 
 describe("single-file HTML", () => {
   it("places a figure as inline SVG while its alt text, title and caption stay text", () => {

