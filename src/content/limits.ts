@@ -72,7 +72,10 @@ export function markdownProblem(text: string): MarkdownProblem | undefined {
       if (rest.startsWith(fence)) fence = undefined;
       continue;
     }
-    const opened = FENCE.exec(rest);
+    // Only a fence at the top level is skipped to its closing line: one opened in a quote or a
+    // list item also ends with that container, so what follows it is checked like any text.
+    const topLevel = markers === 0 && firstListIndent === undefined && (lists.length === 0 || !/^[ \t]/.test(line));
+    const opened = topLevel ? FENCE.exec(rest) : null;
     if (opened) {
       fence = opened[1]!;
       continue;

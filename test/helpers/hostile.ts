@@ -20,6 +20,10 @@ const HOSTILE_LF: Record<string, { text: string; problem: string }> = {
   "text directives 1,000 deep": { text: `${":a[".repeat(1000)}x${"]".repeat(1000)}`, problem: "field.markdownInlineDepth" },
   "40,000 reference links": { text: "[a][b] ".repeat(20_000), problem: "field.markdownMarks" },
   "30,000 lines": { text: "a\n".repeat(30_000), problem: "field.markdownLines" },
+  // A code fence opened in a quote or a list item ends with it: what follows is no longer code.
+  "a fence in a quote, then 200 nested :::a": { text: "> ```\n" + ":::a\n".repeat(200), problem: "field.markdownDepth" },
+  "a fence in a list item, then 200 nested :::a": { text: "- ```\n" + ":::a\n".repeat(200), problem: "field.markdownDepth" },
+  "an indented fence in a list, then 200 nested :::a": { text: "- a\n\n  ```\nb\n" + ":::a\n".repeat(200), problem: "field.markdownDepth" },
 };
 /** Each of them also with the line endings a browser's form sends (CRLF), and with lone CRs. */
 export const HOSTILE_MARKDOWN: Record<string, { text: string; problem: string }> = Object.fromEntries(
