@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import { AppError, appError, type ErrorCode, type FieldErrors } from "#src/lib/errors.ts";
+import { appError, retryLater, type ErrorCode, type FieldErrors } from "#src/lib/errors.ts";
 
 // CPU-heavy work (Markdown of large texts, Word and spreadsheet files, charts) runs on worker
 // threads, each task with a time limit: the event loop keeps answering everyone else, and a task
@@ -51,7 +51,7 @@ export async function runInPool<T>(task: TaskName, input: unknown, options: { ti
   } catch (e) {
     const error = e as { name?: string; code?: string; message?: string };
     if (error.name === "AbortError" || error.code === "ERR_WORKER_OUT_OF_MEMORY") throw appError("TOO_COMPLEX");
-    if (/queue is at limit/i.test(error.message ?? "")) throw new AppError("UNAVAILABLE", {}, 5);
+    if (/queue is at limit/i.test(error.message ?? "")) throw retryLater("UNAVAILABLE", 5);
     throw e;
   }
   if (!outcome.ok) throw appError(outcome.code, outcome.fields);

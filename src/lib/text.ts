@@ -9,9 +9,6 @@ const INVALID = /[\0-\x08\x0B\x0C\x0E-\x1F\p{Cs}\p{Noncharacter_Code_Point}]/u;
 // parser leaves such a run as it is, so the decoded value alone cannot tell it was broken.
 const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
 
-/** Whether a string holds a character that text may not hold (see INVALID). */
-export const hasInvalidCharacters = (s: string) => INVALID.test(s);
-
 /**
  * Refuses input holding such characters anywhere (strings, keys, nested lists and objects) with
  * INVALID_CHARACTERS. Refused rather than stripped: removing characters silently would change

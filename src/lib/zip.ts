@@ -70,8 +70,9 @@ function directory(data: Uint8Array, view: DataView, limits: ZipLimits): Entry[]
       size: view.getUint32(at + 24, true),
       offset: view.getUint32(at + 42, true),
     };
-    // Encrypted entries, methods other than stored and deflate, ZIP64 sizes, and a name given twice.
-    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8) || entry.packed === 0xffffffff || entry.size === 0xffffffff || entry.offset === 0xffffffff || names.has(entry.name)) throw unreadable();
+    // Encrypted entries, methods other than stored and deflate, ZIP64 sizes, a name given twice, and
+    // `__proto__` (as a key of the parts it would replace their object's prototype).
+    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8) || entry.packed === 0xffffffff || entry.size === 0xffffffff || entry.offset === 0xffffffff || names.has(entry.name) || entry.name === "__proto__") throw unreadable();
     names.add(entry.name);
     declared += entry.size;
     const expands = entry.packed > 0 ? entry.size / entry.packed : Infinity;

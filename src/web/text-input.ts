@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import formbody from "@fastify/formbody";
 import { appError } from "#src/lib/errors.ts";
 import { assertValidEscapes, assertValidText } from "#src/lib/text.ts";
+import { isPart } from "#src/web/uploads.ts";
 
 // The one gate for text that comes in over HTTP: query strings, route parameters, forms (URL-encoded
 // and multipart) and JSON. Text holding NUL, lone surrogates, other control characters or
@@ -10,8 +11,6 @@ import { assertValidEscapes, assertValidText } from "#src/lib/text.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-type Part = { type: "file" | "field"; fieldname: string; value?: unknown; filename?: string };
-const isPart = (v: unknown): v is Part => typeof v === "object" && v !== null && "type" in v && "fieldname" in v;
 
 // A multipart body holds part objects (with streams and a link back to the whole form): only a
 // field's value and a file's name are text.

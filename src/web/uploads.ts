@@ -33,7 +33,8 @@ export const isBrokenUpload = (request: FastifyRequest, error: unknown) =>
   !request.bodyRead && Boolean(request.headers["content-type"]?.startsWith("multipart/")) && !(error as { statusCode?: number }).statusCode && !(error instanceof Error && error.name === "AppError");
 
 type Part = MultipartFile | MultipartValue;
-const isPart = (v: unknown): v is Part => typeof v === "object" && v !== null && "type" in v && "fieldname" in v;
+/** Whether a body's value is a multipart part (a file or a field) rather than plain data. */
+export const isPart = (v: unknown): v is Part => typeof v === "object" && v !== null && "type" in v && "fieldname" in v;
 
 /** A field of a multipart body as text (the CSRF token, a language choice). */
 export function multipartField(body: unknown, name: string): string | undefined {

@@ -4,7 +4,7 @@ import { emptyFields, TEXT_FIELDS, type CaseStudyFields } from "#src/features/ca
 import * as repo from "#src/features/case-studies/repository.ts";
 import { CaseStudyInput } from "#src/features/case-studies/schemas.ts";
 import { createCaseStudy, saveCaseStudy, storeFile, type Caller } from "#src/features/case-studies/service.ts";
-import { checkDocx, DOCX_TYPE } from "#src/features/case-studies/uploads.ts";
+import { DOCX_TYPE } from "#src/features/case-studies/uploads.ts";
 import { replaceImagePlaceholders, type WordImport } from "#src/features/case-studies/word.ts";
 import type { Language } from "#src/features/members/domain.ts";
 import { listTechnologies } from "#src/features/reports/repository.ts";
@@ -40,7 +40,6 @@ function fieldsFrom(imported: Partial<CaseStudyFields>, language: Language): Cas
  * taken from a document: the contributor gives it on the form when submitting.
  */
 export async function importCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer; language: Language }): Promise<ImportResult> {
-  await checkDocx(input.data);
   const technologies = await listTechnologies(db);
   const imported = await importWordInPool(input.data, technologies, input.language);
   // What a document says is refused on the same characters as what a form sends.

@@ -103,6 +103,12 @@ describe("Word import", () => {
     expect(fields.title).toBe("Container release on a shared ledger at Puerto Nuevo");
   });
 
+  it("refuses a part named __proto__ as unreadable, not with an internal error", async () => {
+    const parts: HandEntry[] = Object.entries(unzipSync(fixture("pandoc-en.docx"))).map(([name, data]) => ({ name, data }));
+    const zip = handZip([...parts, { name: "__proto__", data: new TextEncoder().encode("x") }]);
+    await expect(checkDocx(zip)).rejects.toMatchObject({ code: "DOCUMENT_UNREADABLE" });
+  });
+
   it("refuses a zip whose directory declares more than the total limit, before inflating it", async () => {
     const zip = zipSync({ "[Content_Types].xml": new TextEncoder().encode("<Types/>"), "word/document.xml": new TextEncoder().encode("<w:document/>") }, { level: 0 });
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);

@@ -1,4 +1,5 @@
 import type { Resolver } from "#src/content/html.ts";
+import type { Reference } from "#src/content/directives.ts";
 import { referencesOf } from "#src/content/render.ts";
 import type { Db } from "#src/db/client.ts";
 import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
@@ -17,7 +18,9 @@ import { figuresBySlugs } from "#src/features/surveys/repository.ts";
  * references flagged; a recommendation with its words from the register.
  */
 export async function draftResolver(db: Db, bodies: string[], lang: Language = "en"): Promise<Resolver> {
-  const refs = (await Promise.all(bodies.map(referencesOf))).flat();
+  // One text at a time: each large one is a task on the worker pool, whose queue is short.
+  const refs: Reference[] = [];
+  for (const body of bodies) refs.push(...(await referencesOf(body)));
   const slugsOf = (kind: string) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.ref))];
   const [caseStudies, figureRows, recommendations] = await Promise.all([caseStudiesBySlug(db, slugsOf("case-study")), figuresBySlugs(db, slugsOf("figure")), recommendationsBySlugs(db, slugsOf("recommendation"))]);
   const figures = new Map(await Promise.all(figureRows.map(async (f) => [f.slug, await describeFigure(db, f, lang)] as const)));
