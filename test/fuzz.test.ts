@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "#src/db/client.ts";
 import { ERROR_STATUS } from "#src/lib/errors.ts";
 import { demoAdmin, testApp } from "#test/helpers/app.ts";
-import { openTestDatabase } from "#test/helpers/db.ts";
+import { openTestDatabase, tableFingerprint } from "#test/helpers/db.ts";
 
 // Property-based bad input over every route that takes input: random and malformed bodies, wrong
 // types, huge strings, broken UTF-8, characters text may not hold (NUL, lone surrogates, controls,
@@ -60,16 +60,7 @@ const fill = (url: string, pick: number) =>
     .replace(/:lang/g, ["en", "fr", "es", "xx"][pick % 4]!)
     .replace(/:file/g, "00000000-0000-4000-8000-000000000000");
 
-/** Every table's row count and a hash of its rows, except the volatile ones. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const tables = (await queryRows<{ name: string }>(database.db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map((r) => r.name).filter((t) => !VOLATILE.has(t));
-  const out: Record<string, string> = {};
-  for (const t of tables) {
-    const [row] = await queryRows<{ n: number; h: string }>(database.db, sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(md5(x::text), '' order by md5(x::text)), '')) as h from "${t}" x`));
-    out[t] = `${row!.n}:${row!.h}`;
-  }
-  return out;
-}
+const fingerprint = () => tableFingerprint(database.db, VOLATILE);
 
 const FIELD_NAMES = ["title", "name", "body", "heading", "email", "slug", "status", "kind", "label", "summary", "text", "organizationId", "role", "password", "direction", "lang", "q", "date", "editionDate", "from", "to", "reason", "sectionId", "parentId", "quote", "disposition", "definition", "technologies", "regionCode", "country", "startsOn", "endsOn", "targetId"];
 

@@ -1,4 +1,4 @@
-import { runInPool } from "#src/lib/pool.ts";
+import { runInPool, TIME_LIMITS_MS } from "#src/lib/pool.ts";
 import type { InProcessFormat } from "#src/publishing/in-process.ts";
 import { compilePdf } from "#src/publishing/pdf.ts";
 import type { Publication } from "#src/publishing/publication.ts";
@@ -18,9 +18,9 @@ export type Format = {
  * edition never holds the server's event loop; a job that gives up stops the worker's task.
  */
 const onPool =
-  (format: InProcessFormat, timeoutMs: number): Format["render"] =>
+  (format: InProcessFormat): Format["render"] =>
   async (publication, options) =>
-    Buffer.from(await runInPool<Uint8Array>("export", { format, publication }, { timeoutMs, signal: options.signal }));
+    Buffer.from(await runInPool<Uint8Array>("export", { format, publication }, { signal: options.signal }));
 
 /** The one registry of export formats; DOCX, single-file HTML and open data plug in here. */
 export const FORMATS = {
@@ -38,20 +38,20 @@ export const FORMATS = {
   docx: {
     extension: "docx",
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    timeoutMs: 60_000,
-    render: onPool("docx", 60_000),
+    timeoutMs: TIME_LIMITS_MS.export,
+    render: onPool("docx"),
   },
   html: {
     extension: "html",
     mediaType: "text/html; charset=utf-8",
-    timeoutMs: 60_000,
-    render: onPool("html", 60_000),
+    timeoutMs: TIME_LIMITS_MS.export,
+    render: onPool("html"),
   },
   zip: {
     extension: "zip",
     mediaType: "application/zip",
-    timeoutMs: 60_000,
-    render: onPool("zip", 60_000),
+    timeoutMs: TIME_LIMITS_MS.export,
+    render: onPool("zip"),
   },
 } satisfies Record<string, Format>;
 

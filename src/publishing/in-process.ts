@@ -4,11 +4,7 @@ import { renderOpenData } from "#src/publishing/open-data.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 
 /** The formats built in JavaScript, on the thread that calls: the worker pool's export task. */
-export const IN_PROCESS = {
-  docx: (publication: Publication) => renderDocx(publication),
-  html: async (publication: Publication) => renderHtmlFile(publication),
-  zip: async (publication: Publication) => renderOpenData(publication),
-};
+export const IN_PROCESS = { docx: renderDocx, html: renderHtmlFile, zip: renderOpenData };
 export type InProcessFormat = keyof typeof IN_PROCESS;
 
 export const renderInProcess = async (format: InProcessFormat, publication: Publication): Promise<Uint8Array> => IN_PROCESS[format](publication);

@@ -38,6 +38,18 @@ describe("the export job runner", () => {
     await env.database.db.delete(exportFiles);
   });
 
+  it("hands a job back uncounted when the server stops in the middle of it", async () => {
+    const { db } = env.database;
+    const draft = await buildReport(db);
+    const job = await requestExport(db, SYSTEM_ACTOR, draft.report, undefined, "html", "en");
+    const claimed = (await claimJob(db))!;
+    const server = new AbortController();
+    const never = { ...FORMATS.html, render: () => new Promise<Buffer>(() => server.abort()) };
+    await runJob(db, claimed, { formats: { html: never }, signal: server.signal });
+    expect(await getJob(db, job.id)).toMatchObject({ status: "queued", attempts: 0, error: null, leaseUntil: null });
+    expect(await isDue(job.id)).toBe(true);
+  });
+
   it("reclaims a running job whose lease expired, and the runner that lost it changes nothing", async () => {
     const { db } = env.database;
     const draft = await buildReport(db);

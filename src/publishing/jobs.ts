@@ -162,6 +162,11 @@ export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): 
         .onConflictDoNothing();
     });
   } catch (caught) {
+    // A server that stops hands the job back as it found it: the attempt is not counted.
+    if (options.signal?.aborted) {
+      await db.update(jobs).set({ status: "queued", attempts: sql`${jobs.attempts} - 1`, message: null, leaseUntil: null, runAfter: new Date() }).where(mine);
+      return;
+    }
     const error = String((caught as Error)?.message ?? caught).slice(0, 2000);
     const again = job.attempts < MAX_ATTEMPTS;
     await db

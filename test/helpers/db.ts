@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { inject } from "vitest";
-import { createPglite, createPool, fromPglite, fromPool, type Database, type Limits } from "#src/db/client.ts";
+import { createPglite, createPool, fromPglite, fromPool, queryRows, type Database, type Db, type Limits } from "#src/db/client.ts";
 import { withDatabase } from "#test/setup/database.ts";
 
 /** A fresh, migrated database for one test file, on the engine of the running project. */
@@ -27,4 +28,15 @@ export async function openTestDatabase(limits: Limits = {}): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/** Every table's row count and a hash of its rows, except the tables named: equal only if nothing was written. */
+export async function tableFingerprint(db: Db, except: ReadonlySet<string>): Promise<Record<string, string>> {
+  const tables = (await queryRows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map((r) => r.name).filter((t) => !except.has(t));
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    const [row] = await queryRows<{ n: number; h: string }>(db, sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(md5(x::text), '' order by md5(x::text)), '')) as h from "${t}" x`));
+    out[t] = `${row!.n}:${row!.h}`;
+  }
+  return out;
 }
