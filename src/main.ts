@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "#src/app.ts";
 import type { Config } from "#src/config.ts";
-import { openDatabase } from "#src/db/client.ts";
+import { openDatabase, SERVER_LIMITS } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { withStartupLock } from "#src/db/startup-lock.ts";
 import { demoAccountsBanner, demoAccountsNotice, keepDemoAccounts } from "#src/demo/accounts.ts";
@@ -15,7 +15,7 @@ const PURGE_EVERY_MS = 6 * 3600 * 1000;
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config, options: { pretty?: boolean } = {}): Promise<FastifyInstance> {
   const started = performance.now();
-  const database = await openDatabase(config);
+  const database = await openDatabase({ ...config, limits: SERVER_LIMITS });
   try {
     // Instances starting together on one database take turns: one migrates and loads the demo.
     const accounts = await withStartupLock(config, async () => {

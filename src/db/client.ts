@@ -28,10 +28,11 @@ export type Database = {
  * How long one query may hold the database. PostgreSQL cancels a statement after
  * `statementTimeoutMs` and ends a session left idle inside a transaction sooner; a request that
  * waits longer than `waitLimitMs` for a pooled connection, or for its turn in PGlite's queue, gives
- * up. Each of these reaches the client as a 503 (UNAVAILABLE) instead of a hang.
+ * up. Each of these reaches the client as a 503 (UNAVAILABLE) instead of a hang. Only the server
+ * sets them (SERVER_LIMITS): the CLI's migrations, backups and restores may take as long as they need.
  */
 export type Limits = { statementTimeoutMs?: number; idleInTransactionMs?: number; waitLimitMs?: number };
-const LIMITS: Required<Limits> = { statementTimeoutMs: 30_000, idleInTransactionMs: 120_000, waitLimitMs: 30_000 };
+export const SERVER_LIMITS: Required<Limits> = { statementTimeoutMs: 30_000, idleInTransactionMs: 120_000, waitLimitMs: 30_000 };
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite with its files under dataDir/pglite. */
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; limits?: Limits }): Promise<Database> {
@@ -43,7 +44,7 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
 
 /** A node-postgres pool of ten connections, each with the statement limits set at connection. */
 export function createPool(connectionString: string, limits: Limits = {}): pg.Pool {
-  const { statementTimeoutMs, idleInTransactionMs, waitLimitMs } = { ...LIMITS, ...limits };
+  const { statementTimeoutMs, idleInTransactionMs, waitLimitMs } = limits;
   return new pg.Pool({
     connectionString,
     max: 10,
@@ -73,7 +74,7 @@ export const createPglite = (options: PGliteOptions = {}) => PGlite.create({ ...
  */
 const BUSY_MS = 10;
 
-function turnEventLoopBetweenQueries(client: PGlite, waitLimitMs: number): PGlite {
+function turnEventLoopBetweenQueries(client: PGlite, waitLimitMs: number | undefined): PGlite {
   let turned = performance.now();
   const turn = async () => {
     if (performance.now() - turned < BUSY_MS) return;
@@ -85,6 +86,11 @@ function turnEventLoopBetweenQueries(client: PGlite, waitLimitMs: number): PGlit
   for (const name of ["query", "exec", "transaction"] as const) {
     const original = target[name].bind(client);
     target[name] = (...args: unknown[]) => {
+      if (waitLimitMs === undefined) {
+        const run = queue.then(turn).then(() => original(...args));
+        queue = run.catch(() => undefined);
+        return run;
+      }
       let expired = false;
       let timer: NodeJS.Timeout | undefined;
       const tooLate = new Promise<never>((_, reject) => {
@@ -106,7 +112,7 @@ function turnEventLoopBetweenQueries(client: PGlite, waitLimitMs: number): PGlit
 
 /** Wraps an existing PGlite instance (tests load one from a migrated template). */
 export function fromPglite(client: PGlite, limits: Limits = {}): Database {
-  const db = drizzlePglite({ client: turnEventLoopBetweenQueries(client, limits.waitLimitMs ?? LIMITS.waitLimitMs) }) as unknown as Db;
+  const db = drizzlePglite({ client: turnEventLoopBetweenQueries(client, limits.waitLimitMs) }) as unknown as Db;
   return {
     db,
     engine: "pglite",
