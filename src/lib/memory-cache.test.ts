@@ -32,10 +32,10 @@ describe("byteCache", () => {
   });
 
   it("forgets entries after their time to live", async () => {
-    const cache = byteCache<{ v: number }>({ maxBytes: 10_000, sizeOf: jsonBytes, ttlMs: 20 });
+    const cache = byteCache<{ v: number }>({ maxBytes: 10_000, sizeOf: jsonBytes, ttlMs: 500 });
     cache.set("a", { v: 1 });
     expect(cache.get("a")).toEqual({ v: 1 });
-    await new Promise((r) => setTimeout(r, 40));
+    await new Promise((r) => setTimeout(r, 1000));
     expect(cache.get("a")).toBeUndefined();
   });
 
