@@ -14,7 +14,7 @@ const { loadDraft } = await import("../src/features/reports/draft.ts");
 const { freezeEdition, changeStatus } = await import("../src/features/editions/service.ts");
 const { renderHtml } = await import("../src/content/html.ts");
 const { parseMarkdown } = await import("../src/content/parse.ts");
-const { translator } = await import("../src/web/i18n/i18n.ts");
+const { translator } = await import("../src/i18n/i18n.ts");
 const { loadDemoIfEmpty } = await import("../src/demo/load.ts");
 
 const PARAGRAPH = "Border agencies compare the cost of a pilot with the time it saves, and ask partners to share data early. ";

@@ -8,8 +8,8 @@ register();
 
 const { computeResults, radar } = await import("../src/features/surveys/results.ts");
 const { datasetOf, renderSvg } = await import("../src/features/surveys/figures.ts");
-const { DefinitionSchema } = await import("../src/features/surveys/domain.ts");
-const { translator } = await import("../src/web/i18n/i18n.ts");
+const { DefinitionSchema } = await import("../src/domain/surveys.ts");
+const { translator } = await import("../src/i18n/i18n.ts");
 
 const ORGS = 186;
 const TECHS = Array.from({ length: 10 }, (_, i) => `tech-${i + 1}`);

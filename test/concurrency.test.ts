@@ -6,7 +6,7 @@ import { editionPages } from "#src/db/schema/editions.ts";
 import { sectionRevisions } from "#src/db/schema/reports.ts";
 import { surveyResponses } from "#src/db/schema/surveys.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { emptyFields } from "#src/features/case-studies/domain.ts";
+import { emptyFields } from "#src/domain/case-studies.ts";
 import { createCaseStudy, moveCaseStudy, type Caller } from "#src/features/case-studies/service.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { getEdition } from "#src/features/editions/repository.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "#src/db/client.ts";
-import { roleAtLeast, ROLES, type Role } from "#src/features/members/domain.ts";
+import { roleAtLeast, ROLES, type Role } from "#src/domain/members.ts";
 import type { Policy } from "#src/web/context.ts";
 import { testApp, Browser } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";

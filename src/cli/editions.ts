@@ -1,12 +1,12 @@
 import { loadConfig } from "#src/config.ts";
-import { primaryOf } from "#src/features/reports/draft.ts";
+import { primaryOf } from "#src/domain/languages.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { FreezeInput } from "#src/features/editions/schemas.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
-import { getReportBySlug } from "#src/features/reports/repository.ts";
+import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { progressBar } from "#src/cli/progress.ts";

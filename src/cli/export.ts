@@ -5,7 +5,7 @@ import { progressBar } from "#src/cli/progress.ts";
 import { loadConfig } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
-import { LANGUAGES } from "#src/features/members/domain.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import { FORMAT_NAMES, FORMATS, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 

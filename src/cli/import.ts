@@ -8,11 +8,11 @@ import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { importCaseStudy } from "#src/features/case-studies/import.ts";
-import { LANGUAGES } from "#src/features/members/domain.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { cleanFilename } from "#src/lib/filenames.ts";
-import { en } from "#src/web/i18n/en.ts";
+import { en } from "#src/i18n/en.ts";
 
 const Options = z.object({
   org: z.string().min(1, "name the organization with --org"),
@@ -85,7 +85,7 @@ export async function importSurveyResponsesCommand(file: string, raw: Record<str
     const { getSurveyBySlug } = await import("#src/features/surveys/repository.ts");
     const { importResponses } = await import("#src/features/surveys/service.ts");
     const { readTable } = await import("#src/features/surveys/spreadsheet.ts");
-    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const { translator } = await import("#src/i18n/i18n.ts");
     const found = await getSurveyBySlug(database.db, survey);
     if (!found) throw new CliError(`No survey has the short name "${survey}".`);
     const progress = progressBar("Importing responses");

@@ -10,7 +10,7 @@ import { exportCommand } from "#src/cli/export.ts";
 import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { isAppError } from "#src/lib/errors.ts";
-import { en } from "#src/web/i18n/en.ts";
+import { en } from "#src/i18n/en.ts";
 
 const program = new Command()
   .name("living-report")

@@ -1,7 +1,7 @@
 import { withDatabase } from "#src/cli/editions.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { MARK_END, MARK_START } from "#src/features/case-studies/library.ts";
-import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { search, SEARCH_KINDS, type SearchKind } from "#src/features/search/search.ts";
 
 /** `living-report search "query" [--lang] [--edition] [--kind]`: what a reader (or, with --draft, the secretariat) would find. */

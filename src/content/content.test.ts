@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractReferences } from "#src/content/directives.ts";
 import { renderHtml, type Resolver } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 const t = translator("en");
 const render = (md: string, resolve?: Resolver) => renderHtml(parseMarkdown(md), { t, idPrefix: "s1", ...(resolve ? { resolve } : {}) });

@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import { visit } from "unist-util-visit";
-import { REFERENCE_KINDS, type ReferenceKind } from "#src/features/reports/domain.ts";
+import { REFERENCE_KINDS, type ReferenceKind } from "#src/domain/reports.ts";
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 

@@ -8,8 +8,8 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
 import { tableCaption } from "#src/content/parse.ts";
-import type { ReferenceKind } from "#src/features/reports/domain.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
+import type { ReferenceKind } from "#src/domain/reports.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 
 /** What a renderer knows about a piece of evidence; undefined when the reference is unknown. */
 export type ResolvedFigure = { src: string; alt: string; caption: string; n: number; source: string; dataHref: string };

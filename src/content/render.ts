@@ -3,9 +3,9 @@ import { LRUCache } from "lru-cache";
 import { extractReferences, type Reference } from "#src/content/directives.ts";
 import { renderHtml, type ContentWarning, type ResolvedReference, type Resolver } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { runInPool } from "#src/lib/pool.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 // Markdown to HTML for pages: small texts inline, large ones on the worker pool (with its time
 // limit), and each result kept in memory, bounded by bytes, until the text or what its

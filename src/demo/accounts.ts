@@ -3,7 +3,7 @@ import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "#src/db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import type { Role } from "#src/features/members/domain.ts";
+import type { Role } from "#src/domain/members.ts";
 import { insertUser, listOrganizations } from "#src/features/members/repository.ts";
 import { hashPassword } from "#src/features/members/passwords.ts";
 

@@ -1,6 +1,6 @@
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { emptyFields, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { createCaseStudy, moveCaseStudy, setAnnex, type Caller } from "#src/features/case-studies/service.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import type { EventKind, OutcomeKind } from "#src/features/events/domain.ts";
+import type { EventKind, OutcomeKind } from "#src/domain/events.ts";
 import * as events from "#src/features/events/service.ts";
 import { insertUser, listOrganizations } from "#src/features/members/repository.ts";
 import { hashPassword } from "#src/features/members/passwords.ts";

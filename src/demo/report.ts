@@ -4,12 +4,12 @@ import { loadDemoCaseStudies } from "#src/demo/case-studies.ts";
 import { loadDemoSurveys } from "#src/demo/surveys.ts";
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { LANGUAGES } from "#src/features/members/domain.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { getHead } from "#src/features/reports/repository.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { addChapter, addSection, createReport, moveChapter, renameChapter, renameReport, setSectionStatus } from "#src/features/reports/structure.ts";
-import { createTechnology, setTechnologyLink } from "#src/features/reports/technologies.ts";
+import { createTechnology, setTechnologyLink } from "#src/features/catalog/technologies.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 
 // The demo report as it grew: the 2019 edition (seven technologies), the joint 2022 edition

@@ -1,7 +1,7 @@
 import type { Db } from "#src/db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { insertOrganization, listOrganizations } from "#src/features/members/repository.ts";
-import { ADOPTION_STAGES } from "#src/features/surveys/domain.ts";
+import { ADOPTION_STAGES } from "#src/domain/surveys.ts";
 import { insertFigure } from "#src/features/surveys/repository.ts";
 import { createSurvey, importResponses, inviteOrganizations, setSurveyStatus, type Table } from "#src/features/surveys/service.ts";
 import { adoptionTemplate } from "#src/features/surveys/templates.ts";

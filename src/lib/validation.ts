@@ -72,3 +72,10 @@ export function idFrom(params: unknown): string {
   if (!parsed.success) throw appError("NOT_FOUND");
   return parsed.data.id;
 }
+
+/** A URL slug: lower-case ASCII words joined by hyphens. */
+export const slugText = () =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(60, { error: "field.tooLong" }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "field.slug" }),
+  );

@@ -29,7 +29,7 @@ import type { PrintFigure } from "#src/publishing/typst/serialize.ts";
 import { tableCaption } from "#src/content/parse.ts";
 import { Resvg } from "@resvg/resvg-js";
 import { FONTS_DIR } from "#src/publishing/pdf.ts";
-import { translator, type Translate } from "#src/web/i18n/i18n.ts";
+import { translator, type Translate } from "#src/i18n/i18n.ts";
 
 // The publication as a Word document with real heading styles (Word's navigation pane, the
 // contents field), footnotes, tables and page numbers: the same structure as the PDF.

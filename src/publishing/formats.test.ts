@@ -47,8 +47,8 @@ describe("export formats", () => {
 
   it("carries the annexed case studies: as data in the zip, and as the last chapter of every format", async () => {
     const { caseStudyMarkdown } = await import("#src/publishing/publication.ts");
-    const { translator } = await import("#src/web/i18n/i18n.ts");
-    const { emptyFields } = await import("#src/features/case-studies/domain.ts");
+    const { translator } = await import("#src/i18n/i18n.ts");
+    const { emptyFields } = await import("#src/domain/case-studies.ts");
     const cs = {
       slug: "pe-ledger",
       organization: "Peru Customs",
@@ -99,7 +99,7 @@ describe("export formats", () => {
     expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
     expect(strFromU8(files["word/document.xml"]!)).toContain("Figure 1.");
     const { serializeMdast } = await import("#src/publishing/typst/serialize.ts");
-    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const { translator } = await import("#src/i18n/i18n.ts");
     const typst = serializeMdast(parseMarkdown(md), translator("en"), withFigure.figures);
     expect(typst).toContain('#figure(image(bytes("<svg xmlns=\\"http://www.w3.org/2000/svg\\"');
     expect(typst).toContain('alt: "Bars by stage"');
@@ -114,7 +114,7 @@ describe("export formats", () => {
     expect(xml.indexOf("Membres par étape")).toBeLessThan(xml.indexOf("Pilot"));
     expect(xml).not.toContain("Tableau 2.");
     const { serializeMdast } = await import("#src/publishing/typst/serialize.ts");
-    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const { translator } = await import("#src/i18n/i18n.ts");
     const typst = serializeMdast(parseMarkdown(md), translator("en"));
     expect(typst).toContain('#figure(table(columns: 2');
     expect(typst).toContain('caption: [#"Membres par étape";]');
@@ -133,7 +133,7 @@ describe("export formats", () => {
     expect(xml).toContain("Test on a small scale first, with clear measures.");
     expect(xml).not.toContain("Shown here once");
     const { serializeMdast } = await import("#src/publishing/typst/serialize.ts");
-    const { translator } = await import("#src/web/i18n/i18n.ts");
+    const { translator } = await import("#src/i18n/i18n.ts");
     expect(serializeMdast(parseMarkdown(md), translator("en"), {}, withRec.recommendations)).toContain('#"Test on a small scale first, with clear measures.";');
     const zip = unzipSync(new Uint8Array(renderOpenData(withRec)));
     expect(JSON.parse(strFromU8(zip["edition.json"]!)).recommendations).toEqual([{ slug: "start-small", text: "Test on a small scale first, with clear measures.", retired: false, sections: ["1.1"] }]);

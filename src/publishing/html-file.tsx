@@ -9,10 +9,10 @@ import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { renderHtml, type Resolver } from "#src/content/html.ts";
 import type { Root } from "mdast";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { ASSETS_DIR } from "#src/web/assets.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 // The publication as one self-contained HTML file: styles inlined, no script, nothing fetched.
 const CSS = readFileSync(join(ASSETS_DIR, "app.css"), "utf8");

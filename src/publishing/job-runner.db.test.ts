@@ -8,7 +8,7 @@ import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
-import { en } from "#src/web/i18n/en.ts";
+import { en } from "#src/i18n/en.ts";
 import { FORMATS, type Format } from "#src/publishing/formats.ts";
 import { claimJob, cleanUpJobs, getExportFile, getJob, requestExport, runJob, runPendingJobs } from "#src/publishing/jobs.ts";
 import { runInChild } from "#src/publishing/pdf.ts";

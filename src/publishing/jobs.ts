@@ -3,10 +3,10 @@ import { and, desc, eq, gt, inArray, like, notExists, or, sql, type SQL } from "
 import { queryRows, transaction, type Db } from "#src/db/client.ts";
 import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import { isPublic } from "#src/features/editions/domain.ts";
+import { isPublic } from "#src/domain/editions.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import type { ReportRow } from "#src/features/reports/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
 import { FORMATS, type Format, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { emptyFields } from "#src/features/case-studies/domain.ts";
+import { emptyFields } from "#src/domain/case-studies.ts";
 import { renderOpenData } from "#src/publishing/open-data.ts";
 import { publicationOf, sectionOf } from "#test/helpers/publication.ts";
 

@@ -4,20 +4,21 @@ import type { Db } from "#src/db/client.ts";
 import type { EditionContent } from "#src/features/editions/render.ts";
 import { loadEditionContent } from "#src/features/editions/render.ts";
 import * as editions from "#src/features/editions/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { chooseText, loadDraft, localized, primaryOf } from "#src/features/reports/draft.ts";
-import { getReportBySlug } from "#src/features/reports/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { chooseText, localized, primaryOf } from "#src/domain/languages.ts";
+import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
-import { period, TEXT_FIELDS, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { period, TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { listAnnex, versionsByIds } from "#src/features/case-studies/repository.ts";
-import { ANNEX_PATH } from "#src/features/editions/domain.ts";
+import { ANNEX_PATH } from "#src/domain/editions.ts";
 import type { FrozenFigure } from "#src/features/editions/snapshot.ts";
 import { extractReferences } from "#src/content/directives.ts";
 import { recommendationsBySlugs } from "#src/features/events/repository.ts";
 import { renderFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
-import { listTechnologies, type TechnologyRow } from "#src/features/reports/repository.ts";
-import { translator, type Translate } from "#src/web/i18n/i18n.ts";
+import { listTechnologies, type TechnologyRow } from "#src/features/catalog/repository.ts";
+import { translator, type Translate } from "#src/i18n/i18n.ts";
 
 // What every output format (PDF, DOCX, single-file HTML, open data) renders: a report's content
 // in one language, from a published edition or from the living draft, already parsed.

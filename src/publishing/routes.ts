@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { isPublic } from "#src/features/editions/domain.ts";
+import { isPublic } from "#src/domain/editions.ts";
 import * as editions from "#src/features/editions/repository.ts";
-import { LANGUAGES, roleAtLeast } from "#src/features/members/domain.ts";
-import { getReportBySlug } from "#src/features/reports/repository.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
+import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom } from "#src/lib/validation.ts";

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "#src/lib/errors.ts";
-import { isMessageKey, type Translate } from "#src/web/i18n/i18n.ts";
+import { isMessageKey, type Translate } from "#src/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
 
 /** Submitted values to put back into a form that failed validation. */

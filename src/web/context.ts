@@ -1,12 +1,13 @@
-import { userOfToken } from "#src/features/api/tokens.ts";
+import { userOfToken } from "#src/features/members/tokens.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
 import type { Actor } from "#src/features/audit/repository.ts";
 import { resolveSession, SESSION_TTL_MS } from "#src/features/members/auth.ts";
-import type { Language, Role } from "#src/features/members/domain.ts";
-import { isLanguage, isMessageKey, negotiateLanguage, translator, type Translate } from "#src/web/i18n/i18n.ts";
-import type { MessageKey } from "#src/web/i18n/en.ts";
+import type { Role } from "#src/domain/members.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { isLanguage, isMessageKey, negotiateLanguage, translator, type Translate } from "#src/i18n/i18n.ts";
+import type { MessageKey } from "#src/i18n/en.ts";
 
 /** Who may use a route. Roles are cumulative (see roleAtLeast). */
 /** Who may use a route: anyone, a signed-in role or above, or a program holding a personal API token. */

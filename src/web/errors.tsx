@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { isDatabaseTimeout } from "#src/db/errors.ts";
 import { AppError, isAppError, type ErrorCode } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
-import { en } from "#src/web/i18n/en.ts";
+import { en } from "#src/i18n/en.ts";
 import { Layout } from "#src/web/layout.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
 import { isBrokenUpload } from "#src/web/uploads.ts";

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
-import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
-import { roleAtLeast } from "#src/features/members/domain.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
 import { assetUrl } from "#src/web/assets.ts";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
 
 type LayoutProps = {

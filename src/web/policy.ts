@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { roleAtLeast } from "#src/features/members/domain.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
 import { appError } from "#src/lib/errors.ts";
 import type { Policy } from "#src/web/context.ts";
 

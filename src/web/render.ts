@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { takeFlash, type CurrentUser, type Flash } from "#src/web/context.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 
 /** A rendered page element, whatever its props. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import type { Role } from "#src/features/members/domain.ts";
+import type { Role } from "#src/domain/members.ts";
 import { createOrganization, createUser } from "#src/features/members/service.ts";
 import type { OrganizationInput } from "#src/features/members/schemas.ts";
 
@@ -47,9 +47,9 @@ export async function buildReport(db: Db) {
 
 /** The technology with this slug, created (through the service) if the database lacks it. */
 export async function ensureTechnology(db: Db, slug: string, nameEn: string, nameFr: string | null = null) {
-  const { listTechnologies } = await import("#src/features/reports/repository.ts");
+  const { listTechnologies } = await import("#src/features/catalog/repository.ts");
   const existing = (await listTechnologies(db)).find((t) => t.slug === slug);
   if (existing) return existing;
-  const { createTechnology } = await import("#src/features/reports/technologies.ts");
+  const { createTechnology } = await import("#src/features/catalog/technologies.ts");
   return createTechnology(db, SYSTEM_ACTOR, { slug, nameEn, nameFr, nameEs: null, descriptionEn: null });
 }

@@ -1,5 +1,5 @@
 import { parseMarkdown } from "#src/content/parse.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 import type { Publication, PublicationSection } from "#src/publishing/publication.ts";
 
 /** One section as the renderers receive it: its Markdown and the tree parsed from it. */

@@ -3,7 +3,7 @@ import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timest
 import { bytea, inList, tsvector } from "#src/db/schema/checks.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
 import { reports, technologies } from "#src/db/schema/reports.ts";
-import { CASE_STUDY_STATES, RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { CASE_STUDY_STATES, RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/domain/case-studies.ts";
 
 /**
  * Evidence an organization sends in. The words live in versions; the columns here repeat the

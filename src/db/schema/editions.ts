@@ -2,8 +2,8 @@ import { inList } from "#src/db/schema/checks.ts";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "#src/db/schema/members.ts";
 import { reports } from "#src/db/schema/reports.ts";
-import { EDITION_STATUSES, PINNED_KINDS } from "#src/features/editions/domain.ts";
-import type { LocalizedText } from "#src/features/members/domain.ts";
+import { EDITION_STATUSES, PINNED_KINDS } from "#src/domain/editions.ts";
+import type { LocalizedText } from "#src/domain/languages.ts";
 
 
 /** A frozen, dated snapshot of a report. Once published its pinned items and pages never change. */

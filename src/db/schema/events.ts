@@ -3,8 +3,8 @@ import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text,
 import { bytea, inList } from "#src/db/schema/checks.ts";
 import { regions, users } from "#src/db/schema/members.ts";
 import { reports, technologies } from "#src/db/schema/reports.ts";
-import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES } from "#src/features/events/domain.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES } from "#src/domain/events.ts";
+import type { Language } from "#src/domain/languages.ts";
 
 type Texts = Partial<Record<Language, string>>;
 

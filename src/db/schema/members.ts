@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { inList } from "#src/db/schema/checks.ts";
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ORGANIZATION_KINDS, ROLES, LANGUAGES, type LocalizedText } from "#src/features/members/domain.ts";
+import { ORGANIZATION_KINDS, ROLES } from "#src/domain/members.ts";
+import { LANGUAGES, type LocalizedText } from "#src/domain/languages.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();

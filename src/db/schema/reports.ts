@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { inList } from "#src/db/schema/checks.ts";
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "#src/db/schema/members.ts";
-import type { Language, LocalizedText } from "#src/features/members/domain.ts";
-import { CHAPTER_KINDS, REFERENCE_KINDS, SECTION_STATUSES, TECHNOLOGY_LINK_KINDS } from "#src/features/reports/domain.ts";
+import type { Language, LocalizedText } from "#src/domain/languages.ts";
+import { CHAPTER_KINDS, REFERENCE_KINDS, SECTION_STATUSES, TECHNOLOGY_LINK_KINDS } from "#src/domain/reports.ts";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

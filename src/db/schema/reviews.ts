@@ -4,7 +4,7 @@ import { inList } from "#src/db/schema/checks.ts";
 import { editions } from "#src/db/schema/editions.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
 import { chapters, reports, sectionRevisions, sections } from "#src/db/schema/reports.ts";
-import { DISPOSITIONS, PROPOSAL_STATUSES, ROUND_STATUSES, ROUND_VISIBILITIES } from "#src/features/reviews/domain.ts";
+import { DISPOSITIONS, PROPOSAL_STATUSES, ROUND_STATUSES, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
 
 /** A comment period on the living draft or on an unpublished edition. */
 export const reviewRounds = pgTable(

@@ -1,8 +1,8 @@
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { inList } from "#src/db/schema/checks.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
-import type { LocalizedText } from "#src/features/members/domain.ts";
-import { RESPONSE_STATUSES, SURVEY_STATUSES, type Answers, type Definition } from "#src/features/surveys/domain.ts";
+import type { LocalizedText } from "#src/domain/languages.ts";
+import { RESPONSE_STATUSES, SURVEY_STATUSES, type Answers, type Definition } from "#src/domain/surveys.ts";
 
 /** A questionnaire sent to organizations; its questions live in versions. */
 export const surveys = pgTable(

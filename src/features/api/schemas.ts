@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGUAGES } from "#src/features/members/domain.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import { SEARCH_KINDS } from "#src/features/search/search.ts";
 
 // The read and write API's shapes: one Zod schema per request part and per response, from which

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { caseStudyEvents, caseStudyVersions, notifications } from "#src/db/schema/case-studies.ts";
 import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import { emptyFields, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { searchLibrary } from "#src/features/case-studies/library.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import { LibraryQuery } from "#src/features/case-studies/schemas.ts";

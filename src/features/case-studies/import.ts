@@ -1,13 +1,13 @@
 import { markdownProblem } from "#src/content/limits.ts";
 import { transaction, type Db } from "#src/db/client.ts";
-import { emptyFields, TEXT_FIELDS, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { emptyFields, TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import { CaseStudyInput } from "#src/features/case-studies/schemas.ts";
 import { createCaseStudy, saveCaseStudy, storeFile, type Caller } from "#src/features/case-studies/service.ts";
 import { DOCX_TYPE } from "#src/features/case-studies/uploads.ts";
 import { replaceImagePlaceholders, type WordImport } from "#src/features/case-studies/word.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { listTechnologies } from "#src/features/reports/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { runInPool } from "#src/lib/pool.ts";
 import { assertValidText } from "#src/lib/text.ts";

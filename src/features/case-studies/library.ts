@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
-import type { Stage } from "#src/features/case-studies/domain.ts";
+import type { Stage } from "#src/domain/case-studies.ts";
 import type { LibraryFilter } from "#src/features/case-studies/schemas.ts";
 
 // The public library of published case studies: full-text search over the three languages,

@@ -5,8 +5,8 @@ import { reports } from "#src/db/schema/reports.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import type { CaseStudyView } from "#src/features/case-studies/views/case-study.tsx";
 import type { SnapshotCaseStudy } from "#src/features/editions/snapshot.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { localized, primaryOf } from "#src/features/reports/draft.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { localized, primaryOf } from "#src/domain/languages.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Everything a case study's pages show, loaded in a few queries.

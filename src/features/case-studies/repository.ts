@@ -3,7 +3,7 @@ import { queryRows, type Db } from "#src/db/client.ts";
 import { caseStudies, caseStudyEvents, caseStudyFiles, caseStudyTechnologies, caseStudyVersions, notifications, reportAnnex } from "#src/db/schema/case-studies.ts";
 import { organizations, regions, users } from "#src/db/schema/members.ts";
 import { technologies } from "#src/db/schema/reports.ts";
-import { SEARCH_CONFIG, type CaseStudyFields, type CaseStudyState } from "#src/features/case-studies/domain.ts";
+import { SEARCH_CONFIG, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
 
 export type CaseStudyRow = typeof caseStudies.$inferSelect;
 export type VersionRow = typeof caseStudyVersions.$inferSelect;

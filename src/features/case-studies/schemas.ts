@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkMarkdown } from "#src/content/limits.ts";
-import { RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
-import { LANGUAGES } from "#src/features/members/domain.ts";
+import { RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/domain/case-studies.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import { oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import { contributorMayEdit, editorMayEdit, missingForSubmission, MOVES, needsMessage, type CaseStudyFields, type CaseStudyState, type RetireReason } from "#src/features/case-studies/domain.ts";
+import { contributorMayEdit, editorMayEdit, missingForSubmission, MOVES, needsMessage, type CaseStudyFields, type CaseStudyState, type RetireReason } from "#src/domain/case-studies.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
-import { roleAtLeast, type Role } from "#src/features/members/domain.ts";
-import { slugify } from "#src/features/reports/domain.ts";
-import { listTechnologies } from "#src/features/reports/repository.ts";
+import { roleAtLeast, type Role } from "#src/domain/members.ts";
+import { slugify } from "#src/domain/reports.ts";
+import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Rules of case studies: who may write which, the moves between states, versions kept on every

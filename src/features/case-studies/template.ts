@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
-import { STAGES, TEXT_FIELDS } from "#src/features/case-studies/domain.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { STAGES, TEXT_FIELDS } from "#src/domain/case-studies.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 /**
  * The Word template members fill in: a title, then one heading per field in the member's language.

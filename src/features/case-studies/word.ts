@@ -8,10 +8,10 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
-import { STAGES, TEXT_FIELDS, type CaseStudyFields, type Stage } from "#src/features/case-studies/domain.ts";
+import { STAGES, TEXT_FIELDS, type CaseStudyFields, type Stage } from "#src/domain/case-studies.ts";
 import { checkDocx, IMAGE_TYPES, sniff } from "#src/features/case-studies/uploads.ts";
-import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 // A Word document into a case study draft: mammoth reads the .docx as HTML, the HTML is sanitized
 // and turned into Markdown (footnotes kept as footnotes), and the sections under headings the

@@ -1,6 +1,6 @@
 import type { Snapshot } from "#src/features/editions/snapshot.ts";
-import type { Language, LocalizedText } from "#src/features/members/domain.ts";
-import { wordDiff, type DiffPart } from "#src/features/reports/merge.ts";
+import type { Language, LocalizedText } from "#src/domain/languages.ts";
+import { wordDiff, type DiffPart } from "#src/lib/merge.ts";
 import type { RevisionRow } from "#src/features/reports/repository.ts";
 
 type Where = { chapter: LocalizedText; heading: string; slug: string };

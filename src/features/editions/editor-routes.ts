@@ -5,7 +5,7 @@ import { FreezeInput, StatusChangeInput } from "#src/features/editions/schemas.t
 import { changeStatus, freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import { EditionManagePage, EditionsManagePage } from "#src/features/editions/views/manage.tsx";
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
-import { getReport, getReportBySlug } from "#src/features/reports/repository.ts";
+import { getReport, getReportBySlug } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";

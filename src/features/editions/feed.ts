@@ -1,7 +1,7 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import { primaryOf } from "#src/features/reports/draft.ts";
+import { primaryOf } from "#src/domain/languages.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
-import type { ReportRow } from "#src/features/reports/repository.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 

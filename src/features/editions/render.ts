@@ -6,15 +6,16 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, type Snapshot } from "#src/features/editions/snapshot.ts";
-import { ANNEX_PATH } from "#src/features/editions/domain.ts";
+import { ANNEX_PATH } from "#src/domain/editions.ts";
 import { EditionAnnexPage, EditionChapterPage, EditionContentsPage, editionUrls } from "#src/features/editions/views/public.tsx";
 import { versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
 import type { Resolver } from "#src/content/html.ts";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
-import type { Language } from "#src/features/members/domain.ts";
-import { chooseText, primaryOf } from "#src/features/reports/draft.ts";
-import { listTechnologies, type ReportRow, type RevisionRow, type TechnologyRow } from "#src/features/reports/repository.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { chooseText, primaryOf } from "#src/domain/languages.ts";
+import { type RevisionRow } from "#src/features/reports/repository.ts";
+import { listTechnologies, type ReportRow, type TechnologyRow } from "#src/features/catalog/repository.ts";
+import { translator } from "#src/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
 
 /** Everything needed to render any page of one edition, loaded once. */

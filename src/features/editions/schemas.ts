@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EDITION_STATUSES, LABEL_PATTERN } from "#src/features/editions/domain.ts";
+import { EDITION_STATUSES, LABEL_PATTERN } from "#src/domain/editions.ts";
 import { oneOf, optionalText, requiredText } from "#src/lib/validation.ts";
 
 // Words that already mean something in edition URLs.

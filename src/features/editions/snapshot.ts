@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
-import type { ChapterKind } from "#src/features/reports/domain.ts";
-import type { PinnedKind } from "#src/features/editions/domain.ts";
+import type { ChapterKind } from "#src/domain/reports.ts";
+import type { PinnedKind } from "#src/domain/editions.ts";
 import type { Draft } from "#src/features/reports/draft.ts";
-import type { Language, LocalizedText } from "#src/features/members/domain.ts";
+import type { Language, LocalizedText } from "#src/domain/languages.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { canonicalJson } from "#src/lib/canonical-json.ts";
 

@@ -1,8 +1,8 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow } from "#src/features/events/repository.ts";
 import { textIn } from "#src/features/events/views.tsx";
-import type { Language } from "#src/features/members/domain.ts";
-import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";

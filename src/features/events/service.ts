@@ -1,9 +1,9 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import type { EventKind, EventPartKind, OutcomeKind, RecommendationStatus } from "#src/features/events/domain.ts";
+import type { EventKind, EventPartKind, OutcomeKind, RecommendationStatus } from "#src/domain/events.ts";
 import * as repo from "#src/features/events/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Commands on events, outcomes and the recommendation register: each one transaction with its

@@ -1,5 +1,5 @@
 import { INPUT_KINDS, type InputKind, type Matrix } from "#src/features/reports/provenance.ts";
-import type { ReportRow } from "#src/features/reports/repository.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

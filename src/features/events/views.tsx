@@ -1,11 +1,11 @@
-import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES } from "#src/features/events/domain.ts";
+import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES } from "#src/domain/events.ts";
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow, RecommendationRow, RegisterRow } from "#src/features/events/repository.ts";
-import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
-import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, valueOf, type FormValues } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

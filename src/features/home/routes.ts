@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { listEditions } from "#src/features/editions/repository.ts";
 import { setupOpen } from "#src/features/members/auth.ts";
-import { listReports } from "#src/features/reports/repository.ts";
+import { listReports } from "#src/features/catalog/repository.ts";
 import { HomePage } from "#src/features/home/views.tsx";
 import { appError } from "#src/lib/errors.ts";
-import { isLanguage } from "#src/web/i18n/i18n.ts";
+import { isLanguage } from "#src/i18n/i18n.ts";
 import { safeNext, setLanguageCookie } from "#src/web/context.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, ilike, isNull, isNotNull, ne, or, sql } from "
 import type { Db } from "#src/db/client.ts";
 import { organizations, regions, users } from "#src/db/schema/members.ts";
 import { sessions } from "#src/db/schema/sessions.ts";
-import type { OrganizationKind, Role } from "#src/features/members/domain.ts";
+import type { OrganizationKind, Role } from "#src/domain/members.ts";
 import { normalizeEmail } from "#src/lib/email.ts";
 
 export type OrganizationValues = Omit<typeof organizations.$inferInsert, "id" | "createdAt" | "updatedAt" | "deactivatedAt">;

@@ -1,4 +1,4 @@
-import { createToken, listTokens, revokeToken } from "#src/features/api/tokens.ts";
+import { createToken, listTokens, revokeToken } from "#src/features/members/tokens.ts";
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";

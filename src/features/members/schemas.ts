@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { LANGUAGES, ORGANIZATION_KINDS, ROLES } from "#src/features/members/domain.ts";
-import { isCountryCode } from "#src/web/i18n/countries.ts";
+import { ORGANIZATION_KINDS, ROLES } from "#src/domain/members.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
+import { isCountryCode } from "#src/i18n/countries.ts";
 import { normalizeEmail } from "#src/lib/email.ts";
 import { email, newPassword, oneOf, optionalDate, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
 

@@ -2,15 +2,16 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
 import { renderMarkdown } from "#src/content/render.ts";
-import { LANGUAGES } from "#src/features/members/domain.ts";
-import { chooseText, loadDraft, readingLanguage } from "#src/features/reports/draft.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { chooseText, readingLanguage } from "#src/domain/languages.ts";
 import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
-import * as repo from "#src/features/reports/repository.ts";
+import * as catalog from "#src/features/catalog/repository.ts";
 import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage } from "#src/features/reports/views/draft.tsx";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { draftResolver } from "#src/features/reports/evidence.ts";
 import { appError } from "#src/lib/errors.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 // The living draft is for signed-in members only; readers see published editions.
@@ -29,10 +30,10 @@ const langOf = (request: FastifyRequest) => {
 export async function draftRoutes(app: FastifyInstance) {
   const { db } = app.database;
 
-  app.get("/draft", member, async (request, reply) => sendPage(reply, h(DraftReportsPage, { ctx: pageContext(request, reply), reports: await repo.listReports(db) })));
+  app.get("/draft", member, async (request, reply) => sendPage(reply, h(DraftReportsPage, { ctx: pageContext(request, reply), reports: await catalog.listReports(db) })));
 
   app.get("/draft/:report", member, async (request, reply) => {
-    const report = await repo.getReportBySlug(db, reportSlugOf(request));
+    const report = await catalog.getReportBySlug(db, reportSlugOf(request));
     if (!report) throw appError("NOT_FOUND");
     const lang = readingLanguage(report, request.lang);
     return reply.redirect(`/draft/${report.slug}/${lang}/`, 303);

@@ -1,5 +1,6 @@
 import type { Db } from "#src/db/client.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import { primaryOf, type Language } from "#src/domain/languages.ts";
+import * as catalog from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
@@ -9,18 +10,12 @@ export type DraftSection = repo.SectionRow & {
   texts: Partial<Record<Language, SectionText>>;
 };
 export type DraftChapter = repo.ChapterRow & { sections: DraftSection[] };
-export type Draft = { report: repo.ReportRow; primary: Language; chapters: DraftChapter[] };
+export type Draft = { report: catalog.ReportRow; primary: Language; chapters: DraftChapter[] };
 
-/** The report's primary language (the first of its languages). */
-export const primaryOf = (report: Pick<repo.ReportRow, "languages">): Language => report.languages[0] ?? "en";
-
-/** The language to show a report in: the wanted one if the report is kept in it, else its primary one. */
-export const readingLanguage = (report: Pick<repo.ReportRow, "languages">, wanted: Language): Language =>
-  report.languages.includes(wanted) ? wanted : primaryOf(report);
 
 /** The living draft of a report: chapters, sections and the current text in every language. */
 export async function loadDraft(db: Db, reportSlug: string): Promise<Draft> {
-  const report = await repo.getReportBySlug(db, reportSlug);
+  const report = await catalog.getReportBySlug(db, reportSlug);
   if (!report) throw appError("NOT_FOUND");
   const chapterRows = await repo.listChapters(db, report.id);
   const sectionRows = await repo.listSections(
@@ -62,16 +57,4 @@ export function translationState(section: DraftSection, primary: Language, lang:
   return text.sourceRevisionId === source?.revisionId ? "upToDate" : "outOfDate";
 }
 
-/** A chapter title or technology name in the wanted language, else in the primary one. */
-export function localized(texts: Partial<Record<Language, string>>, lang: Language, primary: Language): string {
-  return texts[lang] ?? texts[primary] ?? Object.values(texts)[0] ?? "";
-}
 
-/**
- * Which text of a section to show in a language: its own translation when it has words (or the
- * language is the primary one), otherwise the primary text, flagged as a fallback.
- */
-export function chooseText<T extends { body: string }>(own: T | undefined, primaryText: T | undefined, lang: Language, primary: Language) {
-  const translated = Boolean(own && (own.body.trim() || lang === primary));
-  return { text: translated ? own : primaryText, lang: translated ? lang : primary, fallback: !translated };
-}

@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { loadDraft, localized, primaryOf } from "#src/features/reports/draft.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { localized, primaryOf } from "#src/domain/languages.ts";
+import * as catalog from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/reports/repository.ts";
-import { ChapterInput, MoveInput, MoveToInput, RenameInput, ReportInput, SectionAddInput, StatusInput, TechnologyInput, TechnologyLinkInput } from "#src/features/reports/schemas.ts";
+import { ChapterInput, MoveInput, MoveToInput, RenameInput, ReportInput, SectionAddInput, StatusInput } from "#src/features/reports/schemas.ts";
+import { TechnologyInput, TechnologyLinkInput } from "#src/features/catalog/schemas.ts";
 import * as structure from "#src/features/reports/structure.ts";
-import { createTechnology, setTechnologyLink, updateTechnology } from "#src/features/reports/technologies.ts";
+import { createTechnology, setTechnologyLink, updateTechnology } from "#src/features/catalog/technologies.ts";
 import { OutlinePage, ReportsPage } from "#src/features/reports/views/outline.tsx";
 import { TechnologiesPage, TechnologyPage } from "#src/features/reports/views/technologies.tsx";
 import { appError } from "#src/lib/errors.ts";
@@ -29,7 +32,7 @@ export async function editorRoutes(app: FastifyInstance) {
   const { db } = app.database;
   const outlineUrl = async (chapterId: string) => {
     const chapter = await repo.getChapter(db, chapterId);
-    const report = chapter && (await repo.getReport(db, chapter.reportId));
+    const report = chapter && (await catalog.getReport(db, chapter.reportId));
     return report ? `/editor/reports/${report.slug}#ch-${chapterId}` : "/editor";
   };
   const sectionOutlineUrl = async (sectionId: string) => {
@@ -37,7 +40,7 @@ export async function editorRoutes(app: FastifyInstance) {
     return found ? `/editor/reports/${found.report.slug}#ch-${found.chapter.id}` : "/editor";
   };
 
-  app.get("/editor", editor, async (request, reply) => sendPage(reply, h(ReportsPage, { ctx: pageContext(request, reply), reports: await repo.listReports(db) })));
+  app.get("/editor", editor, async (request, reply) => sendPage(reply, h(ReportsPage, { ctx: pageContext(request, reply), reports: await catalog.listReports(db) })));
 
   app.post("/editor/reports", editor, async (request, reply) => {
     const body = formBody(request.body);
@@ -48,13 +51,13 @@ export async function editorRoutes(app: FastifyInstance) {
         setFlash(reply, "reports.created", { title: report.titles.en });
         return reply.redirect(`/editor/reports/${report.slug}`, 303);
       },
-      async (error) => h(ReportsPage, { ctx: pageContext(request, reply), reports: await repo.listReports(db), values: body, error }),
+      async (error) => h(ReportsPage, { ctx: pageContext(request, reply), reports: await catalog.listReports(db), values: body, error }),
     );
   });
 
   app.get("/editor/reports/:report", editor, async (request, reply) => {
     const draft = await loadDraft(db, reportSlugOf(request));
-    return sendPage(reply, h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await repo.listTechnologies(db) }));
+    return sendPage(reply, h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await catalog.listTechnologies(db) }));
   });
 
   app.post("/editor/reports/:report/chapters", editor, async (request, reply) => {
@@ -67,7 +70,7 @@ export async function editorRoutes(app: FastifyInstance) {
         setFlash(reply, "outline.saved");
         return reply.redirect(`/editor/reports/${draft.report.slug}#ch-${chapter.id}`, 303);
       },
-      async (error) => h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await repo.listTechnologies(db), values: body, error }),
+      async (error) => h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await catalog.listTechnologies(db), values: body, error }),
     );
   });
 
@@ -123,7 +126,7 @@ export async function editorRoutes(app: FastifyInstance) {
   // Technologies
 
   app.get("/editor/technologies", editor, async (request, reply) =>
-    sendPage(reply, h(TechnologiesPage, { ctx: pageContext(request, reply), technologies: await repo.listTechnologies(db) })),
+    sendPage(reply, h(TechnologiesPage, { ctx: pageContext(request, reply), technologies: await catalog.listTechnologies(db) })),
   );
 
   app.post("/editor/technologies", editor, async (request, reply) => {
@@ -135,14 +138,14 @@ export async function editorRoutes(app: FastifyInstance) {
         setFlash(reply, "tech.created", { name: tech.names.en });
         return reply.redirect(`/editor/technologies/${tech.id}`, 303);
       },
-      async (error) => h(TechnologiesPage, { ctx: pageContext(request, reply), technologies: await repo.listTechnologies(db), values: body, error }),
+      async (error) => h(TechnologiesPage, { ctx: pageContext(request, reply), technologies: await catalog.listTechnologies(db), values: body, error }),
     );
   });
 
   const technologyPage = async (id: string) => {
-    const tech = await repo.getTechnology(db, id);
+    const tech = await catalog.getTechnology(db, id);
     if (!tech) throw appError("NOT_FOUND");
-    return { tech, all: await repo.listTechnologies(db), links: await repo.listTechnologyLinks(db) };
+    return { tech, all: await catalog.listTechnologies(db), links: await catalog.listTechnologyLinks(db) };
   };
 
   app.get("/editor/technologies/:id", editor, async (request, reply) =>

@@ -3,9 +3,9 @@ import type { Reference } from "#src/content/directives.ts";
 import { referencesOf } from "#src/content/render.ts";
 import type { Db } from "#src/db/client.ts";
 import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { recommendationsBySlugs } from "#src/features/events/repository.ts";
-import { localized } from "#src/features/reports/draft.ts";
+import { localized } from "#src/domain/languages.ts";
 import { describeFigure } from "#src/features/surveys/read.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 

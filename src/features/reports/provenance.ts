@@ -3,8 +3,9 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
 import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
 import * as events from "#src/features/events/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { localized, loadDraft } from "#src/features/reports/draft.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { localized } from "#src/domain/languages.ts";
 import { commentsOnSections } from "#src/features/reviews/repository.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 

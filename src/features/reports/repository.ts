@@ -1,69 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { users } from "#src/db/schema/members.ts";
-import { chapters, reports, sectionHeads, sectionReferences, sectionRevisions, sections, technologies, technologyLinks } from "#src/db/schema/reports.ts";
+import { chapters, reports, sectionHeads, sectionReferences, sectionRevisions, sections } from "#src/db/schema/reports.ts";
 import type { Reference } from "#src/content/directives.ts";
 
-export type ReportRow = typeof reports.$inferSelect;
 export type ChapterRow = typeof chapters.$inferSelect;
 export type SectionRow = typeof sections.$inferSelect;
 export type RevisionRow = typeof sectionRevisions.$inferSelect;
-export type TechnologyRow = typeof technologies.$inferSelect;
-
-// Reports
-
-export const listReports = (db: Db) => db.select().from(reports).orderBy(asc(reports.slug));
-
-export async function getReport(db: Db, id: string): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(eq(reports.id, id));
-  return row;
-}
-
-export async function getReportBySlug(db: Db, slug: string): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(eq(reports.slug, slug));
-  return row;
-}
-
-export async function updateReport(tx: Db, id: string, values: Partial<typeof reports.$inferInsert>): Promise<ReportRow | undefined> {
-  const [row] = await tx.update(reports).set(values).where(eq(reports.id, id)).returning();
-  return row;
-}
-
-export async function insertReport(tx: Db, values: typeof reports.$inferInsert): Promise<ReportRow> {
-  const [row] = await tx.insert(reports).values(values).returning();
-  return row!;
-}
-
-// Technologies
-
-export const listTechnologies = (db: Db) => db.select().from(technologies).orderBy(asc(technologies.slug));
-
-export async function getTechnology(db: Db, id: string): Promise<TechnologyRow | undefined> {
-  const [row] = await db.select().from(technologies).where(eq(technologies.id, id));
-  return row;
-}
-
-export async function insertTechnology(tx: Db, values: typeof technologies.$inferInsert): Promise<TechnologyRow> {
-  const [row] = await tx.insert(technologies).values(values).returning();
-  return row!;
-}
-
-export async function updateTechnology(tx: Db, id: string, values: Partial<typeof technologies.$inferInsert>) {
-  const [row] = await tx.update(technologies).set({ ...values, updatedAt: sql`now()` }).where(eq(technologies.id, id)).returning();
-  return row;
-}
-
-export const listTechnologyLinks = (db: Db) => db.select().from(technologyLinks);
-
-export async function insertTechnologyLink(tx: Db, values: typeof technologyLinks.$inferInsert) {
-  await tx.insert(technologyLinks).values(values).onConflictDoNothing();
-}
-
-export async function deleteTechnologyLink(tx: Db, values: typeof technologyLinks.$inferInsert) {
-  await tx
-    .delete(technologyLinks)
-    .where(and(eq(technologyLinks.fromId, values.fromId), eq(technologyLinks.toId, values.toId), eq(technologyLinks.kind, values.kind)));
-}
 
 // Chapters
 

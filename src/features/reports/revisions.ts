@@ -1,9 +1,9 @@
 import { referencesOf } from "#src/content/render.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { primaryOf } from "#src/features/reports/draft.ts";
-import { CONFLICT_MARKER } from "#src/features/reports/merge.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { primaryOf } from "#src/domain/languages.ts";
+import { CONFLICT_MARKER } from "#src/lib/merge.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { AppError, appError } from "#src/lib/errors.ts";
 

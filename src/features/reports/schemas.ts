@@ -1,18 +1,12 @@
 import { z } from "zod";
 import { checkMarkdown } from "#src/content/limits.ts";
-import { LANGUAGES } from "#src/features/members/domain.ts";
-import { CHAPTER_KINDS, SECTION_STATUSES, TECHNOLOGY_LINK_KINDS, TEMPLATE_NAMES } from "#src/features/reports/domain.ts";
-import { oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
-
-const slug = () =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(60, { error: "field.tooLong" }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "field.slug" }),
-  );
+import { LANGUAGES } from "#src/domain/languages.ts";
+import { CHAPTER_KINDS, SECTION_STATUSES, TEMPLATE_NAMES } from "#src/domain/reports.ts";
+import { oneOf, optionalText, optionalUuid, requiredText, slugText } from "#src/lib/validation.ts";
 
 const languageList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(LANGUAGES, { error: "field.invalid" })));
 
-export const ReportInput = z.object({ slug: slug(), title: requiredText(300), primaryLanguage: oneOf(LANGUAGES), translations: languageList });
+export const ReportInput = z.object({ slug: slugText(), title: requiredText(300), primaryLanguage: oneOf(LANGUAGES), translations: languageList });
 
 export const ChapterInput = z.object({
   title: requiredText(300),
@@ -41,13 +35,3 @@ export const SectionSaveInput = z.object({
 });
 
 export const PreviewInput = z.object({ body: z.string().max(200_000, { error: "field.tooLong" }).superRefine(checkMarkdown), idPrefix: z.string().regex(/^[a-z0-9-]{1,80}$/).default("preview") });
-
-export const TechnologyInput = z.object({
-  slug: slug(),
-  nameEn: requiredText(200),
-  nameFr: optionalText(200),
-  nameEs: optionalText(200),
-  descriptionEn: optionalText(1000),
-});
-
-export const TechnologyLinkInput = z.object({ toId: z.uuid({ error: "field.invalid" }), kind: oneOf(TECHNOLOGY_LINK_KINDS) });

@@ -1,12 +1,13 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { CHAPTER_TEMPLATES, slugify, type ChapterKind, type ChapterTemplate, type SectionStatus } from "#src/features/reports/domain.ts";
-import { primaryOf } from "#src/features/reports/draft.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { CHAPTER_TEMPLATES, slugify, type ChapterKind, type ChapterTemplate, type SectionStatus } from "#src/domain/reports.ts";
+import { primaryOf } from "#src/domain/languages.ts";
+import * as catalog from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { appError } from "#src/lib/errors.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 // Commands that shape a report: chapters and sections added, renamed, reordered, moved, removed.
 // Each runs in one transaction with its audit event; reorderings lock the siblings first.
@@ -23,9 +24,9 @@ export type ReportInput = { slug: string; title: string; primaryLanguage: Langua
 /** Sets the report's title in one language. */
 export function renameReport(db: Db, actor: Actor, reportId: string, lang: Language, title: string) {
   return transaction(db, async (tx) => {
-    const report = await repo.getReport(tx, reportId);
+    const report = await catalog.getReport(tx, reportId);
     if (!report) throw appError("NOT_FOUND");
-    const updated = await repo.updateReport(tx, reportId, { titles: { ...report.titles, [lang]: title } });
+    const updated = await catalog.updateReport(tx, reportId, { titles: { ...report.titles, [lang]: title } });
     await recordAudit(tx, actor, { action: "report.rename", entityType: "report", entityId: reportId, data: { name: title, language: lang } });
     return updated!;
   });
@@ -35,7 +36,7 @@ export function renameReport(db: Db, actor: Actor, reportId: string, lang: Langu
 export function createReport(db: Db, actor: Actor, input: ReportInput) {
   const languages = [input.primaryLanguage, ...input.translations.filter((l) => l !== input.primaryLanguage)];
   return transaction(db, async (tx) => {
-    const report = await repo.insertReport(tx, { slug: input.slug, titles: { en: input.title, [input.primaryLanguage]: input.title }, languages });
+    const report = await catalog.insertReport(tx, { slug: input.slug, titles: { en: input.title, [input.primaryLanguage]: input.title }, languages });
     await recordAudit(tx, actor, { action: "report.create", entityType: "report", entityId: report.id, data: { slug: report.slug, name: input.title } });
     return report;
   }).catch((e: unknown) => {
@@ -63,7 +64,7 @@ export type ChapterInput = { title: string; kind: ChapterKind; technologyId: str
 /** Adds a chapter at the end of a report, with the sections of the chosen template. */
 export async function addChapter(db: Db, actor: Actor, reportId: string, input: ChapterInput) {
   return transaction(db, async (tx) => {
-    const report = await repo.getReport(tx, reportId);
+    const report = await catalog.getReport(tx, reportId);
     if (!report) throw appError("NOT_FOUND");
     const primary = primaryOf(report);
     const siblings = await repo.lockChapters(tx, reportId);
@@ -135,7 +136,7 @@ export function removeChapter(db: Db, actor: Actor, chapterId: string) {
 export async function addSection(db: Db, actor: Actor, chapterId: string, heading: string) {
   return transaction(db, async (tx) => {
     const chapter = await liveChapter(tx, chapterId);
-    const report = await repo.getReport(tx, chapter.reportId);
+    const report = await catalog.getReport(tx, chapter.reportId);
     return appendSection(tx, actor, chapter, primaryOf(report!), heading);
   });
 }

@@ -2,7 +2,7 @@ import { AlignmentType, Document, HeadingLevel, PageOrientation, Packer, Paragra
 import ExcelJS from "exceljs";
 import type { CommentView, RoundRow } from "#src/features/reviews/repository.ts";
 import type { RoundChapter } from "#src/features/reviews/read.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 
 // The comment-resolution matrix: one row per comment, with what the secretariat decided.
 

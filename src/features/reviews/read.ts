@@ -1,9 +1,10 @@
 import type { Db } from "#src/db/client.ts";
 import { loadEditionContent } from "#src/features/editions/render.ts";
 import * as editionsRepo from "#src/features/editions/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { chooseText, localized, loadDraft, primaryOf } from "#src/features/reports/draft.ts";
-import { getReport } from "#src/features/reports/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { chooseText, localized, primaryOf } from "#src/domain/languages.ts";
+import { getReport } from "#src/features/catalog/repository.ts";
 import type { RoundRow } from "#src/features/reviews/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 

@@ -16,7 +16,7 @@ import { roundDocument } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import * as reviews from "#src/features/reviews/service.ts";
 import { isAppError } from "#src/lib/errors.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
 

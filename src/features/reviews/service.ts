@@ -1,11 +1,11 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
-import type { Role } from "#src/features/members/domain.ts";
-import { roleAtLeast } from "#src/features/members/domain.ts";
+import type { Role } from "#src/domain/members.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
 import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
-import type { Disposition, ProposalStatus, RoundVisibility } from "#src/features/reviews/domain.ts";
+import type { Disposition, ProposalStatus, RoundVisibility } from "#src/domain/reviews.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import { appError } from "#src/lib/errors.ts";

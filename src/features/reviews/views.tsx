@@ -1,6 +1,6 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
-import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/features/reviews/domain.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
+import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
 import type { RoundChapter } from "#src/features/reviews/read.ts";
 import type { CommentView, ProposalView, RoundRow } from "#src/features/reviews/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";

@@ -4,13 +4,13 @@ import { toString } from "mdast-util-to-string";
 import { queryRows, transaction, type Db } from "#src/db/client.ts";
 import type { Directive } from "#src/content/directives.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
-import { SEARCH_CONFIG } from "#src/features/case-studies/domain.ts";
+import { SEARCH_CONFIG } from "#src/domain/case-studies.ts";
 import { loadEditionContent, type EditionContent } from "#src/features/editions/render.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
-import { getReport } from "#src/features/reports/repository.ts";
+import { getReport } from "#src/features/catalog/repository.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
-import type { Language } from "#src/features/members/domain.ts";
-import { chooseText, primaryOf } from "#src/features/reports/draft.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { chooseText, primaryOf } from "#src/domain/languages.ts";
 
 // Writes the search entries of a published edition: each section, in each language it is read in,
 // as plain text with the words of the recommendations and figures it places.

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
 import { MARK_END, MARK_START } from "#src/features/case-studies/library.ts";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 
 // One search over what a person may read: sections of published editions (or, for the
 // secretariat, of the living draft), published case studies, events with their outcomes, and

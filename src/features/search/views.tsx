@@ -1,5 +1,5 @@
 import { Highlighted } from "#src/features/case-studies/views/library.tsx";
-import type { TechnologyRow } from "#src/features/reports/repository.ts";
+import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from "#src/features/search/search.ts";
 import { SelectField } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";

@@ -1,4 +1,4 @@
-import { ADOPTION_STAGES, isShown, questionsOf, type AdoptionStage, type Answers, type Definition, type MatrixAnswer, type Question } from "#src/features/surveys/domain.ts";
+import { ADOPTION_STAGES, isShown, questionsOf, type AdoptionStage, type Answers, type Definition, type MatrixAnswer, type Question } from "#src/domain/surveys.ts";
 
 // Answers in and out of flat key → value form: what a web form posts (keys prefixed "q.") and
 // what a spreadsheet row holds (one column per key). Keys: "<question>" for plain questions,

@@ -3,12 +3,12 @@ import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
 import type { TopLevelSpec } from "vega-lite";
 import { z } from "zod";
-import { ADOPTION_STAGES } from "#src/features/surveys/domain.ts";
+import { ADOPTION_STAGES } from "#src/domain/surveys.ts";
 import { csvFile } from "#src/lib/csv.ts";
 import type { RadarBlip, Results } from "#src/features/surveys/results.ts";
 import { RINGS } from "#src/features/surveys/results.ts";
 import { drawSpec } from "#src/features/surveys/vega-svg.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 
 // A figure is a saved query over a survey's (public) results and a chart of it, rendered to SVG on
 // the server by Vega-Lite: the same SVG for the web, and a CSV of the same rows for readers.

@@ -1,12 +1,12 @@
 import type { Db } from "#src/db/client.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { listTechnologies } from "#src/features/reports/repository.ts";
-import { questionsOf, textIn, type Definition } from "#src/features/surveys/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { listTechnologies } from "#src/features/catalog/repository.ts";
+import { questionsOf, textIn, type Definition } from "#src/domain/surveys.ts";
 import { datasetOf, FigureQuery, renderSvg, type Dataset } from "#src/features/surveys/figures.ts";
 import * as repo from "#src/features/surveys/repository.ts";
 import { computeResults, radar, type Audience, type Results } from "#src/features/surveys/results.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
-import { countryName } from "#src/web/i18n/countries.ts";
+import { translator } from "#src/i18n/i18n.ts";
+import { countryName } from "#src/i18n/countries.ts";
 
 // Loading what survey pages and figures show: results for an audience, and figures rendered.
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DefinitionSchema } from "#src/features/surveys/domain.ts";
+import { DefinitionSchema } from "#src/domain/surveys.ts";
 import { datasetOf, renderSvg } from "#src/features/surveys/figures.ts";
 import { computeResults, radar, type Respondent } from "#src/features/surveys/results.ts";
 import { adoptionTemplate } from "#src/features/surveys/templates.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 const definition = DefinitionSchema.parse(adoptionTemplate(["blockchain", "drones"]));
 const t = translator("en");

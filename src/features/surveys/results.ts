@@ -1,4 +1,4 @@
-import { ADOPTION_STAGES, questionsOf, type AdoptionStage, type Answers, type Definition, type MatrixAnswer } from "#src/features/surveys/domain.ts";
+import { ADOPTION_STAGES, questionsOf, type AdoptionStage, type Answers, type Definition, type MatrixAnswer } from "#src/domain/surveys.ts";
 
 // Results of a survey, computed from its submitted responses in memory (186 organizations ×
 // 60 questions is a few milliseconds). Public results hide every group of fewer organizations

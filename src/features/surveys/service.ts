@@ -4,9 +4,9 @@ import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
 import type { Caller } from "#src/features/case-studies/service.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
-import type { Definition, SurveyStatus } from "#src/features/surveys/domain.ts";
+import type { Definition, SurveyStatus } from "#src/domain/surveys.ts";
 import * as repo from "#src/features/surveys/repository.ts";
-import { roleAtLeast } from "#src/features/members/domain.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Rules of surveys: versions of the question set, invitations, one response per organization

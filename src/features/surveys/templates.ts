@@ -1,4 +1,4 @@
-import type { Definition } from "#src/features/surveys/domain.ts";
+import type { Definition } from "#src/domain/surveys.ts";
 
 // Question sets an editor can start from; edited afterwards as JSON.
 

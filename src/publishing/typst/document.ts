@@ -1,6 +1,6 @@
 import type { Publication } from "#src/publishing/publication.ts";
 import { serializeMdast, text, typstString } from "#src/publishing/typst/serialize.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 const SERIF = '"Source Serif 4"';
 const SANS = '"Source Sans 3"';

@@ -2,7 +2,7 @@ import type { Nodes, Root, RootContent, TableCell } from "mdast";
 import type { Directive } from "#src/content/directives.ts";
 import { tableCaption } from "#src/content/parse.ts";
 import { isReferenceKind, REF_PATTERN } from "#src/content/directives.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 
 // mdast → Typst markup. Every piece of text written by a person reaches Typst as a string
 // literal (`#"…";`), never as markup, so nothing in it (`#`, `$`, `@`, `<`, `]`, `#import`...)

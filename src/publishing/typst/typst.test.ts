@@ -9,7 +9,7 @@ import { compilePdf } from "#src/publishing/pdf.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
 import { serializeMdast, typstString } from "#src/publishing/typst/serialize.ts";
-import { translator } from "#src/web/i18n/i18n.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 const t = translator("en");
 

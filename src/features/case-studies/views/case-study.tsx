@@ -1,10 +1,10 @@
-import { MOVES, RETIRE_REASONS, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/features/case-studies/domain.ts";
+import { MOVES, RETIRE_REASONS, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
 import type { CaseStudyRow, FileInfo, listEvents, listVersions, SimilarRow, VersionRow } from "#src/features/case-studies/repository.ts";
 import { CaseStudyFacts, CaseStudyText, FileList, StateTag } from "#src/features/case-studies/views/parts.tsx";
-import { roleAtLeast } from "#src/features/members/domain.ts";
-import type { DiffPart } from "#src/features/reports/merge.ts";
-import type { TechnologyRow } from "#src/features/reports/repository.ts";
-import { InlineDiff } from "#src/features/reports/views/history.tsx";
+import { roleAtLeast } from "#src/domain/members.ts";
+import type { DiffPart } from "#src/lib/merge.ts";
+import type { TechnologyRow } from "#src/features/catalog/repository.ts";
+import { InlineDiff } from "#src/web/diff.tsx";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";

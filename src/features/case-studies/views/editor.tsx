@@ -1,8 +1,8 @@
-import { CASE_STUDY_STATES, type CaseStudyState } from "#src/features/case-studies/domain.ts";
+import { CASE_STUDY_STATES, type CaseStudyState } from "#src/domain/case-studies.ts";
 import type { CaseStudyListRow } from "#src/features/case-studies/repository.ts";
 import { CaseStudyTable } from "#src/features/case-studies/views/member.tsx";
-import type { ReportRow } from "#src/features/reports/repository.ts";
-import { localized, primaryOf } from "#src/features/reports/draft.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
+import { localized, primaryOf } from "#src/domain/languages.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form, TextField } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";

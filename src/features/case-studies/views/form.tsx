@@ -1,11 +1,11 @@
-import { LICENCE, STAGES, TEXT_FIELDS, type CaseStudyFields } from "#src/features/case-studies/domain.ts";
+import { LICENCE, STAGES, TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import type { CaseStudyRow } from "#src/features/case-studies/repository.ts";
 import { techName } from "#src/features/case-studies/views/parts.tsx";
-import { LANGUAGES } from "#src/features/members/domain.ts";
-import type { TechnologyRow } from "#src/features/reports/repository.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
+import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

@@ -1,9 +1,9 @@
-import { STAGES } from "#src/features/case-studies/domain.ts";
+import { STAGES } from "#src/domain/case-studies.ts";
 import { MARK_END, MARK_START, PAGE_SIZE, type LibraryResult } from "#src/features/case-studies/library.ts";
 import type { CaseStudyRow, FileInfo, VersionRow } from "#src/features/case-studies/repository.ts";
 import type { LibraryFilter } from "#src/features/case-studies/schemas.ts";
 import { CaseStudyFacts, CaseStudyText, FileList, techName } from "#src/features/case-studies/views/parts.tsx";
-import type { TechnologyRow } from "#src/features/reports/repository.ts";
+import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";

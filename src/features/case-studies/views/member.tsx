@@ -2,7 +2,7 @@ import type { CaseStudyListRow, listNotifications } from "#src/features/case-stu
 import { StateTag } from "#src/features/case-studies/views/parts.tsx";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary } from "#src/web/components.tsx";
-import { isMessageKey } from "#src/web/i18n/i18n.ts";
+import { isMessageKey } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

@@ -1,11 +1,11 @@
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
-import { period, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/features/case-studies/domain.ts";
+import { period, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
 import type { FileInfo } from "#src/features/case-studies/repository.ts";
-import type { TechnologyRow } from "#src/features/reports/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import type { TechnologyRow } from "#src/features/catalog/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
 
 const STATE_TAG: Record<CaseStudyState, string> = {

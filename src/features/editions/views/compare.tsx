@@ -1,9 +1,9 @@
 import type { Comparison } from "#src/features/editions/compare.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { localized, primaryOf } from "#src/features/reports/draft.ts";
-import type { ReportRow } from "#src/features/reports/repository.ts";
-import { InlineDiff } from "#src/features/reports/views/history.tsx";
+import type { Language } from "#src/domain/languages.ts";
+import { localized, primaryOf } from "#src/domain/languages.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
+import { InlineDiff } from "#src/web/diff.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

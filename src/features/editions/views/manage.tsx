@@ -1,11 +1,11 @@
-import { NEXT_STATUS } from "#src/features/editions/domain.ts";
+import { NEXT_STATUS } from "#src/domain/editions.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
-import { localized, primaryOf } from "#src/features/reports/draft.ts";
-import type { ReportRow } from "#src/features/reports/repository.ts";
+import { localized, primaryOf } from "#src/domain/languages.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

@@ -1,9 +1,9 @@
-import { ORGANIZATION_KINDS } from "#src/features/members/domain.ts";
+import { ORGANIZATION_KINDS } from "#src/domain/members.ts";
 import type { AuditRow } from "#src/features/audit/repository.ts";
 import type { listOrganizations, listRegions, listUsers, OrganizationRow } from "#src/features/members/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, SelectField, StatusTag, TextField, type FormValues } from "#src/web/components.tsx";
-import { countryName, countryOptions } from "#src/web/i18n/countries.ts";
+import { countryName, countryOptions } from "#src/i18n/countries.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import { AuditTable } from "#src/features/members/views/admin-home.tsx";

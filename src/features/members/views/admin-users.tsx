@@ -1,9 +1,10 @@
-import { LANGUAGES, ROLES } from "#src/features/members/domain.ts";
+import { ROLES } from "#src/domain/members.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import type { AuditRow } from "#src/features/audit/repository.ts";
 import type { listOrganizations, listUsers, UserRow } from "#src/features/members/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, SelectField, StatusTag, TextField, type FormValues } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import { AuditTable } from "#src/features/members/views/admin-home.tsx";

@@ -1,4 +1,4 @@
-import type { TokenRow } from "#src/features/api/tokens.ts";
+import type { TokenRow } from "#src/features/members/tokens.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";

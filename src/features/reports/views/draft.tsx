@@ -1,7 +1,8 @@
-import type { Language } from "#src/features/members/domain.ts";
-import { localized, primaryOf, readingLanguage, translationState, type Draft, type DraftChapter } from "#src/features/reports/draft.ts";
-import type { ReportRow } from "#src/features/reports/repository.ts";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { translationState, type Draft, type DraftChapter } from "#src/features/reports/draft.ts";
+import { localized, primaryOf, readingLanguage } from "#src/domain/languages.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { ChapterSections, type RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";

@@ -1,28 +1,11 @@
-import type { Language } from "#src/features/members/domain.ts";
-import type { DiffPart } from "#src/features/reports/merge.ts";
+import type { Language } from "#src/domain/languages.ts";
+import type { DiffPart } from "#src/lib/merge.ts";
 import type { RevisionRow, SectionRow } from "#src/features/reports/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { InlineDiff } from "#src/web/diff.tsx";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
-
-/** A word diff with insertions and deletions marked (and announced, not only coloured). */
-export function InlineDiff({ ctx, parts }: { ctx: PageContext; parts: DiffPart[] }) {
-  if (!parts.some((p) => p.added || p.removed)) return <p class="muted">{ctx.t("diff.none")}</p>;
-  return (
-    <div class="diff">
-      {parts.map((p) =>
-        p.added ? (
-          <ins title={ctx.t("diff.added")}>{p.value}</ins>
-        ) : p.removed ? (
-          <del title={ctx.t("diff.removed")}>{p.value}</del>
-        ) : (
-          <span>{p.value}</span>
-        ),
-      )}
-    </div>
-  );
-}
 
 function SideBySide({ ctx, parts }: { ctx: PageContext; parts: DiffPart[] }) {
   return (

@@ -1,10 +1,11 @@
-import { LANGUAGES } from "#src/features/members/domain.ts";
-import { CHAPTER_KINDS, TEMPLATE_NAMES } from "#src/features/reports/domain.ts";
-import { type Draft, type DraftChapter, type DraftSection, localized, primaryOf, translationState } from "#src/features/reports/draft.ts";
-import type { ReportRow, TechnologyRow } from "#src/features/reports/repository.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
+import { CHAPTER_KINDS, TEMPLATE_NAMES } from "#src/domain/reports.ts";
+import { type Draft, type DraftChapter, type DraftSection, translationState } from "#src/features/reports/draft.ts";
+import { localized, primaryOf } from "#src/domain/languages.ts";
+import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

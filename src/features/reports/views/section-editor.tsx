@@ -1,17 +1,19 @@
 import type { ContentWarning } from "#src/content/html.ts";
-import type { Language } from "#src/features/members/domain.ts";
-import { SECTION_STATUSES } from "#src/features/reports/domain.ts";
-import { localized, type TranslationState } from "#src/features/reports/draft.ts";
-import type { DiffPart } from "#src/features/reports/merge.ts";
-import type { ChapterRow, ReportRow, RevisionRow, SectionRow } from "#src/features/reports/repository.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { SECTION_STATUSES } from "#src/domain/reports.ts";
+import { type TranslationState } from "#src/features/reports/draft.ts";
+import { localized } from "#src/domain/languages.ts";
+import type { DiffPart } from "#src/lib/merge.ts";
+import type { ChapterRow, RevisionRow, SectionRow } from "#src/features/reports/repository.ts";
+import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form, valueOf, type FormValues } from "#src/web/components.tsx";
 import { assetUrl } from "#src/web/assets.ts";
-import { LANGUAGE_NAMES } from "#src/web/i18n/i18n.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import type { sectionProvenance } from "#src/features/reports/provenance.ts";
-import { InlineDiff } from "#src/features/reports/views/history.tsx";
+import { InlineDiff } from "#src/web/diff.tsx";
 
 export type Rendered = { html: string; warnings: ContentWarning[] };
 

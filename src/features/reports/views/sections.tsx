@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import type { Language } from "#src/features/members/domain.ts";
-import type { MessageKey } from "#src/web/i18n/en.ts";
-import type { Translate } from "#src/web/i18n/i18n.ts";
+import type { Language } from "#src/domain/languages.ts";
+import type { MessageKey } from "#src/i18n/en.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 
 /** A section ready to show: its text in the language shown, and whether that is a fallback. */
 export type RenderedSection = { slug: string; heading: string; html: string; lang: Language; fallback: boolean };

@@ -1,6 +1,6 @@
-import { TECHNOLOGY_LINK_KINDS } from "#src/features/reports/domain.ts";
-import { localized } from "#src/features/reports/draft.ts";
-import type { TechnologyRow } from "#src/features/reports/repository.ts";
+import { TECHNOLOGY_LINK_KINDS } from "#src/domain/reports.ts";
+import { localized } from "#src/domain/languages.ts";
+import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";

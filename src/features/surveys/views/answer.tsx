@@ -1,4 +1,4 @@
-import { ADOPTION_STAGES, isShown, textIn, type Answers, type Definition, type Question } from "#src/features/surveys/domain.ts";
+import { ADOPTION_STAGES, isShown, textIn, type Answers, type Definition, type Question } from "#src/domain/surveys.ts";
 import type { ResponseRow, SurveyRow } from "#src/features/surveys/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form } from "#src/web/components.tsx";

@@ -1,4 +1,4 @@
-import { SURVEY_STATUSES } from "#src/features/surveys/domain.ts";
+import { SURVEY_STATUSES } from "#src/domain/surveys.ts";
 import type { ImportProblem } from "#src/features/surveys/service.ts";
 import type { FigureRow, SurveyRow, VersionRow } from "#src/features/surveys/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";

@@ -1,4 +1,4 @@
-import { ADOPTION_STAGES, questionsOf, textIn, type Definition, type Question } from "#src/features/surveys/domain.ts";
+import { ADOPTION_STAGES, questionsOf, textIn, type Definition, type Question } from "#src/domain/surveys.ts";
 import type { SurveyRow } from "#src/features/surveys/repository.ts";
 import type { Group, RateGroup, Results } from "#src/features/surveys/results.ts";
 import { Layout } from "#src/web/layout.tsx";

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 
 // The package ships its locales as JSON; register the three we speak once.
 const require = createRequire(import.meta.url);

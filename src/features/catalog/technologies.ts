@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import type { TechnologyLinkKind } from "#src/features/reports/domain.ts";
-import * as repo from "#src/features/reports/repository.ts";
-import type { TechnologyInput } from "#src/features/reports/schemas.ts";
+import type { TechnologyLinkKind } from "#src/domain/reports.ts";
+import * as catalog from "#src/features/catalog/repository.ts";
+import type { TechnologyInput } from "#src/features/catalog/schemas.ts";
 import { appError } from "#src/lib/errors.ts";
 
 type Input = z.output<typeof TechnologyInput>;
@@ -23,7 +23,7 @@ const slugTaken = (e: unknown): never => {
 /** Creates a technology (a topic chapters can cover). */
 export function createTechnology(db: Db, actor: Actor, input: Input) {
   return transaction(db, async (tx) => {
-    const tech = await repo.insertTechnology(tx, values(input));
+    const tech = await catalog.insertTechnology(tx, values(input));
     await recordAudit(tx, actor, { action: "technology.create", entityType: "technology", entityId: tech.id, data: { name: input.nameEn } });
     return tech;
   }).catch(slugTaken);
@@ -32,7 +32,7 @@ export function createTechnology(db: Db, actor: Actor, input: Input) {
 /** Replaces a technology's slug, names and description. */
 export function updateTechnology(db: Db, actor: Actor, id: string, input: Input) {
   return transaction(db, async (tx) => {
-    const tech = await repo.updateTechnology(tx, id, values(input));
+    const tech = await catalog.updateTechnology(tx, id, values(input));
     if (!tech) throw appError("NOT_FOUND");
     await recordAudit(tx, actor, { action: "technology.update", entityType: "technology", entityId: id, data: { name: input.nameEn } });
     return tech;
@@ -43,9 +43,9 @@ export function updateTechnology(db: Db, actor: Actor, id: string, input: Input)
 export function setTechnologyLink(db: Db, actor: Actor, link: { fromId: string; toId: string; kind: TechnologyLinkKind }, present: boolean) {
   if (link.fromId === link.toId) throw appError("VALIDATION_FAILED", { toId: "field.sameTechnology" });
   return transaction(db, async (tx) => {
-    if (!(await repo.getTechnology(tx, link.fromId)) || !(await repo.getTechnology(tx, link.toId))) throw appError("NOT_FOUND");
-    if (present) await repo.insertTechnologyLink(tx, link);
-    else await repo.deleteTechnologyLink(tx, link);
+    if (!(await catalog.getTechnology(tx, link.fromId)) || !(await catalog.getTechnology(tx, link.toId))) throw appError("NOT_FOUND");
+    if (present) await catalog.insertTechnologyLink(tx, link);
+    else await catalog.deleteTechnologyLink(tx, link);
     await recordAudit(tx, actor, { action: present ? "technology.link" : "technology.unlink", entityType: "technology", entityId: link.fromId, data: { ...link } });
   });
 }

@@ -1,4 +1,4 @@
-import type { Catalog } from "#src/web/i18n/en.ts";
+import type { Catalog } from "#src/i18n/en.ts";
 
 export const es: Catalog = {
   "app.name": "Living Report",

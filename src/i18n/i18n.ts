@@ -1,7 +1,7 @@
-import { LANGUAGES, type Language } from "#src/features/members/domain.ts";
-import { en, type Catalog, type MessageKey } from "#src/web/i18n/en.ts";
-import { fr } from "#src/web/i18n/fr.ts";
-import { es } from "#src/web/i18n/es.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import { en, type Catalog, type MessageKey } from "#src/i18n/en.ts";
+import { fr } from "#src/i18n/fr.ts";
+import { es } from "#src/i18n/es.ts";
 
 const catalogs: Record<Language, Catalog> = { en, fr, es };
 

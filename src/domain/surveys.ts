@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 
 // Vocabulary of surveys: question types, the stages of the technology matrix, and the shape of a
 // questionnaire (its definition), which is data: sections of questions, versioned.

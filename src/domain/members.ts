@@ -1,8 +1,4 @@
-// Vocabulary of the members feature, shared by the schema, services, forms and views.
-
-export const LANGUAGES = ["en", "fr", "es"] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type LocalizedText = Partial<Record<Language, string>> & { en: string };
+// Vocabulary of members: roles and kinds of organization.
 
 export const ROLES = ["contributor", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

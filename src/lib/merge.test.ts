@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFLICT_MARKER, mergeLine, mergeTexts, wordDiff } from "#src/features/reports/merge.ts";
+import { CONFLICT_MARKER, mergeLine, mergeTexts, wordDiff } from "#src/lib/merge.ts";
 
 const markers = { theirs: "THEIRS", yours: "YOURS", end: "END" };
 

@@ -1,6 +1,6 @@
 // Vocabulary of case studies: their fields, stages, states and who may move them where.
 
-import type { Language } from "#src/features/members/domain.ts";
+import type { Language } from "#src/domain/languages.ts";
 
 export const STAGES = ["idea", "proof_of_concept", "pilot", "production", "discontinued"] as const;
 export type Stage = (typeof STAGES)[number];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { en } from "#src/web/i18n/en.ts";
-import { es } from "#src/web/i18n/es.ts";
-import { fr } from "#src/web/i18n/fr.ts";
-import { negotiateLanguage, translator } from "#src/web/i18n/i18n.ts";
+import { en } from "#src/i18n/en.ts";
+import { es } from "#src/i18n/es.ts";
+import { fr } from "#src/i18n/fr.ts";
+import { negotiateLanguage, translator } from "#src/i18n/i18n.ts";
 import { ERROR_STATUS } from "#src/lib/errors.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
