@@ -12,6 +12,8 @@ import { homeRoutes } from "#src/features/home/routes.ts";
 import { publishingRoutes } from "#src/publishing/routes.ts";
 import { adminRoutes } from "#src/features/members/admin-routes.ts";
 import { memberRoutes } from "#src/features/members/routes.ts";
+import { resolveSession } from "#src/features/members/auth.ts";
+import { userOfToken } from "#src/features/members/tokens.ts";
 import { draftRoutes } from "#src/features/reports/draft-routes.ts";
 import { editorRoutes } from "#src/features/reports/editor-routes.ts";
 import { sectionRoutes } from "#src/features/reports/section-routes.ts";
@@ -91,7 +93,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
 
   // Order matters: cookies are parsed, then the session is loaded, then the route's policy is checked.
-  registerRequestContext(app);
+  registerRequestContext(app, { bySession: resolveSession, byToken: userOfToken });
   registerPolicies(app);
   // Every state-changing request carries the form's token (or an X-CSRF-Token header).
   app.addHook("preHandler", (request, reply, done) => {

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "#src/db/client.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { listRevisions } from "#src/features/reports/repository.ts";
 import * as surveyRepo from "#src/features/surveys/repository.ts";
 import { createSurvey, setSurveyStatus } from "#src/features/surveys/service.ts";

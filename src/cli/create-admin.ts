@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadConfig } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { createAdmin } from "#src/features/members/auth.ts";
 import { email, newPassword, parseInput, requiredText } from "#src/lib/validation.ts";
 

@@ -2,7 +2,7 @@ import { loadConfig } from "#src/config.ts";
 import { primaryOf } from "#src/domain/languages.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { FreezeInput } from "#src/features/editions/schemas.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";

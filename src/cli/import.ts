@@ -6,7 +6,7 @@ import { progressBar } from "#src/cli/progress.ts";
 import { loadConfig } from "#src/config.ts";
 import { openDatabase } from "#src/db/client.ts";
 import { migrate } from "#src/db/migrate.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { importCaseStudy } from "#src/features/case-studies/import.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";

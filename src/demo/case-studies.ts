@@ -1,7 +1,8 @@
 import type { Db } from "#src/db/client.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
-import { createCaseStudy, moveCaseStudy, setAnnex, type Caller } from "#src/features/case-studies/service.ts";
+import { createCaseStudy, moveCaseStudy, setAnnex } from "#src/features/case-studies/service.ts";
+import { type Caller } from "#src/domain/actors.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 
 // Demo case studies: public projects retold briefly in our own words (check the sources before

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import type { EventKind, OutcomeKind } from "#src/domain/events.ts";
 import * as events from "#src/features/events/service.ts";
 import { insertUser, listOrganizations } from "#src/features/members/repository.ts";

@@ -7,7 +7,7 @@ import { organizations, users } from "#src/db/schema/members.ts";
 import { reports } from "#src/db/schema/reports.ts";
 import { CHAPTERS_2019 } from "#src/demo/content.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { signIn } from "#src/features/members/auth.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";

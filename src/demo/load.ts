@@ -1,5 +1,6 @@
 import { transaction, type Db } from "#src/db/client.ts";
-import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { countOrganizations, countUsers, insertOrganization } from "#src/features/members/repository.ts";
 import { createDemoAccounts, type DemoAccount } from "#src/demo/accounts.ts";
 import { DEMO_ORGANIZATIONS } from "#src/demo/members.ts";

@@ -3,7 +3,7 @@ import { loadDemoEvents, loadDemoReview } from "#src/demo/events.ts";
 import { loadDemoCaseStudies } from "#src/demo/case-studies.ts";
 import { loadDemoSurveys } from "#src/demo/surveys.ts";
 import type { Db } from "#src/db/client.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { getHead } from "#src/features/reports/repository.ts";

@@ -1,5 +1,6 @@
 import type { Db } from "#src/db/client.ts";
-import { recordAudit, SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { insertOrganization, listOrganizations } from "#src/features/members/repository.ts";
 import { ADOPTION_STAGES } from "#src/domain/surveys.ts";
 import { insertFigure } from "#src/features/surveys/repository.ts";

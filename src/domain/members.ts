@@ -16,3 +16,5 @@ export const ORGANIZATION_KINDS = [
   "secretariat",
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;

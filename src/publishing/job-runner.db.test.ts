@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "#src/db/client.ts";
 import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
 import { en } from "#src/i18n/en.ts";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobs } from "#src/db/schema/jobs.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { claimJob, getJob, requestExport, runPendingJobs } from "#src/publishing/jobs.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";

@@ -1,10 +1,8 @@
-import { userOfToken } from "#src/features/members/tokens.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
-import type { Actor } from "#src/features/audit/repository.ts";
-import { resolveSession, SESSION_TTL_MS } from "#src/features/members/auth.ts";
-import type { Role } from "#src/domain/members.ts";
+import type { Actor, Caller } from "#src/domain/actors.ts";
+import { SESSION_TTL_MS, type Role } from "#src/domain/members.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { isLanguage, isMessageKey, negotiateLanguage, translator, type Translate } from "#src/i18n/i18n.ts";
 import type { MessageKey } from "#src/i18n/en.ts";
@@ -37,8 +35,16 @@ export const SESSION_COOKIE = "lr_session";
 export const LANG_COOKIE = "lr_lang";
 const FLASH_COOKIE = "lr_flash";
 
+type IdentityUser = Omit<CurrentUser, "unread">;
+
+/** How a request is tied to a person: the members feature answers for sessions and tokens. */
+export type Identity = {
+  bySession(db: Database["db"], token: string): Promise<{ user: IdentityUser; session: { id: string }; unread: number } | undefined>;
+  byToken(db: Database["db"], token: string): Promise<IdentityUser | undefined>;
+};
+
 /** Loads the session and chooses the language before any route runs. */
-export function registerRequestContext(app: FastifyInstance) {
+export function registerRequestContext(app: FastifyInstance, identity: Identity) {
   app.decorateRequest("user", null);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("viaToken", false);
@@ -55,7 +61,7 @@ export function registerRequestContext(app: FastifyInstance) {
     // Only the API takes tokens: the site's pages and forms stay behind a session (and CSRF).
     const bearer = request.url.startsWith("/api/") ? /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] : undefined;
     if (bearer) {
-      userOfToken(app.database.db, bearer).then((user) => {
+      identity.byToken(app.database.db, bearer).then((user) => {
         if (user) {
           request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, unread: 0 };
           request.viaToken = true;
@@ -66,7 +72,7 @@ export function registerRequestContext(app: FastifyInstance) {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length >= 100) return done();
-    resolveSession(app.database.db, token).then((found) => {
+    identity.bySession(app.database.db, token).then((found) => {
       if (found) {
         const { user, session, unread } = found;
         request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, unread };
@@ -79,6 +85,9 @@ export function registerRequestContext(app: FastifyInstance) {
 
 /** The acting user, address and request id, for commands and their audit events. */
 export const actorOf = (request: FastifyRequest): Actor => ({ userId: request.user?.id ?? null, ip: request.ip, requestId: request.id });
+
+/** The signed-in caller, for rules that depend on role and organization (routes behind a role policy). */
+export const callerOf = (request: FastifyRequest): Caller => ({ ...actorOf(request), role: request.user!.role, organizationId: request.user!.organizationId });
 
 const cookieBase = (reply: FastifyReply) => ({
   path: "/",

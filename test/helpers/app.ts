@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "#src/db/client.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { createToken } from "#src/features/members/tokens.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { signIn } from "#src/features/members/auth.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { TEST_PASSWORD } from "#test/helpers/factories.ts";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import type { Role } from "#src/domain/members.ts";
 import { createOrganization, createUser } from "#src/features/members/service.ts";
 import type { OrganizationInput } from "#src/features/members/schemas.ts";

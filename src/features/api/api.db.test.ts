@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, organizations } from "#src/db/schema/members.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { listComments } from "#src/features/reviews/repository.ts";

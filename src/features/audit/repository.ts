@@ -2,11 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { auditEvents } from "#src/db/schema/audit.ts";
 import { users } from "#src/db/schema/members.ts";
-
-/** Who acts, from where: passed explicitly to every command that writes. */
-export type Actor = { userId: string | null; ip: string | null; requestId: string | null };
-
-export const SYSTEM_ACTOR: Actor = { userId: null, ip: null, requestId: null };
+import type { Actor } from "#src/domain/actors.ts";
 
 export type AuditEntry = { action: string; entityType: string; entityId?: string | null; data?: Record<string, unknown> };
 

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { caseStudyEvents, caseStudyVersions, notifications } from "#src/db/schema/case-studies.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { searchLibrary } from "#src/features/case-studies/library.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import { LibraryQuery } from "#src/features/case-studies/schemas.ts";
-import { createCaseStudy, moveCaseStudy, saveCaseStudy, setAnnex, type Caller } from "#src/features/case-studies/service.ts";
+import { createCaseStudy, moveCaseStudy, saveCaseStudy, setAnnex } from "#src/features/case-studies/service.ts";
+import { type Caller } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";

@@ -11,7 +11,7 @@ import { surveysFor } from "#src/features/surveys/repository.ts";
 import { AnnexAddInput, AnnexInput, CaseStudyInput, LibraryQuery, MoveInput, NewCaseStudyInput } from "#src/features/case-studies/schemas.ts";
 import * as service from "#src/features/case-studies/service.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
-import { checkAttachment } from "#src/features/case-studies/uploads.ts";
+import { checkAttachment } from "#src/lib/file-checks.ts";
 import { CaseStudyComparePage, CaseStudyPage, comparableFields } from "#src/features/case-studies/views/case-study.tsx";
 import { AnnexPage, QueuePage } from "#src/features/case-studies/views/editor.tsx";
 import { CaseStudyFormPage, valuesOf } from "#src/features/case-studies/views/form.tsx";
@@ -23,11 +23,11 @@ import { roleAtLeast } from "#src/domain/members.ts";
 import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
 import { wordDiff } from "#src/lib/merge.ts";
 import { getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
-import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
+import { reportSlugOf } from "#src/web/params.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
-import { actorOf, setFlash } from "#src/web/context.ts";
+import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { wantsJson } from "#src/web/errors.tsx";
 import { isLanguage } from "#src/i18n/i18n.ts";
@@ -39,7 +39,6 @@ const editor = { config: { policy: "editor" as const } };
 const pub = { config: { policy: "public" as const } };
 
 /** The signed-in person as the case-study rules see them. */
-export const callerOf = (request: FastifyRequest): service.Caller => ({ ...actorOf(request), role: request.user!.role, organizationId: request.user!.organizationId });
 
 const isEditor = (request: FastifyRequest) => Boolean(request.user && roleAtLeast(request.user.role, "editor"));
 

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import type { Actor, Caller } from "#src/domain/actors.ts";
 import { contributorMayEdit, editorMayEdit, missingForSubmission, MOVES, needsMessage, type CaseStudyFields, type CaseStudyState, type RetireReason } from "#src/domain/case-studies.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
-import { roleAtLeast, type Role } from "#src/domain/members.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
 import { slugify } from "#src/domain/reports.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
@@ -12,8 +13,6 @@ import { appError } from "#src/lib/errors.ts";
 // Rules of case studies: who may write which, the moves between states, versions kept on every
 // save, the organization told of every move. Each command is one transaction with its audit event.
 
-/** Who acts: the actor for the audit trail plus what the rules need to know about them. */
-export type Caller = Actor & { role: Role; organizationId: string | null };
 
 const isEditor = (caller: Caller) => roleAtLeast(caller.role, "editor");
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { checkAttachment, checkDocx } from "#src/features/case-studies/uploads.ts";
+import { checkAttachment, checkDocx } from "#src/lib/file-checks.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
 import { importWord } from "#src/features/case-studies/word.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";

@@ -9,7 +9,7 @@ import { toMarkdown } from "mdast-util-to-markdown";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { STAGES, TEXT_FIELDS, type CaseStudyFields, type Stage } from "#src/domain/case-studies.ts";
-import { checkDocx, IMAGE_TYPES, sniff } from "#src/features/case-studies/uploads.ts";
+import { checkDocx, IMAGE_TYPES, sniff } from "#src/lib/file-checks.ts";
 import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { translator } from "#src/i18n/i18n.ts";
 

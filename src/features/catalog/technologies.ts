@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
 import type { TechnologyLinkKind } from "#src/domain/reports.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
 import type { TechnologyInput } from "#src/features/catalog/schemas.ts";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { editionPages } from "#src/db/schema/editions.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";

@@ -4,7 +4,7 @@ import * as repo from "#src/features/editions/repository.ts";
 import { FreezeInput, StatusChangeInput } from "#src/features/editions/schemas.ts";
 import { changeStatus, freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import { EditionManagePage, EditionsManagePage } from "#src/features/editions/views/manage.tsx";
-import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
+import { reportSlugOf } from "#src/web/params.ts";
 import { getReport, getReportBySlug } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";

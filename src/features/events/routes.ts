@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { ATTACHMENT_TYPES, checkDocx, DOCX_TYPE, sniff } from "#src/features/case-studies/uploads.ts";
+import { ATTACHMENT_TYPES, checkDocx, DOCX_TYPE, sniff } from "#src/lib/file-checks.ts";
 import { listEditions } from "#src/features/editions/repository.ts";
 import { EVENT_KINDS, EVENT_PART_KINDS, normalizeThemes, OUTCOME_KINDS, RECOMMENDATION_STATUSES, REF_SLUG } from "#src/domain/events.ts";
 import * as repo from "#src/features/events/repository.ts";

@@ -1,6 +1,7 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
 import type { EventKind, EventPartKind, OutcomeKind, RecommendationStatus } from "#src/domain/events.ts";
 import * as repo from "#src/features/events/repository.ts";
 import type { Language } from "#src/domain/languages.ts";

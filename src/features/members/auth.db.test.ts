@@ -5,7 +5,7 @@ import type { Database } from "#src/db/client.ts";
 import { auditEvents } from "#src/db/schema/audit.ts";
 import { users } from "#src/db/schema/members.ts";
 import { sessions } from "#src/db/schema/sessions.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { purgeExpiredSessions, resolveSession, setupFirstAdmin, signIn } from "#src/features/members/auth.ts";
 import { setUserActive, updateUser } from "#src/features/members/service.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { transaction, type Db } from "#src/db/client.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
+import { SESSION_TTL_MS } from "#src/domain/members.ts";
 import * as repo from "#src/features/members/repository.ts";
 import { hashPassword, verifyPassword } from "#src/features/members/passwords.ts";
 import { mapUserConflict } from "#src/features/members/service.ts";
@@ -10,7 +12,6 @@ import { appError } from "#src/lib/errors.ts";
 
 // Sessions, sign-in, first-run setup and password changes.
 
-export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 // Sliding expiry is refreshed at most this often, so reading pages does not write on every request.
 const TOUCH_EVERY_MS = 24 * 3600 * 1000;
 

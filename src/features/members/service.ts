@@ -1,6 +1,7 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
 import * as repo from "#src/features/members/repository.ts";
 import type { OrganizationInput, UserCreateInput, UserUpdateInput } from "#src/features/members/schemas.ts";
 import { hashPassword } from "#src/features/members/passwords.ts";

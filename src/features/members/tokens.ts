@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { transaction, type Db } from "#src/db/client.ts";
 import { apiTokens, users } from "#src/db/schema/members.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Personal API tokens: shown once when created, kept only as a SHA-256, revoked by their owner.

@@ -5,7 +5,7 @@ import { renderMarkdown } from "#src/content/render.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { chooseText, readingLanguage } from "#src/domain/languages.ts";
-import { reportSlugOf } from "#src/features/reports/editor-routes.ts";
+import { reportSlugOf } from "#src/web/params.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
 import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage } from "#src/features/reports/views/draft.tsx";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";

@@ -1,6 +1,6 @@
+import { reportSlugOf } from "#src/web/params.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
@@ -20,12 +20,6 @@ import { pageContext, sendPage } from "#src/web/render.ts";
 const editor = { config: { policy: "editor" as const } };
 
 const idOf = (request: FastifyRequest) => idFrom(request.params);
-/** The report's slug from the URL; anything that cannot be one is not found. */
-export function reportSlugOf(request: FastifyRequest): string {
-  const parsed = z.object({ report: z.string().regex(/^[a-z0-9-]{1,60}$/) }).safeParse(request.params);
-  if (!parsed.success) throw appError("NOT_FOUND");
-  return parsed.data.report;
-}
 
 /** Editors' pages for a report's structure (outline, chapters, sections) and the technologies. */
 export async function editorRoutes(app: FastifyInstance) {

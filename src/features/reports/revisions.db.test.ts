@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "#src/db/client.ts";
 import { sectionReferences, sectionRevisions } from "#src/db/schema/reports.ts";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { loadDraft, translationState } from "#src/features/reports/draft.ts";
 import { saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
 import { moveSection, removeSection } from "#src/features/reports/structure.ts";

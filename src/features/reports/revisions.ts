@@ -1,6 +1,7 @@
 import { referencesOf } from "#src/content/render.ts";
 import { transaction, type Db } from "#src/db/client.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { primaryOf } from "#src/domain/languages.ts";
 import { CONFLICT_MARKER } from "#src/lib/merge.ts";

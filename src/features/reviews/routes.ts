@@ -16,7 +16,7 @@ import { ProposalsPage, RoundEditorPage, RoundMemberPage, RoundsPage } from "#sr
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, optionalText, parseInput, requiredText } from "#src/lib/validation.ts";
-import { actorOf, setFlash } from "#src/web/context.ts";
+import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
@@ -53,7 +53,6 @@ const ProposalInput = z.object({
 /** Review rounds (comments, dispositions, the resolution matrix) and topic proposals. */
 export async function reviewRoutes(app: FastifyInstance) {
   const { db } = app.database;
-  const callerOf = (request: FastifyRequest): service.Caller => ({ ...actorOf(request), role: request.user!.role, organizationId: request.user!.organizationId });
   const isEditor = (request: FastifyRequest) => Boolean(request.user && roleAtLeast(request.user.role, "editor"));
 
   const reportOf = async (request: FastifyRequest) => {

@@ -1,7 +1,7 @@
 import { transaction, type Db } from "#src/db/client.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import type { Actor, Caller } from "#src/domain/actors.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
-import type { Role } from "#src/domain/members.ts";
 import { roleAtLeast } from "#src/domain/members.ts";
 import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
@@ -12,7 +12,6 @@ import { appError } from "#src/lib/errors.ts";
 
 // Commands of review rounds and topic proposals: one transaction each, with its audit event.
 
-export type Caller = Actor & { role: Role; organizationId: string | null };
 const isSecretariat = (caller: Caller) => roleAtLeast(caller.role, "editor");
 
 export type RoundInput = { title: string; editionId: string | null; opensOn: string; closesOn: string; visibility: RoundVisibility; instructions: string; organizationIds: string[] };

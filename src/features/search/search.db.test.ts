@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import * as events from "#src/features/events/service.ts";
 import { getHead } from "#src/features/reports/repository.ts";

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { callerOf } from "#src/features/case-studies/routes.ts";
 import { roleAtLeast } from "#src/domain/members.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
@@ -23,7 +22,7 @@ import { isUniqueViolation } from "#src/db/errors.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, parseInput, requiredText, optionalText } from "#src/lib/validation.ts";
-import { actorOf, setFlash } from "#src/web/context.ts";
+import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 import { uploadedFile } from "#src/web/uploads.ts";

@@ -1,7 +1,8 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
-import { recordAudit, type Actor } from "#src/features/audit/repository.ts";
-import type { Caller } from "#src/features/case-studies/service.ts";
+import { recordAudit } from "#src/features/audit/repository.ts";
+import { type Actor } from "#src/domain/actors.ts";
+import type { Caller } from "#src/domain/actors.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
 import type { Definition, SurveyStatus } from "#src/domain/surveys.ts";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { checkZip } from "#src/features/case-studies/uploads.ts";
+import { checkZip } from "#src/lib/file-checks.ts";
 import { columnsOf, flatten } from "#src/features/surveys/answers.ts";
 import { ADOPTION_STAGES, questionsOf, textIn, type Answers, type Definition } from "#src/domain/surveys.ts";
 import type { Table } from "#src/features/surveys/service.ts";

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "#src/features/audit/repository.ts";
-import type { Caller } from "#src/features/case-studies/service.ts";
+import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
+import type { Caller } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
