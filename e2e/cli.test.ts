@@ -93,7 +93,7 @@ describe("living-report CLI", () => {
       // The case-study annex is the last chapter, with a bookmark per case study.
       const chapters = outline.outlines.map((o) => o.title);
       expect(chapters.slice(0, 3)).toEqual(["1 Introduction", "2 Using technologies together for Smart Customs", "3 Chaîne de blocs et technologie des registres distribués"]);
-      expect(chapters.at(-1)).toBe(`${chapters.length} Annexe : études de cas`);
+      expect(chapters.at(-1)).toBe(`${chapters.length} Annexe\u202f: études de cas`);
       expect(outline.outlines[2]!.kids.map((k) => k.title)).toContain("3.1 De quoi s'agit-il");
       expect(outline.outlines.at(-1)!.kids.map((k) => k.title)).toContain(`${chapters.length}.1 CADENA: sharing trusted-trader data on a ledger`);
       // The same edition as Word: LibreOffice opens it, and its headings are all there.

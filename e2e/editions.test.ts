@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)("published editions", () => {
     const citation = await page.locator("#cite-what-it-is").inputValue();
     expect(citation).toContain("http://localhost:");
     expect(citation).toContain("/reports/disruptive-technologies/2022/fr/blockchain#what-it-is");
-    expect(citation).toContain("« De quoi s'agit-il »");
+    expect(citation).toContain("«\u202fDe quoi s'agit-il\u202f»");
     await expectAccessible(page);
     await screenshot(page, "edition-chapter-fr");
   });

@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium).each(engines())("first run on %s", (engine) => {
     // The browser's own required-field check stops an empty form; bypass it to see ours.
     await page.evaluate(() => document.querySelector("form.stack")?.setAttribute("novalidate", ""));
     await page.getByRole("button", { name: "Create" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("Please correct the 2 field(s)");
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Please correct the 2 fields marked below.");
     await expectAccessible(page);
     await shot("organization-errors");
   });

@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     expect(one.url()).toContain("/draft/disruptive-technologies/fr/blockchain#what-it-is");
     // A chapter written in English only says so once, at its top.
     await one.goto(`${server.url}/draft/disruptive-technologies/fr/biometrics`);
-    await one.getByText("Ce chapitre n’est pas disponible en français ; il est affiché en anglais.").waitFor({ state: "visible" });
+    await one.getByText("Ce chapitre n’est pas disponible en français\u202f; il est affiché en anglais.").waitFor({ state: "visible" });
     expect(await one.getByText("Pas encore traduit en français").count()).toBe(0);
     await expectAccessible(one);
     await screenshot(one, "draft-reading-fr");

@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
 
     const [download] = await Promise.all([editor.waitForEvent("download"), editor.getByRole("link", { name: "Resolution matrix (XLSX)" }).click()]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    await book.xlsx.readFile(await download.path());
     const rows = book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(3);
     const lines = rows.slice(1).map((r) => [r[4], r[5], r[8]]);

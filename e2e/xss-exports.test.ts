@@ -149,11 +149,11 @@ describe.skipIf(!hasChromium)("hostile input in downloads", () => {
     const edition = JSON.parse(strFromU8(zip["edition.json"]!)) as { title: string; chapters: { sections: { markdown: string }[] }[] };
     expect(edition.chapters.flatMap((c) => c.sections).some((s) => s.markdown === body)).toBe(true);
     for (const name of Object.keys(zip).filter((n) => n.endsWith(".csv"))) {
-      const rows = parse(strFromU8(zip[name]!), { bom: true }) as string[][];
+      const rows = parse(strFromU8(zip[name]!), { bom: true });
       expect(rows.length, name).toBeGreaterThan(0);
       for (const row of rows) expect(row.length, name).toBe(rows[0]!.length);
     }
-    const cells = (name: string) => (parse(strFromU8(zip[name]!), { bom: true }) as string[][]).flat();
+    const cells = (name: string) => parse(strFromU8(zip[name]!), { bom: true }).flat();
     expect(cells("sections.csv").some((c) => c.includes(CORPUS[15]!))).toBe(true);
     expect(cells("case-studies.csv").some((c) => c.includes(CORPUS[15]!))).toBe(true);
     expect(cells("recommendations.csv").some((c) => c.includes(CORPUS[15]!))).toBe(true);

@@ -5,10 +5,11 @@ import csrf from "@fastify/csrf-protection";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
-import { EditionCache } from "#src/features/editions/page-cache.ts";
 import { editionEditorRoutes } from "#src/features/editions/editor-routes.ts";
 import { publicEditionRoutes } from "#src/features/editions/public-routes.ts";
 import { homeRoutes } from "#src/features/home/routes.ts";
+import { memberHomePage } from "#src/features/home/member.ts";
+import { memberHomeRoutes } from "#src/features/home/member-routes.ts";
 import { publishingRoutes } from "#src/publishing/routes.ts";
 import { adminRoutes } from "#src/features/members/admin-routes.ts";
 import { memberRoutes } from "#src/features/members/routes.ts";
@@ -18,7 +19,6 @@ import { draftRoutes } from "#src/features/reports/draft-routes.ts";
 import { editorRoutes } from "#src/features/reports/editor-routes.ts";
 import { sectionRoutes } from "#src/features/reports/section-routes.ts";
 import { appError } from "#src/lib/errors.ts";
-import { closePool } from "#src/lib/pool.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
 import { registerSecurityHeaders } from "#src/web/security-headers.ts";
@@ -28,14 +28,21 @@ import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
 import { surveyRoutes } from "#src/features/surveys/routes.ts";
 import { eventRoutes } from "#src/features/events/routes.ts";
 import { reviewRoutes } from "#src/features/reviews/routes.ts";
+import { reflectedIn, sectionProvenance } from "#src/features/provenance/provenance.ts";
+import { provenanceRoutes } from "#src/features/provenance/routes.ts";
 import { searchRoutes } from "#src/features/search/routes.ts";
 import { apiRoutes } from "#src/features/api/routes.ts";
 import { registerErrorHandlers, sendFrameworkError } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
+import { backgroundPlugin, cachesPlugin, databasePlugin, workerPoolPlugin } from "#src/plugins.ts";
 
 export type AppOptions = {
   config: Config;
   database: Database;
+  /** The app closes the database when it closes (the server); a test closes its own. */
+  ownsDatabase?: boolean;
+  /** Runs export jobs and purges expired sessions while the app is up (the server; tests run jobs themselves). */
+  background?: boolean;
   /** A pino logger configuration, or false for none (tests). */
   logger?: boolean | object;
 };
@@ -47,7 +54,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const trustProxy = (trust: Config["trustProxy"]) => (typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust && [...trust]);
 
 /** Builds the application with its plugins in order; never listens. */
-export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, ownsDatabase = false, background = false, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     genReqId: () => randomUUID(),
@@ -57,8 +64,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     frameworkErrors: sendFrameworkError,
   });
   app.decorate("config", config);
-  app.decorate("database", database);
-  app.decorate("editionCache", new EditionCache());
+  // Closed in the reverse order (see plugins.ts): background work, caches and threads, then the database.
+  await app.register(databasePlugin, { database, owned: ownsDatabase });
+  await app.register(workerPoolPlugin);
+  await app.register(cachesPlugin);
+  if (background) await app.register(backgroundPlugin);
 
   registerErrorHandlers(app);
 
@@ -104,21 +114,21 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
 
   await registerAssets(app);
   await app.register(homeRoutes);
+  await app.register(memberHomeRoutes);
   await app.register(memberRoutes);
   await app.register(adminRoutes);
   await app.register(editorRoutes);
-  await app.register(sectionRoutes);
+  await app.register(sectionRoutes, { provenanceOf: sectionProvenance });
   await app.register(draftRoutes);
   await app.register(publicEditionRoutes);
   await app.register(editionEditorRoutes);
   await app.register(publishingRoutes);
-  await app.register(caseStudyRoutes);
+  await app.register(caseStudyRoutes, { memberHome: memberHomePage });
   await app.register(surveyRoutes);
-  await app.register(eventRoutes);
+  await app.register(eventRoutes, { reflectedIn });
   await app.register(reviewRoutes);
+  await app.register(provenanceRoutes);
   await app.register(searchRoutes);
   await app.register(apiRoutes);
-  // The worker threads stop with the app (they also stop by themselves when idle).
-  app.addHook("onClose", closePool);
   return app;
 }

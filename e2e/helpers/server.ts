@@ -73,7 +73,7 @@ export async function startProductServer(engine: Engine, env: Record<string, str
     const database = await createPostgresDatabase();
     extra.DATABASE_URL = database.url;
     extra.DEMO = "1"; // off by default with DATABASE_URL; the tests start from the demo as on PGlite
-    dropDatabase = database.drop;
+    dropDatabase = () => database.drop();
   }
   const cleanup = async () => {
     await dropDatabase();

@@ -12,7 +12,7 @@ import { LANGUAGES } from "#src/domain/languages.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { cleanFilename } from "#src/lib/filenames.ts";
-import { en } from "#src/i18n/en.ts";
+import { translator } from "#src/i18n/i18n.ts";
 
 const Options = z.object({
   org: z.string().min(1, "name the organization with --org"),
@@ -58,7 +58,7 @@ export async function importCaseStudyCommand(path: string, raw: Record<string, u
         lines.push(`ok    ${basename(file)} → ${caseStudy.slug} (draft): ${report.recognised.join(", ") || "no field recognised"}${extra.length ? ` [${extra.join(" | ")}]` : ""}`);
       } catch (e) {
         failed += 1;
-        lines.push(`error ${basename(file)}: ${isAppError(e) ? `${en[`error.${e.code}`]} (${e.code})` : (e as Error).message}`);
+        lines.push(`error ${basename(file)}: ${isAppError(e) ? `${translator("en")(`error.${e.code}`)} (${e.code})` : (e as Error).message}`);
       }
     }
     progress(files.length, files.length, "done");
@@ -85,7 +85,6 @@ export async function importSurveyResponsesCommand(file: string, raw: Record<str
     const { getSurveyBySlug } = await import("#src/features/surveys/repository.ts");
     const { importResponses } = await import("#src/features/surveys/service.ts");
     const { readTable } = await import("#src/features/surveys/spreadsheet.ts");
-    const { translator } = await import("#src/i18n/i18n.ts");
     const found = await getSurveyBySlug(database.db, survey);
     if (!found) throw new CliError(`No survey has the short name "${survey}".`);
     const progress = progressBar("Importing responses");

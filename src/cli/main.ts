@@ -10,7 +10,7 @@ import { exportCommand } from "#src/cli/export.ts";
 import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { isAppError } from "#src/lib/errors.ts";
-import { en } from "#src/i18n/en.ts";
+import { isMessageKey, translator } from "#src/i18n/i18n.ts";
 
 const program = new Command()
   .name("living-report")
@@ -108,8 +108,8 @@ try {
   } else if (isAppError(err)) {
     const fields = Object.entries(err.fields)
       .filter(([, key]) => key !== `error.${err.code}`)
-      .map(([f, key]) => `  - ${f}: ${(en as Record<string, string>)[key] ?? key}`);
-    console.error([`${en[`error.${err.code}`]} (${err.code})`, ...fields].join("\n"));
+      .map(([f, key]) => `  - ${f}: ${isMessageKey(key) ? translator("en")(key) : key}`);
+    console.error([`${translator("en")(`error.${err.code}`)} (${err.code})`, ...fields].join("\n"));
   } else {
     console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   }

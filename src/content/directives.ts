@@ -18,7 +18,7 @@ export function extractReferences(tree: Root): Reference[] {
   const seen = new Map<string, Reference>();
   visit(tree, (node) => {
     if (node.type !== "containerDirective" && node.type !== "leafDirective" && node.type !== "textDirective") return;
-    const directive = node as Directive;
+    const directive = node;
     const ref = directive.attributes?.ref ?? "";
     if (isReferenceKind(directive.name) && REF_PATTERN.test(ref)) seen.set(`${directive.name}:${ref}`, { kind: directive.name, ref });
   });

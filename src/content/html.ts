@@ -142,5 +142,5 @@ export function renderHtml(tree: Root, options: RenderOptions): { html: string; 
     })
     .use(rehypeStringify);
   const hast = processor.runSync(structuredClone(tree));
-  return { html: processor.stringify(hast as HastRoot), warnings };
+  return { html: processor.stringify(hast), warnings };
 }

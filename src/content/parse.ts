@@ -3,6 +3,8 @@ import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { typography } from "#src/content/typography.ts";
+import type { Language } from "#src/domain/languages.ts";
 
 /** A table's caption, from the paragraph written right after it as `Table: …` (Pandoc's convention). */
 export const tableCaption = (table: Table): PhrasingContent[] | undefined => (table.data as { caption?: PhrasingContent[] } | undefined)?.caption;
@@ -28,7 +30,7 @@ const tableCaptions = () => (tree: Root) => {
           child.data = { ...child.data, caption } as Table["data"];
           parent.children.splice(i + 1, 1);
         }
-      } else if ("children" in child && child.type !== "paragraph" && child.type !== "heading") visit(child as { children: Root["children"] });
+      } else if ("children" in child && child.type !== "paragraph" && child.type !== "heading") visit(child);
     }
   };
   visit(tree);
@@ -54,9 +56,15 @@ const orphanFootnotes = () => (tree: Root) => {
   });
 };
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(tableCaptions).use(orphanFootnotes);
+// The text's typography runs first, so a caption's "Tableau :" is still recognised and the words
+// an orphan footnote gives back stay as typed. Its language rides on the file (see parseMarkdown).
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(typography).use(tableCaptions).use(orphanFootnotes);
 
-/** Markdown (GFM + directives) to mdast: the one parse every renderer and the reference index use. */
-export function parseMarkdown(markdown: string): Root {
-  return parser.runSync(parser.parse(markdown)) as Root;
+/**
+ * Markdown (GFM + directives) to mdast: the one parse every renderer and the reference index use.
+ * `lang` is the language the text is written in, for its typography (French spacing); without
+ * it the words stay exactly as typed.
+ */
+export function parseMarkdown(markdown: string, lang?: Language): Root {
+  return parser.runSync(parser.parse(markdown), { data: { lang } }) as Root;
 }

@@ -14,8 +14,11 @@ import { translator } from "#src/i18n/i18n.ts";
 /** Texts up to this many characters render inline: within the limits they take a few milliseconds. */
 export const INLINE_MAX_CHARS = 2_000;
 
-/** Everything a rendering depends on, as plain data a worker can receive. */
-export type RenderRequest = { markdown: string; lang: Language; idPrefix: string; resolutions: [string, ResolvedReference | undefined][] };
+/**
+ * Everything a rendering depends on, as plain data a worker can receive. `lang` is the page's
+ * (notes, warnings); `textLang` the one the text is written in, for its typography when known.
+ */
+export type RenderRequest = { markdown: string; lang: Language; textLang?: Language | undefined; idPrefix: string; resolutions: [string, ResolvedReference | undefined][] };
 export type Rendered = { html: string; warnings: ContentWarning[] };
 
 const referenceKey = (kind: string, ref: string) => `${kind}:${ref}`;
@@ -24,7 +27,7 @@ const referenceKey = (kind: string, ref: string) => `${kind}:${ref}`;
 export function renderNow(request: RenderRequest): Rendered {
   const resolutions = new Map(request.resolutions);
   const resolve: Resolver = (kind, ref) => resolutions.get(referenceKey(kind, ref));
-  return renderHtml(parseMarkdown(request.markdown), { t: translator(request.lang), idPrefix: request.idPrefix, resolve });
+  return renderHtml(parseMarkdown(request.markdown, request.textLang), { t: translator(request.lang), idPrefix: request.idPrefix, resolve });
 }
 
 /** The evidence a text embeds, parsed now (the worker's task). */
@@ -48,11 +51,11 @@ export async function referencesOf(markdown: string): Promise<Reference[]> {
 }
 
 /** A text as sanitized HTML in a language, its references shown through `resolve`. */
-export async function renderMarkdown(markdown: string, options: { lang: Language; idPrefix: string; resolve?: Resolver }): Promise<Rendered> {
+export async function renderMarkdown(markdown: string, options: { lang: Language; textLang?: Language; idPrefix: string; resolve?: Resolver }): Promise<Rendered> {
   const resolve = options.resolve ?? (() => "pending" as const);
   const resolutions = (await referencesOf(markdown)).map((r): [string, ResolvedReference | undefined] => [referenceKey(r.kind, r.ref), resolve(r.kind, r.ref)]);
-  const request: RenderRequest = { markdown, lang: options.lang, idPrefix: options.idPrefix, resolutions };
-  const key = `${sha(markdown)}|${options.lang}|${options.idPrefix}|${sha(JSON.stringify(resolutions))}`;
+  const request: RenderRequest = { markdown, lang: options.lang, textLang: options.textLang, idPrefix: options.idPrefix, resolutions };
+  const key = `${sha(markdown)}|${options.lang}|${options.textLang ?? ""}|${options.idPrefix}|${sha(JSON.stringify(resolutions))}`;
   const cached = rendered.get(key);
   if (cached) return cached;
   const result = markdown.length <= INLINE_MAX_CHARS ? renderNow(request) : await runInPool<Rendered>("markdown", request);

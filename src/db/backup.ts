@@ -70,7 +70,7 @@ export async function backup(db: Db, engine: Engine, onProgress: Progress = () =
       }
       const file = `tables/${name}.jsonl`;
       files[file] = strToU8(lines.length ? `${lines.join("\n")}\n` : "");
-      manifest.tables.push({ name, rows: lines.length, file, sha256: sha256(files[file]!) });
+      manifest.tables.push({ name, rows: lines.length, file, sha256: sha256(files[file]) });
       onProgress(i + 1, tables.length, name);
     }
     files["manifest.json"] = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);

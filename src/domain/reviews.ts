@@ -15,9 +15,3 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 
 export const PROPOSAL_STATUSES = ["open", "accepted", "declined"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-
-/** Whether a contributor of `organizationId` may see a comment made by `authorOrganizationId`. */
-export function canSeeComment(round: { status: RoundStatus; visibility: RoundVisibility }, viewer: { organizationId: string | null; secretariat: boolean }, authorOrganizationId: string | null): boolean {
-  if (viewer.secretariat || round.status === "closed" || round.visibility === "open") return true;
-  return viewer.organizationId !== null && viewer.organizationId === authorOrganizationId;
-}

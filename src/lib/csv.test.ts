@@ -6,7 +6,7 @@ describe("CSV cells", () => {
   it("makes text that a spreadsheet would run as a formula inert, and reads it back unchanged", () => {
     for (const attack of ["=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tindented", "\rreturn"]) {
       const cell = csvCell(attack);
-      const [[read]] = parse(cell, { relax_quotes: false }) as string[][] as [[string]];
+      const [[read]] = parse(cell, { relax_quotes: false }) as [[string]];
       expect(read.startsWith("'"), cell).toBe(true);
       expect(csvValue(read)).toBe(attack);
     }
@@ -20,7 +20,7 @@ describe("CSV cells", () => {
     expect(csvCell('a "b", c;d')).toBe('"a ""b"", c;d"');
     expect(csvValue("'quoted")).toBe("'quoted");
     // An apostrophe of the author's own before a formula sign survives the round trip.
-    for (const own of ["'=1+1", "'-x", "''@a"]) expect(csvValue((parse(csvCell(own)) as string[][])[0]![0]!)).toBe(own);
+    for (const own of ["'=1+1", "'-x", "''@a"]) expect(csvValue(parse(csvCell(own))[0]![0]!)).toBe(own);
   });
 
   it("writes a file with a byte-order mark and CRLF line ends", () => {

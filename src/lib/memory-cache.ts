@@ -3,13 +3,13 @@ import { LRUCache } from "lru-cache";
 // In-memory caches are bounded by the bytes they hold, never by a count of entries: a count says
 // nothing when one entry is a 2 KB lookup and another a 1 MB page. Each app builds its own.
 
-export type ByteCache<V extends {}> = LRUCache<string, V>;
+export type ByteCache<V extends NonNullable<unknown>> = LRUCache<string, V>;
 
 /**
  * A least-recently-used cache holding at most `maxBytes`, as `sizeOf` measures each entry; an
  * entry larger than the whole budget is not kept. With `ttlMs`, entries expire after that long.
  */
-export function byteCache<V extends {}>(options: { maxBytes: number; sizeOf: (value: V, key: string) => number; ttlMs?: number }): ByteCache<V> {
+export function byteCache<V extends NonNullable<unknown>>(options: { maxBytes: number; sizeOf: (value: V, key: string) => number; ttlMs?: number }): ByteCache<V> {
   return new LRUCache<string, V>({
     maxSize: options.maxBytes,
     sizeCalculation: (value, key) => Math.max(1, Math.ceil(options.sizeOf(value, key) + key.length * 2)),

@@ -30,6 +30,7 @@ import { tableCaption } from "#src/content/parse.ts";
 import { Resvg } from "@resvg/resvg-js";
 import { FONTS_DIR } from "#src/publishing/pdf.ts";
 import { translator, type Translate } from "#src/i18n/i18n.ts";
+import { typeset } from "#src/i18n/typography.ts";
 
 // The publication as a Word document with real heading styles (Word's navigation pane, the
 // contents field), footnotes, tables and page numbers: the same structure as the PDF.
@@ -251,7 +252,7 @@ export async function renderDocx(pub: Publication): Promise<Buffer> {
   pub.chapters.forEach((chapter, ci) => {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(`${ci + 1} ${chapter.title}`)] }));
     chapter.sections.forEach((section, si) => {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${ci + 1}.${si + 1} ${section.heading}`)] }));
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${ci + 1}.${si + 1} ${typeset(section.heading, section.lang)}`)] }));
       if (section.lang !== pub.lang) {
         const note = t("edition.notTranslated", { lang: t(`language.${pub.lang}`), primary: t(`language.${section.lang}`) });
         body.push(new Paragraph({ children: [new TextRun({ text: note, italics: true, color: "666666", size: 18 })] }));
@@ -259,7 +260,7 @@ export async function renderDocx(pub: Publication): Promise<Buffer> {
       body.push(...builder.section(section.tree, translator(section.lang)));
     });
   });
-  const pageOf = t("pdf.pageOf").split(/(\{page\}|\{pages\})/).filter(Boolean);
+  const pageOf = t("pdf.pageOf", { page: "{page}", pages: "{pages}" }).split(/(\{page\}|\{pages\})/).filter(Boolean);
   const doc = new Document({
     title: `${pub.title} — ${subtitle}`,
     creator: pub.reportTitle,

@@ -13,6 +13,7 @@ import type { Language } from "#src/domain/languages.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import { ASSETS_DIR } from "#src/web/assets.ts";
 import { translator } from "#src/i18n/i18n.ts";
+import { typeset } from "#src/i18n/typography.ts";
 
 // The publication as one self-contained HTML file: styles inlined, no script, nothing fetched.
 const CSS = readFileSync(join(ASSETS_DIR, "app.css"), "utf8");
@@ -50,7 +51,7 @@ function Document({ pub }: { pub: Publication }) {
                   <ol>
                     {c.sections.map((s) => (
                       <li>
-                        <a href={`#${c.slug}-${s.slug}`}>{s.heading}</a>
+                        <a href={`#${c.slug}-${s.slug}`}>{typeset(s.heading, s.lang)}</a>
                       </li>
                     ))}
                   </ol>
@@ -66,7 +67,7 @@ function Document({ pub }: { pub: Publication }) {
               {c.sections.map((s, si) => (
                 <section id={`${c.slug}-${s.slug}`} lang={s.lang}>
                   <h2>
-                    {ci + 1}.{si + 1} {s.heading}
+                    {ci + 1}.{si + 1} {typeset(s.heading, s.lang)}
                   </h2>
                   <div class="prose" dangerouslySetInnerHTML={{ __html: sectionHtml(pub, s.tree, s.lang, `${c.slug}-${s.slug}`) }} />
                 </section>

@@ -8,7 +8,7 @@ import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
-import { en } from "#src/i18n/en.ts";
+import { translator } from "#src/i18n/i18n.ts";
 import { FORMATS, type Format } from "#src/publishing/formats.ts";
 import { claimJob, cleanUpJobs, getExportFile, getJob, requestExport, runJob, runPendingJobs } from "#src/publishing/jobs.ts";
 import { runInChild } from "#src/publishing/pdf.ts";
@@ -127,7 +127,7 @@ describe("the export job runner", () => {
     expect(job.status).toBe("failed");
     for (let i = 0; i < 3; i++) expect((await env.app.inject({ url })).headers.location).toBe(jobUrl);
     expect(await db.select().from(jobs).where(eq(jobs.key, job.key))).toHaveLength(1);
-    expect((await env.app.inject({ url: jobUrl, headers: { accept: "text/html" } })).body).toContain(en["job.failed"]);
+    expect((await env.app.inject({ url: jobUrl, headers: { accept: "text/html" } })).body).toContain(translator("en")("job.failed"));
     // Ten minutes later a request tries again.
     await db.update(jobs).set({ finishedAt: sql`now() - interval '11 minutes'` }).where(eq(jobs.id, job.id));
     const retry = String((await env.app.inject({ url })).headers.location);

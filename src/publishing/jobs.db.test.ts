@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { jobs } from "#src/db/schema/jobs.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
-import { claimJob, getJob, requestExport, runPendingJobs } from "#src/publishing/jobs.ts";
+import { getEdition } from "#src/features/editions/repository.ts";
+import { FORMAT_NAMES } from "#src/publishing/formats.ts";
+import { claimJob, getJob, requestExport, runPendingJobs, type ExportParams } from "#src/publishing/jobs.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildReport, buildUser } from "#test/helpers/factories.ts";
 
@@ -70,5 +72,26 @@ describe("export jobs", () => {
     const ids = claimed.filter(Boolean).map((j) => j!.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(2);
+  });
+
+  it("queues a published edition's downloads in every language and format when an editor publishes it", async () => {
+    const draft = await buildReport(env.database.db);
+    const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2040", title: "Edition 2040", editionDate: "2040-01-01", foreword: null });
+    const editor = await new Browser(env.app).signInAs(env.database, (await buildUser(env.database.db, { role: "editor" })).email);
+    const page = `/editor/editions/${edition.id}`;
+    const exportsOf = async () => (await env.database.db.select().from(jobs)).filter((j) => (j.params as ExportParams).edition === "2040");
+    // Into review: nothing to download yet.
+    expect((await editor.submit(page, `${page}/status`, { to: "in_review" })).headers.location).toBe(page);
+    expect(await exportsOf()).toEqual([]);
+    const published = await editor.submit(page, `${page}/status`, { to: "published" });
+    expect(published.statusCode).toBe(303);
+    expect(published.headers.location).toBe(page);
+    const queued = await exportsOf();
+    expect(queued.map((j) => { const p = j.params as ExportParams; return `${p.lang}.${p.format}`; }).sort()).toEqual(draft.report.languages.flatMap((lang) => FORMAT_NAMES.map((f) => `${lang}.${f}`)).sort());
+    // A withdrawal needs its reason: the page comes back with the error, and the edition stays published.
+    const refused = await editor.submit(page, `${page}/status`, { to: "withdrawn", reason: "" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("error-summary");
+    expect((await getEdition(env.database.db, edition.id))?.status).toBe("published");
   });
 });

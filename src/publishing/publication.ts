@@ -10,13 +10,8 @@ import { chooseText, localized, primaryOf } from "#src/domain/languages.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { period, TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
-import { listAnnex, versionsByIds } from "#src/features/case-studies/repository.ts";
 import { ANNEX_PATH } from "#src/domain/editions.ts";
-import type { FrozenFigure } from "#src/features/editions/snapshot.ts";
-import { extractReferences } from "#src/content/directives.ts";
-import { recommendationsBySlugs } from "#src/features/events/repository.ts";
-import { renderFigure } from "#src/features/surveys/read.ts";
-import { figuresBySlugs } from "#src/features/surveys/repository.ts";
+import { annexVersions, pinEvidence, type CaseStudyVersion, type FrozenFigure, type PinnedEvidence } from "#src/features/reports/evidence-kinds.ts";
 import { listTechnologies, type TechnologyRow } from "#src/features/catalog/repository.ts";
 import { translator, type Translate } from "#src/i18n/i18n.ts";
 
@@ -53,7 +48,7 @@ const section = (slug: string, chosen: { text: { heading: string; body: string }
   heading: chosen.text?.heading ?? slug,
   slug,
   markdown: chosen.text?.body ?? "",
-  tree: parseMarkdown(chosen.text?.body ?? ""),
+  tree: parseMarkdown(chosen.text?.body ?? "", chosen.lang),
   lang: chosen.lang,
 });
 
@@ -82,7 +77,7 @@ function annexChapter(caseStudies: PublicationCaseStudy[], lang: Language): Publ
       slug: ANNEX_PATH,
       sections: caseStudies.map((cs) => {
         const markdown = caseStudyMarkdown(cs, t);
-        return { heading: cs.fields.title, slug: cs.slug, markdown, tree: parseMarkdown(markdown), lang: cs.fields.language };
+        return { heading: cs.fields.title, slug: cs.slug, markdown, tree: parseMarkdown(markdown, cs.fields.language), lang: cs.fields.language };
       }),
     },
   ];
@@ -91,20 +86,26 @@ function annexChapter(caseStudies: PublicationCaseStudy[], lang: Language): Publ
 const techNames = (slugs: string[], technologies: TechnologyRow[], lang: Language) =>
   slugs.map((slug) => technologies.find((x) => x.slug === slug)).filter((x): x is TechnologyRow => Boolean(x)).map((x) => x.names[lang] ?? x.names.en);
 
-function fromEdition(content: EditionContent, lang: Language): Publication {
-  const { report, edition, snapshot, revisions } = content;
-  const primary = primaryOf(report);
-  const caseStudies = snapshot.caseStudies
-    .filter((c) => c.annexed && content.caseStudyVersions.has(c.versionId))
+/** The evidence a publication shows in one language, from what an edition pinned (or what freezing the draft now would pin). */
+function evidenceIn(evidence: PinnedEvidence, versions: Map<number, CaseStudyVersion>, technologies: TechnologyRow[], lang: Language, primary: Language) {
+  const caseStudies: PublicationCaseStudy[] = evidence.caseStudies
+    .filter((c) => c.annexed && versions.has(c.versionId))
     .map((c) => {
-      const fields = content.caseStudyVersions.get(c.versionId)!.fields;
-      return { slug: c.slug, organization: c.organization, fields, technologies: techNames(fields.technologies, content.technologies, lang) };
+      const fields = versions.get(c.versionId)!.fields;
+      return { slug: c.slug, organization: c.organization, fields, technologies: techNames(fields.technologies, technologies, lang) };
     });
-  const figures = Object.fromEntries(snapshot.figures.flatMap((f) => {
+  const figures: Record<string, FrozenFigure> = Object.fromEntries(evidence.figures.flatMap((f) => {
     const frozen = f.languages[lang] ?? Object.values(f.languages)[0];
     return frozen ? [[f.slug, frozen]] : [];
   }));
-  const recommendations = Object.fromEntries(snapshot.recommendations.map((r) => [r.slug, { text: localized(r.texts as Record<Language, string>, lang, primary), retired: r.retired }]));
+  const recommendations: Record<string, PublicationRecommendation> = Object.fromEntries(evidence.recommendations.map((r) => [r.slug, { text: localized(r.texts as Record<Language, string>, lang, primary), retired: r.retired }]));
+  return { caseStudies, figures, recommendations };
+}
+
+function fromEdition(content: EditionContent, lang: Language): Publication {
+  const { report, edition, snapshot, revisions } = content;
+  const primary = primaryOf(report);
+  const { caseStudies, figures, recommendations } = evidenceIn(snapshot, content.caseStudyVersions, content.technologies, lang, primary);
   return {
     caseStudies,
     figures,
@@ -136,19 +137,9 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
     return fromEdition(await loadEditionContent(db, report, edition), lang);
   }
   const draft = await loadDraft(db, reportSlug);
-  const technologies = await listTechnologies(db);
-  const annex = (await listAnnex(db, report.id)).filter((r) => r.state === "published" && r.currentVersionId);
-  const versions = await versionsByIds(db, annex.map((r) => r.currentVersionId!));
-  const caseStudies = annex.flatMap((r) => {
-    const version = versions.find((v) => v.id === r.currentVersionId);
-    return version ? [{ slug: r.slug, organization: r.organization, fields: version.fields, technologies: techNames(version.fields.technologies, technologies, lang) }] : [];
-  });
-  // The draft's figures and recommendations as they are now.
-  const refs = draft.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)) : []))));
-  const slugs = (kind: string) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.ref))];
-  const figures: Record<string, FrozenFigure> = {};
-  for (const figure of await figuresBySlugs(db, slugs("figure"))) figures[figure.slug] = await renderFigure(db, figure, lang);
-  const recommendations = Object.fromEntries((await recommendationsBySlugs(db, slugs("recommendation"))).map((r) => [r.slug, { text: localized(r.texts as Record<Language, string>, lang, primary), retired: r.status === "retired" }]));
+  // The draft's evidence as freezing it now would pin it, drawn in this language only.
+  const evidence = await pinEvidence(db, draft, [lang]);
+  const { caseStudies, figures, recommendations } = evidenceIn(evidence, await annexVersions(db, evidence.caseStudies), await listTechnologies(db), lang, primary);
   return {
     caseStudies,
     figures,

@@ -1,38 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize } from "#src/access/index.ts";
 import { h } from "preact";
-import { z } from "zod";
 import { isPublic } from "#src/domain/editions.ts";
-import * as editions from "#src/features/editions/repository.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
-import { LANGUAGES } from "#src/domain/languages.ts";
-import { getReportBySlug } from "#src/features/catalog/repository.ts";
+import { editionManagement, editionWithReport } from "#src/features/editions/read.ts";
+import { StatusChangeInput } from "#src/features/editions/schemas.ts";
+import { EditionManagePage } from "#src/features/editions/views/manage.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
-import { idFrom } from "#src/lib/validation.ts";
-import { FORMAT_NAMES, type FormatName } from "#src/publishing/formats.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
+import type { FormatName } from "#src/publishing/formats.ts";
 import { getExportFile, getJob, requestExport, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
+import { ExportUrl } from "#src/publishing/schemas.ts";
+import { changeEditionStatus, exportTarget } from "#src/publishing/service.ts";
 import { JobPage } from "#src/publishing/views.tsx";
-import { actorOf } from "#src/web/context.ts";
+import { actorOf, setFlash } from "#src/web/context.ts";
+import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const pub = { config: { policy: "public" as const } };
-const ExportParamsSchema = z.object({
-  report: z.string().regex(/^[a-z0-9-]{1,60}$/),
-  edition: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  lang: z.enum(LANGUAGES),
-  format: z.enum(FORMAT_NAMES as [string, ...string[]]),
-});
+const editor = { config: { policy: "editor" as const } };
 
-/**
- * Who may start an export, watch its job and download its file: one rule for all three. The
- * living draft is for editors; editions not yet public are for signed-in members.
- */
-function checkExportAccess(request: FastifyRequest, target: { draft: boolean; members: boolean }) {
-  if ((target.draft || target.members) && !request.user) throw appError("UNAUTHENTICATED");
-  if (target.draft && !roleAtLeast(request.user!.role, "editor")) throw appError("FORBIDDEN");
-}
-
-/** Downloads of editions in every format, produced by background jobs people can watch. */
+/** Editions moved along their statuses, and their downloads in every format, produced by background jobs people can watch. */
 export async function publishingRoutes(app: FastifyInstance) {
   const { db } = app.database;
 
@@ -40,7 +28,7 @@ export async function publishingRoutes(app: FastifyInstance) {
     const job = await getJob(db, idFrom(request.params));
     if (!job) throw appError("NOT_FOUND");
     const params = job.params as ExportParams;
-    checkExportAccess(request, { draft: params.edition === "draft", members: params.members });
+    authorize(request.user, "download", { kind: "export", draft: params.edition === "draft", membersOnly: params.members });
     return job;
   };
 
@@ -54,15 +42,26 @@ export async function publishingRoutes(app: FastifyInstance) {
       .send(file.bytes);
   };
 
+  app.post("/editor/editions/:id/status", editor, async (request, reply) => {
+    const { edition, report } = await editionWithReport(db, idFrom(request.params));
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseInput(StatusChangeInput, formBody(request.body));
+        const updated = await changeEditionStatus(db, actorOf(request), report, edition.id, input, app.config.publicUrl);
+        app.editionCache.forgetLookups();
+        setFlash(reply, "edition.statusChanged", { label: updated.label, status: request.t(`edition.status.${updated.status}`) });
+        return reply.redirect(`/editor/editions/${edition.id}`, 303);
+      },
+      async (error) => h(EditionManagePage, { ctx: pageContext(request, reply), ...(await editionManagement(db, edition.id)), error }),
+    );
+  });
+
   app.get("/reports/:report/:edition/:lang/export/:format", pub, async (request, reply) => {
-    const p = ExportParamsSchema.safeParse(request.params);
+    const p = ExportUrl.safeParse(request.params);
     if (!p.success) throw appError("NOT_FOUND");
-    const report = await getReportBySlug(db, p.data.report);
-    if (!report || !report.languages.includes(p.data.lang)) throw appError("NOT_FOUND");
-    const label = p.data.edition === "current" ? (await editions.getCurrentEdition(db, report.id))?.label : p.data.edition;
-    const edition = label && label !== "draft" ? await editions.getEditionByLabel(db, report.id, label) : undefined;
-    if (!edition && label !== "draft") throw appError("NOT_FOUND");
-    checkExportAccess(request, { draft: !edition, members: !edition || !isPublic(edition.status) });
+    const { report, edition } = await exportTarget(db, p.data);
+    authorize(request.user, "download", { kind: "export", draft: !edition, membersOnly: !edition || !isPublic(edition.status) });
     const job = await requestExport(db, actorOf(request), report, edition, p.data.format as FormatName, p.data.lang);
     if (job.status === "done") return sendFile(reply, job);
     return reply.redirect(`/jobs/${job.id}`, 303);

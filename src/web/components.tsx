@@ -102,6 +102,7 @@ export function TextField(props: InputProps) {
           id={`f-${name}`}
           name={name}
           // Preact types narrow other attributes by input type; ours are all text-like.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the rule misses that Preact picks the attribute types by this union
           type={type as "text"}
           value={type === "password" ? "" : valueOf(values, name)}
           autocomplete={props.autocomplete}

@@ -4,8 +4,8 @@ import type { Database } from "#src/db/client.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
 import { SESSION_TTL_MS, type Role } from "#src/domain/members.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { isLanguage, isMessageKey, negotiateLanguage, translator, type Translate } from "#src/i18n/i18n.ts";
-import type { MessageKey } from "#src/i18n/en.ts";
+import { isLanguage, isMessageKey, negotiateLanguage, translator, type MessageKey, type ParamsArg, type Translate } from "#src/i18n/i18n.ts";
+import type { Params } from "#src/i18n/message.ts";
 
 /** Who may use a route. Roles are cumulative (see roleAtLeast). */
 /** Who may use a route: anyone, a signed-in role or above, or a program holding a personal API token. */
@@ -108,10 +108,10 @@ export function setLanguageCookie(reply: FastifyReply, lang: Language) {
   reply.setCookie(LANG_COOKIE, lang, { ...cookieBase(reply), maxAge: 365 * 24 * 3600 });
 }
 
-export type Flash = { key: MessageKey; params?: Record<string, string> };
+export type Flash = { key: MessageKey; params?: Params };
 
 /** Leaves a one-time message for the next page (after a redirect). */
-export function setFlash(reply: FastifyReply, key: MessageKey, params?: Record<string, string>) {
+export function setFlash<K extends MessageKey>(reply: FastifyReply, key: K, ...[params]: ParamsArg<K>) {
   reply.setCookie(FLASH_COOKIE, JSON.stringify({ key, params }), { ...cookieBase(reply), signed: true, maxAge: 60 });
 }
 

@@ -3,10 +3,12 @@ import { ZodError } from "zod";
 import { isDatabaseTimeout } from "#src/db/errors.ts";
 import { AppError, isAppError, type ErrorCode } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
-import { en } from "#src/i18n/en.ts";
+import { translator } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
 import { isBrokenUpload } from "#src/web/uploads.ts";
+
+const english = translator("en");
 
 // Errors thrown by Fastify and its plugins, mapped onto our catalogue.
 const PLUGIN_CODES: Record<string, ErrorCode> = {
@@ -80,9 +82,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
  * Fastify's own refusals that come before any hook has run (a URL that is not valid
  * percent-encoding): no language or page context exists yet, so the catalogue's JSON in English.
  */
-export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const appErr = toAppError(error);
-  return reply.status(appErr.status).send({ error: { code: appErr.code, message: en[`error.${appErr.code}`], fields: {}, requestId: request.id } });
+  // Fastify ignores this handler's result: the reply is sent, nothing waits for it.
+  void reply.status(appErr.status).send({ error: { code: appErr.code, message: english(`error.${appErr.code}`), fields: {}, requestId: request.id } });
 }
 
 /** Installs the error and not-found handlers. */
@@ -90,7 +93,7 @@ export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const appErr = isBrokenUpload(request, error) ? new AppError("BAD_REQUEST") : toAppError(error);
     if (appErr.status >= 500) request.log.error({ err: error, requestId: request.id }, "unhandled error");
-    else request.log.info({ code: appErr.code, status: appErr.status }, en[`error.${appErr.code}`]);
+    else request.log.info({ code: appErr.code, status: appErr.status }, english(`error.${appErr.code}`));
     return sendError(request, reply, appErr);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError("NOT_FOUND")));

@@ -15,6 +15,8 @@ declare module "fastify" {
 /**
  * Makes every route declare who may use it: a route without `config.policy` stops the app from
  * building, and each request is checked against its route's policy before anything else runs.
+ * This is the outer wall, a role per route; what one may do with a given resource (whose case
+ * study, which round, which comment) is decided inside, by src/access.
  */
 export function registerPolicies(app: FastifyInstance) {
   app.decorate("routeCatalog", []);

@@ -14,7 +14,7 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
   };
   let failure: unknown;
   helmet(options)({} as never, res as never, (err?: unknown) => void (failure = err));
-  if (failure) throw failure;
+  if (failure) throw failure instanceof Error ? failure : new Error("helmet refused the options", { cause: failure });
   return headers;
 }
 

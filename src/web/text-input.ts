@@ -58,7 +58,8 @@ export async function registerTextInput(app: FastifyInstance) {
       done(appError("INVALID_CHARACTERS"), undefined);
       return;
     }
-    json(request, text, done);
+    // Fastify's JSON parser is the callback kind: it answers through done, its return is nothing to wait for.
+    void json(request, text, done);
   });
   // preHandler, not preValidation: multipart fields are read into the body in preValidation.
   app.addHook("preHandler", async (request) => checkRequest(request));

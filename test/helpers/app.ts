@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
-import { buildApp } from "#src/app.ts";
+import { buildApp, type AppOptions } from "#src/app.ts";
 import { loadConfig } from "#src/config.ts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "#src/db/client.ts";
@@ -14,14 +14,14 @@ import { signIn } from "#src/features/members/auth.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { TEST_PASSWORD } from "#test/helpers/factories.ts";
 
-/** The app on a test database, driven with inject(). */
-export function testApp(database: Database): Promise<FastifyInstance> {
+/** The app on a test database, driven with inject(); the test closes the database unless the app owns it. */
+export function testApp(database: Database, options: Pick<AppOptions, "ownsDatabase" | "background"> = {}): Promise<FastifyInstance> {
   const config = loadConfig({
     DATA_DIR: mkdtempSync(join(tmpdir(), "lr-app-")),
     SESSION_SECRET: "test-secret-that-is-long-enough-for-hmac-0123456789",
     DEMO: "false",
   });
-  return buildApp({ config, database });
+  return buildApp({ config, database, ...options });
 }
 
 /** A cookie jar for inject(): keeps what the server sets, sends it back. */

@@ -33,14 +33,14 @@ describe("the API", () => {
     const { app } = env;
     const json = async (url: string, headers: Record<string, string> = {}) => {
       const res = await app.inject({ method: "GET", url, headers });
-      return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as any) : null, headers: res.headers };
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null, headers: res.headers };
     };
     // Real values for the path parameters, found through the API itself.
     const reports = await json("/api/v1/reports");
     const report = reports.body.items[0];
     const edition = report.editions[0].label as string;
     const content = await json(`/api/v1/reports/${report.slug}/editions/${edition}`);
-    const markdown = content.body.chapters.flatMap((c: any) => c.sections.map((s: any) => s.markdown)).join("\n");
+    const markdown = content.body.chapters.flatMap((c: { sections: { markdown: string }[] }) => c.sections.map((s) => s.markdown)).join("\n");
     const figure = /::figure\{ref=([a-z0-9-]+)\}/.exec(markdown)![1]!;
     const caseStudy = (await json("/api/v1/case-studies")).body.items[0].slug as string;
     const values: Record<string, string> = { report: report.slug, edition, ref: figure, slug: caseStudy };

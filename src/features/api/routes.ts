@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
-import { ENDPOINTS, publicationCache } from "#src/features/api/endpoints.ts";
+import { ENDPOINTS } from "#src/features/api/endpoints.ts";
 import { buildOpenApi } from "#src/features/api/openapi.ts";
 import { API_VERSION } from "#src/features/api/version.ts";
 import { ApiDocsPage } from "#src/features/api/views.tsx";
@@ -9,17 +9,16 @@ import { appError } from "#src/lib/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
-
 /** The API under /api/v1: each endpoint validated by its schemas, answered as JSON with an ETag. */
 export async function apiRoutes(app: FastifyInstance) {
   const { db } = app.database;
   const document = buildOpenApi(API_VERSION);
-  const publications = publicationCache();
+  const publications = app.publicationCache;
 
   for (const e of ENDPOINTS) {
     const url = e.path.replace(/\{(\w+)\}/g, ":$1");
     app.route({
-      method: e.method.toUpperCase() as "GET" | "POST",
+      method: e.method.toUpperCase(),
       url,
       // Write endpoints take a personal token, never a browser session.
       config: { policy: e.auth ? "token" : "public" },

@@ -6,7 +6,7 @@ import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { searchLibrary } from "#src/features/case-studies/library.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import { LibraryQuery } from "#src/features/case-studies/schemas.ts";
-import { createCaseStudy, moveCaseStudy, saveCaseStudy, setAnnex } from "#src/features/case-studies/service.ts";
+import { addToAnnex, createCaseStudy, moveCaseStudy, saveCaseStudy, saveFromForm, setAnnex } from "#src/features/case-studies/service.ts";
 import { type Caller } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { isAppError } from "#src/lib/errors.ts";
@@ -96,6 +96,47 @@ describe("case studies", () => {
     expect(versions.map((v) => v.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
     const events = await db.select().from(caseStudyEvents).where(eq(caseStudyEvents.caseStudyId, draft.id));
     expect(events.map((e) => e.toState)).toEqual(["draft", "submitted", "changes_requested", "submitted", "accepted", "published"]);
+  });
+
+  it("the form saves and submits in one command: a refused submission keeps nothing, a stale form is refused", async () => {
+    const db = env.database.db;
+    const p = await people();
+    const form = { id: null, organizationId: null, baseVersionId: null };
+    expect(await codeOf(saveFromForm(db, p.asContributor, { ...form, fields: { ...emptyFields("en"), title: "Half written" }, submit: true }))).toBe("VALIDATION_FAILED");
+    expect(await repo.listForOrganization(db, p.org.id)).toEqual([]);
+
+    const { caseStudy: draft, submitted } = await saveFromForm(db, p.asContributor, { ...form, fields: { ...emptyFields("en"), title: "Half written" }, submit: false });
+    expect([draft.state, submitted]).toEqual(["draft", false]);
+    // Submitting an incomplete existing draft does not keep its new version either.
+    expect(await codeOf(saveFromForm(db, p.asContributor, { ...form, id: draft.id, fields: { ...emptyFields("en"), title: "Not kept" }, baseVersionId: draft.currentVersionId, submit: true }))).toBe("VALIDATION_FAILED");
+    expect((await repo.getCaseStudy(db, draft.id))!.currentVersionId).toBe(draft.currentVersionId);
+    await saveFromForm(db, p.asContributor, { ...form, id: draft.id, fields: complete({ title: "Saved first" }), baseVersionId: draft.currentVersionId, submit: false });
+    expect(await codeOf(saveFromForm(db, p.asContributor, { ...form, id: draft.id, fields: complete(), baseVersionId: draft.currentVersionId, submit: true }))).toBe("STALE_VERSION");
+    expect((await repo.getCaseStudy(db, draft.id))!.title).toBe("Saved first");
+    const done = await saveFromForm(db, p.asContributor, { ...form, id: draft.id, fields: complete(), baseVersionId: null, submit: true });
+    expect([done.caseStudy.state, done.submitted]).toEqual(["submitted", true]);
+    expect(done.caseStudy.submittedVersionId).toBe(done.caseStudy.currentVersionId);
+  });
+
+  it("the annex grows by a case study's slug or address, published ones only", async () => {
+    const db = env.database.db;
+    const p = await people();
+    const draft = await buildReport(db);
+    const publish = async (title: string) => {
+      const cs = await createCaseStudy(db, p.asEditor, { organizationId: p.org.id, fields: complete({ title }) });
+      for (const [from, to] of [["draft", "submitted"], ["submitted", "accepted"], ["accepted", "published"]] as const) await moveCaseStudy(db, p.asEditor, cs.id, { from, to, message: null, reason: null, supersededBy: null });
+      return cs;
+    };
+    const first = await publish("Annex by slug");
+    const second = await publish("Annex by address");
+    await addToAnnex(db, SYSTEM_ACTOR, draft.report.id, first.slug);
+    await addToAnnex(db, SYSTEM_ACTOR, draft.report.id, `https://example.org/case-studies/${second.slug}?lang=fr#top`);
+    await addToAnnex(db, SYSTEM_ACTOR, draft.report.id, first.slug);
+    expect((await repo.listAnnex(db, draft.report.id)).map((r) => r.id)).toEqual([first.id, second.id]);
+
+    const unpublished = await createCaseStudy(db, p.asContributor, { organizationId: null, fields: complete({ title: "Annex draft" }) });
+    expect(await codeOf(addToAnnex(db, SYSTEM_ACTOR, draft.report.id, unpublished.slug))).toBe("VALIDATION_FAILED");
+    expect(await codeOf(addToAnnex(db, SYSTEM_ACTOR, draft.report.id, "no-such-case-study"))).toBe("VALIDATION_FAILED");
   });
 
   it("two editors moving one case study at once: one wins, the other is told it moved on", async () => {

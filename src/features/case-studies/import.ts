@@ -61,7 +61,7 @@ export async function importCaseStudy(db: Db, caller: Caller, input: { organizat
         const file = await storeFile(tx, caller, caseStudy.id, "attachment", { filename: `image-${i + 1}.${ext}`, mediaType: image.mediaType, data: image.data });
         urls.set(image.placeholder, `/files/case-studies/${file.id}`);
       }
-      const withImages = { ...fields, ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, replaceImagePlaceholders(fields[f], urls)])) } as CaseStudyFields;
+      const withImages = { ...fields, ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, replaceImagePlaceholders(fields[f], urls)])) };
       caseStudy = await saveCaseStudy(tx, caller, caseStudy.id, withImages, caseStudy.currentVersionId);
     }
     return { caseStudy, report: { recognised: imported.recognised, otherHeadings: imported.otherHeadings, warnings: imported.warnings, images: imported.images.length } };

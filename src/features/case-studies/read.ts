@@ -4,10 +4,11 @@ import { editionItems, editions } from "#src/db/schema/editions.ts";
 import { reports } from "#src/db/schema/reports.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
 import type { CaseStudyView } from "#src/features/case-studies/views/case-study.tsx";
-import type { SnapshotCaseStudy } from "#src/features/editions/snapshot.ts";
+import { TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
 import { appError } from "#src/lib/errors.ts";
+import { wordDiff } from "#src/lib/merge.ts";
 
 // Everything a case study's pages show, loaded in a few queries.
 
@@ -41,6 +42,31 @@ export async function loadCaseStudyView(db: Db, cs: repo.CaseStudyRow, lang: Lan
   };
 }
 
+/** The fields compared, as text, in the order a page shows them. */
+function comparableFields(f: CaseStudyFields): Record<string, string> {
+  return {
+    title: f.title,
+    technologies: f.technologies.join(", "),
+    stage: f.stage ?? "",
+    period: [f.periodStart, f.periodEnd].filter(Boolean).join("–"),
+    partners: f.partners,
+    ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, f[name]])),
+    contact: f.contact,
+    links: f.links.join("\n"),
+  };
+}
+
+/** Two versions of a case study, field by field, word by word: by default as submitted and as it is now. */
+export async function compareVersions(db: Db, cs: repo.CaseStudyRow, ids: { from?: number | undefined; to?: number | undefined }) {
+  const fromId = ids.from || cs.submittedVersionId;
+  const toId = ids.to || cs.currentVersionId;
+  const [from, to] = await Promise.all([fromId ? repo.getVersion(db, fromId) : undefined, toId ? repo.getVersion(db, toId) : undefined]);
+  if (!from || !to || from.caseStudyId !== cs.id || to.caseStudyId !== cs.id) throw appError("NOT_FOUND");
+  const a = comparableFields(from.fields);
+  const b = comparableFields(to.fields);
+  return { from, to, diffs: Object.keys(a).map((field) => ({ field, parts: wordDiff(a[field] ?? "", b[field] ?? "") })) };
+}
+
 /** The published editions whose annex includes a case study. */
 export async function editionsAnnexing(db: Db, caseStudyId: string, lang: Language) {
   const rows = await db
@@ -60,13 +86,16 @@ export async function caseStudiesBySlug(db: Db, slugs: string[]) {
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
+/** A case study as an edition pins it: at which version, and whether the annex lists it. */
+export type PinnedCaseStudy = { id: string; slug: string; title: string; organization: string; versionId: number; annexed: boolean };
+
 /**
  * What an edition frozen now pins: the annex (published case studies, in order) and any other
  * published case study a section refers to, each at its current version.
  */
-export async function caseStudiesToPin(db: Db, reportId: string, referencedSlugs: string[]): Promise<SnapshotCaseStudy[]> {
+export async function caseStudiesToPin(db: Db, reportId: string, referencedSlugs: string[]): Promise<PinnedCaseStudy[]> {
   const annex = (await repo.listAnnex(db, reportId)).filter((r) => r.state === "published" && r.currentVersionId);
-  const pinned: SnapshotCaseStudy[] = annex.map((r) => ({ id: r.id, slug: r.slug, title: r.title, organization: r.organization, versionId: r.currentVersionId!, annexed: true }));
+  const pinned: PinnedCaseStudy[] = annex.map((r) => ({ id: r.id, slug: r.slug, title: r.title, organization: r.organization, versionId: r.currentVersionId!, annexed: true }));
   const others = referencedSlugs.filter((slug) => !pinned.some((p) => p.slug === slug));
   for (const slug of others) {
     const cs = await repo.getCaseStudyBySlug(db, slug);

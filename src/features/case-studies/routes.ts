@@ -1,27 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
-import type { Db } from "#src/db/client.ts";
-import { CASE_STUDY_STATES, contributorMayEdit, editorMayEdit, type CaseStudyState } from "#src/domain/case-studies.ts";
+import { CASE_STUDY_STATES, type CaseStudyState } from "#src/domain/case-studies.ts";
 import { importCaseStudy } from "#src/features/case-studies/import.ts";
 import { searchLibrary } from "#src/features/case-studies/library.ts";
-import { editionsAnnexing, loadCaseStudyView } from "#src/features/case-studies/read.ts";
+import { compareVersions, editionsAnnexing, loadCaseStudyView } from "#src/features/case-studies/read.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
-import { surveysFor } from "#src/features/surveys/repository.ts";
-import { AnnexAddInput, AnnexInput, CaseStudyInput, LibraryQuery, MoveInput, NewCaseStudyInput } from "#src/features/case-studies/schemas.ts";
+import { AnnexAddInput, AnnexInput, BaseVersion, CaseStudyInput, CompareQuery, FileParams, LibraryQuery, MoveInput, NewCaseStudyInput, SlugParams, TemplateQuery } from "#src/features/case-studies/schemas.ts";
 import * as service from "#src/features/case-studies/service.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
 import { checkAttachment } from "#src/lib/file-checks.ts";
-import { CaseStudyComparePage, CaseStudyPage, comparableFields } from "#src/features/case-studies/views/case-study.tsx";
+import { CaseStudyComparePage, CaseStudyPage } from "#src/features/case-studies/views/case-study.tsx";
 import { AnnexPage, QueuePage } from "#src/features/case-studies/views/editor.tsx";
 import { CaseStudyFormPage, valuesOf } from "#src/features/case-studies/views/form.tsx";
 import { LibraryPage, PublicCaseStudyPage } from "#src/features/case-studies/views/library.tsx";
-import { MemberHomePage } from "#src/features/case-studies/views/member.tsx";
-import { openRoundsFor } from "#src/features/reviews/repository.ts";
-import { listReports } from "#src/features/catalog/repository.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { authorize, can, isSecretariat } from "#src/access/index.ts";
 import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
-import { wordDiff } from "#src/lib/merge.ts";
 import { getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
 import { reportSlugOf } from "#src/web/params.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
@@ -38,10 +31,6 @@ const contributor = { config: { policy: "contributor" as const } };
 const editor = { config: { policy: "editor" as const } };
 const pub = { config: { policy: "public" as const } };
 
-/** The signed-in person as the case-study rules see them. */
-
-const isEditor = (request: FastifyRequest) => Boolean(request.user && roleAtLeast(request.user.role, "editor"));
-
 /** Re-renders an upload form on any refusal the person can act on (type, size, broken file); programs get the JSON error. */
 async function handleUpload(reply: FastifyReply, action: () => Promise<unknown>, rerender: (error: AppError) => Page | Promise<Page>) {
   try {
@@ -52,39 +41,28 @@ async function handleUpload(reply: FastifyReply, action: () => Promise<unknown>,
   }
 }
 
+export type CaseStudyRouteOptions = {
+  /** The member's home page, where the Word import form is: shown again when an import is refused. */
+  memberHome: (request: FastifyRequest, reply: FastifyReply, error: AppError) => Promise<Page>;
+};
+
 /** Case studies: members' submissions, the secretariat's moderation and annex, the public library. */
-export async function caseStudyRoutes(app: FastifyInstance) {
+export async function caseStudyRoutes(app: FastifyInstance, { memberHome }: CaseStudyRouteOptions) {
   const { db } = app.database;
   const uploadLimitMb = app.config.uploadLimitMb;
 
   const visible = async (request: FastifyRequest) => {
     const cs = await repo.getCaseStudy(db, idFrom(request.params));
     if (!cs) throw appError("NOT_FOUND");
-    service.assertMayView(callerOf(request), cs);
+    authorize(request.user, "view", { kind: "case-study", caseStudy: cs });
     return cs;
-  };
-  const mayEdit = (request: FastifyRequest, cs: repo.CaseStudyRow) =>
-    isEditor(request) ? editorMayEdit(cs.state) : cs.organizationId === request.user?.organizationId && contributorMayEdit(cs.state);
-
-  const memberHome = async (request: FastifyRequest, reply: FastifyReply, error?: AppError) => {
-    const user = request.user!;
-    const [surveys, rows, notifications, org, rounds] = await Promise.all([
-      user.organizationId ? surveysFor(db, user.organizationId) : Promise.resolve([]),
-      user.organizationId ? repo.listForOrganization(db, user.organizationId) : Promise.resolve([]),
-      repo.listNotifications(db, user.id),
-      user.organizationId ? repo.organizationOf(db, user.organizationId) : Promise.resolve(undefined),
-      user.organizationId ? openRoundsFor(db, user.organizationId) : Promise.resolve([]),
-    ]);
-    const reports = (await listReports(db)).map((r) => ({ slug: r.slug, title: r.titles[request.lang] ?? r.titles.en }));
-    const toAnswer = surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open" }));
-    return h(MemberHomePage, { ctx: pageContext(request, reply), surveys: toAnswer, rounds, reports, rows, notifications, organization: org?.org.name ?? null, uploadLimitMb, error });
   };
 
   const casePage = async (request: FastifyRequest, reply: FastifyReply, cs: repo.CaseStudyRow, error?: AppError, openMove?: CaseStudyState) =>
     h(CaseStudyPage, {
       ctx: pageContext(request, reply),
-      ...(await loadCaseStudyView(db, cs, request.lang, { similar: cs.state !== "draft" || isEditor(request) })),
-      mayEdit: mayEdit(request, cs),
+      ...(await loadCaseStudyView(db, cs, request.lang, { similar: cs.state !== "draft" || isSecretariat(request.user) })),
+      mayEdit: can(request.user, "edit", { kind: "case-study", caseStudy: cs }),
       uploadLimitMb,
       error,
       openMove,
@@ -98,13 +76,11 @@ export async function caseStudyRoutes(app: FastifyInstance) {
       error: props.error,
       caseStudy: props.cs,
       baseVersion: props.baseVersion,
-      organizations: !props.cs && isEditor(request) ? (await listOrganizations(db, {})).filter((o) => !o.deactivatedAt).map((o) => ({ id: o.id, name: o.name })) : undefined,
-      maySubmit: props.cs ? contributorMayEdit(props.cs.state) && (props.cs.organizationId === request.user?.organizationId || isEditor(request)) : true,
+      organizations: !props.cs && isSecretariat(request.user) ? (await listOrganizations(db, {})).filter((o) => !o.deactivatedAt).map((o) => ({ id: o.id, name: o.name })) : undefined,
+      maySubmit: props.cs ? can(request.user, "submit", { kind: "case-study", caseStudy: props.cs }) : true,
     });
 
-  // A member's work
-
-  app.get("/member", contributor, async (request, reply) => sendPage(reply, await memberHome(request, reply)));
+  // A member's work (their home page, /member, gathers it from every feature)
 
   app.post("/member/notifications/read", contributor, async (request, reply) => {
     await service.markRead(db, request.user!.id);
@@ -112,7 +88,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
   });
 
   app.get("/member/case-studies/template.docx", contributor, async (request, reply) => {
-    const query = z.object({ lang: z.string().optional() }).parse(request.query ?? {});
+    const query = TemplateQuery.parse(request.query ?? {});
     const lang = isLanguage(query.lang) ? query.lang : request.lang;
     return reply
       .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -124,29 +100,22 @@ export async function caseStudyRoutes(app: FastifyInstance) {
     sendPage(reply, await formPage(request, reply, { values: { language: request.lang } })),
   );
 
-  // Creates a draft; "save and submit" also submits it, in the same transaction.
-  const saveAndMaybeSubmit = async (request: FastifyRequest, body: Record<string, unknown>, existing?: repo.CaseStudyRow) => {
-    const caller = callerOf(request);
-    const fields = parseInput(CaseStudyInput, body);
-    const submit = body.intent === "submit";
-    const base = z.coerce.number().int().safeParse(body.baseVersion);
-    const { transaction } = await import("#src/db/client.ts");
-    return transaction(db, async (tx: Db) => {
-      const cs = existing
-        ? await service.saveCaseStudy(tx, caller, existing.id, fields, base.success ? base.data : null)
-        : await service.createCaseStudy(tx, caller, { organizationId: parseInput(NewCaseStudyInput, body).organizationId, fields });
-      if (!submit) return { cs, submitted: false };
-      const moved = await service.moveCaseStudy(tx, caller, cs.id, { from: cs.state, to: "submitted", message: null, reason: null, supersededBy: null });
-      return { cs: moved, submitted: true };
+  // Saves the form's fields; "save and submit" also submits them.
+  const saveForm = (request: FastifyRequest, body: Record<string, unknown>, existing?: repo.CaseStudyRow) =>
+    service.saveFromForm(db, callerOf(request), {
+      id: existing?.id ?? null,
+      fields: parseInput(CaseStudyInput, body),
+      organizationId: existing ? null : parseInput(NewCaseStudyInput, body).organizationId,
+      baseVersionId: BaseVersion.parse(body.baseVersion) ?? null,
+      submit: body.intent === "submit",
     });
-  };
 
   app.post("/member/case-studies", contributor, async (request, reply) => {
     const body = formBody(request.body);
     return submitForm(
       reply,
       async () => {
-        const { cs, submitted } = await saveAndMaybeSubmit(request, body);
+        const { caseStudy: cs, submitted } = await saveForm(request, body);
         setFlash(reply, submitted ? "cs.flash.submitted" : "cs.flash.saved", { title: cs.title });
         return reply.redirect(`/member/case-studies/${cs.id}`, 303);
       },
@@ -165,7 +134,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
           data: file.data,
           language: request.lang,
         });
-        setFlash(reply, "cs.flash.imported", { count: String(result.report.recognised.length) });
+        setFlash(reply, "cs.flash.imported", { count: result.report.recognised.length });
         return reply.redirect(`/member/case-studies/${result.caseStudy.id}/edit`, 303);
       },
       (error) => memberHome(request, reply, error),
@@ -176,7 +145,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
 
   app.get("/member/case-studies/:id/edit", contributor, async (request, reply) => {
     const cs = await visible(request);
-    if (!mayEdit(request, cs)) throw appError("CASE_STUDY_LOCKED");
+    authorize(request.user, "edit", { kind: "case-study", caseStudy: cs });
     const version = await repo.getVersion(db, cs.currentVersionId!);
     return sendPage(reply, await formPage(request, reply, { values: valuesOf(version!.fields), cs, baseVersion: cs.currentVersionId }));
   });
@@ -187,7 +156,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const { submitted } = await saveAndMaybeSubmit(request, body, cs);
+        const { submitted } = await saveForm(request, body, cs);
         setFlash(reply, submitted ? "cs.flash.submitted" : "cs.flash.saved", { title: String(body.title ?? cs.title) });
         return reply.redirect(`/member/case-studies/${cs.id}`, 303);
       },
@@ -212,14 +181,8 @@ export async function caseStudyRoutes(app: FastifyInstance) {
 
   app.get("/member/case-studies/:id/compare", contributor, async (request, reply) => {
     const cs = await visible(request);
-    const query = z.object({ from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() }).safeParse(request.query ?? {});
-    const fromId = (query.success && query.data.from) || cs.submittedVersionId;
-    const toId = (query.success && query.data.to) || cs.currentVersionId;
-    const [from, to] = await Promise.all([fromId ? repo.getVersion(db, fromId) : undefined, toId ? repo.getVersion(db, toId) : undefined]);
-    if (!from || !to || from.caseStudyId !== cs.id || to.caseStudyId !== cs.id) throw appError("NOT_FOUND");
-    const a = comparableFields(from.fields);
-    const b = comparableFields(to.fields);
-    const diffs = Object.keys(a).map((field) => ({ field, parts: wordDiff(a[field] ?? "", b[field] ?? "") }));
+    const query = CompareQuery.safeParse(request.query ?? {});
+    const { from, to, diffs } = await compareVersions(db, cs, query.success ? query.data : {});
     return sendPage(reply, h(CaseStudyComparePage, { ctx: pageContext(request, reply), caseStudy: cs, from, to, diffs }));
   });
 
@@ -240,7 +203,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
 
   app.post("/member/case-studies/:id/files/:file/remove", contributor, async (request, reply) => {
     const cs = await visible(request);
-    const fileId = z.object({ file: z.uuid() }).safeParse(request.params);
+    const fileId = FileParams.safeParse(request.params);
     if (!fileId.success) throw appError("NOT_FOUND");
     await service.removeAttachment(db, callerOf(request), cs.id, fileId.data.file);
     return reply.redirect(`/member/case-studies/${cs.id}`, 303);
@@ -251,11 +214,9 @@ export async function caseStudyRoutes(app: FastifyInstance) {
     const file = await repo.getFile(db, idFrom(request.params));
     if (!file || file.removedAt) throw appError("NOT_FOUND");
     const cs = (await repo.getCaseStudy(db, file.caseStudyId))!;
-    const isPublic = file.kind === "attachment" && cs.publishedAt !== null;
-    if (!isPublic) {
-      if (!request.user) throw appError("NOT_FOUND");
-      service.assertMayView(callerOf(request), cs);
-    }
+    const access = { kind: "case-study-file", file, caseStudy: cs } as const;
+    authorize(request.user, "download", access);
+    const isPublic = can(null, "download", access);
     const inline = file.mediaType.startsWith("image/");
     return reply
       .type(file.mediaType)
@@ -303,11 +264,7 @@ export async function caseStudyRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const { slug } = parseInput(AnnexAddInput, formBody(request.body));
-        const cs = await repo.getCaseStudyBySlug(db, slug.replace(/^.*\/case-studies\//, "").replace(/[/#?].*$/, ""));
-        if (!cs) throw appError("VALIDATION_FAILED", { slug: "field.unknownCaseStudy" });
-        const current = (await repo.listAnnex(db, report.id)).map((r) => r.id);
-        await service.setAnnex(db, actorOf(request), report.id, [...current, cs.id]);
+        await service.addToAnnex(db, actorOf(request), report.id, parseInput(AnnexAddInput, formBody(request.body)).slug);
         setFlash(reply, "annex.saved");
         return reply.redirect(`/editor/reports/${report.slug}/annex`, 303);
       },
@@ -324,10 +281,10 @@ export async function caseStudyRoutes(app: FastifyInstance) {
   });
 
   app.get("/case-studies/:slug", pub, async (request, reply) => {
-    const slug = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) }).safeParse(request.params);
+    const slug = SlugParams.safeParse(request.params);
     const cs = slug.success ? await repo.getCaseStudyBySlug(db, slug.data.slug) : undefined;
-    // Published ones, and retired ones that were published (editions may still point to them).
-    if (!cs || !cs.publishedAt || (cs.state !== "published" && cs.state !== "retired")) throw appError("NOT_FOUND");
+    if (!cs) throw appError("NOT_FOUND");
+    authorize(request.user, "read", { kind: "case-study", caseStudy: cs });
     const view = await loadCaseStudyView(db, cs, request.lang, { similar: false });
     const editions = await editionsAnnexing(db, cs.id, request.lang);
     return sendPage(

@@ -81,3 +81,15 @@ export const LibraryQuery = z.object({
   // With words to search for, the best matches come first unless the reader chose otherwise.
   .transform((f) => ({ ...f, sort: f.sort ?? (f.q ? ("relevance" as const) : ("recent" as const)) }));
 export type LibraryFilter = z.output<typeof LibraryQuery>;
+
+/** The version a form was opened on; anything unreadable means "none given" (no staleness check). */
+export const BaseVersion = z.coerce.number().int().optional().catch(undefined);
+
+export const TemplateQuery = z.object({ lang: z.string().optional() });
+
+/** Two versions to compare; either may be left out (the submitted and the current one by default). */
+export const CompareQuery = z.object({ from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() });
+
+export const FileParams = z.object({ file: z.uuid() });
+
+export const SlugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) });

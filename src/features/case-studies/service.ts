@@ -3,29 +3,16 @@ import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
-import { contributorMayEdit, editorMayEdit, missingForSubmission, MOVES, needsMessage, type CaseStudyFields, type CaseStudyState, type RetireReason } from "#src/domain/case-studies.ts";
+import { missingForSubmission, needsMessage, type CaseStudyFields, type CaseStudyState, type RetireReason } from "#src/domain/case-studies.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { authorize, moveAction } from "#src/access/index.ts";
 import { slugify } from "#src/domain/reports.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
-// Rules of case studies: who may write which, the moves between states, versions kept on every
-// save, the organization told of every move. Each command is one transaction with its audit event.
-
-
-const isEditor = (caller: Caller) => roleAtLeast(caller.role, "editor");
-
-/** Members see their organization's case studies; editors see all. */
-export function assertMayView(caller: Caller, cs: repo.CaseStudyRow) {
-  if (!isEditor(caller) && cs.organizationId !== caller.organizationId) throw appError("NOT_FOUND");
-}
-
-function assertMayEdit(caller: Caller, cs: repo.CaseStudyRow) {
-  assertMayView(caller, cs);
-  const allowed = isEditor(caller) ? editorMayEdit(cs.state) || (cs.organizationId === caller.organizationId && contributorMayEdit(cs.state)) : contributorMayEdit(cs.state);
-  if (!allowed) throw appError("CASE_STUDY_LOCKED");
-}
+// Commands of case studies: the moves between states, versions kept on every save, the
+// organization told of every move (who may do which is src/access's). Each command is one
+// transaction with its audit event.
 
 // The year a case study is filed under: when the project started, else when it was written.
 const yearOf = (fields: CaseStudyFields, submittedAt: Date | null) => fields.periodStart ?? (submittedAt ?? new Date()).getUTCFullYear();
@@ -59,9 +46,9 @@ async function freeSlug(tx: Db, title: string) {
 
 /** Starts a case study (a draft) for an organization: a contributor's own, or any for an editor. */
 export async function createCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; fields: CaseStudyFields; note?: string; slug?: string }) {
-  const organizationId = isEditor(caller) ? (input.organizationId ?? caller.organizationId) : caller.organizationId;
+  const organizationId = input.organizationId ?? caller.organizationId;
   if (!organizationId) throw appError("NO_ORGANIZATION");
-  if (!isEditor(caller) && input.organizationId && input.organizationId !== caller.organizationId) throw appError("FORBIDDEN");
+  authorize(caller, "contribute", { kind: "organization", id: organizationId });
   return transaction(db, async (tx) => {
     const org = await repo.organizationOf(tx, organizationId);
     if (!org) throw appError("VALIDATION_FAILED", { organizationId: "field.unknownOrganization" });
@@ -89,7 +76,7 @@ export function saveCaseStudy(db: Db, caller: Caller, id: string, fields: CaseSt
   return transaction(db, async (tx) => {
     const cs = await repo.lockCaseStudy(tx, id);
     if (!cs) throw appError("NOT_FOUND");
-    assertMayEdit(caller, cs);
+    authorize(caller, "edit", { kind: "case-study", caseStudy: cs });
     if (baseVersionId !== null && cs.currentVersionId !== baseVersionId) throw appError("STALE_VERSION");
     const note = cs.state === "draft" || cs.state === "changes_requested" ? "draft" : "edit";
     const { caseStudy, version } = await writeVersion(tx, caller, cs, fields, note);
@@ -100,17 +87,34 @@ export function saveCaseStudy(db: Db, caller: Caller, id: string, fields: CaseSt
 
 export type MoveInput = { from: CaseStudyState; to: CaseStudyState; message: string | null; reason: RetireReason | null; supersededBy: string | null };
 
+export type FormSave = { id: string | null; organizationId: string | null; fields: CaseStudyFields; baseVersionId: number | null; submit: boolean };
+
+/**
+ * What the case-study form does: saves a new draft or a new version, and with "save and submit"
+ * also submits it, all in one transaction (a refused submission keeps nothing).
+ */
+export function saveFromForm(db: Db, caller: Caller, input: FormSave) {
+  return transaction(db, async (tx) => {
+    const cs = input.id
+      ? await saveCaseStudy(tx, caller, input.id, input.fields, input.baseVersionId)
+      : await createCaseStudy(tx, caller, { organizationId: input.organizationId, fields: input.fields });
+    if (!input.submit) return { caseStudy: cs, submitted: false };
+    const moved = await moveCaseStudy(tx, caller, cs.id, { from: cs.state, to: "submitted", message: null, reason: null, supersededBy: null });
+    return { caseStudy: moved, submitted: true };
+  });
+}
+
 /** Moves a case study between states, if the caller may make that move from the state they saw. */
 export function moveCaseStudy(db: Db, caller: Caller, id: string, input: MoveInput) {
   return transaction(db, async (tx) => {
     const cs = await repo.lockCaseStudy(tx, id);
     if (!cs) throw appError("NOT_FOUND");
-    assertMayView(caller, cs);
+    const resource = { kind: "case-study", caseStudy: cs } as const;
+    authorize(caller, "view", resource);
     if (cs.state !== input.from) throw appError("CASE_STUDY_STATE");
-    const mover = MOVES[cs.state][input.to];
-    if (!mover) throw appError("CASE_STUDY_STATE");
-    if (mover === "editor" && !isEditor(caller)) throw appError("FORBIDDEN");
-    if (mover === "contributor" && cs.organizationId !== caller.organizationId && !isEditor(caller)) throw appError("FORBIDDEN");
+    const action = moveAction(cs.state, input.to);
+    if (!action) throw appError("CASE_STUDY_STATE");
+    authorize(caller, action, resource);
     if (needsMessage(input.to) && !input.message) throw appError("VALIDATION_FAILED", { message: "field.required" });
 
     const changes: Partial<repo.CaseStudyRow> = { state: input.to, stateMessage: input.message };
@@ -146,8 +150,7 @@ export function addFile(db: Db, caller: Caller, id: string, kind: "original" | "
   return transaction(db, async (tx) => {
     const cs = await repo.lockCaseStudy(tx, id);
     if (!cs) throw appError("NOT_FOUND");
-    if (kind === "attachment") assertMayEdit(caller, cs);
-    else assertMayView(caller, cs);
+    authorize(caller, kind === "attachment" ? "edit" : "view", { kind: "case-study", caseStudy: cs });
     return storeFile(tx, caller, cs.id, kind, file);
   });
 }
@@ -164,7 +167,7 @@ export function removeAttachment(db: Db, caller: Caller, id: string, fileId: str
   return transaction(db, async (tx) => {
     const cs = await repo.lockCaseStudy(tx, id);
     if (!cs) throw appError("NOT_FOUND");
-    assertMayEdit(caller, cs);
+    authorize(caller, "edit", { kind: "case-study", caseStudy: cs });
     const file = await repo.getFile(tx, fileId);
     if (!file || file.caseStudyId !== id || file.kind !== "attachment") throw appError("NOT_FOUND");
     await repo.removeFile(tx, fileId);
@@ -183,6 +186,16 @@ export function setAnnex(db: Db, actor: Actor, reportId: string, caseStudyIds: s
     }
     await repo.replaceAnnex(tx, reportId, ids);
     await recordAudit(tx, actor, { action: "report.annex", entityType: "report", entityId: reportId, data: { count: ids.length } });
+  });
+}
+
+/** Adds a published case study, named by its slug or its address, at the end of the report's annex. */
+export function addToAnnex(db: Db, actor: Actor, reportId: string, slugOrUrl: string) {
+  return transaction(db, async (tx) => {
+    const cs = await repo.getCaseStudyBySlug(tx, slugOrUrl.replace(/^.*\/case-studies\//, "").replace(/[/#?].*$/, ""));
+    if (!cs) throw appError("VALIDATION_FAILED", { slug: "field.unknownCaseStudy" });
+    const current = (await repo.lockAnnex(tx, reportId)).map((r) => r.caseStudyId);
+    await setAnnex(tx, actor, reportId, [...current, cs.id]);
   });
 }
 

@@ -105,7 +105,7 @@ function notesToMdast(): Record<string, Handle> {
       if (!notes.length || notes.length !== items.length) return defaultHandlers.ol(state, node);
       return notes.map((li): FootnoteDefinition => {
         const n = NOTE_ID.exec(String(li.properties.id))![1];
-        return { type: "footnoteDefinition", identifier: `n${n}`, label: `n${n}`, children: state.toFlow(state.all(li)) as FootnoteDefinition["children"] };
+        return { type: "footnoteDefinition", identifier: `n${n}`, label: `n${n}`, children: state.toFlow(state.all(li)) };
       });
     },
   };

@@ -51,6 +51,12 @@ export class EditionCache {
     this.lookups.clear();
   }
 
+  /** Forgets everything (the app is closing). */
+  clear() {
+    this.lookups.clear();
+    this.pages.clear();
+  }
+
   /** What is held now: entries and bytes of each cache. */
   usage() {
     return {

@@ -1,25 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
-import { compareSnapshots } from "#src/features/editions/compare.ts";
 import { isPublic } from "#src/domain/editions.ts";
 import { atomFeed } from "#src/features/editions/feed.ts";
 import type { EditionCache } from "#src/features/editions/page-cache.ts";
 import { loadEditionContent, renderEditionPage } from "#src/features/editions/render.ts";
+import { compareVersions } from "#src/features/editions/read.ts";
 import * as repo from "#src/features/editions/repository.ts";
-import { loadSnapshot, revisionIds, snapshotOfDraft, type Snapshot } from "#src/features/editions/snapshot.ts";
+import { CompareQuery, EditionParams, FigureFile } from "#src/features/editions/schemas.ts";
+import { loadSnapshot } from "#src/features/editions/snapshot.ts";
 import { ComparePage } from "#src/features/editions/views/compare.tsx";
 import { EditionListPage, editionUrls } from "#src/features/editions/views/public.tsx";
-import { roleAtLeast } from "#src/domain/members.ts";
-import { LANGUAGES, type Language } from "#src/domain/languages.ts";
-import { loadDraft } from "#src/features/reports/draft.ts";
+import { authorize, can } from "#src/access/index.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { readingLanguage } from "#src/domain/languages.ts";
 import { getReportBySlug, listReports, type ReportRow } from "#src/features/catalog/repository.ts";
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
+import { csvFile } from "#src/lib/csv.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
-import { datasetCsv } from "#src/features/surveys/figures.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -28,12 +27,6 @@ declare module "fastify" {
 }
 
 const pub = { config: { policy: "public" as const } };
-const Params = z.object({
-  report: z.string().regex(/^[a-z0-9-]{1,60}$/),
-  edition: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  lang: z.enum(LANGUAGES).optional(),
-  chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
-});
 
 /** The public site: a report's editions, their pages in every language, comparison, feed. */
 export async function publicEditionRoutes(app: FastifyInstance) {
@@ -42,7 +35,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
   const cache = app.editionCache;
 
   const params = (request: FastifyRequest) => {
-    const parsed = Params.safeParse(request.params);
+    const parsed = EditionParams.safeParse(request.params);
     if (!parsed.success) throw appError("NOT_FOUND");
     return parsed.data;
   };
@@ -72,23 +65,13 @@ export async function publicEditionRoutes(app: FastifyInstance) {
 
   app.get("/reports/:report/compare", pub, async (request, reply) => {
     const report = await reportOf(params(request).report);
-    const mayUseDraft = Boolean(request.user && roleAtLeast(request.user.role, "editor"));
+    const mayUseDraft = can(request.user, "compare", { kind: "living-draft" });
     const editions = mayUseDraft ? await repo.listEditions(db, report.id) : await visibleEditions(report);
-    const query = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() }).parse(request.query);
+    const query = CompareQuery.parse(request.query);
     const from = query.from ?? editions[1]?.label ?? editions[0]?.label ?? "";
     const to = query.to ?? (mayUseDraft ? "draft" : (editions[0]?.label ?? ""));
-    const snapshotOf = async (label: string): Promise<Snapshot | undefined> => {
-      if (label === "draft") return mayUseDraft ? snapshotOfDraft(await loadDraft(db, report.slug)) : undefined;
-      const edition = editions.find((e) => e.label === label);
-      return edition && loadSnapshot(db, edition.id);
-    };
-    const [a, b] = await Promise.all([snapshotOf(from), snapshotOf(to)]);
     const lang: Language = readingLanguage(report, request.lang);
-    let comparison;
-    if (a && b) {
-      const rows = await repo.revisionsByIds(db, [...new Set([...revisionIds(a), ...revisionIds(b)])]);
-      comparison = compareSnapshots(a, b, new Map(rows.map((r) => [r.id, r])), lang);
-    }
+    const comparison = await compareVersions(db, report, editions, { from, to }, mayUseDraft, lang);
     const page = h(ComparePage, { ctx: pageContext(request, reply), report, editions, from, to, withDraft: mayUseDraft, comparison, lang });
     return sendPage(reply, page, (query.from || query.to) && !comparison ? 404 : 200);
   });
@@ -114,6 +97,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     }
     const edition = await cache.lookup(`edition/${report.id}/${p.edition}`, () => repo.getEditionByLabel(db, report.id, p.edition!));
     if (!edition) throw appError("NOT_FOUND");
+    authorize(request.user, "read", { kind: "edition", edition });
     const path = p.chapter ?? "";
     if (isPublic(edition.status)) {
       const page = await cache.page(edition, lang, path, () => repo.getPage(db, edition.id, lang, path));
@@ -122,8 +106,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
       if (request.headers["if-none-match"] === page.etag) return reply.status(304).send();
       return reply.type("text/html; charset=utf-8").send(page.body);
     }
-    // Drafts and editions in review: members only, rendered for each request.
-    if (!request.user) throw appError("UNAUTHENTICATED");
+    // Drafts and editions in review (members only) are rendered for each request.
     const rendered = renderEditionPage(await loadEditionContent(db, report, edition), lang, path, publicUrl);
     if (!rendered) throw appError("NOT_FOUND");
     return reply.type("text/html; charset=utf-8").header("cache-control", "private, no-cache").send(rendered.html);
@@ -135,17 +118,17 @@ export async function publicEditionRoutes(app: FastifyInstance) {
   // A figure as the edition froze it: its SVG, or the rows it was drawn from as CSV.
   app.get("/reports/:report/:edition/:lang/figures/:file", pub, async (request, reply) => {
     const { report: slug, edition: label, lang } = params(request);
-    const file = /^([a-z0-9][a-z0-9-]{0,59})\.(svg|csv)$/.exec(String((request.params as { file?: unknown }).file ?? ""));
-    if (!file || !label || !lang) throw appError("NOT_FOUND");
+    const file = FigureFile.safeParse(request.params);
+    if (!file.success || !label || !lang) throw appError("NOT_FOUND");
     const report = await reportOf(slug);
     const edition = await repo.getEditionByLabel(db, report.id, label);
     if (!edition) throw appError("NOT_FOUND");
-    if (!isPublic(edition.status) && !request.user) throw appError("UNAUTHENTICATED");
-    const figure = (await loadSnapshot(db, edition.id)).figures.find((f) => f.slug === file[1]);
+    authorize(request.user, "read", { kind: "edition", edition });
+    const figure = (await loadSnapshot(db, edition.id)).figures.find((f) => f.slug === file.data.slug);
     const frozen = figure && (figure.languages[lang] ?? Object.values(figure.languages)[0]);
     if (!frozen) throw appError("NOT_FOUND");
     reply.header("cache-control", isPublic(edition.status) ? "public, max-age=86400" : "private, no-cache");
-    if (file[2] === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file[1]}.csv`)).send(datasetCsv(frozen.data));
+    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file.data.slug}.csv`)).send(csvFile([frozen.data.columns, ...frozen.data.rows]));
     return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozen.svg);
   });
 }

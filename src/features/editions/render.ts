@@ -8,7 +8,7 @@ import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, type Snapshot } from "#src/features/editions/snapshot.ts";
 import { ANNEX_PATH } from "#src/domain/editions.ts";
 import { EditionAnnexPage, EditionChapterPage, EditionContentsPage, editionUrls } from "#src/features/editions/views/public.tsx";
-import { versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
+import { annexVersions, type CaseStudyVersion } from "#src/features/reports/evidence-kinds.ts";
 import type { Resolver } from "#src/content/html.ts";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import type { Language } from "#src/domain/languages.ts";
@@ -25,15 +25,15 @@ export type EditionContent = {
   snapshot: Snapshot;
   revisions: Map<number, RevisionRow>;
   /** The pinned versions of the annexed case studies. */
-  caseStudyVersions: Map<number, VersionRow>;
+  caseStudyVersions: Map<number, CaseStudyVersion>;
   technologies: TechnologyRow[];
 };
 
 export async function loadEditionContent(db: Db, report: ReportRow, edition: repo.EditionRow): Promise<EditionContent> {
   const snapshot = await loadSnapshot(db, edition.id);
   const rows = await repo.revisionsByIds(db, revisionIds(snapshot));
-  const versions = await versionsByIds(db, snapshot.caseStudies.filter((c) => c.annexed).map((c) => c.versionId));
-  return { report, edition, snapshot, revisions: new Map(rows.map((r) => [r.id, r])), caseStudyVersions: new Map(versions.map((v) => [v.id, v])), technologies: await listTechnologies(db) };
+  const caseStudyVersions = await annexVersions(db, snapshot.caseStudies);
+  return { report, edition, snapshot, revisions: new Map(rows.map((r) => [r.id, r])), caseStudyVersions, technologies: await listTechnologies(db) };
 }
 
 
@@ -89,7 +89,7 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
     const entries = snapshot.caseStudies
       .filter((c) => c.annexed)
       .map((c) => ({ pinned: c, version: content.caseStudyVersions.get(c.versionId) }))
-      .filter((e): e is { pinned: typeof e.pinned; version: VersionRow } => Boolean(e.version));
+      .filter((e): e is { pinned: typeof e.pinned; version: CaseStudyVersion } => Boolean(e.version));
     return page(lang, path, `<!doctype html>${renderToString(h(EditionAnnexPage, { ctx, report, edition, snapshot, lang, publicUrl, entries, technologies: content.technologies }))}`);
   }
   const index = snapshot.chapters.findIndex((c) => c.slug === path);
@@ -98,7 +98,7 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
   const t = translator(lang);
   const sections: RenderedSection[] = chapter.sections.map((s) => {
     const { text, lang: shown, fallback } = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary);
-    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? ""), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl, lang, `${urls.contents(lang)}figures`) }).html, lang: shown, fallback };
+    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? "", shown), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl, lang, `${urls.contents(lang)}figures`) }).html, lang: shown, fallback };
   });
   const ctx = staticContext(lang, urls.chapter(lang, chapter.slug));
   return page(lang, path, `<!doctype html>${renderToString(h(EditionChapterPage, { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections }))}`);

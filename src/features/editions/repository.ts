@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { editionItems, editionPages, editions } from "#src/db/schema/editions.ts";
-import { sectionRevisions } from "#src/db/schema/reports.ts";
+import { chapters, sectionRevisions, technologies } from "#src/db/schema/reports.ts";
 
 export type EditionRow = typeof editions.$inferSelect;
 export type EditionItemRow = typeof editionItems.$inferSelect;
@@ -58,6 +58,12 @@ export async function replaceItems(tx: Db, editionId: string, items: Omit<typeof
 export function revisionsByIds(db: Db, ids: number[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.select().from(sectionRevisions).where(inArray(sectionRevisions.id, ids));
+}
+
+/** Each chapter's technology slug (null when it has none), by chapter id, for the search filter. */
+export async function chapterTechnologies(db: Db, reportId: string): Promise<Map<string, string | null>> {
+  const rows = await db.select({ id: chapters.id, slug: technologies.slug }).from(chapters).leftJoin(technologies, eq(technologies.id, chapters.technologyId)).where(eq(chapters.reportId, reportId));
+  return new Map(rows.map((r) => [r.id, r.slug]));
 }
 
 export async function replacePages(tx: Db, editionId: string, pages: Omit<typeof editionPages.$inferInsert, "editionId">[]) {

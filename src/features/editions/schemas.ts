@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EDITION_STATUSES, LABEL_PATTERN } from "#src/domain/editions.ts";
+import { LANGUAGES } from "#src/domain/languages.ts";
 import { oneOf, optionalText, requiredText } from "#src/lib/validation.ts";
 
 // Words that already mean something in edition URLs.
@@ -20,3 +21,19 @@ export const FreezeInput = z.object({
 });
 
 export const StatusChangeInput = z.object({ to: oneOf(EDITION_STATUSES), reason: optionalText(500) });
+
+/** The parts of a public edition URL; anything else is not found. */
+export const EditionParams = z.object({
+  report: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  edition: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  lang: z.enum(LANGUAGES).optional(),
+  chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+});
+
+/** Which two versions to compare: edition labels, or "draft". */
+export const CompareQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() });
+
+/** A frozen figure's file: its slug, and its drawing (svg) or the rows it was drawn from (csv). */
+export const FigureFile = z
+  .object({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}\.(svg|csv)$/) })
+  .transform(({ file }) => ({ slug: file.slice(0, file.lastIndexOf(".")), type: file.slice(file.lastIndexOf(".") + 1) as "svg" | "csv" }));

@@ -1,64 +1,30 @@
-import { sql } from "drizzle-orm";
 import { transaction, type Db } from "#src/db/client.ts";
-import { indexEdition } from "#src/features/search/index.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import { NEXT_STATUS, type EditionStatus } from "#src/domain/editions.ts";
 import { loadEditionContent, pageCount, renderAllPages } from "#src/features/editions/render.ts";
 import * as repo from "#src/features/editions/repository.ts";
+import { indexEdition } from "#src/features/editions/search-entries.ts";
 import { contentHash, itemsOfSnapshot, snapshotOfDraft } from "#src/features/editions/snapshot.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
+import { pinEvidence } from "#src/features/reports/evidence-kinds.ts";
+import { removeEdition } from "#src/features/search/index.ts";
 import { primaryOf } from "#src/domain/languages.ts";
 import { getReport } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
-import { extractReferences } from "#src/content/directives.ts";
-import { parseMarkdown } from "#src/content/parse.ts";
-import { caseStudiesToPin } from "#src/features/case-studies/read.ts";
-import type { SnapshotFigure } from "#src/features/editions/snapshot.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { recommendationsBySlugs } from "#src/features/events/repository.ts";
-import { renderFigure } from "#src/features/surveys/read.ts";
-import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
 export type FreezeInput = { label: string; title: string; editionDate: string; foreword: string | null; translatedTitles?: Partial<Record<Language, string>> };
 
 /** Reports progress of long work: done out of total, and what is being done. */
 export type Progress = (done: number, total: number, what: string) => void;
 
-// The evidence of a kind a draft's sections refer to, in any language.
-const referenced = (draft: Awaited<ReturnType<typeof loadDraft>>, kind: "case-study" | "figure" | "recommendation") => [
-  ...new Set(
-    draft.chapters.flatMap((c) =>
-      c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)).filter((r) => r.kind === kind).map((r) => r.ref) : []))),
-    ),
-  ),
-];
-
-/** Figures as they are now, drawn in every language of the report: what an edition freezes. */
-async function figuresToPin(tx: Db, slugs: string[], languages: Language[]): Promise<SnapshotFigure[]> {
-  const rows = await figuresBySlugs(tx, slugs);
-  const pinned: SnapshotFigure[] = [];
-  for (const figure of rows) {
-    const languagesOf: SnapshotFigure["languages"] = {};
-    for (const lang of languages) {
-      const r = await renderFigure(tx, figure, lang);
-      languagesOf[lang] = { title: r.title, caption: r.caption, alt: r.alt, source: r.source, n: r.n, svg: r.svg, data: r.data };
-    }
-    pinned.push({ id: figure.id, slug: figure.slug, languages: languagesOf });
-  }
-  return pinned;
-}
-
 // The draft's current state as pinned items, with the edition's content hash.
 async function pin(tx: Db, reportSlug: string, meta: Record<string, unknown>) {
   const draft = await loadDraft(tx, reportSlug);
-  const caseStudies = await caseStudiesToPin(tx, draft.report.id, referenced(draft, "case-study"));
-  const figures = await figuresToPin(tx, referenced(draft, "figure"), draft.report.languages);
-  const recommendations = (await recommendationsBySlugs(tx, referenced(draft, "recommendation")))
-    .sort((a, b) => a.slug.localeCompare(b.slug))
-    .map((r) => ({ id: r.id, slug: r.slug, texts: r.texts, retired: r.status === "retired" }));
-  const items = itemsOfSnapshot(snapshotOfDraft(draft, caseStudies, figures, recommendations), draft.primary);
+  const evidence = await pinEvidence(tx, draft, draft.report.languages);
+  const items = itemsOfSnapshot(snapshotOfDraft(draft, evidence), draft.primary);
   return { draft, items, hash: contentHash(meta, items) };
 }
 
@@ -133,7 +99,7 @@ export async function changeStatus(
       await repo.replacePages(tx, editionId, pages);
       // Readers search published editions only: a withdrawn one leaves the index.
       if (to === "published") await indexEdition(tx, content);
-      else await tx.execute(sql`delete from search_entries where edition_id = ${editionId}`);
+      else await removeEdition(tx, editionId);
     }
     await recordAudit(tx, actor, { action: `edition.${to}`, entityType: "edition", entityId: editionId, data: { label: edition.label, from: edition.status, hash: edition.contentHash } });
     return updated;

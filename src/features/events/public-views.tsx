@@ -1,76 +1,12 @@
-import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow } from "#src/features/events/repository.ts";
-import { textIn } from "#src/features/events/views.tsx";
+import { regionName, textIn, type Region } from "#src/features/events/views.tsx";
 import type { Language } from "#src/domain/languages.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-type Region = { code: string; names: Record<string, string> };
-const regionName = (regions: Region[], code: string | null, lang: Language) => {
-  const r = regions.find((x) => x.code === code);
-  return r ? (r.names[lang] ?? r.names.en ?? r.code) : "";
-};
 const reportTitle = (report: ReportRow, lang: Language) => report.titles[lang] ?? report.titles.en;
-
-/** A report's history on one line through time: its events and its editions, year by year. */
-export function TimelinePage({ ctx, report, events, editions, regions }: { ctx: PageContext; report: ReportRow; events: EventRow[]; editions: EditionRow[]; regions: Region[] }) {
-  const { t, lang } = ctx;
-  type Entry = { date: string; kind: "event" | "edition"; node: preact.ComponentChildren };
-  const entries: Entry[] = [
-    ...events.map((e) => ({
-      date: e.startsOn,
-      kind: "event" as const,
-      node: (
-        <>
-          <span class="tag">{t(`event.kind.${e.kind}`)}</span> <a href={`/reports/${report.slug}/events/${e.slug}`}>{e.title}</a>
-          <span class="muted small"> {[e.place, e.online ? t("event.online") : "", regionName(regions, e.regionCode, lang)].filter(Boolean).join(" · ")}</span>
-        </>
-      ),
-    })),
-    ...editions.map((e) => ({
-      date: e.editionDate,
-      kind: "edition" as const,
-      node: (
-        <>
-          <span class="tag tag-ok">{t("timeline.edition")}</span> <a href={`/reports/${report.slug}/${e.label}/`}>{t("rec.edition", { label: e.label })}</a>
-          {e.status === "withdrawn" && <span class="muted small"> ({t("edition.status.withdrawn")})</span>}
-        </>
-      ),
-    })),
-  ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === "edition" ? 1 : -1));
-  const years = [...new Set(entries.map((e) => e.date.slice(0, 4)))];
-  return (
-    <Layout ctx={ctx} title={`${t("timeline.title")} — ${reportTitle(report, lang)}`} section="reports">
-      <p class="breadcrumb">
-        <a href={`/reports/${report.slug}`}>{reportTitle(report, lang)}</a>
-      </p>
-      <h1>{t("timeline.title")}</h1>
-      <p class="lead">{t("timeline.lead")}</p>
-      {entries.length === 0 ? (
-        <p class="empty">{t("timeline.empty")}</p>
-      ) : (
-        <ol class="timeline">
-          {years.map((year) => (
-            <li class="timeline-year">
-              <h2>{year}</h2>
-              <ol>
-                {entries
-                  .filter((e) => e.date.startsWith(year))
-                  .map((e) => (
-                    <li class={`timeline-${e.kind}`}>
-                      <DateTime value={e.date} lang={lang} /> — {e.node}
-                    </li>
-                  ))}
-              </ol>
-            </li>
-          ))}
-        </ol>
-      )}
-    </Layout>
-  );
-}
 
 /** An event as readers see it: what, when, where, its documents and what it produced. */
 export function PublicEventPage(props: { ctx: PageContext; report: ReportRow; event: EventRow; parts: PartRow[]; documents: DocumentInfo[]; outcomes: OutcomeRow[]; regions: Region[]; technologies: TechnologyRow[] }) {

@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
-import { editionItems, editions } from "#src/db/schema/editions.ts";
 import { eventDocuments, eventParts, events, outcomes, recommendationSources, recommendations, recommendationTechnologies } from "#src/db/schema/events.ts";
-import { chapters, sectionReferences, sections, technologies } from "#src/db/schema/reports.ts";
+import { technologies } from "#src/db/schema/reports.ts";
 
 export type EventRow = typeof events.$inferSelect;
 export type PartRow = typeof eventParts.$inferSelect;
@@ -153,34 +152,5 @@ export async function listRegister(db: Db, reportId: string): Promise<RegisterRo
 
 export const recommendationTechnologyIds = async (db: Db, id: string) =>
   (await db.select({ id: recommendationTechnologies.technologyId }).from(recommendationTechnologies).where(eq(recommendationTechnologies.recommendationId, id))).map((r) => r.id);
-
-/** Where a piece of evidence stands in the living draft: sections whose current text places it. */
-export function sectionsReferencing(db: Db, kind: "recommendation" | "case-study" | "figure", ref: string) {
-  return db
-    .select({
-      sectionId: sections.id,
-      sectionSlug: sections.slug,
-      heading: sql<string | null>`(select r.heading from section_heads h join section_revisions r on r.id = h.revision_id where h.section_id = ${sections.id} order by h.language = ${sectionReferences.language} desc limit 1)`,
-      chapterSlug: chapters.slug,
-      chapterTitles: chapters.titles,
-      reportId: chapters.reportId,
-      language: sectionReferences.language,
-    })
-    .from(sectionReferences)
-    .innerJoin(sections, eq(sections.id, sectionReferences.sectionId))
-    .innerJoin(chapters, eq(chapters.id, sections.chapterId))
-    .where(and(eq(sectionReferences.kind, kind), eq(sectionReferences.ref, ref), sql`${sections.removedAt} is null`, sql`${chapters.removedAt} is null`))
-    .orderBy(asc(chapters.position), asc(sections.position));
-}
-
-/** Editions that pinned an item (any status), newest first. */
-export function editionsPinning(db: Db, kind: "recommendation" | "case-study" | "figure", ref: string) {
-  return db
-    .select({ id: editions.id, label: editions.label, status: editions.status, editionDate: editions.editionDate })
-    .from(editionItems)
-    .innerJoin(editions, eq(editions.id, editionItems.editionId))
-    .where(and(eq(editionItems.kind, kind), eq(editionItems.ref, ref)))
-    .orderBy(desc(editions.editionDate));
-}
 
 export const technologiesBySlugs = (db: Db, slugs: string[]) => (slugs.length ? db.select().from(technologies).where(inArray(technologies.slug, slugs)) : Promise.resolve([]));

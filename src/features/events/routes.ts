@@ -1,78 +1,38 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
-import { ATTACHMENT_TYPES, checkDocx, DOCX_TYPE, sniff } from "#src/lib/file-checks.ts";
-import { listEditions } from "#src/features/editions/repository.ts";
-import { EVENT_KINDS, EVENT_PART_KINDS, normalizeThemes, OUTCOME_KINDS, RECOMMENDATION_STATUSES, REF_SLUG } from "#src/domain/events.ts";
-import * as repo from "#src/features/events/repository.ts";
-import * as service from "#src/features/events/service.ts";
-import { EventPage, EventsPage, RecommendationPage, RegisterPage, type RegisterFilter } from "#src/features/events/views.tsx";
-import { PublicEventPage, TimelinePage } from "#src/features/events/public-views.tsx";
+import type { Db } from "#src/db/client.ts";
+import { normalizeThemes } from "#src/domain/events.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
-import { listRegions } from "#src/features/members/repository.ts";
-import { INPUT_KINDS, reflectedIn, traceability, traceabilityXlsx, type InputKind } from "#src/features/reports/provenance.ts";
 import { getReport, getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
-import { TraceabilityPage } from "#src/features/events/trace-view.tsx";
+import * as repo from "#src/features/events/repository.ts";
+import { DocumentInput, EventInput, MergeInput, NewRecommendationInput, OutcomeInput, OutcomeRecommendationInput, PartInput, RecommendationInput, RegisterQuery, textsFrom } from "#src/features/events/schemas.ts";
+import * as service from "#src/features/events/service.ts";
+import { PublicEventPage } from "#src/features/events/public-views.tsx";
+import { EventPage, EventsPage, RecommendationPage, RegisterPage, type ReflectedIn } from "#src/features/events/views.tsx";
+import { listRegions } from "#src/features/members/repository.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
-import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
-import { idFrom, optionalText, parseInput, requiredText } from "#src/lib/validation.ts";
+import { contentDisposition } from "#src/lib/filenames.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
+import { reportSlugOf } from "#src/web/params.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
-import { multipartField } from "#src/web/uploads.ts";
+import { isPart, multipartField } from "#src/web/uploads.ts";
 
 const editor = { config: { policy: "editor" as const } };
 const pub = { config: { policy: "public" as const } };
 
-const slug = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string({ error: "field.required" }).regex(REF_SLUG, { error: "field.slug" }));
-const date = z.iso.date({ error: "field.date" });
-const list = (v: unknown) => (v === undefined || v === "" ? [] : [v].flat());
-
-const EventInput = z.object({
-  kind: z.enum(EVENT_KINDS, { error: "field.invalid" }),
-  title: requiredText(300),
-  slug,
-  startsOn: date,
-  endsOn: date,
-  place: optionalText(200),
-  online: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()),
-  regionCode: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^[A-Z0-9_-]{1,20}$/i, { error: "field.invalid" }).nullable().default(null)),
-  organizers: optionalText(300).transform((v) => v ?? ""),
-  summary: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(4000, { error: "field.tooLong" })),
-});
-
-const texts = (body: Record<string, unknown>, prefix: string, max = 4000) => {
-  const out: Partial<Record<(typeof LANGUAGES)[number], string>> = {};
-  for (const l of LANGUAGES) {
-    const v = body[`${prefix}_${l}`];
-    if (typeof v === "string" && v.trim()) {
-      if (v.length > max) throw appError("VALIDATION_FAILED", { [`${prefix}_${l}`]: "field.tooLong" });
-      out[l] = v.trim();
-    }
-  }
-  return out;
+export type EventRoutesOptions = {
+  /** Where a recommendation stands in the draft and the editions; the provenance feature answers. */
+  reflectedIn: (db: Db, recommendation: repo.RecommendationRow) => Promise<ReflectedIn>;
 };
 
-const TechnologySlugs = z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50));
-const OutcomeInput = z.object({
-  outcomeKind: z.enum(OUTCOME_KINDS, { error: "field.invalid" }),
-  partId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
-  producedBy: optionalText(300).transform((v) => v ?? ""),
-  technologies: TechnologySlugs,
-});
-const RecommendationInput = z.object({
-  status: z.enum(RECOMMENDATION_STATUSES, { error: "field.invalid" }).default("proposed"),
-  statusNote: optionalText(500),
-  themes: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(500, { error: "field.tooLong" })),
-  technologies: z.preprocess(list, z.array(z.uuid({ error: "field.invalid" })).max(50)),
-});
-
-/** Events, their outcomes, the recommendation register and the traceability matrix. */
-export async function eventRoutes(app: FastifyInstance) {
+/** Events, their outcomes and the recommendation register. */
+export async function eventRoutes(app: FastifyInstance, { reflectedIn }: EventRoutesOptions) {
   const { db } = app.database;
 
   const reportOf = async (request: FastifyRequest) => {
-    const report = await getReportBySlug(db, (request.params as { report: string }).report);
+    const report = await getReportBySlug(db, reportSlugOf(request));
     if (!report) throw appError("NOT_FOUND");
     return report;
   };
@@ -156,7 +116,7 @@ export async function eventRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const input = parseInput(z.object({ partKind: z.enum(EVENT_PART_KINDS, { error: "field.invalid" }), partTitle: requiredText(300) }), body);
+        const input = parseInput(PartInput, body);
         await service.addPart(db, actorOf(request), event.id, { kind: input.partKind, title: input.partTitle });
         return reply.redirect(`/editor/events/${event.id}#parts-h`, 303);
       },
@@ -170,18 +130,9 @@ export async function eventRoutes(app: FastifyInstance) {
     const body = request.body as Record<string, unknown>;
     const values = { docCode: multipartField(body, "docCode") ?? "", docTitle: multipartField(body, "docTitle") ?? "" };
     try {
-      const input = parseInput(z.object({ docCode: requiredText(80), docTitle: requiredText(300) }), values);
-      const part = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
-      let file: { name: string; mediaType: string; data: Buffer } | undefined;
-      if (part?.type === "file" && part.toBuffer) {
-        const data = await part.toBuffer();
-        if (data.length) {
-          const type = await sniff(data);
-          if (type === DOCX_TYPE) await checkDocx(data);
-          else if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw appError("FILE_TYPE_NOT_ALLOWED");
-          file = { name: cleanFilename(part.filename, "document"), mediaType: type, data };
-        }
-      }
+      const input = parseInput(DocumentInput, values);
+      const part = body.file;
+      const file = isPart(part) && part.type === "file" ? { filename: part.filename, data: await part.toBuffer() } : undefined;
       await service.addDocument(db, actorOf(request), event.id, { code: input.docCode, title: input.docTitle, file });
       return reply.redirect(`/editor/events/${event.id}#docs-h`, 303);
     } catch (e) {
@@ -197,7 +148,7 @@ export async function eventRoutes(app: FastifyInstance) {
       reply,
       async () => {
         const input = parseInput(OutcomeInput, body);
-        const outcome = await service.addOutcome(db, actorOf(request), event.id, { kind: input.outcomeKind, partId: input.partId, producedBy: input.producedBy, technologySlugs: input.technologies, texts: texts(body, "text") });
+        const outcome = await service.addOutcome(db, actorOf(request), event.id, { kind: input.outcomeKind, partId: input.partId, producedBy: input.producedBy, technologySlugs: input.technologies, texts: textsFrom(body, "text") });
         return reply.redirect(`/editor/events/${event.id}#outcome-${outcome.id}`, 303);
       },
       async (error) => eventPage(request, reply, event, { values: body, error, form: "outcome" }),
@@ -213,14 +164,8 @@ export async function eventRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const input = parseInput(z.object({ slug: z.preprocess((v) => (v === "" ? undefined : v), slug.optional()), recommendationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "field.invalid" }).optional()) }), body);
-        if (input.recommendationId) {
-          await service.addSource(db, actorOf(request), input.recommendationId, outcome.id);
-          return reply.redirect(`/editor/recommendations/${input.recommendationId}`, 303);
-        }
-        if (!input.slug) throw appError("VALIDATION_FAILED", { slug: "field.required" });
-        const rec = await service.createRecommendation(db, actorOf(request), event.reportId, { slug: input.slug, texts: outcome.texts, status: "proposed", statusNote: null, themes: [], technologyIds: (await repo.technologiesBySlugs(db, outcome.technologySlugs)).map((x) => x.id), outcomeIds: [outcome.id] });
-        return reply.redirect(`/editor/recommendations/${rec.id}`, 303);
+        const id = await service.outcomeToRegister(db, actorOf(request), event.reportId, outcome, parseInput(OutcomeRecommendationInput, body));
+        return reply.redirect(`/editor/recommendations/${id}`, 303);
       },
       async (error) => eventPage(request, reply, event, { error, form: "outcome" }),
     );
@@ -238,13 +183,7 @@ export async function eventRoutes(app: FastifyInstance) {
       .send(doc.content);
   });
 
-  // Readers: the timeline and each event
-
-  app.get("/reports/:report/timeline", pub, async (request, reply) => {
-    const report = await reportOf(request);
-    const [events, editions, regions] = await Promise.all([repo.listEvents(db, report.id), listEditions(db, report.id), listRegions(db)]);
-    return sendPage(reply, h(TimelinePage, { ctx: pageContext(request, reply), report, events, editions: editions.filter((e) => e.status === "published" || e.status === "withdrawn"), regions }));
-  });
+  // Readers: each event (the report's timeline is in provenance/routes.ts)
 
   app.get("/reports/:report/events/:slug", pub, async (request, reply) => {
     const report = await reportOf(request);
@@ -258,8 +197,7 @@ export async function eventRoutes(app: FastifyInstance) {
 
   const registerPage = async (request: FastifyRequest, reply: Parameters<typeof pageContext>[1], values?: Record<string, unknown>, error?: AppError) => {
     const report = await reportOf(request);
-    const q = request.query as Record<string, unknown>;
-    const filter: RegisterFilter = { status: typeof q.status === "string" ? q.status : undefined, technology: typeof q.technology === "string" ? q.technology : undefined, theme: typeof q.theme === "string" ? q.theme : undefined };
+    const filter = RegisterQuery.parse(request.query ?? {});
     return h(RegisterPage, { ctx: pageContext(request, reply), report, rows: await repo.listRegister(db, report.id), technologies: await listTechnologies(db), filter, ...(values ? { values } : {}), error });
   };
 
@@ -271,8 +209,8 @@ export async function eventRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const input = parseInput(RecommendationInput.extend({ slug }), body);
-        const rec = await service.createRecommendation(db, actorOf(request), report.id, { slug: input.slug, texts: texts(body, "text"), status: input.status, statusNote: input.statusNote, themes: normalizeThemes(input.themes), technologyIds: input.technologies, outcomeIds: [] });
+        const input = parseInput(NewRecommendationInput, body);
+        const rec = await service.createRecommendation(db, actorOf(request), report.id, { slug: input.slug, texts: textsFrom(body, "text"), status: input.status, statusNote: input.statusNote, themes: normalizeThemes(input.themes), technologyIds: input.technologies, outcomeIds: [] });
         return reply.redirect(`/editor/recommendations/${rec.id}`, 303);
       },
       (error) => registerPage(request, reply, body, error),
@@ -324,9 +262,7 @@ export async function eventRoutes(app: FastifyInstance) {
       reply,
       async () => {
         const input = parseInput(RecommendationInput, body);
-        const t = texts(body, "text");
-        if (!Object.keys(t).length) throw appError("VALIDATION_FAILED", { text_en: "field.required" });
-        await service.updateRecommendation(db, actorOf(request), rec.id, { texts: t, status: input.status, statusNote: input.statusNote, themes: normalizeThemes(input.themes), technologyIds: input.technologies });
+        await service.updateRecommendation(db, actorOf(request), rec.id, { texts: textsFrom(body, "text"), status: input.status, statusNote: input.statusNote, themes: normalizeThemes(input.themes), technologyIds: input.technologies });
         setFlash(reply, "common.saved");
         return reply.redirect(`/editor/recommendations/${rec.id}`, 303);
       },
@@ -340,43 +276,12 @@ export async function eventRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const { other } = parseInput(z.object({ other: z.uuid({ error: "field.invalid" }) }), body);
+        const { other } = parseInput(MergeInput, body);
         await service.mergeRecommendation(db, actorOf(request), rec.id, other);
         setFlash(reply, "rec.merged");
         return reply.redirect(`/editor/recommendations/${rec.id}`, 303);
       },
       (error) => recommendationPage(request, reply, rec, undefined, error),
     );
-  });
-
-  // Traceability
-
-  const kindFilter = (request: FastifyRequest): InputKind | undefined => {
-    const kind = (request.query as Record<string, unknown>).kind;
-    return (INPUT_KINDS as readonly unknown[]).includes(kind) ? (kind as InputKind) : undefined;
-  };
-
-  app.get("/editor/reports/:report/traceability", editor, async (request, reply) => {
-    const report = await reportOf(request);
-    const matrix = await traceability(db, report.slug, request.lang);
-    const kind = kindFilter(request);
-    return sendPage(reply, h(TraceabilityPage, { ctx: pageContext(request, reply), report, matrix: kind ? { ...matrix, rows: matrix.rows.filter((r) => r.kind === kind) } : matrix, kind }));
-  });
-
-  app.get("/editor/reports/:report/traceability.xlsx", editor, async (request, reply) => {
-    const report = await reportOf(request);
-    const t = request.t;
-    const matrix = await traceability(db, report.slug, request.lang);
-    const kind = kindFilter(request);
-    const file = await traceabilityXlsx(kind ? { ...matrix, rows: matrix.rows.filter((r) => r.kind === kind) } : matrix, {
-      kind: t("trace.kind"),
-      input: t("trace.input"),
-      total: t("trace.total"),
-      kinds: Object.fromEntries(INPUT_KINDS.map((k) => [k, t(`trace.kind.${k}`)])) as Record<InputKind, string>,
-    });
-    return reply
-      .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header("content-disposition", contentDisposition("attachment", `${report.slug}-traceability.xlsx`))
-      .send(file);
   });
 }

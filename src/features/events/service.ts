@@ -6,6 +6,8 @@ import type { EventKind, EventPartKind, OutcomeKind, RecommendationStatus } from
 import * as repo from "#src/features/events/repository.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { appError } from "#src/lib/errors.ts";
+import { checkAttachment, checkDocx, DOCX_TYPE, sniff } from "#src/lib/file-checks.ts";
+import { cleanFilename } from "#src/lib/filenames.ts";
 
 // Commands on events, outcomes and the recommendation register: each one transaction with its
 // audit event.
@@ -48,16 +50,32 @@ export function addPart(db: Db, actor: Actor, eventId: string, input: { kind: Ev
   });
 }
 
-export function addDocument(db: Db, actor: Actor, eventId: string, input: { code: string; title: string; file?: { name: string; mediaType: string; data: Buffer } | undefined }) {
+/** A file as uploaded: its bytes and the name the browser gave. */
+export type UploadedFile = { filename: string | undefined; data: Buffer };
+
+/**
+ * The file of an event document, judged by its bytes: a PDF or a picture (ATTACHMENT_TYPES), or a
+ * Word document that unpacks within limits. Readers download it as it came.
+ */
+async function checkedDocument(file: UploadedFile) {
+  const isWord = (await sniff(file.data)) === DOCX_TYPE;
+  if (isWord) await checkDocx(file.data);
+  const mediaType = isWord ? DOCX_TYPE : await checkAttachment(file.data);
+  return { name: cleanFilename(file.filename, "document"), mediaType, data: file.data };
+}
+
+/** Lists a document of an event (its code and title), with its file when one is given. */
+export async function addDocument(db: Db, actor: Actor, eventId: string, input: { code: string; title: string; file?: UploadedFile | undefined }) {
+  const file = input.file?.data.length ? await checkedDocument(input.file) : undefined;
   return transaction(db, async (tx) => {
     const document = await repo.insertDocument(tx, {
       eventId,
       code: input.code,
       title: input.title,
-      fileName: input.file?.name ?? null,
-      mediaType: input.file?.mediaType ?? null,
-      content: input.file?.data ?? null,
-      size: input.file?.data.length ?? null,
+      fileName: file?.name ?? null,
+      mediaType: file?.mediaType ?? null,
+      content: file?.data ?? null,
+      size: file?.data.length ?? null,
     });
     await recordAudit(tx, actor, { action: "event.document.add", entityType: "event", entityId: eventId, data: { documentId: document.id, code: input.code } });
     return document;
@@ -92,6 +110,7 @@ export async function createRecommendation(db: Db, actor: Actor, reportId: strin
 }
 
 export async function updateRecommendation(db: Db, actor: Actor, id: string, input: Omit<RecommendationInput, "slug">) {
+  if (!Object.keys(input.texts).length) throw appError("VALIDATION_FAILED", { text_en: "field.required" });
   return transaction(db, async (tx) => {
     const current = await repo.lockRecommendation(tx, id);
     if (!current) throw appError("NOT_FOUND");
@@ -109,6 +128,21 @@ export function addSource(db: Db, actor: Actor, id: string, outcomeId: string) {
     await repo.addSources(tx, id, [outcomeId], actor.userId);
     await recordAudit(tx, actor, { action: "recommendation.source.add", entityType: "recommendation", entityId: id, data: { outcomeId } });
   });
+}
+
+/**
+ * An outcome into the register: one more source of an existing recommendation, or a new one with
+ * the outcome's words and technologies. Answers the recommendation's id.
+ */
+export async function outcomeToRegister(db: Db, actor: Actor, reportId: string, outcome: repo.OutcomeRow, choice: { recommendationId?: string | undefined; slug?: string | undefined }): Promise<string> {
+  if (choice.recommendationId) {
+    await addSource(db, actor, choice.recommendationId, outcome.id);
+    return choice.recommendationId;
+  }
+  if (!choice.slug) throw appError("VALIDATION_FAILED", { slug: "field.required" });
+  const technologyIds = (await repo.technologiesBySlugs(db, outcome.technologySlugs)).map((x) => x.id);
+  const rec = await createRecommendation(db, actor, reportId, { slug: choice.slug, texts: outcome.texts, status: "proposed", statusNote: null, themes: [], technologyIds, outcomeIds: [outcome.id] });
+  return rec.id;
 }
 
 /**

@@ -1,16 +1,16 @@
+import type { EditionStatus } from "#src/domain/editions.ts";
 import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES } from "#src/domain/events.ts";
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow, RecommendationRow, RegisterRow } from "#src/features/events/repository.ts";
 import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
-import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, valueOf, type FormValues } from "#src/web/components.tsx";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-type Region = { code: string; names: Record<string, string> };
-const regionName = (regions: Region[], code: string | null, lang: Language) => {
+export type Region = { code: string; names: Record<string, string> };
+export const regionName = (regions: Region[], code: string | null, lang: Language) => {
   const r = regions.find((x) => x.code === code);
   return r ? (r.names[lang] ?? r.names.en ?? r.code) : "";
 };
@@ -383,9 +383,10 @@ function RecommendationFields({ ctx, technologies, values, error, withSlug }: { 
 }
 
 export type SourceView = { outcome: OutcomeRow; event: { id: string; slug: string; title: string; kind: string; startsOn: string }; part: { id: string; title: string; kind: string } | null };
+/** Where a recommendation stands (sections that place it, editions that pinned it): the provenance feature reads it. */
 export type ReflectedIn = {
   sections: { sectionId: string; sectionSlug: string; heading: string | null; chapterSlug: string; chapterTitles: Record<string, string> }[];
-  editions: Pick<EditionRow, "id" | "label" | "status" | "editionDate">[];
+  editions: { id: string; label: string; status: EditionStatus; editionDate: string }[];
 };
 
 export function RecommendationPage(props: {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
+import type { z } from "zod";
 import { listAudit } from "#src/features/audit/repository.ts";
 import * as repo from "#src/features/members/repository.ts";
-import { OrganizationInput, OrganizationListQuery, UserCreateInput, UserListQuery, UserUpdateInput } from "#src/features/members/schemas.ts";
+import { AuditQuery, NewUserQuery, OrganizationInput, OrganizationListQuery, UserCreateInput, UserListQuery, UserUpdateInput } from "#src/features/members/schemas.ts";
 import * as members from "#src/features/members/service.ts";
 import { AdminHomePage, AuditPage } from "#src/features/members/views/admin-home.tsx";
 import { OrganizationFormPage, OrganizationListPage } from "#src/features/members/views/admin-organizations.tsx";
@@ -19,8 +19,8 @@ const AUDIT_PAGE = 50;
 
 const idParam = (request: FastifyRequest) => idFrom(request.params);
 
-/** A list page's filter from its query string; bad values are ignored rather than refused. */
-function listFilter<S extends z.ZodType>(schema: S, query: unknown): Partial<z.output<S>> {
+/** What a page takes from its query string (a list's filter...); bad values are ignored rather than refused. */
+function fromQuery<S extends z.ZodType>(schema: S, query: unknown): Partial<z.output<S>> {
   const parsed = schema.safeParse(query);
   return parsed.success ? parsed.data : {};
 }
@@ -35,8 +35,8 @@ export async function adminRoutes(app: FastifyInstance) {
   });
 
   app.get("/admin/audit", admin, async (request, reply) => {
-    const before = z.coerce.number().int().positive().safeParse((request.query as { before?: unknown }).before);
-    const rows = await listAudit(db, { limit: AUDIT_PAGE, before: before.success ? before.data : undefined });
+    const { before } = fromQuery(AuditQuery, request.query);
+    const rows = await listAudit(db, { limit: AUDIT_PAGE, before });
     const olderThan = rows.length === AUDIT_PAGE ? rows.at(-1)?.id : undefined;
     return sendPage(reply, h(AuditPage, { ctx: pageContext(request, reply), rows, olderThan }));
   });
@@ -44,7 +44,7 @@ export async function adminRoutes(app: FastifyInstance) {
   // Organizations
 
   app.get("/admin/organizations", admin, async (request, reply) => {
-    const filter = listFilter(OrganizationListQuery, request.query);
+    const filter = fromQuery(OrganizationListQuery, request.query);
     const [rows, regions] = await Promise.all([repo.listOrganizations(db, filter), repo.listRegions(db)]);
     return sendPage(reply, h(OrganizationListPage, { ctx: pageContext(request, reply), rows, regions, filter }));
   });
@@ -106,20 +106,20 @@ export async function adminRoutes(app: FastifyInstance) {
   // Users
 
   app.get("/admin/users", admin, async (request, reply) => {
-    const filter = listFilter(UserListQuery, request.query);
+    const filter = fromQuery(UserListQuery, request.query);
     const [rows, organizations] = await Promise.all([repo.listUsers(db, filter), repo.listOrganizations(db)]);
     return sendPage(reply, h(UserListPage, { ctx: pageContext(request, reply), rows, organizations, filter }));
   });
 
   app.get("/admin/users/new", admin, async (request, reply) => {
     // Arriving from an organization's page preselects it.
-    const preset = z.object({ organizationId: z.uuid() }).safeParse(request.query);
+    const preset = fromQuery(NewUserQuery, request.query);
     return sendPage(
       reply,
       h(UserFormPage, {
         ctx: pageContext(request, reply),
         organizations: await repo.listOrganizations(db),
-        values: { role: "contributor", language: request.lang, organizationId: preset.success ? preset.data.organizationId : "" },
+        values: { role: "contributor", language: request.lang, organizationId: preset.organizationId ?? "" },
       }),
     );
   });

@@ -3,12 +3,11 @@ import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";
 import { getOrganization } from "#src/features/members/repository.ts";
-import { PasswordChangeInput, SetupInput, SignInInput } from "#src/features/members/schemas.ts";
+import { PasswordChangeInput, SetupInput, SignInInput, TokenInput } from "#src/features/members/schemas.ts";
 import { signInLimiter } from "#src/features/members/sign-in-limits.ts";
 import { AccountPage, SetupPage, SignInPage } from "#src/features/members/views/auth.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
-import { idFrom, parseInput, requiredText } from "#src/lib/validation.ts";
-import { z } from "zod";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, clearSessionCookie, safeNext, setFlash, setSessionCookie } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -96,7 +95,7 @@ export async function memberRoutes(app: FastifyInstance) {
   app.post("/account/tokens", { config: { policy: "contributor" } }, async (request, reply) => {
     const body = formBody(request.body);
     try {
-      const { tokenName } = parseInput(z.object({ tokenName: requiredText(100) }), body);
+      const { tokenName } = parseInput(TokenInput, body);
       const { token } = await createToken(db, { ...actorOf(request), userId: request.user!.id }, tokenName);
       // Shown once, on this page only: the server keeps just its hash.
       reply.header("cache-control", "no-store");

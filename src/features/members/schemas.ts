@@ -61,7 +61,15 @@ export const PasswordChangeInput = z
   })
   .refine(confirmed, { path: ["passwordConfirm"], error: "field.passwordMismatch" });
 
+export const TokenInput = z.object({ tokenName: requiredText(100) });
+
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+/** The audit log's page: entries older than `before` (an entry id). */
+export const AuditQuery = z.object({ before: z.coerce.number().int().positive() });
+
+/** The new-user form, arriving from an organization's page, preselects it. */
+export const NewUserQuery = z.object({ organizationId: z.uuid() });
 
 export const OrganizationListQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().max(200).optional()),

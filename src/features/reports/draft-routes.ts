@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
 import { renderMarkdown } from "#src/content/render.ts";
-import { LANGUAGES } from "#src/domain/languages.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { chooseText, readingLanguage } from "#src/domain/languages.ts";
 import { reportSlugOf } from "#src/web/params.ts";
@@ -10,6 +8,7 @@ import * as catalog from "#src/features/catalog/repository.ts";
 import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage } from "#src/features/reports/views/draft.tsx";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { draftResolver } from "#src/features/reports/evidence.ts";
+import { DraftLanguageParams, StatusQuery } from "#src/features/reports/schemas.ts";
 import { appError } from "#src/lib/errors.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -19,7 +18,7 @@ const member = { config: { policy: "contributor" as const } };
 
 /** The language in the URL; the whole page (not only the text) is then shown in it. */
 const langOf = (request: FastifyRequest) => {
-  const parsed = z.object({ lang: z.enum(LANGUAGES) }).safeParse(request.params);
+  const parsed = DraftLanguageParams.safeParse(request.params);
   if (!parsed.success) throw appError("NOT_FOUND");
   request.lang = parsed.data.lang;
   request.t = translator(parsed.data.lang);
@@ -59,7 +58,7 @@ export async function draftRoutes(app: FastifyInstance) {
     // One section at a time: each large one is a task on the worker pool, and cached once rendered.
     const sections: RenderedSection[] = [];
     for (const { s, text, lang: shown, fallback } of chosen) {
-      const { html } = await renderMarkdown(text?.body ?? "", { lang, idPrefix: s.slug, resolve });
+      const { html } = await renderMarkdown(text?.body ?? "", { lang, textLang: shown, idPrefix: s.slug, resolve });
       sections.push({ slug: s.slug, heading: text?.heading ?? s.slug, html, lang: shown, fallback });
     }
     return sendPage(reply, h(DraftChapterPage, { ctx: pageContext(request, reply), draft, chapter, lang, sections, index }));
@@ -67,7 +66,7 @@ export async function draftRoutes(app: FastifyInstance) {
 
   app.get("/editor/reports/:report/status", { config: { policy: "editor" } }, async (request, reply) => {
     const draft = await loadDraft(db, reportSlugOf(request));
-    const since = z.iso.date().safeParse((request.query as { since?: unknown }).since);
-    return sendPage(reply, h(StatusPage, { ctx: pageContext(request, reply), draft, since: since.success ? since.data : undefined }));
+    const { since } = StatusQuery.parse(request.query ?? {});
+    return sendPage(reply, h(StatusPage, { ctx: pageContext(request, reply), draft, since }));
   });
 }

@@ -35,3 +35,15 @@ export const SectionSaveInput = z.object({
 });
 
 export const PreviewInput = z.object({ body: z.string().max(200_000, { error: "field.tooLong" }).superRefine(checkMarkdown), idPrefix: z.string().regex(/^[a-z0-9-]{1,80}$/).default("preview") });
+
+/** A section in one language, from the URL; anything else names nothing. */
+export const SectionParams = z.object({ id: z.uuid(), lang: z.enum(LANGUAGES) });
+
+/** Two revisions to compare, and how. */
+export const DiffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive(), view: z.enum(["inline", "side"]).default("inline") });
+
+/** The reading language in a draft URL. */
+export const DraftLanguageParams = z.object({ lang: z.enum(LANGUAGES) });
+
+/** The completeness dashboard's "changed since" date; an invalid one is no filter. */
+export const StatusQuery = z.object({ since: z.iso.date().optional().catch(undefined) });

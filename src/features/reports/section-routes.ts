@@ -1,21 +1,19 @@
 import { draftResolver } from "#src/features/reports/evidence.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
 import { markdownProblem } from "#src/content/limits.ts";
 import { renderMarkdown } from "#src/content/render.ts";
-import { sectionProvenance } from "#src/features/reports/provenance.ts";
 import type { Db } from "#src/db/client.ts";
-import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { getUser } from "#src/features/members/repository.ts";
 import { textsOf, translationState } from "#src/features/reports/draft.ts";
 import { primaryOf } from "#src/domain/languages.ts";
 import { mergeLine, mergeTexts, wordDiff } from "#src/lib/merge.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { editableSection, saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
-import { PreviewInput, SectionSaveInput } from "#src/features/reports/schemas.ts";
+import { DiffQuery, PreviewInput, SectionParams, SectionSaveInput } from "#src/features/reports/schemas.ts";
 import { DiffPage, HistoryPage } from "#src/features/reports/views/history.tsx";
-import { SectionEditorPage, type EditorProps } from "#src/features/reports/views/section-editor.tsx";
+import { SectionEditorPage, type EditorProps, type SectionProvenance } from "#src/features/reports/views/section-editor.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
@@ -23,7 +21,6 @@ import { formBody } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const editor = { config: { policy: "editor" as const } };
-const SectionParams = z.object({ id: z.uuid(), lang: z.enum(LANGUAGES) });
 
 function paramsOf(request: FastifyRequest) {
   const parsed = SectionParams.safeParse(request.params);
@@ -49,17 +46,22 @@ async function editorState(db: Db, pageLang: Language, sectionId: string, lang: 
       source = { revision: current, html: (await render(db, current.body, pageLang, "source")).html, changes };
     }
   }
-  const provenance = await sectionProvenance(db, sectionId, lang);
-  return { report, chapter, section, lang, primary, head, states, source, provenance };
+  return { report, chapter, section, lang, primary, head, states, source };
 }
 
+export type SectionRoutesOptions = {
+  /** What fed a section (evidence, outcomes, review comments); the provenance feature answers. */
+  provenanceOf: (db: Db, sectionId: string, lang: Language) => Promise<SectionProvenance>;
+};
+
 /** Writing a section: the editor, saving (with conflict handling), preview, history and diffs. */
-export async function sectionRoutes(app: FastifyInstance) {
+export async function sectionRoutes(app: FastifyInstance, { provenanceOf }: SectionRoutesOptions) {
   const { db } = app.database;
 
   const show = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<EditorProps> & { values?: EditorProps["values"] }, status = 200) => {
     const { id, lang } = paramsOf(request);
     const state = await editorState(db, request.lang, id, lang);
+    const provenance = await provenanceOf(db, id, lang);
     const values = extra.values ?? {
       heading: state.head?.heading ?? state.source?.revision.heading ?? "",
       body: state.head?.body ?? "",
@@ -68,7 +70,7 @@ export async function sectionRoutes(app: FastifyInstance) {
     // A text refused for how it is built is shown back in the form, never rendered.
     const body = String(values.body ?? "");
     const preview = markdownProblem(body) ? { html: "", warnings: [] } : await render(db, body, request.lang);
-    return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, values, preview, ...extra }), status);
+    return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, provenance, values, preview, ...extra }), status);
   };
 
   app.get("/editor/sections/:id/:lang", editor, (request, reply) => show(request, reply, {}));
@@ -120,7 +122,7 @@ export async function sectionRoutes(app: FastifyInstance) {
 
   app.get("/editor/sections/:id/:lang/diff", editor, async (request, reply) => {
     const { id, lang } = paramsOf(request);
-    const query = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive(), view: z.enum(["inline", "side"]).default("inline") }).safeParse(request.query);
+    const query = DiffQuery.safeParse(request.query);
     if (!query.success) throw appError("VALIDATION_FAILED", fieldErrors(query.error));
     const { section } = await editableSection(db, id, lang);
     const [from, to] = await Promise.all([repo.getRevision(db, query.data.from), repo.getRevision(db, query.data.to)]);

@@ -7,7 +7,7 @@ import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { loadSnapshot } from "#src/features/editions/snapshot.ts";
 import * as events from "#src/features/events/service.ts";
 import { listRegister } from "#src/features/events/repository.ts";
-import { reflectedIn, sectionProvenance, traceability } from "#src/features/reports/provenance.ts";
+import { reflectedIn, sectionProvenance, traceability } from "#src/features/provenance/provenance.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { strFromU8, unzipSync } from "fflate";

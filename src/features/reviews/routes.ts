@@ -1,62 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
 import { renderMarkdown } from "#src/content/render.ts";
 import { listEditions } from "#src/features/editions/repository.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { authorize, can, refusal } from "#src/access/index.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { draftResolver } from "#src/features/reports/evidence.ts";
 import { getReport, getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
-import { canSeeComment, DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
 import { matrixDocx, matrixLines, matrixXlsx } from "#src/features/reviews/matrix.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
+import { CommentInput, DecisionInput, DispositionInput, ProposalInput, RoundInput } from "#src/features/reviews/schemas.ts";
 import * as service from "#src/features/reviews/service.ts";
 import { ProposalsPage, RoundEditorPage, RoundMemberPage, RoundsPage } from "#src/features/reviews/views.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
-import { idFrom, optionalText, parseInput, requiredText } from "#src/lib/validation.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
+import { reportSlugOf } from "#src/web/params.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const editor = { config: { policy: "editor" as const } };
 const contributor = { config: { policy: "contributor" as const } };
 
-const list = (v: unknown) => (v === undefined || v === "" ? [] : [v].flat());
-const RoundInput = z.object({
-  title: requiredText(300),
-  editionId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
-  opensOn: z.iso.date({ error: "field.date" }),
-  closesOn: z.iso.date({ error: "field.date" }),
-  visibility: z.enum(ROUND_VISIBILITIES, { error: "field.invalid" }).default("secretariat"),
-  instructions: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(4000, { error: "field.tooLong" })),
-  organizationIds: z.preprocess(list, z.array(z.uuid({ error: "field.invalid" })).max(1000)),
-});
-const CommentInput = z.object({
-  sectionId: z.uuid({ error: "field.invalid" }),
-  parentId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
-  quote: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(2000, { error: "field.tooLong" }).nullable()),
-  body: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string({ error: "field.required" }).max(8000, { error: "field.tooLong" })),
-});
-const DispositionInput = z.object({
-  disposition: z.enum(DISPOSITIONS, { error: "field.required" }),
-  reason: optionalText(2000),
-  appliedRevisionId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number({ error: "field.invalid" }).int().positive({ error: "field.invalid" }).nullable()),
-});
-const ProposalInput = z.object({
-  title: requiredText(200),
-  rationale: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string({ error: "field.required" }).max(4000, { error: "field.tooLong" })),
-  technologies: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50)),
-});
-
 /** Review rounds (comments, dispositions, the resolution matrix) and topic proposals. */
 export async function reviewRoutes(app: FastifyInstance) {
   const { db } = app.database;
-  const isEditor = (request: FastifyRequest) => Boolean(request.user && roleAtLeast(request.user.role, "editor"));
 
   const reportOf = async (request: FastifyRequest) => {
-    const report = await getReportBySlug(db, (request.params as { report: string }).report);
+    const report = await getReportBySlug(db, reportSlugOf(request));
     if (!report) throw appError("NOT_FOUND");
     return report;
   };
@@ -152,20 +124,13 @@ export async function reviewRoutes(app: FastifyInstance) {
 
   const memberPage = async (request: FastifyRequest, reply: FastifyReply, round: repo.RoundRow, extra: { values?: Record<string, unknown>; error?: AppError; errorSection?: string } = {}) => {
     const caller = callerOf(request);
-    const secretariat = isEditor(request);
-    const invited = await repo.isInvited(db, round.id, caller.organizationId);
-    // Only the secretariat and invited organizations see a round at all.
-    if (!secretariat && !invited) throw appError("NOT_FOUND");
-    let whyNot: string | undefined;
-    try {
-      await service.assertMayComment(db, caller, round);
-    } catch (e) {
-      if (!isAppError(e)) throw e;
-      whyNot = request.t(`error.${e.code}` as "error.ROUND_CLOSED");
-    }
+    const access = { kind: "review-round", round, invited: await repo.isInvited(db, round.id, caller.organizationId) } as const;
+    authorize(caller, "view", access);
+    const refused = refusal(caller, "comment", access);
+    const whyNot = refused ? request.t(`error.${refused}` as "error.ROUND_CLOSED") : undefined;
     const [report, document, comments] = await Promise.all([reportById(round.reportId), roundDocument(db, round, request.lang), repo.listComments(db, round.id)]);
     const resolve = await draftResolver(db, document.flatMap((c) => c.sections.map((s) => s.body)), request.lang);
-    const visible = comments.filter((c) => canSeeComment(round, { organizationId: caller.organizationId, secretariat }, c.organizationId));
+    const visible = comments.filter((comment) => can(caller, "view", { kind: "review-comment", round, comment }));
     const withHtml = [];
     for (const c of document) {
       const sections = [];
@@ -199,8 +164,7 @@ export async function reviewRoutes(app: FastifyInstance) {
 
   const proposalsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, unknown>, error?: AppError) => {
     const report = await reportOf(request);
-    const organizationId = request.user!.organizationId;
-    return h(ProposalsPage, { ctx: pageContext(request, reply), report, proposals: await repo.listProposals(db, report.id, organizationId), technologies: await listTechnologies(db), isEditor: isEditor(request), organizationId, values, error });
+    return h(ProposalsPage, { ctx: pageContext(request, reply), report, proposals: await repo.listProposals(db, report.id, request.user!.organizationId), technologies: await listTechnologies(db), values, error });
   };
 
   app.get("/reports/:report/proposals", contributor, async (request, reply) => sendPage(reply, await proposalsPage(request, reply)));
@@ -236,7 +200,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   app.post("/proposals/:id/decision", editor, async (request, reply) => {
     const id = idFrom(request.params);
     const { slug } = await proposalReport(id);
-    const input = parseInput(z.object({ status: z.enum(["accepted", "declined"], { error: "field.invalid" }), note: optionalText(2000), makeChapter: z.preprocess((v) => v === "1" || v === true, z.boolean()) }), formBody(request.body));
+    const input = parseInput(DecisionInput, formBody(request.body));
     await service.decide(db, actorOf(request), id, input);
     setFlash(reply, "proposal.decided");
     return reply.redirect(`/reports/${slug}/proposals#proposal-${id}`, 303);

@@ -2,7 +2,7 @@ import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { authorize } from "#src/access/index.ts";
 import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
 import type { Disposition, ProposalStatus, RoundVisibility } from "#src/domain/reviews.ts";
@@ -11,8 +11,6 @@ import * as repo from "#src/features/reviews/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Commands of review rounds and topic proposals: one transaction each, with its audit event.
-
-const isSecretariat = (caller: Caller) => roleAtLeast(caller.role, "editor");
 
 export type RoundInput = { title: string; editionId: string | null; opensOn: string; closesOn: string; visibility: RoundVisibility; instructions: string; organizationIds: string[] };
 
@@ -44,15 +42,6 @@ export function updateInvitations(db: Db, actor: Actor, roundId: string, organiz
   });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Whether a caller may comment in a round now; throws the reason when not. */
-export async function assertMayComment(db: Db, caller: Caller, round: repo.RoundRow) {
-  if (round.status !== "open" || today() > round.closesOn) throw appError("ROUND_CLOSED");
-  if (today() < round.opensOn) throw appError("ROUND_NOT_OPEN");
-  if (!isSecretariat(caller) && !(await repo.isInvited(db, round.id, caller.organizationId))) throw appError("NOT_INVITED");
-}
-
 export type CommentInput = { sectionId: string; parentId: string | null; quote: string | null; body: string };
 
 export async function addComment(db: Db, caller: Caller, roundId: string, input: CommentInput) {
@@ -60,7 +49,7 @@ export async function addComment(db: Db, caller: Caller, roundId: string, input:
     // The round row is locked so a comment cannot slip in while it is being closed.
     const round = await repo.lockRound(tx, roundId);
     if (!round) throw appError("NOT_FOUND");
-    await assertMayComment(tx, caller, round);
+    authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(tx, round.id, caller.organizationId) });
     const sections = (await roundDocument(tx, round, "en")).flatMap((c) => c.sections);
     const section = sections.find((s) => s.id === input.sectionId);
     if (!section) throw appError("VALIDATION_FAILED", { sectionId: "field.invalid" });
@@ -129,12 +118,10 @@ export function propose(db: Db, caller: Caller, reportId: string, input: Proposa
 
 /** One endorsement per organization; the proposing organization does not endorse its own. */
 export async function endorse(db: Db, caller: Caller, proposalId: string) {
-  if (!caller.organizationId) throw appError("NO_ORGANIZATION");
   return transaction(db, async (tx) => {
     const proposal = await repo.lockProposal(tx, proposalId);
     if (!proposal) throw appError("NOT_FOUND");
-    if (proposal.status !== "open") throw appError("PROPOSAL_DECIDED");
-    if (proposal.organizationId === caller.organizationId) throw appError("OWN_PROPOSAL");
+    authorize(caller, "endorse", { kind: "proposal", proposal });
     const added = await repo.insertEndorsement(tx, { proposalId, organizationId: caller.organizationId!, userId: caller.userId! });
     if (added) await recordAudit(tx, caller, { action: "proposal.endorse", entityType: "topic_proposal", entityId: proposalId });
     return added;

@@ -1,3 +1,4 @@
+import { can } from "#src/access/index.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
@@ -323,8 +324,8 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
 
 // Topic proposals
 
-export function ProposalsPage(props: { ctx: PageContext; report: ReportRow; proposals: ProposalView[]; technologies: TechnologyRow[]; isEditor: boolean; organizationId: string | null; values?: FormValues | undefined; error?: AppError | undefined }) {
-  const { ctx, report, proposals, technologies, isEditor, values, error } = props;
+export function ProposalsPage(props: { ctx: PageContext; report: ReportRow; proposals: ProposalView[]; technologies: TechnologyRow[]; values?: FormValues | undefined; error?: AppError | undefined }) {
+  const { ctx, report, proposals, technologies, values, error } = props;
   const { t, lang } = ctx;
   const techName = (slug: string) => technologies.find((x) => x.slug === slug)?.names[lang] ?? slug;
   return (
@@ -353,14 +354,14 @@ export function ProposalsPage(props: { ctx: PageContext; report: ReportRow; prop
                 </p>
               )}
               {p.chapterId && <p class="small">{t("proposal.becameChapter")}</p>}
-              {p.status === "open" && props.organizationId && p.organizationId !== props.organizationId && (
+              {can(ctx.user, "endorse", { kind: "proposal", proposal: p }) && (
                 <Form ctx={ctx} action={`/proposals/${p.id}/endorse`}>
                   <button class="button button-small button-secondary" disabled={p.endorsedByMe}>
                     {p.endorsedByMe ? t("proposal.endorsed") : t("proposal.endorse")}
                   </button>
                 </Form>
               )}
-              {p.status === "open" && isEditor && (
+              {can(ctx.user, "decide", { kind: "proposal", proposal: p }) && (
                 <details>
                   <summary>{t("proposal.decide")}</summary>
                   <Form ctx={ctx} action={`/proposals/${p.id}/decision`} class="stack">

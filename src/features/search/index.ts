@@ -1,26 +1,36 @@
 import { sql } from "drizzle-orm";
 import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { queryRows, transaction, type Db } from "#src/db/client.ts";
+import { queryRows, type Db } from "#src/db/client.ts";
 import type { Directive } from "#src/content/directives.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { SEARCH_CONFIG } from "#src/domain/case-studies.ts";
-import { loadEditionContent, type EditionContent } from "#src/features/editions/render.ts";
-import { getEdition } from "#src/features/editions/repository.ts";
-import { getReport } from "#src/features/catalog/repository.ts";
-import { editionUrls } from "#src/features/editions/views/public.tsx";
 import type { Language } from "#src/domain/languages.ts";
-import { chooseText, primaryOf } from "#src/domain/languages.ts";
 
-// Writes the search entries of a published edition: each section, in each language it is read in,
-// as plain text with the words of the recommendations and figures it places.
+// The search index of published editions: what readers find of them. It stores what it is given;
+// the editions feature says what an edition's entries are, and writes them in the transaction
+// that publishes or withdraws it.
+
+/** One section as read on one language's pages. */
+export type SearchEntry = {
+  /** The language of the page the section is read on. */
+  language: Language;
+  /** The language of the text itself (the primary one where no translation exists). */
+  textLanguage: Language;
+  title: string;
+  /** Plain words (see plainText). */
+  body: string;
+  url: string;
+  /** Slugs of the technologies it is about, for the technology filter. */
+  technologies: string[];
+};
 
 /** A section's Markdown as the words a reader sees (directives replaced by what they show). */
 export function plainText(markdown: string, words: (d: Directive) => string = () => ""): string {
   const tree = parseMarkdown(markdown);
   const walk = (node: Nodes): string => {
     if (node.type === "leafDirective" || node.type === "containerDirective" || node.type === "textDirective") {
-      const d = node as unknown as Directive;
+      const d = node;
       return ` ${toString(d)} ${words(d)} `;
     }
     if ("children" in node) return (node.children as Nodes[]).map(walk).join(node.type === "root" || node.type === "list" ? "\n" : node.type === "paragraph" ? "" : " ");
@@ -29,56 +39,27 @@ export function plainText(markdown: string, words: (d: Directive) => string = ()
   return walk(tree).replace(/[ \t]+/g, " ").trim();
 }
 
-export async function indexEdition(tx: Db, content: EditionContent): Promise<number> {
-  const { report, edition, snapshot, revisions } = content;
-  await tx.execute(sql`delete from search_entries where edition_id = ${edition.id}`);
-  const primary = primaryOf(report);
-  const urls = editionUrls(report, edition);
-  const chapterTech = new Map(
-    (await queryRows<{ id: string; slug: string | null }>(tx, sql`select c.id, t.slug from chapters c left join technologies t on t.id = c.technology_id where c.report_id = ${report.id}`)).map((r) => [r.id, r.slug]),
-  );
-  let count = 0;
-  for (const lang of report.languages) {
-    const words = (d: Directive) => {
-      const ref = d.attributes?.ref ?? "";
-      if (d.name === "recommendation") {
-        const r = snapshot.recommendations.find((x) => x.slug === ref);
-        return r ? (r.texts[lang] ?? r.texts[primary] ?? "") : "";
-      }
-      if (d.name === "figure") {
-        const f = snapshot.figures.find((x) => x.slug === ref);
-        const frozen = f?.languages[lang] ?? (f ? Object.values(f.languages)[0] : undefined);
-        return frozen ? `${frozen.title} ${frozen.caption}` : "";
-      }
-      return "";
-    };
-    for (const chapter of snapshot.chapters) {
-      const tech = chapterTech.get(chapter.id);
-      for (const s of chapter.sections) {
-        const chosen = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang as Language, primary);
-        if (!chosen.text) continue;
-        const body = plainText(chosen.text.body, words);
-        const config = SEARCH_CONFIG[chosen.lang];
-        await tx.execute(sql`
-          insert into search_entries (edition_id, language, text_language, title, body, url, technologies, document)
-          values (${edition.id}, ${lang}, ${chosen.lang}, ${chosen.text.heading}, ${body}, ${`${urls.chapter(lang as Language, chapter.slug)}#${s.slug}`},
-            ${tech ? sql`array[${tech}]::text[]` : sql`'{}'::text[]`},
-            setweight(to_tsvector(${config}::regconfig, ${chosen.text.heading}), 'A') || setweight(to_tsvector(${config}::regconfig, ${body}), 'B'))`);
-        count++;
-      }
-    }
-  }
-  return count;
+/** Takes an edition out of the index (it was withdrawn, or is about to be indexed again). */
+export async function removeEdition(tx: Db, editionId: string): Promise<void> {
+  await tx.execute(sql`delete from search_entries where edition_id = ${editionId}`);
 }
 
-/** Indexes published editions that have no search entries yet (editions published before search existed). */
-export async function indexMissingEditions(db: Db): Promise<number> {
-  const missing = await queryRows<{ id: string }>(db, sql`select id from editions ed where status = 'published' and not exists (select 1 from search_entries e where e.edition_id = ed.id)`);
-  for (const { id } of missing) {
-    await transaction(db, async (tx) => {
-      const edition = (await getEdition(tx, id))!;
-      await indexEdition(tx, await loadEditionContent(tx, (await getReport(tx, edition.reportId))!, edition));
-    });
+/** Replaces an edition's entries; each is weighted heading first, in its text's language. */
+export async function indexEntries(tx: Db, editionId: string, entries: SearchEntry[]): Promise<number> {
+  await removeEdition(tx, editionId);
+  for (const entry of entries) {
+    const config = SEARCH_CONFIG[entry.textLanguage];
+    const technologies = entry.technologies.length ? sql`array[${sql.join(entry.technologies.map((t) => sql`${t}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+    await tx.execute(sql`
+      insert into search_entries (edition_id, language, text_language, title, body, url, technologies, document)
+      values (${editionId}, ${entry.language}, ${entry.textLanguage}, ${entry.title}, ${entry.body}, ${entry.url}, ${technologies},
+        setweight(to_tsvector(${config}::regconfig, ${entry.title}), 'A') || setweight(to_tsvector(${config}::regconfig, ${entry.body}), 'B'))`);
   }
-  return missing.length;
+  return entries.length;
+}
+
+/** Published editions with no entries yet (published before search existed). */
+export async function unindexedEditions(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select id from editions ed where status = 'published' and not exists (select 1 from search_entries e where e.edition_id = ed.id)`);
+  return rows.map((r) => r.id);
 }

@@ -144,3 +144,9 @@ export async function search(db: Db, query: SearchQuery): Promise<{ hits: Search
   for (const c of counts) byKind[c.kind] = c.n;
   return { hits, total: counts.reduce((sum, c) => sum + c.n, 0), byKind };
 }
+
+/** The labels of published editions, newest first: the choices of the edition filter. */
+export async function publishedEditionLabels(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ label: string }>(db, sql`select distinct label, max(edition_date) as d from editions where status = 'published' group by label order by d desc`);
+  return rows.map((r) => r.label);
+}

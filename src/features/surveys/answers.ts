@@ -126,7 +126,7 @@ export function flatten(def: Definition, answers: Answers, joinLists = false): R
         if (row.stage) flat[`${q.id}.${tech}.stage`] = row.stage;
         for (const [f, vs] of Object.entries(row.followUps)) flat[`${q.id}.${tech}.${f}`] = list(vs);
       }
-    } else if (Array.isArray(a)) flat[q.id] = list(a as string[]);
+    } else if (Array.isArray(a)) flat[q.id] = list(a);
     else flat[q.id] = String(a);
   }
   return flat;

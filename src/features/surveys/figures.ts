@@ -114,7 +114,7 @@ function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
           encoding: { color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend: { orient: "bottom", columns: 5 } }, tooltip: [{ field: "country" }, { field: "stage" }] },
         },
       ],
-    } as TopLevelSpec;
+    };
   }
   const category = query.kind === "stage-by-region" ? "region" : "technology";
   return {

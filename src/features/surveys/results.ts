@@ -74,7 +74,7 @@ export function computeResults(input: { definition: Definition; respondents: Res
       case "scale": {
         const values = (r: Respondent) => {
           const a = r.answers[q.id];
-          return Array.isArray(a) ? (a as string[]) : [String(a)];
+          return Array.isArray(a) ? a : [String(a)];
         };
         return {
           id: q.id,

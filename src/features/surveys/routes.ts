@@ -1,27 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { authorize } from "#src/access/index.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
-import { listTechnologies } from "#src/features/catalog/repository.ts";
-import { flatten, type Flat } from "#src/features/surveys/answers.ts";
-import { DefinitionSchema, type Definition } from "#src/domain/surveys.ts";
-import { datasetCsv, FigureQuery } from "#src/features/surveys/figures.ts";
+import { flatten } from "#src/features/surveys/answers.ts";
+import { datasetCsv } from "#src/features/surveys/figures.ts";
 import { figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
+import { FigureFileParams, FigureInput, flatFromForm, InvitationsInput, NewSurveyInput, parseDefinition, ReopenInput, SlugParams, StatusInput, SurveySettingsInput } from "#src/features/surveys/schemas.ts";
 import * as service from "#src/features/surveys/service.ts";
 import { exportCsv, exportXlsx, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
 import { readTableInPool } from "#src/features/surveys/spreadsheet-pool.ts";
-import { adoptionTemplate, blankTemplate } from "#src/features/surveys/templates.ts";
+import { blankTemplate } from "#src/features/surveys/templates.ts";
 import { AnswerPage } from "#src/features/surveys/views/answer.tsx";
 import { SurveyPage, SurveysPage } from "#src/features/surveys/views/editor.tsx";
 import { ResultsPage } from "#src/features/surveys/views/results.tsx";
-import { transaction } from "#src/db/client.ts";
-import { recordAudit } from "#src/features/audit/repository.ts";
-import { isUniqueViolation } from "#src/db/errors.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
-import { idFrom, parseInput, requiredText, optionalText } from "#src/lib/validation.ts";
+import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -31,45 +26,6 @@ import { wantsJson } from "#src/web/errors.tsx";
 const editor = { config: { policy: "editor" as const } };
 const contributor = { config: { policy: "contributor" as const } };
 const pub = { config: { policy: "public" as const } };
-
-const slug = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string({ error: "field.required" }).regex(/^[a-z0-9][a-z0-9-]{0,59}$/, { error: "field.slug" }));
-const year = z.coerce.number({ error: "field.year" }).int({ error: "field.year" }).min(1990, { error: "field.year" }).max(2100, { error: "field.year" });
-
-const NewSurveyInput = z.object({ title: requiredText(300), slug: slug, year, template: z.enum(["adoption", "blank"]).catch("adoption") });
-const SurveySettingsInput = z.object({
-  title: requiredText(300),
-  year,
-  kind: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : "general"), z.string().regex(/^[a-z0-9-]{1,40}$/, { error: "field.slug" })),
-  intro: optionalText(4000),
-  minGroup: z.coerce.number({ error: "field.invalid" }).int().min(1, { error: "field.invalid" }).max(100, { error: "field.invalid" }),
-  definition: z.string({ error: "field.required" }).max(500_000, { error: "field.tooLong" }),
-});
-const FigureInput = z.object({
-  figureSlug: slug,
-  figureKind: z.enum(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar", "world-map"], { error: "field.invalid" }),
-  figureQuestion: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "field.invalid" }),
-  figureTechnology: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" }).optional()),
-  figureTitle: requiredText(300),
-  figureCaption: optionalText(1000),
-  figureAlt: requiredText(1000),
-});
-
-/** A question set from the JSON an editor typed: the definition, or every problem with its path. */
-export function parseDefinition(text: string): { definition?: Definition; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { problems: [`JSON: ${(e as Error).message}`] };
-  }
-  const parsed = DefinitionSchema.safeParse(raw);
-  if (parsed.success) return { definition: parsed.data, problems: [] };
-  return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
-}
-
-/** Form fields "q.<key>" as flat answers. */
-const flatFromForm = (body: Record<string, unknown>): Flat =>
-  Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith("q.")).map(([k, v]) => [k.slice(2), Array.isArray(v) ? v.map(String) : typeof v === "string" ? v : undefined]));
 
 /** Surveys: the secretariat's questionnaires, members' answers, results, figures. */
 export async function surveyRoutes(app: FastifyInstance) {
@@ -90,10 +46,7 @@ export async function surveyRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const input = parseInput(NewSurveyInput, body);
-        const technologies = (await listTechnologies(db)).map((x) => x.slug);
-        const definition = input.template === "adoption" && technologies.length ? adoptionTemplate(technologies) : blankTemplate();
-        const survey = await service.createSurvey(db, actorOf(request), { slug: input.slug, title: input.title, year: input.year, kind: input.template === "adoption" ? "technology-adoption" : "general", intro: null, minGroup: 5, definition });
+        const survey = await service.startSurvey(db, actorOf(request), parseInput(NewSurveyInput, body));
         return reply.redirect(`/editor/surveys/${survey.id}`, 303);
       },
       async (error) => h(SurveysPage, { ctx: pageContext(request, reply), surveys: await repo.listSurveys(db), values: body, error }),
@@ -158,7 +111,7 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   app.post("/editor/surveys/:id/status", editor, async (request, reply) => {
     const survey = await surveyOf(request);
-    const { status } = parseInput(z.object({ status: z.enum(["draft", "open", "closed"], { error: "field.invalid" }) }), formBody(request.body));
+    const { status } = parseInput(StatusInput, formBody(request.body));
     await service.setSurveyStatus(db, actorOf(request), survey.id, status);
     setFlash(reply, "survey.saved");
     return reply.redirect(`/editor/surveys/${survey.id}`, 303);
@@ -166,22 +119,15 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   app.post("/editor/surveys/:id/invitations", editor, async (request, reply) => {
     const survey = await surveyOf(request);
-    const { organizations } = parseInput(z.object({ organizations: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: "field.invalid" })).max(2000)) }), formBody(request.body));
-    const before = (await repo.invitedOrganizations(db, survey.id)).map((o) => o.id);
-    await transaction(db, async (tx) => {
-      await repo.invite(tx, survey.id, organizations.filter((id) => !before.includes(id)));
-      for (const id of before.filter((id) => !organizations.includes(id))) {
-        if (!(await repo.getResponse(tx, survey.id, id))) await repo.uninvite(tx, survey.id, id);
-      }
-      await recordAudit(tx, actorOf(request), { action: "survey.invite", entityType: "survey", entityId: survey.id, data: { count: organizations.length } });
-    });
+    const { organizations } = parseInput(InvitationsInput, formBody(request.body));
+    await service.setInvitations(db, actorOf(request), survey.id, organizations);
     setFlash(reply, "survey.saved");
     return reply.redirect(`/editor/surveys/${survey.id}#responses-title`, 303);
   });
 
   app.post("/editor/surveys/:id/reopen", editor, async (request, reply) => {
     const survey = await surveyOf(request);
-    const { organizationId } = parseInput(z.object({ organizationId: z.uuid({ error: "field.invalid" }) }), formBody(request.body));
+    const { organizationId } = parseInput(ReopenInput, formBody(request.body));
     await service.reopenResponse(db, actorOf(request), survey.id, organizationId);
     setFlash(reply, "survey.reopened");
     return reply.redirect(`/editor/surveys/${survey.id}#responses-title`, 303);
@@ -227,20 +173,7 @@ export async function surveyRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const input = parseInput(FigureInput, body);
-        const query = FigureQuery.parse({ kind: input.figureKind, question: input.figureQuestion, ...(input.figureTechnology ? { technology: input.figureTechnology } : {}) });
-        const def = await definitionOf(survey);
-        const question = def.sections.flatMap((s) => s.questions).find((q) => q.id === input.figureQuestion);
-        const needsMatrix = input.figureKind !== "distribution";
-        if (!question || (needsMatrix ? question.type !== "matrix" : question.type !== "single" && question.type !== "multiple" && question.type !== "scale")) throw appError("VALIDATION_FAILED", { figureQuestion: "field.invalid" });
-        if ((input.figureKind === "stage-by-region" || input.figureKind === "world-map") && !input.figureTechnology) throw appError("VALIDATION_FAILED", { figureTechnology: "field.required" });
-        await transaction(db, async (tx) => {
-          const figure = await repo.insertFigure(tx, { slug: input.figureSlug, surveyId: survey.id, query, chart: input.figureKind, titles: { en: input.figureTitle }, captions: input.figureCaption ? { en: input.figureCaption } : {}, alts: { en: input.figureAlt } });
-          await recordAudit(tx, actorOf(request), { action: "figure.create", entityType: "figure", entityId: figure.id, data: { name: input.figureTitle } });
-        }).catch((e: unknown) => {
-          if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { figureSlug: "error.SLUG_TAKEN" });
-          throw e;
-        });
+        await service.createFigure(db, actorOf(request), survey.id, parseInput(FigureInput, body));
         setFlash(reply, "figure.created");
         return reply.redirect(`/editor/surveys/${survey.id}#figures-title`, 303);
       },
@@ -259,7 +192,7 @@ export async function surveyRoutes(app: FastifyInstance) {
   // Readers
 
   app.get("/surveys/:slug/results", pub, async (request, reply) => {
-    const params = z.object({ slug }).safeParse(request.params);
+    const params = SlugParams.safeParse(request.params);
     const survey = params.success ? await repo.getSurveyBySlug(db, params.data.slug) : undefined;
     if (!survey || survey.status === "draft") throw appError("NOT_FOUND");
     return resultsPage(request, reply, survey, "public");
@@ -267,7 +200,7 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   // Live figures (the living draft shows these; editions serve their frozen copies).
   app.get("/figures/:file", contributor, async (request, reply) => {
-    const params = z.object({ file: z.string().regex(/^([a-z0-9][a-z0-9-]{0,59})\.(svg|csv)$/) }).safeParse(request.params);
+    const params = FigureFileParams.safeParse(request.params);
     if (!params.success) throw appError("NOT_FOUND");
     const [, name, ext] = /^(.+)\.(svg|csv)$/.exec(params.data.file)!;
     const figure = await repo.getFigureBySlug(db, name!);
@@ -307,7 +240,7 @@ export async function surveyRoutes(app: FastifyInstance) {
   app.get("/member/surveys/:id", contributor, async (request, reply) => {
     const survey = await surveyOf(request);
     const orgId = organizationFor(request);
-    if (!(await repo.isInvited(db, survey.id, orgId)) && !roleAtLeast(request.user!.role, "editor")) throw appError("NOT_INVITED");
+    authorize(request.user, "view", { kind: "survey-response", organizationId: orgId, invited: await repo.isInvited(db, survey.id, orgId) });
     return sendPage(reply, await answerPage(request, reply, survey, orgId));
   });
 
@@ -323,7 +256,7 @@ export async function surveyRoutes(app: FastifyInstance) {
         setFlash(reply, submit ? "survey.flash.submitted" : "survey.flash.saved");
         return reply.redirect(submit ? "/member" : `/member/surveys/${survey.id}`, 303);
       },
-      async (error) => answerPage(request, reply, survey, orgId, { values: Object.fromEntries(Object.entries(flatFromForm(body)).filter((e): e is [string, string | string[]] => e[1] !== undefined).map(([k, v]) => [k, v as string | string[]])), error }),
+      async (error) => answerPage(request, reply, survey, orgId, { values: Object.fromEntries(Object.entries(flatFromForm(body)).filter((e): e is [string, string | string[]] => e[1] !== undefined).map(([k, v]) => [k, v])), error }),
     );
   });
 }

@@ -3,11 +3,15 @@ import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import type { Caller } from "#src/domain/actors.ts";
+import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
+import { FigureQuery } from "#src/features/surveys/figures.ts";
+import type { NewFigure } from "#src/features/surveys/schemas.ts";
+import { adoptionTemplate, blankTemplate } from "#src/features/surveys/templates.ts";
 import type { Definition, SurveyStatus } from "#src/domain/surveys.ts";
 import * as repo from "#src/features/surveys/repository.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { authorize } from "#src/access/index.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Rules of surveys: versions of the question set, invitations, one response per organization
@@ -25,6 +29,13 @@ export function createSurvey(db: Db, actor: Actor, input: SurveyInput) {
     if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { slug: "error.SLUG_TAKEN" });
     throw e;
   });
+}
+
+/** Starts a survey from a template: the adoption one asks about every technology of the catalog. */
+export async function startSurvey(db: Db, actor: Actor, input: { slug: string; title: string; year: number; template: "adoption" | "blank" }) {
+  const technologies = (await listTechnologies(db)).map((x) => x.slug);
+  const definition = input.template === "adoption" && technologies.length ? adoptionTemplate(technologies) : blankTemplate();
+  return createSurvey(db, actor, { slug: input.slug, title: input.title, year: input.year, kind: input.template === "adoption" ? "technology-adoption" : "general", intro: null, minGroup: 5, definition });
 }
 
 /**
@@ -63,12 +74,49 @@ export function setSurveyStatus(db: Db, actor: Actor, id: string, to: SurveyStat
   });
 }
 
-export function inviteOrganizations(db: Db, actor: Actor, id: string, organizationIds: string[]) {
+/** Invites organizations to a survey; those already invited stay invited. */
+export const inviteOrganizations = (db: Db, actor: Actor, id: string, organizationIds: string[]) => changeInvitations(db, actor, id, organizationIds, { uninviteOthers: false });
+
+/**
+ * Sets who is invited to a survey: the organizations listed are, the others no longer are, except
+ * those that have answered (a response keeps its invitation).
+ */
+export const setInvitations = (db: Db, actor: Actor, id: string, organizationIds: string[]) => changeInvitations(db, actor, id, organizationIds, { uninviteOthers: true });
+
+function changeInvitations(db: Db, actor: Actor, id: string, organizationIds: string[], options: { uninviteOthers: boolean }) {
   return transaction(db, async (tx) => {
     const survey = await repo.lockSurvey(tx, id);
     if (!survey) throw appError("NOT_FOUND");
     await repo.invite(tx, id, organizationIds);
+    if (options.uninviteOthers) {
+      for (const { id: organizationId } of await repo.invitedOrganizations(tx, id)) {
+        if (!organizationIds.includes(organizationId) && !(await repo.getResponse(tx, id, organizationId))) await repo.uninvite(tx, id, organizationId);
+      }
+    }
     await recordAudit(tx, actor, { action: "survey.invite", entityType: "survey", entityId: id, data: { count: organizationIds.length } });
+  });
+}
+
+/**
+ * Adds a figure drawn from a survey's results. Its question must be in the survey's current
+ * question set and of a type the chart can draw; maps and regional charts need a technology.
+ */
+export function createFigure(db: Db, actor: Actor, surveyId: string, input: NewFigure) {
+  return transaction(db, async (tx) => {
+    const survey = await repo.getSurvey(tx, surveyId);
+    if (!survey) throw appError("NOT_FOUND");
+    const definition = (await repo.getVersion(tx, survey.currentVersionId!))!.definition;
+    const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === input.question);
+    const needsMatrix = input.kind !== "distribution";
+    if (!question || (needsMatrix ? question.type !== "matrix" : question.type !== "single" && question.type !== "multiple" && question.type !== "scale")) throw appError("VALIDATION_FAILED", { figureQuestion: "field.invalid" });
+    if ((input.kind === "stage-by-region" || input.kind === "world-map") && !input.technology) throw appError("VALIDATION_FAILED", { figureTechnology: "field.required" });
+    const query = FigureQuery.parse({ kind: input.kind, question: input.question, ...(input.technology ? { technology: input.technology } : {}) });
+    const figure = await repo.insertFigure(tx, { slug: input.slug, surveyId, query, chart: input.kind, titles: { en: input.title }, captions: input.caption ? { en: input.caption } : {}, alts: { en: input.alt } });
+    await recordAudit(tx, actor, { action: "figure.create", entityType: "figure", entityId: figure.id, data: { name: input.title } });
+    return figure;
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { figureSlug: "error.SLUG_TAKEN" });
+    throw e;
   });
 }
 
@@ -83,9 +131,7 @@ export function saveResponse(db: Db, caller: Caller, surveyId: string, organizat
   return transaction(db, async (tx) => {
     const survey = await repo.getSurvey(tx, surveyId);
     if (!survey) throw appError("NOT_FOUND");
-    const editor = roleAtLeast(caller.role, "editor");
-    if (!editor && caller.organizationId !== organizationId) throw appError("FORBIDDEN");
-    if (!(await repo.isInvited(tx, surveyId, organizationId))) throw appError("NOT_INVITED");
+    authorize(caller, "answer", { kind: "survey-response", organizationId, invited: await repo.isInvited(tx, surveyId, organizationId) });
     if (survey.status !== "open") throw appError("SURVEY_CLOSED");
     const existing = await repo.lockResponse(tx, surveyId, organizationId);
     if (existing?.status === "submitted") throw appError("RESPONSE_LOCKED");

@@ -101,7 +101,7 @@ function cellValue(value: ExcelJS.CellValue): string | number | undefined {
   if (typeof value === "number" || typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("result" in value) return cellValue(value.result as ExcelJS.CellValue);
+  if ("result" in value) return cellValue(value.result);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
   if ("text" in value) return String(value.text);
   return undefined;
@@ -149,7 +149,7 @@ export async function readTable(data: Buffer): Promise<Table> {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: false });
   } catch {
     throw appError("SPREADSHEET_UNREADABLE");
   }

@@ -8,7 +8,7 @@ import { saveSection } from "#src/features/reports/revisions.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { loadResults } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
-import { createSurvey, importResponses, inviteOrganizations, reopenResponse, saveResponse, setSurveyStatus, updateSurvey } from "#src/features/surveys/service.ts";
+import { createFigure, createSurvey, importResponses, inviteOrganizations, reopenResponse, saveResponse, setInvitations, setSurveyStatus, updateSurvey } from "#src/features/surveys/service.ts";
 import { readTable } from "#src/features/surveys/spreadsheet.ts";
 import { adoptionTemplate } from "#src/features/surveys/templates.ts";
 import { isAppError } from "#src/lib/errors.ts";
@@ -65,6 +65,37 @@ describe("surveys", () => {
     const updated = await updateSurvey(db, SYSTEM_ACTOR, survey.id, { title: "Adoption survey", year: 2025, kind: "technology-adoption", intro: null, minGroup: 5, definition: changed });
     expect(updated.currentVersionId).not.toBe(before);
     expect((await repo.getResponse(db, survey.id, org.id))!.versionId).toBe(before);
+  });
+
+  it("the invitation list replaces the others, except organizations that have answered; adding invitations keeps the others", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("inviting");
+    const [a, b, c] = [await buildOrganization(db), await buildOrganization(db), await buildOrganization(db)];
+    const member = await buildUser(db, { role: "contributor", organizationId: a.id });
+    const invited = async () => (await repo.invitedOrganizations(db, survey.id)).map((o) => o.id).sort();
+
+    await setInvitations(db, SYSTEM_ACTOR, survey.id, [a.id, b.id]);
+    expect(await invited()).toEqual([a.id, b.id].sort());
+    await saveResponse(db, caller(member), survey.id, a.id, { innovation_unit: "yes" }, false);
+    await setInvitations(db, SYSTEM_ACTOR, survey.id, [c.id]);
+    expect(await invited()).toEqual([a.id, c.id].sort());
+    await inviteOrganizations(db, SYSTEM_ACTOR, survey.id, [b.id]);
+    expect(await invited()).toEqual([a.id, b.id, c.id].sort());
+    expect(codeOf(await setInvitations(db, SYSTEM_ACTOR, "00000000-0000-4000-8000-000000000000", [a.id]).catch((e) => e))).toBe("NOT_FOUND");
+  });
+
+  it("a figure is checked against the survey's questions: a chart its question cannot feed, a missing technology, a taken slug", async () => {
+    const db = env.database.db;
+    const survey = await openSurvey("figure-checks");
+    const figure = { slug: "checked-figure", kind: "stage-by-technology" as const, question: "adoption", technology: undefined, title: "Adoption", caption: null, alt: "Bars" };
+    const fieldsOf = (e: unknown) => (isAppError(e) ? e.fields : e);
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, question: "innovation_unit" }).catch((e) => e))).toEqual({ figureQuestion: "field.invalid" });
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "distribution" }).catch((e) => e))).toEqual({ figureQuestion: "field.invalid" });
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "world-map" }).catch((e) => e))).toEqual({ figureTechnology: "field.required" });
+    const created = await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "stage-by-region", technology: "blockchain" });
+    expect(created.query).toEqual({ kind: "stage-by-region", question: "adoption", technology: "blockchain" });
+    expect(codeOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, question: "adoption" }).catch((e) => e))).toBe("SLUG_TAKEN");
+    expect((await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, slug: "unit-answers", kind: "distribution", question: "innovation_unit" })).chart).toBe("distribution");
   });
 
   it("imports 120 organizations from .xlsx (decimal comma) and a BOM CSV (semicolons); a bad cell imports nothing and is named", async () => {

@@ -1,6 +1,7 @@
 import type { Publication } from "#src/publishing/publication.ts";
 import { serializeMdast, text, typstString } from "#src/publishing/typst/serialize.ts";
 import { translator } from "#src/i18n/i18n.ts";
+import { typeset } from "#src/i18n/typography.ts";
 
 const SERIF = '"Source Serif 4"';
 const SANS = '"Source Sans 3"';
@@ -20,7 +21,7 @@ export function typstDocument(pub: Publication): string {
   const [year, month, day] = pub.date.split("-").map(Number);
   const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
   const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
-  const pageOf = template(t("pdf.pageOf"), { page: "str(counter(page).get().first())", pages: "str(counter(page).final().first())" });
+  const pageOf = template(t("pdf.pageOf", { page: "{page}", pages: "{pages}" }), { page: "str(counter(page).get().first())", pages: "str(counter(page).final().first())" });
   const lines: string[] = [
     `#set document(title: ${typstString(`${pub.title} — ${subtitle}`)}, author: ${typstString(pub.reportTitle)}, date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
     `#set text(font: ${SERIF}, size: 10.5pt, lang: ${typstString(pub.lang)}, hyphenate: true)`,
@@ -59,7 +60,7 @@ export function typstDocument(pub: Publication): string {
         section.lang === pub.lang
           ? ""
           : `#text(size: 0.85em, fill: gray)[#emph[${text(t("edition.notTranslated", { lang: t(`language.${pub.lang}`), primary: t(`language.${section.lang}`) }))}]]\n\n#set text(lang: ${typstString(section.lang)})\n`;
-      lines.push(`#heading(level: 2)[${text(section.heading)}] <${typstLabel(`${chapter.slug}-${section.slug}`)}>`, `#[\n${lang}${body}\n]`);
+      lines.push(`#heading(level: 2)[${text(typeset(section.heading, section.lang))}] <${typstLabel(`${chapter.slug}-${section.slug}`)}>`, `#[\n${lang}${body}\n]`);
     }
   }
   return lines.filter(Boolean).join("\n") + "\n";

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, TableCell } from "mdast";
+import type { Nodes, Root, TableCell } from "mdast";
 import type { Directive } from "#src/content/directives.ts";
 import { tableCaption } from "#src/content/parse.ts";
 import { isReferenceKind, REF_PATTERN } from "#src/content/directives.ts";
@@ -154,6 +154,6 @@ function node(n: Nodes, options: SerializeOptions): string {
 /** A section's parsed text as Typst markup. */
 export function serializeMdast(tree: Root, t: Translate, figures: Record<string, PrintFigure> = {}, recommendations: SerializeOptions["recommendations"] = {}): string {
   const footnotes = new Map<string, Nodes>();
-  for (const child of tree.children as RootContent[]) if (child.type === "footnoteDefinition") footnotes.set(child.identifier, child);
+  for (const child of tree.children) if (child.type === "footnoteDefinition") footnotes.set(child.identifier, child);
   return node(tree, { t, footnotes, figures, recommendations });
 }

@@ -1,7 +1,7 @@
-import { MOVES, RETIRE_REASONS, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
+import { RETIRE_REASONS, type CaseStudyState } from "#src/domain/case-studies.ts";
 import type { CaseStudyRow, FileInfo, listEvents, listVersions, SimilarRow, VersionRow } from "#src/features/case-studies/repository.ts";
 import { CaseStudyFacts, CaseStudyText, FileList, StateTag } from "#src/features/case-studies/views/parts.tsx";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { can, isSecretariat, moveAction } from "#src/access/index.ts";
 import type { DiffPart } from "#src/lib/merge.ts";
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import { InlineDiff } from "#src/web/diff.tsx";
@@ -31,11 +31,10 @@ const MOVE_ORDER: Exclude<CaseStudyState, "draft">[] = ["submitted", "in_review"
 export function CaseStudyPage(props: Props) {
   const { ctx, caseStudy: cs, version, files, events, versions, similar, mayEdit, error } = props;
   const { t, lang, user } = ctx;
-  const isEditor = Boolean(user && roleAtLeast(user.role, "editor"));
-  const ownOrganization = user?.organizationId === cs.organizationId;
+  const isEditor = isSecretariat(user);
   const moves = MOVE_ORDER.filter((to) => {
-    const mover = MOVES[cs.state][to];
-    return mover === "editor" ? isEditor : mover === "contributor" ? ownOrganization || isEditor : false;
+    const action = moveAction(cs.state, to);
+    return action !== undefined && can(user, action, { kind: "case-study", caseStudy: cs });
   });
   const base = `/member/case-studies/${cs.id}`;
   return (
@@ -256,18 +255,4 @@ export function CaseStudyComparePage(props: { ctx: PageContext; caseStudy: CaseS
       ))}
     </Layout>
   );
-}
-
-/** The fields compared, as text, in the order a page shows them. */
-export function comparableFields(f: CaseStudyFields): Record<string, string> {
-  return {
-    title: f.title,
-    technologies: f.technologies.join(", "),
-    stage: f.stage ?? "",
-    period: [f.periodStart, f.periodEnd].filter(Boolean).join("–"),
-    partners: f.partners,
-    ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, f[name]])),
-    contact: f.contact,
-    links: f.links.join("\n"),
-  };
 }

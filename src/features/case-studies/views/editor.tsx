@@ -1,6 +1,6 @@
 import { CASE_STUDY_STATES, type CaseStudyState } from "#src/domain/case-studies.ts";
 import type { CaseStudyListRow } from "#src/features/case-studies/repository.ts";
-import { CaseStudyTable } from "#src/features/case-studies/views/member.tsx";
+import { CaseStudyTable } from "#src/features/case-studies/views/parts.tsx";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
 import type { AppError } from "#src/lib/errors.ts";

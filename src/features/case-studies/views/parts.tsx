@@ -1,11 +1,12 @@
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { period, TEXT_FIELDS, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
-import type { FileInfo } from "#src/features/case-studies/repository.ts";
+import type { CaseStudyListRow, FileInfo } from "#src/features/case-studies/repository.ts";
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { Language } from "#src/domain/languages.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
+import { DateTime } from "#src/web/components.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 const STATE_TAG: Record<CaseStudyState, string> = {
@@ -73,7 +74,7 @@ export function CaseStudyText({ ctx, fields, idPrefix, headingLevel = 2 }: { ctx
       {TEXT_FIELDS.filter((name) => fields[name].trim()).map((name) => (
         <section>
           <H>{t(`cs.field.${name}`)}</H>
-          <div dangerouslySetInnerHTML={{ __html: renderHtml(parseMarkdown(fields[name]), { t, idPrefix: `${idPrefix}-${name}` }).html }} />
+          <div dangerouslySetInnerHTML={{ __html: renderHtml(parseMarkdown(fields[name], fields.language), { t, idPrefix: `${idPrefix}-${name}` }).html }} />
         </section>
       ))}
       {fields.links.length > 0 && (
@@ -106,5 +107,45 @@ export function FileList({ ctx, files, href }: { ctx: PageContext; files: FileIn
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The case studies of a list, with their state and last change. */
+export function CaseStudyTable({ ctx, rows, showOrganization = false }: { ctx: PageContext; rows: CaseStudyListRow[]; showOrganization?: boolean }) {
+  const { t, lang } = ctx;
+  if (!rows.length) return <p class="empty">{t("cs.none")}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{t("cs.title")}</th>
+            {showOrganization && <th scope="col">{t("cs.organization")}</th>}
+            <th scope="col">{t("cs.stateLabel")}</th>
+            <th scope="col">{t("cs.submitted")}</th>
+            <th scope="col">{t("cs.updated")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/member/case-studies/${r.id}`}>{r.title}</a>
+              </td>
+              {showOrganization && <td>{r.organization}</td>}
+              <td>
+                <StateTag t={t} state={r.state} />
+              </td>
+              <td>
+                <DateTime value={r.submittedAt} lang={lang} />
+              </td>
+              <td>
+                <DateTime value={r.updatedAt} lang={lang} withTime />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import type { Snapshot, SnapshotCaseStudy, SnapshotChapter } from "#src/features/editions/snapshot.ts";
+import type { Snapshot, SnapshotChapter } from "#src/features/editions/snapshot.ts";
 import { ANNEX_PATH } from "#src/domain/editions.ts";
-import type { VersionRow } from "#src/features/case-studies/repository.ts";
+import type { CaseStudyVersion, PinnedCaseStudy } from "#src/features/reports/evidence-kinds.ts";
 import { CaseStudyFacts, CaseStudyText } from "#src/features/case-studies/views/parts.tsx";
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { Language } from "#src/domain/languages.ts";
@@ -164,7 +164,7 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
   );
 }
 
-type AnnexEntry = { pinned: SnapshotCaseStudy; version: VersionRow };
+type AnnexEntry = { pinned: PinnedCaseStudy; version: CaseStudyVersion };
 
 /** The edition's annex: each case study as it was when the edition was frozen. */
 export function EditionAnnexPage(props: PageProps & { entries: AnnexEntry[]; technologies: TechnologyRow[] }) {

@@ -1,7 +1,6 @@
 import type { AuditRow } from "#src/features/audit/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
-import type { MessageKey } from "#src/i18n/en.ts";
-import { isMessageKey } from "#src/i18n/i18n.ts";
+import { isMessageKey, type MessageKey } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 

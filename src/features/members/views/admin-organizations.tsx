@@ -105,7 +105,7 @@ type FormPageProps = {
 export function OrganizationFormPage({ ctx, regions, values, error, org, users = [], history = [] }: FormPageProps) {
   const { t, lang } = ctx;
   const title = org ? t("org.edit") : t("org.new");
-  const v = values ?? (org as unknown as FormValues | undefined);
+  const v = values ?? org;
   const fields = error?.fields;
   return (
     <Layout ctx={ctx} title={org ? org.name : title} section="admin">

@@ -93,7 +93,7 @@ type FormPageProps = {
 export function UserFormPage({ ctx, organizations, values, error, user, history = [] }: FormPageProps) {
   const { t } = ctx;
   const title = user ? t("user.edit") : t("user.new");
-  const v = values ?? (user as unknown as FormValues | undefined);
+  const v = values ?? user;
   const fields = error?.fields;
   // Deactivated organizations are offered only when the user already belongs to one.
   const offered = organizations.filter((o) => !o.deactivatedAt || o.id === user?.organizationId);

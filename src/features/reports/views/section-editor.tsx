@@ -1,6 +1,7 @@
 import type { ContentWarning } from "#src/content/html.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { SECTION_STATUSES } from "#src/domain/reports.ts";
+import type { Disposition } from "#src/domain/reviews.ts";
 import { type TranslationState } from "#src/features/reports/draft.ts";
 import { localized } from "#src/domain/languages.ts";
 import type { DiffPart } from "#src/lib/merge.ts";
@@ -12,7 +13,6 @@ import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
-import type { sectionProvenance } from "#src/features/reports/provenance.ts";
 import { InlineDiff } from "#src/web/diff.tsx";
 
 export type Rendered = { html: string; warnings: ContentWarning[] };
@@ -32,7 +32,7 @@ export type EditorProps = {
   error?: AppError | undefined;
   conflict?: { theirs: RevisionRow; theirAuthor: string; yours: { heading: string; body: string }; clean: boolean } | undefined;
   /** What fed the section: evidence it places, outcomes behind its recommendations, comments on it. */
-  provenance?: Provenance | undefined;
+  provenance?: SectionProvenance | undefined;
   /** For a translation: the source text and, when out of date, how it changed since. */
   source?: { revision: RevisionRow; html: string; changes: DiffPart[] | undefined } | undefined;
 };
@@ -206,10 +206,20 @@ export function SectionEditorPage(props: EditorProps) {
   );
 }
 
-type Provenance = Awaited<ReturnType<typeof sectionProvenance>>;
+/**
+ * What fed a section, as the panel shows it. The provenance feature reads it (it sees review
+ * comments, which sit above the draft) and the section routes are given the reader.
+ */
+export type SectionProvenance = {
+  caseStudies: { id: string; slug: string; title: string; state: string }[];
+  figures: { slug: string; title: string }[];
+  recommendations: { id: string; slug: string; text: string }[];
+  outcomes: { outcome: { id: string }; event: { id: string; title: string }; part: { title: string } | null }[];
+  comments: { id: string; roundId: string; roundTitle: string; organizationName: string | null; disposition: Disposition | null }[];
+};
 
 /** Where the section's words came from, each item linked to its own page. */
-function ProvenancePanel({ ctx, provenance }: { ctx: PageContext; provenance: Provenance }) {
+function ProvenancePanel({ ctx, provenance }: { ctx: PageContext; provenance: SectionProvenance }) {
   const { t } = ctx;
   const { caseStudies, figures, recommendations, outcomes, comments } = provenance;
   const empty = <p class="empty small">{t("provenance.none")}</p>;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Language } from "#src/domain/languages.ts";
-import type { MessageKey } from "#src/i18n/en.ts";
-import type { Translate } from "#src/i18n/i18n.ts";
+import type { MessageKey, Translate } from "#src/i18n/i18n.ts";
+import { typeset } from "#src/i18n/typography.ts";
 
 /** A section ready to show: its text in the language shown, and whether that is a fallback. */
 export type RenderedSection = { slug: string; heading: string; html: string; lang: Language; fallback: boolean };
@@ -34,7 +34,7 @@ export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote
         return (
           <section id={s.slug} aria-labelledby={`h-${s.slug}`} lang={s.lang}>
             <h2 id={`h-${s.slug}`}>
-              {number} {s.heading}
+              {number} {typeset(s.heading, s.lang)}
             </h2>
             {s.fallback && !whole && (
               <p class="notice small" role="note" lang={lang}>

@@ -1,26 +1,16 @@
 import ExcelJS from "exceljs";
-import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "#src/db/client.ts";
+import type { Db } from "#src/db/client.ts";
+import { localized, type Language } from "#src/domain/languages.ts";
 import { caseStudiesBySlug } from "#src/features/case-studies/read.ts";
 import * as events from "#src/features/events/repository.ts";
-import type { Language } from "#src/domain/languages.ts";
+import { editionsPinning, referencesOf, sectionsReferencing, type Ref } from "#src/features/provenance/repository.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
-import { localized } from "#src/domain/languages.ts";
 import { commentsOnSections } from "#src/features/reviews/repository.ts";
 import { figuresBySlugs } from "#src/features/surveys/repository.ts";
 
 // Where the words came from, and where the inputs went: the provenance of a section, and the
 // traceability matrix of a report (inputs × chapters). Both read the references the current
 // texts place (section_references), the sources of each recommendation, and review comments.
-
-type Ref = { sectionId: string; kind: "case-study" | "figure" | "recommendation"; ref: string };
-
-const referencesOf = (db: Db, sectionIds: string[]) =>
-  sectionIds.length
-    ? queryRows<Ref>(db, sql`select distinct section_id as "sectionId", kind, ref from section_references where section_id in (${sql.join(sectionIds.map((id) => sql`${id}::uuid`), sql`, `)})`)
-    : Promise.resolve([] as Ref[]);
-
-export type OutcomeSource = Awaited<ReturnType<typeof events.outcomesWithEvents>>[number];
 
 /** What fed one section: the evidence its text places, the outcomes behind its recommendations, the comments made on it. */
 export async function sectionProvenance(db: Db, sectionId: string, lang: Language) {
@@ -40,7 +30,7 @@ export async function sectionProvenance(db: Db, sectionId: string, lang: Languag
 
 /** Where a recommendation stands: sections of the living draft that place it, and editions that pinned it. */
 export async function reflectedIn(db: Db, recommendation: { id: string; slug: string }) {
-  const [sections, editions] = await Promise.all([events.sectionsReferencing(db, "recommendation", recommendation.slug), events.editionsPinning(db, "recommendation", recommendation.id)]);
+  const [sections, editions] = await Promise.all([sectionsReferencing(db, "recommendation", recommendation.slug), editionsPinning(db, "recommendation", recommendation.id)]);
   // One line per section, whatever the number of languages that place it.
   const seen = new Set<string>();
   return { sections: sections.filter((s) => !seen.has(s.sectionId) && seen.add(s.sectionId)), editions };
@@ -52,8 +42,8 @@ export type InputKind = (typeof INPUT_KINDS)[number];
 export type MatrixRow = { kind: InputKind; key: string; label: string; href: string | null; cells: Record<string, number>; total: number };
 export type Matrix = { chapters: { id: string; number: string; title: string }[]; rows: MatrixRow[] };
 
-/** Inputs × chapters of a report's living draft: each cell counts the chapter's sections an input fed. */
-export async function traceability(db: Db, reportSlug: string, lang: Language): Promise<Matrix> {
+/** Inputs × chapters of a report's living draft: each cell counts the chapter's sections an input fed. Rows of one kind only when `kind` is given. */
+export async function traceability(db: Db, reportSlug: string, lang: Language, kind?: InputKind): Promise<Matrix> {
   const draft = await loadDraft(db, reportSlug);
   const chapterOf = new Map(draft.chapters.flatMap((c) => c.sections.map((s) => [s.id, c.id] as const)));
   const refs = await referencesOf(db, [...chapterOf.keys()]);
@@ -92,10 +82,13 @@ export async function traceability(db: Db, reportSlug: string, lang: Language): 
   }
   for (const c of comments) feed("comment", c.id, `${c.organizationName ?? "—"} (${c.roundTitle}): ${c.body}`, `/editor/reviews/${c.roundId}#comment-${c.id}`, c.sectionId);
 
-  const order = (kind: InputKind) => INPUT_KINDS.indexOf(kind);
+  const order = (k: InputKind) => INPUT_KINDS.indexOf(k);
   return {
     chapters: draft.chapters.map((c, i) => ({ id: c.id, number: String(i + 1), title: localized(c.titles, lang, draft.primary) })),
-    rows: [...rows.values()].map(({ sections: _s, ...row }) => row).sort((a, b) => order(a.kind) - order(b.kind) || a.label.localeCompare(b.label)),
+    rows: [...rows.values()]
+      .filter((row) => !kind || row.kind === kind)
+      .map(({ sections: _s, ...row }) => row)
+      .sort((a, b) => order(a.kind) - order(b.kind) || a.label.localeCompare(b.label)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CaseStudyListRow, listNotifications } from "#src/features/case-studies/repository.ts";
-import { StateTag } from "#src/features/case-studies/views/parts.tsx";
+import { CaseStudyTable } from "#src/features/case-studies/views/parts.tsx";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary } from "#src/web/components.tsx";
 import { isMessageKey } from "#src/i18n/i18n.ts";
@@ -7,46 +7,6 @@ import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
-
-/** The case studies of a list, with their state and last change. */
-export function CaseStudyTable({ ctx, rows, showOrganization = false }: { ctx: PageContext; rows: CaseStudyListRow[]; showOrganization?: boolean }) {
-  const { t, lang } = ctx;
-  if (!rows.length) return <p class="empty">{t("cs.none")}</p>;
-  return (
-    <div class="table-wrap">
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{t("cs.title")}</th>
-            {showOrganization && <th scope="col">{t("cs.organization")}</th>}
-            <th scope="col">{t("cs.stateLabel")}</th>
-            <th scope="col">{t("cs.submitted")}</th>
-            <th scope="col">{t("cs.updated")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>
-                <a href={`/member/case-studies/${r.id}`}>{r.title}</a>
-              </td>
-              {showOrganization && <td>{r.organization}</td>}
-              <td>
-                <StateTag t={t} state={r.state} />
-              </td>
-              <td>
-                <DateTime value={r.submittedAt} lang={lang} />
-              </td>
-              <td>
-                <DateTime value={r.updatedAt} lang={lang} withTime />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 type SurveyToAnswer = { id: string; title: string; year: number; status: string | null; open: boolean };
 

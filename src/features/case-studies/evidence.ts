@@ -1,0 +1,43 @@
+import type { ResolvedReference } from "#src/content/html.ts";
+import type { Db } from "#src/db/client.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { caseStudiesBySlug, caseStudiesToPin, type PinnedCaseStudy } from "#src/features/case-studies/read.ts";
+import { versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
+
+// Case studies as evidence (`:case-study[…]{ref=…}`, and the report's annex): one entry of the
+// report's evidence registry.
+
+export const caseStudyEvidence = {
+  kind: "case-study" as const,
+
+  /** The living draft links a case study by its title: to its public page once published, else to the members' page. */
+  async resolveLive(db: Db, slugs: string[], _lang: Language) {
+    const found = await caseStudiesBySlug(db, slugs);
+    return (ref: string): ResolvedReference | undefined => {
+      const cs = found.get(ref);
+      return cs && { title: cs.title, href: cs.state === "published" ? `/case-studies/${cs.slug}` : `/member/case-studies/${cs.id}` };
+    };
+  },
+
+  /** The annex and the other published case studies the texts refer to, each at its current version. */
+  pin: (db: Db, report: { id: string }, slugs: string[]): Promise<PinnedCaseStudy[]> => caseStudiesToPin(db, report.id, slugs),
+
+  // The annex comes first, in its order; referenced case studies after it.
+  toItem: (cs: PinnedCaseStudy, index: number) => ({
+    ref: cs.id,
+    version: String(cs.versionId),
+    position: cs.annexed ? index : 1_000_000 + index,
+    payload: { slug: cs.slug, title: cs.title, organization: cs.organization, annexed: cs.annexed },
+  }),
+
+  fromItem: (item: { ref: string; version: string; payload: Record<string, unknown> }): PinnedCaseStudy => {
+    const p = item.payload as { slug: string; title: string; organization: string; annexed: boolean };
+    return { id: item.ref, slug: p.slug, title: p.title, organization: p.organization, annexed: p.annexed, versionId: Number(item.version) };
+  },
+
+  /** The pinned versions of the annexed case studies, by id: what an annex shows. */
+  async annexVersions(db: Db, pinned: PinnedCaseStudy[]): Promise<Map<number, VersionRow>> {
+    const versions = await versionsByIds(db, pinned.filter((c) => c.annexed).map((c) => c.versionId));
+    return new Map(versions.map((v) => [v.id, v]));
+  },
+};

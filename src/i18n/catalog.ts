@@ -1,0 +1,56 @@
+import type { Messages } from "#src/i18n/message.ts";
+import { api } from "#src/i18n/messages/api.ts";
+import { audit } from "#src/i18n/messages/audit.ts";
+import { caseStudies } from "#src/i18n/messages/case-studies.ts";
+import { catalog } from "#src/i18n/messages/catalog.ts";
+import { content } from "#src/i18n/messages/content.ts";
+import { editions } from "#src/i18n/messages/editions.ts";
+import { errors } from "#src/i18n/messages/errors.ts";
+import { events } from "#src/i18n/messages/events.ts";
+import { home } from "#src/i18n/messages/home.ts";
+import { members } from "#src/i18n/messages/members.ts";
+import { provenance } from "#src/i18n/messages/provenance.ts";
+import { publishing } from "#src/i18n/messages/publishing.ts";
+import { reports } from "#src/i18n/messages/reports.ts";
+import { reviews } from "#src/i18n/messages/reviews.ts";
+import { search } from "#src/i18n/messages/search.ts";
+import { site } from "#src/i18n/messages/site.ts";
+import { surveys } from "#src/i18n/messages/surveys.ts";
+
+// Every message the product shows, one module per feature under messages/, keyed as the call
+// sites use them ("cs.new", "error.NOT_FOUND"). They live in i18n/, below web/ and content/,
+// because the page shell, the forms and the Markdown pipeline translate too, not only features.
+//
+// A module holds each message in every language side by side: whoever adds or changes a message
+// sees its translations beside it, a plural written for one language is checked against the
+// others at a glance, and a missing language is a compile error at the entry itself (Messages,
+// in message.ts). Texts are ICU MessageFormat: `{name}`, `{count, plural, one {…} other {…}}`; a literal
+// brace is quoted (`'{ref=…}'`).
+
+/** The feature modules, so a test can check that no key is defined twice. */
+export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, search, publishing, api } as const;
+
+export const messages = {
+  ...site,
+  ...errors,
+  ...home,
+  ...members,
+  ...audit,
+  ...content,
+  ...catalog,
+  ...caseStudies,
+  ...surveys,
+  ...events,
+  ...reports,
+  ...reviews,
+  ...provenance,
+  ...editions,
+  ...search,
+  ...publishing,
+  ...api,
+} satisfies Messages;
+
+export type MessageKey = keyof typeof messages;
+
+/** A message's English source, as a literal type: what its parameters are read from. */
+export type SourceOf<K extends MessageKey> = (typeof messages)[K]["en"];

@@ -1,0 +1,64 @@
+import fp from "fastify-plugin";
+import type { Database } from "#src/db/client.ts";
+import { publicationCache } from "#src/features/api/publications.ts";
+import { EditionCache } from "#src/features/editions/page-cache.ts";
+import { purgeExpiredSessions } from "#src/features/members/auth.ts";
+import { closePool } from "#src/lib/pool.ts";
+import { startJobRunner } from "#src/publishing/jobs.ts";
+
+// What the app holds besides its routes, each a plugin on the root instance (fastify-plugin) that
+// lets go of its part in an onClose hook. app.close() stops the HTTP server first (requests in
+// flight finish), then runs the onClose hooks in the reverse order of registration: registered as
+// database, worker pool, caches, background work, they stop as background work (the job in hand
+// goes back to the queue), caches and worker pool, and the database last.
+
+/** The database as `app.database`; the app closes it only if it owns it (the server's does, a test keeps its own). */
+export const databasePlugin = fp<{ database: Database; owned: boolean }>(
+  async (app, { database, owned }) => {
+    app.decorate("database", database);
+    if (owned) app.addHook("onClose", () => database.close());
+  },
+  { name: "database" },
+);
+
+/** The worker threads stop with the app (they also stop by themselves when idle). */
+export const workerPoolPlugin = fp(
+  async (app) => {
+    app.addHook("onClose", () => closePool());
+  },
+  { name: "worker-pool" },
+);
+
+/** Each app's own memory: published pages and lookups, and the API's publications. */
+export const cachesPlugin = fp(
+  async (app) => {
+    app.decorate("editionCache", new EditionCache());
+    app.decorate("publicationCache", publicationCache());
+    app.addHook("onClose", async () => {
+      app.editionCache.clear();
+      app.publicationCache.clear();
+    });
+  },
+  { name: "caches" },
+);
+
+const PURGE_EVERY_MS = 6 * 3600 * 1000;
+
+/** The server's background work, from ready to close: export jobs, and the purge of expired sessions. */
+export const backgroundPlugin = fp(
+  async (app) => {
+    const { db } = app.database;
+    let stop = async () => {};
+    app.addHook("onReady", async () => {
+      const purge = setInterval(() => void purgeExpiredSessions(db).catch((err: unknown) => app.log.warn({ err }, "session purge failed")), PURGE_EVERY_MS);
+      purge.unref();
+      const stopJobs = startJobRunner(db, (err) => app.log.error({ err }, "job runner failed"));
+      stop = async () => {
+        clearInterval(purge);
+        await stopJobs();
+      };
+    });
+    app.addHook("onClose", () => stop());
+  },
+  { name: "background", dependencies: ["database"] },
+);
