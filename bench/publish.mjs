@@ -7,7 +7,7 @@ register();
 
 const { createPglite, fromPglite } = await import("../src/db/client.ts");
 const { migrate } = await import("../src/db/migrate.ts");
-const { SYSTEM_ACTOR } = await import("../src/features/audit/repository.ts");
+const { SYSTEM_ACTOR } = await import("../src/domain/actors.ts");
 const { createReport, addSection, addChapter } = await import("../src/features/reports/structure.ts");
 const { saveSection } = await import("../src/features/reports/revisions.ts");
 const { loadDraft } = await import("../src/features/reports/draft.ts");

@@ -30,8 +30,14 @@ function startWriters(url: string, accounts: { editor: { email: string; password
   const editor = new HttpSession(url);
   const member = new HttpSession(url);
   const done = (async () => {
-    await editor.signIn(accounts.editor.email, accounts.editor.password);
-    await member.signIn(accounts.contributor.email, accounts.contributor.password);
+    try {
+      await editor.signIn(accounts.editor.email, accounts.editor.password);
+      await member.signIn(accounts.contributor.email, accounts.contributor.password);
+    } catch {
+      // Killed before the writers signed in: nothing was written this round (stop() comes later,
+      // so a rejection here would surface as unhandled in between).
+      return;
+    }
     await Promise.all([
       loop(async (i) => {
         const page = await editor.get(`/editor/sections/${ids.section}/en`);

@@ -7,7 +7,8 @@ import { sectionRevisions } from "#src/db/schema/reports.ts";
 import { surveyResponses } from "#src/db/schema/surveys.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { emptyFields } from "#src/domain/case-studies.ts";
-import { createCaseStudy, moveCaseStudy } from "#src/features/case-studies/service.ts";
+import { addToAnnex, createCaseStudy, moveCaseStudy } from "#src/features/case-studies/service.ts";
+import { reportAnnex } from "#src/db/schema/case-studies.ts";
 import { type Caller } from "#src/domain/actors.ts";
 import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
@@ -65,6 +66,30 @@ describe("concurrent writers", () => {
     for (const c of codes) expect(c).toMatch(/^409 /);
     const moves = await db.select().from(caseStudyEvents).where(and(eq(caseStudyEvents.caseStudyId, cs.id), eq(caseStudyEvents.fromState, "submitted")));
     expect(moves).toHaveLength(1);
+  });
+
+  it("add to an empty annex at once: every case study once, each at its own position", async () => {
+    const db = env.database.db;
+    await ensureTechnology(db, "blockchain", "Blockchain");
+    const draft = await buildReport(db);
+    const org = await buildOrganization(db);
+    const member = caller(await buildUser(db, { role: "contributor", organizationId: org.id }));
+    const editor = caller(await buildUser(db, { role: "editor" }));
+    const slugs: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const fields = { ...emptyFields("en"), title: `Corridor seals ${i}`, technologies: ["blockchain"], stage: "pilot" as const, periodStart: 2020, summary: "Seals report positions.", solution: "A centre watches them.", consent: true };
+      const cs = await createCaseStudy(db, member, { organizationId: org.id, fields });
+      const move = { message: null, reason: null, supersededBy: null };
+      await moveCaseStudy(db, member, cs.id, { from: "draft", to: "submitted", ...move });
+      await moveCaseStudy(db, editor, cs.id, { from: "submitted", to: "accepted", ...move });
+      await moveCaseStudy(db, editor, cs.id, { from: "accepted", to: "published", ...move });
+      slugs.push(cs.slug);
+    }
+    const { won } = await race((i) => addToAnnex(db, SYSTEM_ACTOR, draft.report.id, slugs[i]!));
+    expect(won).toHaveLength(N);
+    const rows = await db.select().from(reportAnnex).where(eq(reportAnnex.reportId, draft.report.id));
+    expect(rows).toHaveLength(N);
+    expect(new Set(rows.map((r) => r.position)).size).toBe(N);
   });
 
   it("submit one organization's survey response: one submission, one row, the rest 409 RESPONSE_LOCKED", async () => {

@@ -21,6 +21,13 @@ describe("typography of French prose", () => {
     expect(out).toContain('data-ref="blockchain-stage"');
   });
 
+  it("puts no space before a mark that starts a cell or a paragraph (no word comes before it)", () => {
+    const out = html("! Attention\n\n| Réponse | Note |\n|---|---|\n| ? | ! |", "fr");
+    expect(out).toContain("<td>?</td>");
+    expect(out).toContain("<td>!</td>");
+    expect(out).toContain("<p>! Attention</p>");
+  });
+
   it("still finds a French table caption", () => {
     const tree = parseMarkdown("| A |\n|---|\n| 1 |\n\nTableau : Membres ; par étape", "fr");
     const table = tree.children.find((c) => c.type === "table")!;

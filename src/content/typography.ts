@@ -12,8 +12,8 @@ import { typeset } from "#src/i18n/typography.ts";
 export const typography = () => (tree: Root, file: { data: Record<string, unknown> }) => {
   const lang = file.data.lang as Language | undefined;
   if (!lang) return;
-  visit(tree, "text", (node, _index, parent) => {
+  visit(tree, "text", (node, index, parent) => {
     if (parent?.type === "link" && parent.url.endsWith(node.value)) return;
-    node.value = typeset(node.value, lang);
+    node.value = typeset(node.value, lang, (index ?? 0) > 0);
   });
 };

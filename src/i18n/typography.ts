@@ -17,12 +17,15 @@ const LEADING_PUNCTUATION = new RegExp(`^${SPACE}?([:;?!])(?=$|\\s)`, "u");
 const OPENING_GUILLEMET = new RegExp(`«${SPACE}?`, "gu");
 const CLOSING_GUILLEMET = new RegExp(`${SPACE}?»`, "gu");
 
-/** French spacing for one piece of prose; texts in other languages come back unchanged. */
-export function typeset(text: string, lang: Language): string {
+/**
+ * French spacing for one piece of prose; texts in other languages come back unchanged. `leading`
+ * says whether the text continues something before it (a link or emphasis), so a mark at its very
+ * start ends a word too; a text that starts a cell or a paragraph ("?") has no word before its mark.
+ */
+export function typeset(text: string, lang: Language, leading = true): string {
   if (lang !== "fr" || !/[:;?!«»]/.test(text)) return text;
-  return text
-    .replace(HIGH_PUNCTUATION, `$1${NNBSP}$2`)
-    .replace(LEADING_PUNCTUATION, `${NNBSP}$1`)
+  const spaced = text.replace(HIGH_PUNCTUATION, `$1${NNBSP}$2`);
+  return (leading ? spaced.replace(LEADING_PUNCTUATION, `${NNBSP}$1`) : spaced)
     .replace(OPENING_GUILLEMET, `«${NNBSP}`)
     .replace(CLOSING_GUILLEMET, `${NNBSP}»`);
 }

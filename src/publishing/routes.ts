@@ -48,6 +48,7 @@ export async function publishingRoutes(app: FastifyInstance) {
       reply,
       async () => {
         const input = parseInput(StatusChangeInput, formBody(request.body));
+        authorize(request.user, input.to === "withdrawn" ? "withdraw" : "publish", { kind: "edition", edition });
         const updated = await changeEditionStatus(db, actorOf(request), report, edition.id, input, app.config.publicUrl);
         app.editionCache.forgetLookups();
         setFlash(reply, "edition.statusChanged", { label: updated.label, status: request.t(`edition.status.${updated.status}`) });

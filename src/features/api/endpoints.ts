@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db } from "#src/db/client.ts";
 import { can, isSecretariat } from "#src/access/index.ts";
+import { isPublic } from "#src/domain/editions.ts";
 import { readingLanguage, type Language } from "#src/domain/languages.ts";
 import * as present from "#src/features/api/presenters.ts";
 import type { PublicEdition, PublishedCaseStudy } from "#src/features/api/presenters.ts";
@@ -66,7 +67,7 @@ async function publicReport(db: Db, slug: string) {
   return report;
 }
 
-const isPublicEdition = (e: EditionRow | undefined): e is PublicEdition => e?.status === "published" || e?.status === "withdrawn";
+const isPublicEdition = (e: EditionRow | undefined): e is PublicEdition => e !== undefined && isPublic(e.status);
 
 /** A report's published and withdrawn editions: what readers see of it. */
 const publicEditions = async (db: Db, reportId: string) => (await listEditions(db, reportId)).filter(isPublicEdition);

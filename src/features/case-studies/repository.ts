@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
 import { caseStudies, caseStudyEvents, caseStudyFiles, caseStudyTechnologies, caseStudyVersions, notifications, reportAnnex } from "#src/db/schema/case-studies.ts";
 import { organizations, regions, users } from "#src/db/schema/members.ts";
-import { technologies } from "#src/db/schema/reports.ts";
+import { reports, technologies } from "#src/db/schema/reports.ts";
 import { SEARCH_CONFIG, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
 
 export type CaseStudyRow = typeof caseStudies.$inferSelect;
@@ -266,7 +266,9 @@ export const listAnnex = (db: Db, reportId: string) =>
     .where(eq(reportAnnex.reportId, reportId))
     .orderBy(asc(reportAnnex.position));
 
+/** The report's annex, locked; the report row is locked first, so that two first additions to an empty annex take turns. */
 export async function lockAnnex(tx: Db, reportId: string) {
+  await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId)).for("update");
   return tx.select().from(reportAnnex).where(eq(reportAnnex.reportId, reportId)).orderBy(asc(reportAnnex.position)).for("update");
 }
 

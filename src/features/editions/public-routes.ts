@@ -44,7 +44,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     if (!report) throw appError("NOT_FOUND");
     return report;
   };
-  const visibleEditions = async (report: ReportRow) => (await repo.listEditions(db, report.id)).filter((e) => isPublic(e.status));
+  const visibleEditions = (report: ReportRow) => repo.listPublicEditions(db, report.id);
 
   app.get("/reports", pub, async (request, reply) => {
     const reports = [];

@@ -2,9 +2,18 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { editionItems, editionPages, editions } from "#src/db/schema/editions.ts";
 import { chapters, sectionRevisions, technologies } from "#src/db/schema/reports.ts";
+import { EDITION_STATUSES, isPublic } from "#src/domain/editions.ts";
 
 export type EditionRow = typeof editions.$inferSelect;
 export type EditionItemRow = typeof editionItems.$inferSelect;
+
+/** A report's editions readers have seen (published, or withdrawn since), newest first. */
+export const listPublicEditions = (db: Db, reportId: string) =>
+  db
+    .select()
+    .from(editions)
+    .where(and(eq(editions.reportId, reportId), inArray(editions.status, EDITION_STATUSES.filter(isPublic))))
+    .orderBy(desc(editions.editionDate), desc(editions.createdAt));
 
 export const listEditions = (db: Db, reportId: string) =>
   db.select().from(editions).where(eq(editions.reportId, reportId)).orderBy(desc(editions.editionDate), desc(editions.createdAt));

@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
 import { editionItems, editions } from "#src/db/schema/editions.ts";
 import { chapters, sectionReferences, sections } from "#src/db/schema/reports.ts";
-import { EDITION_STATUSES, isPublic } from "#src/domain/editions.ts";
 
 // The links provenance follows, read straight from their tables: the references the current texts
-// place, the items editions pinned, and the editions readers have seen. (Editions sit above this
-// feature, so their table is read here rather than through their repository.)
+// place and the items editions pinned.
 
 export type PlacedKind = "case-study" | "figure" | "recommendation";
 export type Ref = { sectionId: string; kind: PlacedKind; ref: string };
@@ -44,15 +42,4 @@ export function editionsPinning(db: Db, kind: PlacedKind, ref: string) {
     .innerJoin(editions, eq(editions.id, editionItems.editionId))
     .where(and(eq(editionItems.kind, kind), eq(editionItems.ref, ref)))
     .orderBy(desc(editions.editionDate));
-}
-
-export type TimelineEdition = Awaited<ReturnType<typeof publicEditions>>[number];
-
-/** A report's editions readers have seen (published, or withdrawn since), newest first. */
-export function publicEditions(db: Db, reportId: string) {
-  return db
-    .select({ id: editions.id, label: editions.label, status: editions.status, editionDate: editions.editionDate })
-    .from(editions)
-    .where(and(eq(editions.reportId, reportId), inArray(editions.status, EDITION_STATUSES.filter(isPublic))))
-    .orderBy(desc(editions.editionDate), desc(editions.createdAt));
 }

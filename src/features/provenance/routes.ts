@@ -4,7 +4,7 @@ import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { listEvents } from "#src/features/events/repository.ts";
 import { listRegions } from "#src/features/members/repository.ts";
 import { INPUT_KINDS, traceability, traceabilityXlsx, type InputKind } from "#src/features/provenance/provenance.ts";
-import { publicEditions } from "#src/features/provenance/repository.ts";
+import { listPublicEditions } from "#src/features/editions/repository.ts";
 import { TraceabilityQuery } from "#src/features/provenance/schemas.ts";
 import { TimelinePage, TraceabilityPage } from "#src/features/provenance/views.tsx";
 import { appError } from "#src/lib/errors.ts";
@@ -29,7 +29,7 @@ export async function provenanceRoutes(app: FastifyInstance) {
 
   app.get("/reports/:report/timeline", pub, async (request, reply) => {
     const report = await reportOf(request);
-    const [events, editions, regions] = await Promise.all([listEvents(db, report.id), publicEditions(db, report.id), listRegions(db)]);
+    const [events, editions, regions] = await Promise.all([listEvents(db, report.id), listPublicEditions(db, report.id), listRegions(db)]);
     return sendPage(reply, h(TimelinePage, { ctx: pageContext(request, reply), report, events, editions, regions }));
   });
 

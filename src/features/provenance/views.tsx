@@ -3,7 +3,7 @@ import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { EventRow } from "#src/features/events/repository.ts";
 import { regionName, type Region } from "#src/features/events/views.tsx";
 import { INPUT_KINDS, type InputKind, type Matrix } from "#src/features/provenance/provenance.ts";
-import type { TimelineEdition } from "#src/features/provenance/repository.ts";
+import type { EditionRow } from "#src/features/editions/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
@@ -82,7 +82,7 @@ export function TraceabilityPage({ ctx, report, matrix, kind }: { ctx: PageConte
 }
 
 /** A report's history on one line through time: its events and its editions, year by year. */
-export function TimelinePage({ ctx, report, events, editions, regions }: { ctx: PageContext; report: ReportRow; events: EventRow[]; editions: TimelineEdition[]; regions: Region[] }) {
+export function TimelinePage({ ctx, report, events, editions, regions }: { ctx: PageContext; report: ReportRow; events: EventRow[]; editions: EditionRow[]; regions: Region[] }) {
   const { t, lang } = ctx;
   type Entry = { date: string; kind: "event" | "edition"; node: preact.ComponentChildren };
   const entries: Entry[] = [

@@ -20,6 +20,12 @@ export async function getSurveyBySlug(db: Db, slug: string) {
   return row;
 }
 
+/** The survey, held against changes to it (its invitations) while an answer is saved; answers do not wait for each other. */
+export async function shareSurvey(tx: Db, id: string) {
+  const [row] = await tx.select().from(surveys).where(eq(surveys.id, id)).for("share");
+  return row;
+}
+
 export async function lockSurvey(tx: Db, id: string) {
   const [row] = await tx.select().from(surveys).where(eq(surveys.id, id)).for("update");
   return row;

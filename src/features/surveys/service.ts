@@ -129,7 +129,7 @@ export const fieldsOf = (problems: Problem[]) => Object.fromEntries(problems.map
  */
 export function saveResponse(db: Db, caller: Caller, surveyId: string, organizationId: string, flat: Flat, submit: boolean) {
   return transaction(db, async (tx) => {
-    const survey = await repo.getSurvey(tx, surveyId);
+    const survey = await repo.shareSurvey(tx, surveyId);
     if (!survey) throw appError("NOT_FOUND");
     authorize(caller, "answer", { kind: "survey-response", organizationId, invited: await repo.isInvited(tx, surveyId, organizationId) });
     if (survey.status !== "open") throw appError("SURVEY_CLOSED");

@@ -104,7 +104,7 @@ export const surveys = {
     es: "Invitaciones y respuestas",
   },
   "survey.rate": {
-    en: "{submitted, number} of {invited, plural, one {# invited organization has} other {# invited organizations have}} submitted.",
+    en: "{submitted, number} of {invited, plural, one {# invited organization} other {# invited organizations}} {submitted, plural, one {has} other {have}} submitted.",
     fr: "{submitted, plural, one {# organisation invitée sur {invited} a répondu.} other {# organisations invitées sur {invited} ont répondu.}}",
     es: "{submitted, plural, one {Ha respondido # de} other {Han respondido # de}} {invited, plural, one {# organización invitada} other {las # organizaciones invitadas}}.",
   },
