@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, signIn } from "#e2e/helpers/browser.ts";
 import { HttpSession } from "#e2e/helpers/http.ts";
 import { demoAccount, startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
-import { activeContent, ALL, CORPUS, fit, poke } from "#e2e/helpers/xss.ts";
+import { activeContent, ALL, CORPUS, fit, poke, recordDialogs } from "#e2e/helpers/xss.ts";
 
 // The XSS corpus entered everywhere that reaches the downloads (a section's heading, Markdown and
 // table, a figure's title, alt text and caption, a case study of the annex, a recommendation, the
@@ -89,11 +89,7 @@ describe.skipIf(!hasChromium)("hostile input in downloads", () => {
     const page = await signIn(context, server.url, demoAccount(server, "admin").email, demoAccount(server, "admin").password);
 
     // The single HTML file (the edition's and the draft's), opened from disk in Chromium.
-    const dialogs: string[] = [];
-    page.on("dialog", (d) => {
-      dialogs.push(`${page.url()}: ${d.message()}`);
-      void d.dismiss();
-    });
+    const dialogs = recordDialogs(page);
     for (const edition of ["xss-check", "draft"]) {
       const file = join(dir, `${edition}.html`);
       writeFileSync(file, await download(page, edition, "html"));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, signIn } from "#e2e/helpers/browser.ts";
 import { HttpSession } from "#e2e/helpers/http.ts";
 import { demoAccount, startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
-import { activeContent, ALL, CORPUS, poke } from "#e2e/helpers/xss.ts";
+import { activeContent, ALL, CORPUS, poke, recordDialogs } from "#e2e/helpers/xss.ts";
 
 // An XSS corpus entered in the text fields of organizations, users, sections (heading and
 // Markdown), case studies, events and search, then every page that shows them opened in Chromium
@@ -60,11 +60,7 @@ describe.skipIf(!hasChromium)("hostile input", () => {
     ];
     const context = await browser.newContext();
     const page = await signIn(context, server.url, demoAccount(server, "admin").email, demoAccount(server, "admin").password);
-    const dialogs: string[] = [];
-    page.on("dialog", (d) => {
-      dialogs.push(`${page.url()}: ${d.message()}`);
-      void d.dismiss();
-    });
+    const dialogs = recordDialogs(page);
     // The detector itself sees what it looks for.
     await page.setContent(`<img src="x" onerror="void 0"><a href="javascript:void 0">x</a><iframe></iframe>`);
     expect(await activeContent(page)).toHaveLength(3);

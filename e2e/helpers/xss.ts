@@ -51,3 +51,13 @@ export const poke = (page: Page) =>
       el.dispatchEvent(new Event("load"));
     }
   });
+
+/** Every dialog a page opens (alert, confirm, prompt), with the address it opened on, dismissed at once. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(`${page.url()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return dialogs;
+}

@@ -25,3 +25,6 @@ export function chooseText<T extends { body: string }>(own: T | undefined, prima
   const translated = Boolean(own && (own.body.trim() || lang === primary));
   return { text: translated ? own : primaryText, lang: translated ? lang : primary, fallback: !translated };
 }
+
+/** A report's title in the wanted language, else in English (every report has an English title). */
+export const reportTitle = (report: { titles: LocalizedText }, lang: Language): string => report.titles[lang] ?? report.titles.en;

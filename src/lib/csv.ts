@@ -16,6 +16,9 @@ export function csvCell(value: string | number): string {
 /** Rows as a CSV file: UTF-8 with a byte-order mark (so spreadsheets pick the encoding), CRLF line ends. */
 export const csvFile = (rows: (string | number)[][]): string => `\ufeff${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 
+/** A table of named columns (a figure's data) as a CSV file, its column names first. */
+export const datasetCsv = (data: { columns: string[]; rows: (string | number)[][] }): string => csvFile([data.columns, ...data.rows]);
+
 /**
  * A cell read back from a CSV we wrote: the apostrophe csvCell added is taken off again. It is
  * one of the apostrophes in front of what would be a formula, however many the author wrote.

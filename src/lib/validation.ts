@@ -79,3 +79,6 @@ export const slugText = () =>
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
     z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(60, { error: "field.tooLong" }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "field.slug" }),
   );
+
+/** A form field that may repeat (checkboxes, multiple selects): none, one or several values as a list. */
+export const formList = (v: unknown): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { extractReferences } from "#src/content/directives.ts";
-import { csvFile } from "#src/lib/csv.ts";
+import { csvFile, datasetCsv } from "#src/lib/csv.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 
 // The edition as open data: a JSON file (schema in docs/open-data.md), a CSV index of its
@@ -72,7 +72,7 @@ export function renderOpenData(pub: Publication): Buffer {
   const file = (data: string): [Uint8Array, { mtime: Date }] => [strToU8(data), { mtime }];
   // Each figure's rows, as readers can download them beside the figure.
   const figureFiles = Object.fromEntries(
-    Object.entries(pub.figures).map(([slug, f]) => [`figures/${slug}.csv`, file(csvFile([f.data.columns, ...f.data.rows]))] as const),
+    Object.entries(pub.figures).map(([slug, f]) => [`figures/${slug}.csv`, file(datasetCsv(f.data))] as const),
   );
   return Buffer.from(zipSync({ "edition.json": file(`${JSON.stringify(json, null, 2)}\n`), "sections.csv": file(csv), "case-studies.csv": file(caseStudiesCsv), "recommendations.csv": file(recommendationsCsv), ...figureFiles, "README.txt": file(readme) }));
 }

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { checkMarkdown } from "#src/content/limits.ts";
 import { RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
-import { oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
+import { formList, oneOf, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
 /** Long prose: a case study's problem or results can run to a few pages. */
 const prose = () =>
@@ -22,7 +21,7 @@ const year = () =>
   z.preprocess((v) => blank(v) ?? null, z.coerce.number({ error: "field.year" }).int({ error: "field.year" }).min(1950, { error: "field.year" }).max(2100, { error: "field.year" }).nullable());
 
 const links = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/\s*\n\s*/).map((l) => l.trim()).filter(Boolean) : asList(v)),
+  (v) => (typeof v === "string" ? v.split(/\s*\n\s*/).map((l) => l.trim()).filter(Boolean) : formList(v)),
   z.array(z.url({ protocol: /^https?$/, error: "field.links" }).max(500, { error: "field.tooLong" }), { error: "field.links" }).max(10, { error: "field.tooMany" }),
 );
 
@@ -34,7 +33,7 @@ export const CaseStudyInput = z
   .object({
     title: requiredText(300),
     language: oneOf(LANGUAGES),
-    technologies: z.preprocess(asList, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" }), { error: "field.invalid" }).max(20)),
+    technologies: z.preprocess(formList, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" }), { error: "field.invalid" }).max(20)),
     stage: z.preprocess((v) => blank(v) ?? null, z.enum(STAGES, { error: "field.invalid" }).nullable()),
     periodStart: year(),
     periodEnd: year(),
@@ -63,18 +62,18 @@ export const MoveInput = z.object({
 });
 
 export const AnnexInput = z.object({
-  caseStudies: z.preprocess(asList, z.array(z.uuid({ error: "field.invalid" })).max(500, { error: "field.tooMany" })),
+  caseStudies: z.preprocess(formList, z.array(z.uuid({ error: "field.invalid" })).max(500, { error: "field.tooMany" })),
 });
 
 export const AnnexAddInput = z.object({ slug: requiredText(120) });
 
 export const LibraryQuery = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : ""), z.string()),
-  technology: z.preprocess(asList, z.array(z.string().max(60)).max(20)).catch([]),
-  region: z.preprocess(asList, z.array(z.string().max(20)).max(20)).catch([]),
-  stage: z.preprocess(asList, z.array(z.enum(STAGES))).catch([]),
-  kind: z.preprocess(asList, z.array(z.string().max(40)).max(10)).catch([]),
-  year: z.preprocess(asList, z.array(z.coerce.number().int().min(1950).max(2100)).max(20)).catch([]),
+  technology: z.preprocess(formList, z.array(z.string().max(60)).max(20)).catch([]),
+  region: z.preprocess(formList, z.array(z.string().max(20)).max(20)).catch([]),
+  stage: z.preprocess(formList, z.array(z.enum(STAGES))).catch([]),
+  kind: z.preprocess(formList, z.array(z.string().max(40)).max(10)).catch([]),
+  year: z.preprocess(formList, z.array(z.coerce.number().int().min(1950).max(2100)).max(20)).catch([]),
   sort: z.enum(["relevance", "recent", "title", "year"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })

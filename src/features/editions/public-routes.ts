@@ -6,7 +6,8 @@ import type { EditionCache } from "#src/features/editions/page-cache.ts";
 import { loadEditionContent, renderEditionPage } from "#src/features/editions/render.ts";
 import { compareVersions } from "#src/features/editions/read.ts";
 import * as repo from "#src/features/editions/repository.ts";
-import { CompareQuery, EditionParams, FigureFile } from "#src/features/editions/schemas.ts";
+import { CompareQuery, EditionParams } from "#src/features/editions/schemas.ts";
+import { FigureFile } from "#src/domain/surveys.ts";
 import { loadSnapshot } from "#src/features/editions/snapshot.ts";
 import { ComparePage } from "#src/features/editions/views/compare.tsx";
 import { EditionListPage, editionUrls } from "#src/features/editions/views/public.tsx";
@@ -16,7 +17,7 @@ import { readingLanguage } from "#src/domain/languages.ts";
 import { getReportBySlug, listReports, type ReportRow } from "#src/features/catalog/repository.ts";
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
-import { csvFile } from "#src/lib/csv.ts";
+import { datasetCsv } from "#src/lib/csv.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
@@ -128,7 +129,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     const frozen = figure && (figure.languages[lang] ?? Object.values(figure.languages)[0]);
     if (!frozen) throw appError("NOT_FOUND");
     reply.header("cache-control", isPublic(edition.status) ? "public, max-age=86400" : "private, no-cache");
-    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file.data.slug}.csv`)).send(csvFile([frozen.data.columns, ...frozen.data.rows]));
+    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file.data.slug}.csv`)).send(datasetCsv(frozen.data));
     return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozen.svg);
   });
 }

@@ -33,7 +33,3 @@ export const EditionParams = z.object({
 /** Which two versions to compare: edition labels, or "draft". */
 export const CompareQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() });
 
-/** A frozen figure's file: its slug, and its drawing (svg) or the rows it was drawn from (csv). */
-export const FigureFile = z
-  .object({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}\.(svg|csv)$/) })
-  .transform(({ file }) => ({ slug: file.slice(0, file.lastIndexOf(".")), type: file.slice(file.lastIndexOf(".") + 1) as "svg" | "csv" }));

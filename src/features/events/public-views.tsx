@@ -1,12 +1,10 @@
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow } from "#src/features/events/repository.ts";
 import { regionName, textIn, type Region } from "#src/features/events/views.tsx";
-import type { Language } from "#src/domain/languages.ts";
+import { reportTitle } from "#src/domain/languages.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
-
-const reportTitle = (report: ReportRow, lang: Language) => report.titles[lang] ?? report.titles.en;
 
 /** An event as readers see it: what, when, where, its documents and what it produced. */
 export function PublicEventPage(props: { ctx: PageContext; report: ReportRow; event: EventRow; parts: PartRow[]; documents: DocumentInfo[]; outcomes: OutcomeRow[]; regions: Region[]; technologies: TechnologyRow[] }) {

@@ -2,13 +2,12 @@ import { z } from "zod";
 import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES, REF_SLUG } from "#src/domain/events.ts";
 import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { appError } from "#src/lib/errors.ts";
-import { optionalText, requiredText } from "#src/lib/validation.ts";
+import { formList, optionalText, requiredText } from "#src/lib/validation.ts";
 
 // One schema per form of the events pages and the recommendation register.
 
 const slug = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string({ error: "field.required" }).regex(REF_SLUG, { error: "field.slug" }));
 const date = z.iso.date({ error: "field.date" });
-const list = (v: unknown) => (v === undefined || v === "" ? [] : [v].flat());
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 export const EventInput = z.object({
@@ -32,7 +31,7 @@ export const OutcomeInput = z.object({
   outcomeKind: z.enum(OUTCOME_KINDS, { error: "field.invalid" }),
   partId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
   producedBy: optionalText(300).transform((v) => v ?? ""),
-  technologies: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50)),
+  technologies: z.preprocess(formList, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50)),
 });
 
 /** An outcome into the register: the slug of a new recommendation, or an existing one. */
@@ -45,7 +44,7 @@ export const RecommendationInput = z.object({
   status: z.enum(RECOMMENDATION_STATUSES, { error: "field.invalid" }).default("proposed"),
   statusNote: optionalText(500),
   themes: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(500, { error: "field.tooLong" })),
-  technologies: z.preprocess(list, z.array(z.uuid({ error: "field.invalid" })).max(50)),
+  technologies: z.preprocess(formList, z.array(z.uuid({ error: "field.invalid" })).max(50)),
 });
 
 export const NewRecommendationInput = RecommendationInput.extend({ slug });

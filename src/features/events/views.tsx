@@ -1,7 +1,7 @@
 import type { EditionStatus } from "#src/domain/editions.ts";
 import { EVENT_KINDS, EVENT_PART_KINDS, OUTCOME_KINDS, RECOMMENDATION_STATUSES } from "#src/domain/events.ts";
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow, RecommendationRow, RegisterRow } from "#src/features/events/repository.ts";
-import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import { LANGUAGES, type Language, reportTitle } from "#src/domain/languages.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, valueOf, type FormValues } from "#src/web/components.tsx";
@@ -23,7 +23,7 @@ const techName = (technologies: TechnologyRow[], slug: string, lang: Language) =
 function Breadcrumb({ ctx, report, children }: { ctx: PageContext; report: ReportRow; children?: preact.ComponentChildren }) {
   return (
     <p class="breadcrumb">
-      <a href="/editor">{ctx.t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{report.titles[ctx.lang] ?? report.titles.en}</a>
+      <a href="/editor">{ctx.t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx.lang)}</a>
       {children ? <> › {children}</> : null}
     </p>
   );

@@ -1,3 +1,4 @@
+import { reportTitle } from "#src/domain/languages.ts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { listForOrganization, listNotifications, organizationOf } from "#src/features/case-studies/repository.ts";
@@ -29,7 +30,7 @@ export async function memberHomePage(request: FastifyRequest, reply: FastifyRepl
     ctx: pageContext(request, reply),
     surveys: surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open" })),
     rounds,
-    reports: reports.map((r) => ({ slug: r.slug, title: r.titles[request.lang] ?? r.titles.en })),
+    reports: reports.map((r) => ({ slug: r.slug, title: reportTitle(r, request.lang) })),
     rows,
     notifications,
     organization: org?.org.name ?? null,

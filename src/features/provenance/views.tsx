@@ -1,4 +1,4 @@
-import type { Language } from "#src/domain/languages.ts";
+import { reportTitle } from "#src/domain/languages.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { EventRow } from "#src/features/events/repository.ts";
 import { regionName, type Region } from "#src/features/events/views.tsx";
@@ -7,8 +7,6 @@ import type { EditionRow } from "#src/features/editions/repository.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
-
-const reportTitle = (report: ReportRow, lang: Language) => report.titles[lang] ?? report.titles.en;
 
 /** Inputs × chapters: which evidence, outcomes and comments fed which chapter, filterable by kind. */
 export function TraceabilityPage({ ctx, report, matrix, kind }: { ctx: PageContext; report: ReportRow; matrix: Matrix; kind: InputKind | undefined }) {

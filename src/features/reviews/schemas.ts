@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
-import { optionalText, requiredText } from "#src/lib/validation.ts";
+import { formList, optionalText, requiredText } from "#src/lib/validation.ts";
 
 // One schema per form of review rounds and topic proposals.
 
-const list = (v: unknown) => (v === undefined || v === "" ? [] : [v].flat());
 
 export const RoundInput = z.object({
   title: requiredText(300),
@@ -13,7 +12,7 @@ export const RoundInput = z.object({
   closesOn: z.iso.date({ error: "field.date" }),
   visibility: z.enum(ROUND_VISIBILITIES, { error: "field.invalid" }).default("secretariat"),
   instructions: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(4000, { error: "field.tooLong" })),
-  organizationIds: z.preprocess(list, z.array(z.uuid({ error: "field.invalid" })).max(1000)),
+  organizationIds: z.preprocess(formList, z.array(z.uuid({ error: "field.invalid" })).max(1000)),
 });
 
 export const CommentInput = z.object({
@@ -32,7 +31,7 @@ export const DispositionInput = z.object({
 export const ProposalInput = z.object({
   title: requiredText(200),
   rationale: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string({ error: "field.required" }).max(4000, { error: "field.tooLong" })),
-  technologies: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50)),
+  technologies: z.preprocess(formList, z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" })).max(50)),
 });
 
 /** The secretariat's decision on a proposal; an accepted one may become a chapter at once. */

@@ -1,3 +1,4 @@
+import { reportTitle } from "#src/domain/languages.ts";
 import { can } from "#src/access/index.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
@@ -11,8 +12,6 @@ import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 type Org = { id: string; name: string };
-const reportTitle = (report: ReportRow, ctx: PageContext) => report.titles[ctx.lang] ?? report.titles.en;
-
 function RoundStatus({ ctx, round }: { ctx: PageContext; round: RoundRow }) {
   const { t, lang } = ctx;
   return (
@@ -38,7 +37,7 @@ export function RoundsPage(props: {
   return (
     <Layout ctx={ctx} title={t("review.title")} section="editor">
       <p class="breadcrumb">
-        <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx)}</a>
+        <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx.lang)}</a>
       </p>
       <h1>{t("review.title")}</h1>
       {rounds.length === 0 ? (
@@ -140,7 +139,7 @@ export function RoundEditorPage(props: { ctx: PageContext; report: ReportRow; ro
   return (
     <Layout ctx={ctx} title={round.title} section="editor">
       <p class="breadcrumb">
-        <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx)}</a> › <a href={`/editor/reports/${report.slug}/reviews`}>{t("review.title")}</a>
+        <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx.lang)}</a> › <a href={`/editor/reports/${report.slug}/reviews`}>{t("review.title")}</a>
       </p>
       <div class="page-head">
         <h1>{round.title}</h1>
@@ -241,7 +240,7 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
         <a href="/member">{t("nav.member")}</a>
       </p>
       <h1>{round.title}</h1>
-      <p class="muted">{reportTitle(report, ctx)}</p>
+      <p class="muted">{reportTitle(report, ctx.lang)}</p>
       <RoundStatus ctx={ctx} round={round} />
       {round.instructions && <p class="lead">{round.instructions}</p>}
       {mayComment ? <p class="hint">{t("review.howTo")}</p> : <p class="notice">{props.whyNot ?? t("review.readOnly")}</p>}
@@ -331,7 +330,7 @@ export function ProposalsPage(props: { ctx: PageContext; report: ReportRow; prop
   return (
     <Layout ctx={ctx} title={t("proposal.title")} section="member">
       <p class="breadcrumb">
-        <a href={`/reports/${report.slug}`}>{reportTitle(report, ctx)}</a>
+        <a href={`/reports/${report.slug}`}>{reportTitle(report, ctx.lang)}</a>
       </p>
       <h1>{t("proposal.title")}</h1>
       <p class="lead">{t("proposal.lead")}</p>

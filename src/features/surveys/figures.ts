@@ -4,7 +4,6 @@ import countries from "i18n-iso-countries";
 import type { TopLevelSpec } from "vega-lite";
 import { z } from "zod";
 import { ADOPTION_STAGES } from "#src/domain/surveys.ts";
-import { csvFile } from "#src/lib/csv.ts";
 import type { RadarBlip, Results } from "#src/features/surveys/results.ts";
 import { RINGS } from "#src/features/surveys/results.ts";
 import { drawSpec } from "#src/features/surveys/vega-svg.ts";
@@ -177,9 +176,4 @@ export function radarSvg(blips: RadarBlip[], t: Translate, labels?: Labels): str
     };
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${size}" viewBox="0 0 ${width} ${size}"><rect width="${width}" height="${size}" fill="#fff"/>${rings.join("")}${dots.map((d) => d.dot).join("")}${dots.map((d) => d.legend).join("")}</svg>`;
-}
-
-/** A dataset as CSV (UTF-8 with BOM, comma-separated). */
-export function datasetCsv(data: Dataset): Buffer {
-  return Buffer.from(csvFile([data.columns, ...data.rows]), "utf8");
 }

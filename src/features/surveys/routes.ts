@@ -3,10 +3,10 @@ import { h } from "preact";
 import { authorize } from "#src/access/index.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { flatten } from "#src/features/surveys/answers.ts";
-import { datasetCsv } from "#src/features/surveys/figures.ts";
 import { figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
-import { FigureFileParams, FigureInput, flatFromForm, InvitationsInput, NewSurveyInput, parseDefinition, ReopenInput, SlugParams, StatusInput, SurveySettingsInput } from "#src/features/surveys/schemas.ts";
+import { FigureInput, flatFromForm, InvitationsInput, NewSurveyInput, parseDefinition, ReopenInput, SlugParams, StatusInput, SurveySettingsInput } from "#src/features/surveys/schemas.ts";
+import { FigureFile } from "#src/domain/surveys.ts";
 import * as service from "#src/features/surveys/service.ts";
 import { exportCsv, exportXlsx, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
 import { readTableInPool } from "#src/features/surveys/spreadsheet-pool.ts";
@@ -16,6 +16,7 @@ import { SurveyPage, SurveysPage } from "#src/features/surveys/views/editor.tsx"
 import { ResultsPage } from "#src/features/surveys/views/results.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
+import { datasetCsv } from "#src/lib/csv.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
@@ -200,13 +201,12 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   // Live figures (the living draft shows these; editions serve their frozen copies).
   app.get("/figures/:file", contributor, async (request, reply) => {
-    const params = FigureFileParams.safeParse(request.params);
-    if (!params.success) throw appError("NOT_FOUND");
-    const [, name, ext] = /^(.+)\.(svg|csv)$/.exec(params.data.file)!;
-    const figure = await repo.getFigureBySlug(db, name!);
+    const file = FigureFile.safeParse(request.params);
+    if (!file.success) throw appError("NOT_FOUND");
+    const figure = await repo.getFigureBySlug(db, file.data.slug);
     if (!figure) throw appError("NOT_FOUND");
     const rendered = await renderFigure(db, figure, request.lang);
-    if (ext === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figure.slug}.csv`)).send(datasetCsv(rendered.data));
+    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figure.slug}.csv`)).send(datasetCsv(rendered.data));
     return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").header("cache-control", "private, no-cache").send(rendered.svg);
   });
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { DefinitionSchema, type Definition } from "#src/domain/surveys.ts";
 import type { Flat } from "#src/features/surveys/answers.ts";
-import { optionalText, requiredText } from "#src/lib/validation.ts";
+import { formList, optionalText, requiredText } from "#src/lib/validation.ts";
 
 // What the survey forms and addresses accept.
 
 const slug = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string({ error: "field.required" }).regex(/^[a-z0-9][a-z0-9-]{0,59}$/, { error: "field.slug" }));
 const year = z.coerce.number({ error: "field.year" }).int({ error: "field.year" }).min(1990, { error: "field.year" }).max(2100, { error: "field.year" });
-const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export const NewSurveyInput = z.object({ title: requiredText(300), slug: slug, year, template: z.enum(["adoption", "blank"]).catch("adoption") });
 
@@ -22,7 +21,7 @@ export const SurveySettingsInput = z.object({
 
 export const StatusInput = z.object({ status: z.enum(["draft", "open", "closed"], { error: "field.invalid" }) });
 
-export const InvitationsInput = z.object({ organizations: z.preprocess(asList, z.array(z.uuid({ error: "field.invalid" })).max(2000)) });
+export const InvitationsInput = z.object({ organizations: z.preprocess(formList, z.array(z.uuid({ error: "field.invalid" })).max(2000)) });
 
 export const ReopenInput = z.object({ organizationId: z.uuid({ error: "field.invalid" }) });
 
@@ -45,8 +44,6 @@ export type NewFigure = z.output<typeof FigureInput>;
 export const SlugParams = z.object({ slug });
 
 /** A live figure's address: its slug and the format asked for. */
-export const FigureFileParams = z.object({ file: z.string().regex(/^([a-z0-9][a-z0-9-]{0,59})\.(svg|csv)$/) });
-
 /** A question set from the JSON an editor typed: the definition, or every problem with its path. */
 export function parseDefinition(text: string): { definition?: Definition; problems: string[] } {
   let raw: unknown;

@@ -10,23 +10,13 @@ import type { Publication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
 import { serializeMdast, typstString } from "#src/publishing/typst/serialize.ts";
 import { translator } from "#src/i18n/i18n.ts";
+import { publicationOf, sectionOf } from "#test/helpers/publication.ts";
 
 const t = translator("en");
 
 /** A publication of one chapter whose sections hold the given Markdown texts. */
-const publication = (texts: string[]): Publication => ({
-  reportTitle: "Fixture report",
-  title: "Fixture report",
-  edition: "2026",
-  date: "2026-01-31",
-  lang: "en",
-  draft: false,
-  foreword: null,
-  caseStudies: [],
-  figures: {},
-  recommendations: {},
-  chapters: [{ title: "Only chapter", slug: "only", sections: texts.map((body, i) => ({ heading: `Section ${i + 1}`, slug: `s${i + 1}`, markdown: body, tree: parseMarkdown(body), lang: "en" as const })) }],
-});
+const publication = (texts: string[]): Publication =>
+  publicationOf({ chapters: [{ title: "Only chapter", slug: "only", sections: texts.map((body, i) => sectionOf(`Section ${i + 1}`, `s${i + 1}`, body)) }] });
 
 const pdfText = (pdf: Buffer) => {
   const file = join(mkdtempSync(join(tmpdir(), "lr-pdf-")), "out.pdf");
