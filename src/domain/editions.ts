@@ -26,3 +26,33 @@ export const LABEL_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** The path of an edition's case-study annex page; a chapter with this slug would hide it. */
 export const ANNEX_PATH = "annex-case-studies";
+
+/** How an edition's dates are written, per language (Intl.DateTimeFormat's dateStyle). */
+export const EDITION_DATE_STYLES = ["long", "medium", "short", "full"] as const;
+export type EditionDateStyle = (typeof EDITION_DATE_STYLES)[number];
+
+// Findings: what the checks before publishing say about an edition or the living draft.
+
+export const FINDING_SEVERITIES = ["error", "warning"] as const;
+/** Errors block publishing; warnings need an acknowledgement with a note. */
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+
+/** Where a finding is: as precise as it can be said (a section in a language, a chapter, the edition's own texts). */
+export type FindingLocation = {
+  chapterId?: string;
+  chapterSlug?: string;
+  sectionId?: string;
+  sectionSlug?: string;
+  language?: string;
+  /** The evidence concerned, when there is one: "figure:adoption-by-technology". */
+  ref?: string;
+};
+
+/**
+ * One finding. `code` names the check (message key `finding.<code>`), `params` fill its message,
+ * `fix` is the URL of the page where it is fixed.
+ */
+export type Finding = { code: string; severity: FindingSeverity; where: FindingLocation; params: Record<string, string | number>; fix: string };
+
+/** The warnings acknowledged when an edition went out, and who said why. */
+export type EditionAcknowledgement = { warnings: number; note: string; codes: string[]; by: string | null; at: string };

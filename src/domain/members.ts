@@ -8,6 +8,12 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
+/** What a personal API token may do. Each scope also needs the owner's role: a token never does more than its owner. */
+export const TOKEN_SCOPES = ["read", "comment", "edit", "publish"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** The least role each scope needs. */
+export const SCOPE_ROLE: Record<TokenScope, Role> = { read: "contributor", comment: "contributor", edit: "editor", publish: "editor" };
+
 export const ORGANIZATION_KINDS = [
   "customs_administration",
   "private_sector",

@@ -21,6 +21,12 @@ export const ERROR_STATUS = {
   EDITION_LABEL_TAKEN: 409,
   EDITION_STATUS: 409,
   EDITION_IMMUTABLE: 409,
+  PUBLISH_BLOCKED: 409,
+  WARNINGS_NOT_ACKNOWLEDGED: 409,
+  CONFIRMATION_MISMATCH: 422,
+  EDITION_CHANGED: 409,
+  PRECONDITION_REQUIRED: 428,
+  TOKEN_SCOPE: 403,
   CASE_STUDY_STATE: 409,
   CASE_STUDY_LOCKED: 409,
   STALE_VERSION: 409,
@@ -62,6 +68,8 @@ export class AppError extends Error {
     readonly fields: FieldErrors = {},
     /** Seconds after which trying again may succeed, sent as Retry-After. */
     readonly retryAfter?: number,
+    /** What a program needs to act on the refusal (the findings that block a publish), sent in the JSON answer. */
+    readonly details?: unknown,
   ) {
     super(code);
     this.name = "AppError";
@@ -70,7 +78,7 @@ export class AppError extends Error {
 }
 
 /** Builds an AppError; `fields` says which inputs were wrong and why (message keys). */
-export const appError = (code: ErrorCode, fields?: FieldErrors) => new AppError(code, fields);
+export const appError = (code: ErrorCode, fields?: FieldErrors, details?: unknown) => new AppError(code, fields, undefined, details);
 
 /** A refusal that passes with time (RATE_LIMITED, UNAVAILABLE): the answer says when to try again. */
 export const retryLater = (code: "RATE_LIMITED" | "UNAVAILABLE", seconds: number) => new AppError(code, {}, Math.max(1, Math.ceil(seconds)));

@@ -116,7 +116,7 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
     date: edition.editionDate,
     lang,
     draft: edition.status !== "published" && edition.status !== "withdrawn",
-    foreword: edition.foreword,
+    foreword: edition.forewords[lang] ?? null,
     chapters: snapshot.chapters.map((c) => ({
       title: localized(c.titles, lang, primary),
       slug: c.slug,

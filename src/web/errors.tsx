@@ -55,7 +55,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const message = request.t(`error.${error.code}`);
   if (error.retryAfter !== undefined) reply.header("retry-after", String(error.retryAfter));
   if (wantsJson(request)) {
-    return reply.status(error.status).send({ error: { code: error.code, message, fields: error.fields, requestId: request.id } });
+    return reply.status(error.status).send({ error: { code: error.code, message, fields: error.fields, ...(error.details === undefined ? {} : { details: error.details }), requestId: request.id } });
   }
   const ctx = pageContext(request, reply);
   const title = error.status === 404 ? ctx.t("error.notFoundTitle") : error.status === 403 ? ctx.t("error.forbiddenTitle") : ctx.t("error.title");

@@ -2,8 +2,8 @@ import { inList } from "#src/db/schema/checks.ts";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "#src/db/schema/members.ts";
 import { reports } from "#src/db/schema/reports.ts";
-import { EDITION_STATUSES, PINNED_KINDS } from "#src/domain/editions.ts";
-import type { LocalizedText } from "#src/domain/languages.ts";
+import { EDITION_STATUSES, PINNED_KINDS, type EditionAcknowledgement, type EditionDateStyle } from "#src/domain/editions.ts";
+import type { Language, LocalizedText } from "#src/domain/languages.ts";
 
 
 /** A frozen, dated snapshot of a report. Once published its pinned items and pages never change. */
@@ -15,7 +15,18 @@ export const editions = pgTable(
     label: text("label").notNull(),
     titles: jsonb("titles").$type<LocalizedText>().notNull(),
     editionDate: date("edition_date").notNull(),
-    foreword: text("foreword"),
+    /** Per language, like the titles; the primary language's text is the source the others translate. */
+    subtitles: jsonb("subtitles").$type<Partial<Record<Language, string>>>().notNull().default({}),
+    forewords: jsonb("forewords").$type<Partial<Record<Language, string>>>().notNull().default({}),
+    /** How dates are written in each language (Intl dateStyle); unset means "long". */
+    dateStyles: jsonb("date_styles").$type<Partial<Record<Language, EditionDateStyle>>>().notNull().default({}),
+    /**
+     * Per translated language, the hash of the primary language's title, subtitle and foreword
+     * it was made from: a translation is out of date when the primary texts hash differently now.
+     */
+    textSources: jsonb("text_sources").$type<Partial<Record<Language, string>>>().notNull().default({}),
+    /** The warnings acknowledged when it was published, with the note that explains them. */
+    acknowledgement: jsonb("acknowledgement").$type<EditionAcknowledgement>(),
     status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
     withdrawnReason: text("withdrawn_reason"),
     /** SHA-256 over the pinned items and metadata; identifies a published edition. */

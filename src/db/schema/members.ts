@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { inList } from "#src/db/schema/checks.ts";
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ORGANIZATION_KINDS, ROLES } from "#src/domain/members.ts";
+import { ORGANIZATION_KINDS, ROLES, type TokenScope } from "#src/domain/members.ts";
 import { LANGUAGES, type LocalizedText } from "#src/domain/languages.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -71,6 +71,8 @@ export const apiTokens = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /** What the token may do (read, comment, edit, publish); never more than its owner's role allows. */
+    scopes: text("scopes").array().$type<TokenScope[]>().notNull().default(sql`'{read,comment}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

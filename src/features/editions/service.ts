@@ -28,7 +28,8 @@ async function pin(tx: Db, reportSlug: string, meta: Record<string, unknown>) {
   return { draft, items, hash: contentHash(meta, items) };
 }
 
-const metaOf = (e: Pick<repo.EditionRow, "label" | "titles" | "editionDate" | "foreword">) => ({ label: e.label, titles: e.titles, editionDate: e.editionDate, foreword: e.foreword });
+/** The edition's own words and settings: part of its content hash, with the pinned items. */
+const metaOf = (e: Pick<repo.EditionRow, "label" | "titles" | "subtitles" | "forewords" | "dateStyles" | "editionDate">) => ({ label: e.label, titles: e.titles, subtitles: e.subtitles, forewords: e.forewords, dateStyles: e.dateStyles, editionDate: e.editionDate });
 
 /** Freezes the living draft into a new edition (status draft): every section's current revisions are pinned. */
 export async function freezeEdition(db: Db, actor: Actor, reportId: string, input: FreezeInput) {
@@ -38,9 +39,10 @@ export async function freezeEdition(db: Db, actor: Actor, reportId: string, inpu
     // An edition titled like its report takes the report's translated titles too.
     const inherited = input.title === report.titles[primaryOf(report)] ? report.titles : {};
     const titles = { ...inherited, ...input.translatedTitles, en: input.title, [primaryOf(report)]: input.title };
-    const meta = metaOf({ label: input.label, titles, editionDate: input.editionDate, foreword: input.foreword });
+    const forewords = input.foreword ? { [primaryOf(report)]: input.foreword } : {};
+    const meta = metaOf({ label: input.label, titles, subtitles: {}, forewords, dateStyles: {}, editionDate: input.editionDate });
     const { items, hash } = await pin(tx, report.slug, meta);
-    const edition = await repo.insertEdition(tx, { reportId, label: input.label, titles, editionDate: input.editionDate, foreword: input.foreword, contentHash: hash, createdBy: actor.userId });
+    const edition = await repo.insertEdition(tx, { reportId, label: input.label, titles, editionDate: input.editionDate, forewords, contentHash: hash, createdBy: actor.userId });
     await repo.replaceItems(tx, edition.id, items);
     await recordAudit(tx, actor, { action: "edition.freeze", entityType: "edition", entityId: edition.id, data: { label: input.label, items: items.length, hash } });
     return edition;

@@ -15,7 +15,7 @@ export type TokenRow = Omit<typeof apiTokens.$inferSelect, "tokenHash">;
 
 export const listTokens = (db: Db, userId: string): Promise<TokenRow[]> =>
   db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({ id: apiTokens.id, userId: apiTokens.userId, name: apiTokens.name, scopes: apiTokens.scopes, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
     .orderBy(desc(apiTokens.createdAt));

@@ -233,6 +233,36 @@ export const errors = {
     fr: "Ce rapport a déjà une édition portant ce libellé. Choisissez-en un autre.",
     es: "Este informe ya tiene una edición con esta etiqueta. Elija otra.",
   },
+  "error.PUBLISH_BLOCKED": {
+    en: "This edition cannot be published while errors remain. Fix them, refresh the edition, and try again.",
+    fr: "Cette édition ne peut pas être publiée tant qu'il reste des erreurs. Corrigez-les, actualisez l'édition et réessayez.",
+    es: "Esta edición no puede publicarse mientras queden errores. Corríjalos, actualice la edición e inténtelo de nuevo.",
+  },
+  "error.WARNINGS_NOT_ACKNOWLEDGED": {
+    en: "This edition has warnings. Acknowledge them with a note saying why it goes out as it is.",
+    fr: "Cette édition comporte des avertissements. Prenez-en acte avec une note expliquant pourquoi elle paraît en l'état.",
+    es: "Esta edición tiene advertencias. Reconózcalas con una nota que explique por qué se publica así.",
+  },
+  "error.CONFIRMATION_MISMATCH": {
+    en: "Type the edition's label exactly to confirm.",
+    fr: "Saisissez exactement le libellé de l'édition pour confirmer.",
+    es: "Escriba exactamente la etiqueta de la edición para confirmar.",
+  },
+  "error.EDITION_CHANGED": {
+    en: "The edition changed while it was being prepared. Look at it again and start over.",
+    fr: "L'édition a changé pendant sa préparation. Vérifiez-la de nouveau et recommencez.",
+    es: "La edición cambió mientras se preparaba. Revísela de nuevo y vuelva a empezar.",
+  },
+  "error.PRECONDITION_REQUIRED": {
+    en: "Say which revision your change is based on (If-Match header).",
+    fr: "Indiquez la révision sur laquelle repose votre modification (en-tête If-Match).",
+    es: "Indique la revisión en la que se basa su cambio (encabezado If-Match).",
+  },
+  "error.TOKEN_SCOPE": {
+    en: "This token's scopes do not allow this operation.",
+    fr: "Les portées de ce jeton ne permettent pas cette opération.",
+    es: "Los ámbitos de este token no permiten esta operación.",
+  },
   "error.EDITION_STATUS": {
     en: "This change of status is not allowed for this edition.",
     fr: "Ce changement de statut n'est pas permis pour cette édition.",

@@ -82,7 +82,7 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
     <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, urls.contents)} head={<link rel="canonical" href={`${publicUrl}${urls.contents(lang)}`} />}>
       <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
       <h1>{title}</h1>
-      {edition.foreword && <p class="lead">{edition.foreword}</p>}
+      {edition.forewords[lang] && <p class="lead">{edition.forewords[lang]}</p>}
       <h2>{t("draft.contents")}</h2>
       <ol class="toc">
         {snapshot.chapters.map((chapter) => (
