@@ -30,7 +30,10 @@ function synthetic() {
     date: "2026-01-01",
     lang: "en",
     draft: false,
+    subtitle: null,
     foreword: null,
+    dateStyle: "long",
+    textLangs: {},
     chapters: Array.from({ length: 20 }, (_, c) => ({
       title: `Chapter ${c + 1}`,
       slug: `chapter-${c + 1}`,

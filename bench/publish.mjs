@@ -11,7 +11,7 @@ const { SYSTEM_ACTOR } = await import("../src/domain/actors.ts");
 const { createReport, addSection, addChapter } = await import("../src/features/reports/structure.ts");
 const { saveSection } = await import("../src/features/reports/revisions.ts");
 const { loadDraft } = await import("../src/features/reports/draft.ts");
-const { freezeEdition, changeStatus } = await import("../src/features/editions/service.ts");
+const { freezeEdition, publishEdition } = await import("../src/features/editions/service.ts");
 const { renderHtml } = await import("../src/content/html.ts");
 const { parseMarkdown } = await import("../src/content/parse.ts");
 const { translator } = await import("../src/i18n/i18n.ts");
@@ -53,7 +53,7 @@ export async function run() {
   }
   let edition;
   const freezeMs = await time(async () => (edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2026", title: "Synthetic", editionDate: "2026-01-01", foreword: null })));
-  const publishMs = await time(() => changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost:3000" }));
+  const publishMs = await time(() => publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost:3000" }));
   const t = translator("en");
   const markdownMs = await time(async () => {
     for (let i = 0; i < 600; i++) renderHtml(parseMarkdown(BODY), { t, idPrefix: `s${i}` });

@@ -24,7 +24,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("living-report CLI", () => {
   it("has --help on every command", () => {
-    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"], ["export", "--help"], ["import", "case-study", "--help"], ["search", "--help"], ["backup", "--help"], ["restore", "--help"]]) {
+    for (const args of [["--help"], ["serve", "--help"], ["migrate", "--help"], ["create-admin", "--help"], ["demo", "--help"], ["publish", "--help"], ["editions", "--help"], ["export", "--help"], ["import", "case-study", "--help"], ["search", "--help"], ["backup", "--help"], ["restore", "--help"], ["token", "create", "--help"], ["check", "--help"]]) {
       const res = cli(args);
       expect(res.status, args.join(" ")).toBe(0);
       expect(res.stdout).toContain("Usage: living-report");
@@ -40,6 +40,70 @@ describe("living-report CLI", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("A user with this e-mail address already exists");
   });
+
+  it("creates a personal API token for scripts: the token alone on stdout, never a scope beyond the owner's role", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lr-cli-token-"));
+    try {
+      const env = { DATA_DIR: dir };
+      expect(cli(["demo"], "", env).status).toBe(0);
+      const made = cli(["token", "create", "--email", "Editor@Example.org", "--name", "nightly import", "--scope", "edit,publish"], "", env);
+      expect(made.status, made.stderr).toBe(0);
+      expect(made.stdout).toMatch(/^lr_[\w-]{40,}\n$/);
+      expect(made.stderr).toContain('Token "nightly import" for Eli Editor (demo) <editor@example.org> (editor), scopes: edit, publish');
+      // A second token is another value.
+      expect(cli(["token", "create", "--email", "editor@example.org", "--name", "read only"], "", env).stdout).not.toBe(made.stdout);
+      const beyond = cli(["token", "create", "--email", "contributor@example.org", "--name", "too much", "--scope", "read,edit"], "", env);
+      expect([beyond.status, beyond.stdout]).toEqual([1, ""]);
+      expect(beyond.stderr).toContain("A contributor's token cannot have the scope edit (allowed: read, comment).");
+      const nobody = cli(["token", "create", "--email", "nobody@example.org", "--name", "x", "--scope", "read"], "", env);
+      expect([nobody.status, nobody.stderr.trim()]).toEqual([1, "No active user has the e-mail address nobody@example.org."]);
+      const unknown = cli(["token", "create", "--email", "editor@example.org", "--name", "x", "--scope", "read,write"], "", env);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain("scopes.1:");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("checks the demo before publishing: each finding with where to fix it, a summary, exit 0 on warnings only and 1 on errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lr-cli-check-"));
+    try {
+      const env = { DATA_DIR: dir };
+      expect(cli(["demo"], "", env).status).toBe(0);
+      // The living draft and the published 2022 edition have warnings only.
+      const checked = cli(["check", "--report", "disruptive-technologies"], "", env);
+      expect(checked.status, checked.stderr).toBe(0);
+      expect(checked.stdout).toMatch(/^WARNING \S+ +The section is still marked Draft\.$/m);
+      expect(checked.stdout).toMatch(/^ +fix: http:\/\/localhost:\d+\/editor\/sections\/[0-9a-f-]{36}\/fr$/m);
+      expect(checked.stdout).not.toMatch(/^ERROR/m);
+      expect(checked.stdout).toMatch(/^The living draft of disruptive-technologies: 0 errors, \d+ warnings\. It may be published once the warnings are acknowledged\.$/m);
+      const edition = cli(["check", "--report", "disruptive-technologies", "--edition", "2022"], "", env);
+      expect(edition.status, edition.stderr).toBe(0);
+      expect(edition.stdout).toMatch(/^Edition 2022 \(published\) of disruptive-technologies: 0 errors, \d+ warnings\.$/m);
+      const none = cli(["check", "--report", "disruptive-technologies", "--edition", "1999"], "", env);
+      expect([none.status, none.stderr.trim()]).toEqual([1, 'The report "disruptive-technologies" has no edition "1999".']);
+      // A figure that does not exist, placed in the living draft: an error, and exit 1.
+      const { openDatabase } = await import("#src/db/client.ts");
+      const { loadDraft } = await import("#src/features/reports/draft.ts");
+      const { saveSection } = await import("#src/features/reports/revisions.ts");
+      const { SYSTEM_ACTOR } = await import("#src/domain/actors.ts");
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        const section = (await loadDraft(database.db, "disruptive-technologies")).chapters[0]!.sections[0]!;
+        const en = section.texts.en!;
+        await saveSection(database.db, SYSTEM_ACTOR, { sectionId: section.id, language: "en", heading: en.heading, body: `${en.body}\n\n::figure{ref=does-not-exist}`, baseRevisionId: en.revisionId, summary: null });
+      } finally {
+        await database.close();
+      }
+      const broken = cli(["check", "--report", "disruptive-technologies"], "", env);
+      expect(broken.status).toBe(1);
+      expect(broken.stdout).toMatch(/^ERROR   introduction\/\S+ \[en\]  ::figure\{ref=does-not-exist\} refers to nothing: no evidence has this reference\.$/m);
+      expect(broken.stdout.indexOf("ERROR")).toBeLessThan(broken.stdout.indexOf("WARNING"));
+      expect(broken.stdout).toMatch(/: 1 error, \d+ warnings\. Publishing is blocked until the errors are fixed\.$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it("explains bad input and bad configuration, naming every problem", () => {
     const bad = cli(["create-admin", "--email", "nope", "--name", "X"], "short\n");
@@ -58,8 +122,15 @@ describe("living-report CLI", () => {
       const env = { DATA_DIR: dir };
       expect(cli(["demo"], "", env).stdout).toContain("Demo content loaded.");
       expect(cli(["demo"], "", env).stdout).toContain("not empty");
-      const published = cli(["publish", "--report", "disruptive-technologies", "--edition", "2026", "--date", "2026-11-01"], "", env);
+      // The living draft has sections still in draft and chapters not translated: publishing needs a note that says why.
+      const unacknowledged = cli(["publish", "--report", "disruptive-technologies", "--edition", "2026", "--date", "2026-11-01"], "", env);
+      expect(unacknowledged.status).toBe(1);
+      expect(unacknowledged.stderr).toMatch(/warning  The section is still marked Draft\./);
+      expect(unacknowledged.stderr).toMatch(/Not published: \d+ warning\(s\) to acknowledge/);
+      expect(cli(["editions", "--report", "disruptive-technologies"], "", env).stdout).toMatch(/2026 +2026-11-01 +draft/);
+      const published = cli(["publish", "--report", "disruptive-technologies", "--edition", "2026", "--acknowledge", "Draft sections and translations follow in an update."], "", env);
       expect(published.status, published.stderr).toBe(0);
+      expect(published.stderr).toContain("Refreshed edition 2026");
       expect(published.stderr).toMatch(/Rendering pages: \d+\/\d+/);
       expect(published.stdout).toContain("/reports/disruptive-technologies/2026/");
       const listed = cli(["editions", "--report", "disruptive-technologies"], "", env).stdout;

@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)("hostile input in downloads", () => {
     // A figure and a recommendation, placed in a section whose words are the corpus.
     const survey = /\/editor\/surveys\/([0-9a-f-]{36})/.exec((await admin.get("/editor/surveys")).body)![1]!;
     await sent("figure", await admin.post(`/editor/surveys/${survey}/figures`, { figureSlug: "xss-figure", figureKind: "stage-by-technology", figureQuestion: "adoption", figureTechnology: "", figureTitle: fit(300, 15), figureCaption: fit(1000, 3), figureAlt: fit(1000, 15) }));
-    await sent("recommendation", await admin.post(`/editor/reports/${REPORT}/recommendations`, { slug: "xss-rec", text_en: ALL, status: "proposed", statusNote: "", themes: "" }));
+    await sent("recommendation", await admin.post(`/editor/reports/${REPORT}/recommendations`, { slug: "xss-rec", text_en: ALL, status: "endorsed", statusNote: "", themes: "" }));
     const sections = [...new Set([...(await admin.get(`/editor/reports/${REPORT}`)).body.matchAll(/\/editor\/sections\/([0-9a-f-]{36})\/en/g)].map((m) => m[1]!))];
     const section = sections[1]!;
     const base = /name="baseRevisionId" value="(\d*)"/.exec((await admin.get(`/editor/sections/${section}/en`)).body)![1]!;

@@ -6,6 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
 import { editionEditorRoutes } from "#src/features/editions/editor-routes.ts";
+import { checkDraft, checkSection } from "#src/features/editions/findings.ts";
 import { publicEditionRoutes } from "#src/features/editions/public-routes.ts";
 import { homeRoutes } from "#src/features/home/routes.ts";
 import { memberHomePage } from "#src/features/home/member.ts";
@@ -118,8 +119,8 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   await app.register(memberRoutes);
   await app.register(adminRoutes);
   await app.register(editorRoutes);
-  await app.register(sectionRoutes, { provenanceOf: sectionProvenance });
-  await app.register(draftRoutes);
+  await app.register(sectionRoutes, { provenanceOf: sectionProvenance, findingsOf: checkSection });
+  await app.register(draftRoutes, { findingsOf: checkDraft });
   await app.register(publicEditionRoutes);
   await app.register(editionEditorRoutes);
   await app.register(publishingRoutes);

@@ -44,7 +44,7 @@ export const cachesPlugin = fp(
 
 const PURGE_EVERY_MS = 6 * 3600 * 1000;
 
-/** The server's background work, from ready to close: export jobs, and the purge of expired sessions. */
+/** The server's background work, from ready to close: export and publish jobs, and the purge of expired sessions. */
 export const backgroundPlugin = fp(
   async (app) => {
     const { db } = app.database;
@@ -52,7 +52,8 @@ export const backgroundPlugin = fp(
     app.addHook("onReady", async () => {
       const purge = setInterval(() => void purgeExpiredSessions(db).catch((err: unknown) => app.log.warn({ err }, "session purge failed")), PURGE_EVERY_MS);
       purge.unref();
-      const stopJobs = startJobRunner(db, (err) => app.log.error({ err }, "job runner failed"));
+      // A publish job changes what the edition pages' lookups hold: they are forgotten once it swaps.
+      const stopJobs = startJobRunner(db, (err) => app.log.error({ err }, "job runner failed"), undefined, { onPublished: () => app.editionCache.forgetLookups() });
       stop = async () => {
         clearInterval(purge);
         await stopJobs();
@@ -60,5 +61,5 @@ export const backgroundPlugin = fp(
     });
     app.addHook("onClose", () => stop());
   },
-  { name: "background", dependencies: ["database"] },
+  { name: "background", dependencies: ["database", "caches"] },
 );

@@ -9,6 +9,8 @@ type Input = Record<string, unknown>;
 const tasks: Record<TaskName, (input: never) => Promise<unknown>> = {
   markdown: async (input: import("#src/content/render.ts").RenderRequest) => (await import("#src/content/render.ts")).renderNow(input),
   references: async (markdown: string) => (await import("#src/content/render.ts")).referencesNow(markdown),
+  blocks: async (input: import("#src/content/text-blocks.ts").TextBlocksRequest) => (await import("#src/content/text-blocks.ts")).textBlocksNow(input),
+  inspect: async (input: Parameters<typeof import("#src/content/inspect.ts").inspectNow>[0]) => (await import("#src/content/inspect.ts")).inspectNow(input),
   word: async ({ data, technologies, language }: Input) => {
     const { importWord } = await import("#src/features/case-studies/word.ts");
     return importWord(Buffer.from(data as Uint8Array), technologies as Parameters<typeof importWord>[1], language as Parameters<typeof importWord>[2]);

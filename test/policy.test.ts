@@ -76,7 +76,7 @@ describe("route policies", () => {
       const browser = browsers.get(who)!;
       const target = fill(url);
       // Unsafe requests carry a valid token so that the policy, not CSRF, is what answers.
-      const res = method === "GET" ? await browser.get(target) : await browser.submit("/sign-in", target, {});
+      const res = method === "GET" ? await browser.get(target) : await browser.submit("/sign-in", target, {}, method as "POST" | "PUT");
       const status = res.statusCode;
       const label = `${who} ${method} ${url} (${policy}) → ${status}`;
       if (status >= 500) failures.push(`${label}: server error`);

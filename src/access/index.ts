@@ -13,6 +13,7 @@ import { exportRules, type ExportResource } from "#src/access/export.ts";
 import { livingDraftRules, type LivingDraftResource } from "#src/access/living-draft.ts";
 import { organizationRules, type OrganizationResource } from "#src/access/organization.ts";
 import { proposalRules, type ProposalResource } from "#src/access/proposal.ts";
+import { publishJobRules, type PublishJobResource } from "#src/access/publish-job.ts";
 import { reviewCommentRules, type ReviewCommentResource } from "#src/access/review-comment.ts";
 import { reviewRoundRules, type ReviewRoundResource } from "#src/access/review-round.ts";
 import { surveyResponseRules, type SurveyResponseResource } from "#src/access/survey-response.ts";
@@ -32,7 +33,8 @@ export type Resource =
   | ProposalResource
   | EditionResource
   | LivingDraftResource
-  | ExportResource;
+  | ExportResource
+  | PublishJobResource;
 
 /** The rules of each kind of resource; the compiler checks that every kind has its rules. */
 const RULES = {
@@ -46,6 +48,7 @@ const RULES = {
   edition: editionRules,
   "living-draft": livingDraftRules,
   export: exportRules,
+  "publish-job": publishJobRules,
 } satisfies { [R in Resource as R["kind"]]: Record<string, Rule<R>> };
 
 /**

@@ -5,10 +5,12 @@ import { createAdminCommand } from "#src/cli/create-admin.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
 import { searchCommand } from "#src/cli/search.ts";
 import { backupCommand, restoreCommand } from "#src/cli/backup.ts";
+import { checkCommand } from "#src/cli/check.ts";
 import { CliError } from "#src/cli/errors.ts";
 import { exportCommand } from "#src/cli/export.ts";
 import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
+import { tokenCreateCommand } from "#src/cli/token.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { isMessageKey, translator } from "#src/i18n/i18n.ts";
 
@@ -41,11 +43,12 @@ program
 
 program
   .command("publish")
-  .description("Freeze the living draft of a report as a new edition and publish it, with progress.")
+  .description("Freeze the living draft of a report as a new edition, check it and publish it, with progress; refused while the checks find errors.")
   .requiredOption("--report <slug>", "the report's short name, e.g. disruptive-technologies")
   .requiredOption("--edition <label>", "the new edition's label, e.g. 2026")
   .option("--title <title>", "the edition's title (default: the report's title)")
   .option("--date <YYYY-MM-DD>", "the edition's date (default: today)")
+  .option("--acknowledge <note>", "why it goes out with the warnings the checks find (required when there are any)")
   .action(publishCommand);
 
 program
@@ -53,6 +56,13 @@ program
   .description("List a report's editions: label, date, status, content hash.")
   .requiredOption("--report <slug>", "the report's short name")
   .action(editionsCommand);
+
+program
+  .command("check")
+  .description("Run the checks before publishing on the living draft (or an edition): print each finding with where to fix it; exit 1 when there are errors.")
+  .requiredOption("--report <slug>", "the report's short name")
+  .option("--edition <label>", 'an edition\'s label (default: the living draft, "draft")')
+  .action(checkCommand);
 
 program
   .command("search")
@@ -86,6 +96,15 @@ program
   .description("Load a backup into an empty database, on PGlite (DATA_DIR) or PostgreSQL (DATABASE_URL): all or nothing.")
   .argument("<file>", "the archive written by backup")
   .action(restoreCommand);
+
+const tokens = program.command("token").description("Personal API tokens.");
+tokens
+  .command("create")
+  .description("Create a personal API token for an active user and print it (alone, on standard output); scopes beyond the user's role are refused.")
+  .requiredOption("--email <email>", "the token owner's e-mail address")
+  .requiredOption("--name <name>", "what the token is for, e.g. \"nightly import\"")
+  .option("--scope <scopes>", "comma-separated: read, comment, edit, publish", "read")
+  .action(tokenCreateCommand);
 
 const importing = program.command("import").description("Import evidence from files.");
 importing

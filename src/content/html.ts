@@ -8,13 +8,19 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
 import { tableCaption } from "#src/content/parse.ts";
+import type { RecommendationStatus } from "#src/domain/events.ts";
 import type { ReferenceKind } from "#src/domain/reports.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
 
 /** What a renderer knows about a piece of evidence; undefined when the reference is unknown. */
 export type ResolvedFigure = { src: string; alt: string; caption: string; n: number; source: string; dataHref: string };
-/** A recommendation as placed in a text: its words and, once an edition is published, its label there. */
-export type ResolvedRecommendation = { text: string; retired: boolean };
+/** An outcome a recommendation came from, as shown under it: the event (linked when it has a page), when, who, and the outcome's words. */
+export type RecommendationSource = { event: string; href?: string; date: string; by: string; outcome: string };
+/**
+ * A recommendation as placed in a text: its words, its number in an edition (none in the living
+ * draft), its status in the register, and where it came from.
+ */
+export type ResolvedRecommendation = { text: string; retired: boolean; number?: number | null; status?: RecommendationStatus | null; sources?: RecommendationSource[] };
 export type ResolvedReference = { title: string; href?: string; figure?: ResolvedFigure; recommendation?: ResolvedRecommendation } | "pending";
 export type Resolver = (kind: ReferenceKind, ref: string) => ResolvedReference | undefined;
 
@@ -40,6 +46,8 @@ const schema: Schema = {
     "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", ["dataRef"]],
     // Links have their own list in GitHub's schema, which would drop our reference classes.
     a: [...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === "className")), "title", ["className", "ref", "ref-case-study", "ref-figure", "ref-recommendation", "data-footnote-backref"]],
+    // Lists too: GitHub's allows task lists only; a recommendation lists its sources.
+    ul: [...(defaultSchema.attributes?.ul ?? []).filter((a) => !(Array.isArray(a) && a[0] === "className")), ["className", "contains-task-list", "rec-sources"]],
   },
 };
 
@@ -51,6 +59,40 @@ function warningNode(t: Translate, warning: ContentWarning): Element {
         ? t("content.warning.missingRef", { name: warning.name })
         : t("content.warning.unknownRef", { name: warning.name, ref: warning.ref ?? "" });
   return h("span", { className: ["content-warning"] }, `⚠ ${text}`);
+}
+
+/** Who produced an outcome and its words, quoted in the reader's language. */
+export const sourceWords = (t: Translate, s: RecommendationSource) => (s.by ? t("rec.block.outcomeBy", { by: s.by, text: s.outcome }) : t("rec.block.quote", { text: s.outcome }));
+
+/** A recommendation's label ("Recommendation 3", or no number in the living draft) and status word ("Adopted"), as every format writes them. */
+export function recommendationLabel(t: Translate, r: ResolvedRecommendation): { label: string; status: RecommendationStatus | null; statusText: string | null } {
+  const status = r.status ?? (r.retired ? "retired" : null);
+  return { label: r.number ? t("rec.block.number", { n: r.number }) : t("content.recommendationLabel"), status, statusText: status ? t(`rec.block.status.${status}`) : null };
+}
+
+const STATUS_TAG = { endorsed: "tag-ok", proposed: "tag-draft", retired: "tag-outOfDate" } as const;
+
+/** A placed recommendation: its number and status, its words, and the events and outcomes it came from. */
+function recommendationNode(t: Translate, ref: string, href: string | undefined, r: ResolvedRecommendation): Element {
+  const { label: words, status, statusText } = recommendationLabel(t, r);
+  const label = h("strong", words);
+  const sources = r.sources ?? [];
+  return h("aside", { className: ["directive", "directive-recommendation", ...(r.retired ? ["retired"] : []), ...(status ? [`rec-${status}`] : [])], dataRef: ref }, [
+    h("p", { className: ["rec-label"] }, [href ? h("a", { href }, label) : label, ...(status ? [" ", h("span", { className: ["tag", STATUS_TAG[status]] }, statusText)] : [])]),
+    h("p", r.text),
+    ...(status === "proposed" ? [h("p", { className: ["pending-note"] }, t("rec.block.proposedNote"))] : []),
+    ...(r.retired ? [h("p", { className: ["pending-note"] }, t("content.recommendationRetired"))] : []),
+    ...(sources.length
+      ? [
+          h("p", { className: ["rec-sources-label"] }, h("strong", t("rec.block.sources"))),
+          h(
+            "ul",
+            { className: ["rec-sources"] },
+            sources.map((s) => h("li", [s.href ? h("a", { href: s.href }, s.event) : s.event, `, ${s.date} — `, sourceWords(t, s)])),
+          ),
+        ]
+      : []),
+  ]);
 }
 
 function directiveNode(directive: Directive, options: RenderOptions, warnings: ContentWarning[]): ElementContent | ElementContent[] {
@@ -97,15 +139,7 @@ function directiveNode(directive: Directive, options: RenderOptions, warnings: C
       ]),
     ]);
   }
-  if (name === "recommendation" && resolved !== "pending" && resolved.recommendation) {
-    const r = resolved.recommendation;
-    const label = h("strong", t("content.recommendationLabel"));
-    return h("aside", { className: ["directive", "directive-recommendation", ...(r.retired ? ["retired"] : [])], dataRef: ref }, [
-      h("p", { className: ["rec-label"] }, resolved.href ? h("a", { href: resolved.href }, label) : label),
-      h("p", r.text),
-      ...(r.retired ? [h("p", { className: ["pending-note"] }, t("content.recommendationRetired"))] : []),
-    ]);
-  }
+  if (name === "recommendation" && resolved !== "pending" && resolved.recommendation) return recommendationNode(t, ref, resolved.href, resolved.recommendation);
   if (name === "figure") return h("figure", { className: ["directive", "directive-figure", ...pending], dataRef: ref }, [h("figcaption", caption), ...(note ? [note] : [])]);
   return h("aside", { className: ["directive", `directive-${name}`, ...pending], dataRef: ref }, [h("p", caption), ...(note ? [note] : [])]);
 }

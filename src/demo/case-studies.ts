@@ -1,20 +1,34 @@
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
+import { dateHistory, getCaseStudyBySlug } from "#src/features/case-studies/repository.ts";
 import { createCaseStudy, moveCaseStudy, setAnnex } from "#src/features/case-studies/service.ts";
 import { type Caller } from "#src/domain/actors.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 
 // Demo case studies: public projects retold briefly in our own words (check the sources before
-// quoting them), plus one from a fictional institute. Published, so the library has content.
+// quoting them), plus one from a fictional institute. Published on the dates below, so the library
+// has content and the editions that cite them came after.
 
-type DemoCaseStudy = { slug: string; organization: string; annexed: boolean; fields: Partial<CaseStudyFields> & Pick<CaseStudyFields, "title" | "summary" | "solution" | "technologies" | "stage"> };
+/**
+ * `published`: the day it was published in the library (before the first edition citing it: the
+ * 2019 edition is dated 2019-06-28, the 2022 edition 2022-06-30); `annex`: the first edition
+ * whose annex holds it (the annex then keeps it).
+ */
+type DemoCaseStudy = {
+  slug: string;
+  organization: string;
+  annex?: "2019" | "2022";
+  published: string;
+  fields: Partial<CaseStudyFields> & Pick<CaseStudyFields, "title" | "summary" | "solution" | "technologies" | "stage">;
+};
 
 export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "pe-cadena",
     organization: "Peru Customs (SUNAT)",
-    annexed: true,
+    annex: "2019",
+    published: "2019-02-12",
     fields: {
       title: "CADENA: sharing trusted-trader data on a ledger",
       technologies: ["blockchain"],
@@ -31,7 +45,8 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "ke-ug-rects",
     organization: "Kenya Revenue Authority, Customs and Border Control",
-    annexed: true,
+    annex: "2019",
+    published: "2018-11-06",
     fields: {
       title: "Electronic seals for transit cargo on the Northern Corridor",
       technologies: ["iot"],
@@ -48,7 +63,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "br-machine-learning-selection",
     organization: "Brazil Federal Revenue, Customs",
-    annexed: false,
+    published: "2018-09-18",
     fields: {
       title: "Machine learning to select import declarations for inspection",
       technologies: ["ai"],
@@ -64,7 +79,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "kr-export-clearance-ledger",
     organization: "Korea Customs Service",
-    annexed: false,
+    published: "2019-01-22",
     fields: {
       title: "A shared ledger for export clearance documents",
       technologies: ["blockchain"],
@@ -81,7 +96,8 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "hk-single-e-lock",
     organization: "Hong Kong, China Customs and Excise",
-    annexed: true,
+    annex: "2019",
+    published: "2018-12-04",
     fields: {
       title: "One electronic lock for both sides of the boundary",
       technologies: ["iot"],
@@ -98,7 +114,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "kr-ai-xray",
     organization: "Korea Customs Service",
-    annexed: false,
+    published: "2021-04-20",
     fields: {
       title: "Machine learning to help read X-ray images of parcels",
       technologies: ["ai"],
@@ -114,7 +130,8 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "ae-dubai-ecommerce-ledger",
     organization: "Dubai Customs",
-    annexed: true,
+    annex: "2022",
+    published: "2021-11-30",
     fields: {
       title: "A shared ledger for cross-border e-commerce",
       technologies: ["blockchain"],
@@ -131,7 +148,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "tradelens",
     organization: "A.P. Moller - Maersk",
-    annexed: false,
+    published: "2021-06-08",
     fields: {
       title: "A shipping industry ledger that did not reach critical mass",
       technologies: ["blockchain"],
@@ -149,7 +166,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "nl-port-digital-twin",
     organization: "Port of Rotterdam Authority",
-    annexed: false,
+    published: "2021-10-19",
     fields: {
       title: "Sensors and a digital twin of a seaport",
       technologies: ["iot", "ai"],
@@ -166,7 +183,8 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "au-smartgate",
     organization: "Australian Border Force",
-    annexed: true,
+    annex: "2019",
+    published: "2018-10-09",
     fields: {
       title: "Automated border gates with facial comparison",
       technologies: ["biometrics"],
@@ -183,7 +201,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "us-cbp-biometric-exit",
     organization: "U.S. Customs and Border Protection",
-    annexed: false,
+    published: "2020-12-08",
     fields: {
       title: "Facial comparison when travellers board international flights",
       technologies: ["biometrics"],
@@ -200,7 +218,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "us-cbp-uas",
     organization: "U.S. Customs and Border Protection",
-    annexed: false,
+    published: "2019-03-05",
     fields: {
       title: "Unmanned aircraft for border surveillance",
       technologies: ["drones"],
@@ -216,7 +234,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "ca-cbsa-kiosks",
     organization: "Canada Border Services Agency",
-    annexed: false,
+    published: "2021-02-23",
     fields: {
       title: "Self-service kiosks for arriving air travellers",
       technologies: ["biometrics"],
@@ -233,7 +251,7 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
   {
     slug: "ibts-vr-training",
     organization: "Institute for Border Technology Studies (fictional)",
-    annexed: false,
+    published: "2019-04-16",
     fields: {
       title: "Virtual reality for training container examiners (illustrative)",
       technologies: ["virtual-reality"],
@@ -248,10 +266,27 @@ export const DEMO_CASE_STUDIES: DemoCaseStudy[] = [
 
 const EDITOR: Caller = { ...SYSTEM_ACTOR, role: "editor", organizationId: null };
 
-/** Creates the demo case studies, publishes them, and puts the annexed ones in the report's annex. */
+const DAY = 24 * 60 * 60 * 1000;
+
+/** When a demo case study reached each state: written ten weeks before publication, submitted a week later, accepted two weeks before. */
+export function demoHistory(published: string) {
+  const at = new Date(`${published}T10:00:00Z`).getTime();
+  return { draft: new Date(at - 70 * DAY), submitted: new Date(at - 63 * DAY), accepted: new Date(at - 14 * DAY), published: new Date(at) };
+}
+
+/** The annex of an edition of the demo report: the annexed case studies up to that edition, in the list's order. */
+async function setDemoAnnex(db: Db, reportId: string, edition: "2019" | "2022") {
+  const annexed = DEMO_CASE_STUDIES.filter((c) => c.annex && c.annex <= edition).map((c) => c.slug);
+  const ids = await Promise.all(annexed.map(async (slug) => (await getCaseStudyBySlug(db, slug))!.id));
+  await setAnnex(db, SYSTEM_ACTOR, reportId, ids);
+}
+
+/**
+ * Creates the demo case studies and publishes them, dated as it happened (the moves are made
+ * now, then their times are set to the history's), and puts the 2019 annex in place.
+ */
 export async function loadDemoCaseStudies(db: Db, reportId: string) {
   const organizations = await listOrganizations(db, {});
-  const annex: string[] = [];
   for (const demo of DEMO_CASE_STUDIES) {
     const org = organizations.find((o) => o.name === demo.organization);
     if (!org) throw new Error(`Demo organization missing: ${demo.organization}`);
@@ -260,7 +295,10 @@ export async function loadDemoCaseStudies(db: Db, reportId: string) {
     for (const [from, to] of [["draft", "submitted"], ["submitted", "accepted"], ["accepted", "published"]] as const) {
       await moveCaseStudy(db, EDITOR, cs.id, { from, to, message: null, reason: null, supersededBy: null });
     }
-    if (demo.annexed) annex.push(cs.id);
+    await dateHistory(db, cs.id, demoHistory(demo.published));
   }
-  await setAnnex(db, SYSTEM_ACTOR, reportId, annex);
+  await setDemoAnnex(db, reportId, "2019");
 }
+
+/** The annex of the 2022 edition: the 2019 one and the case studies annexed since. */
+export const annexDemoCaseStudies2022 = (db: Db, reportId: string) => setDemoAnnex(db, reportId, "2022");

@@ -180,6 +180,16 @@ export const RENAMED_2022: Record<string, { en: string; fr?: string; es?: string
   "virtual-reality": { en: "Virtual, augmented and mixed reality" },
 };
 
+/** Sections the 2022 edition rewrote: chapter key → the section's place in it → its new texts. */
+export const REVISED_2022: Record<string, Record<number, DemoSection>> = {
+  "artificial-intelligence": {
+    0: en(
+      "What it is",
+      "Big data means volumes and varieties of data too large for the usual tools; analytics finds patterns in them, and artificial intelligence here means systems that learn those patterns from data and apply them to new cases: scoring a declaration, recognising objects in an X-ray image, or grouping similar shipments. **Machine learning** is the part most administrations use, often together with data analytics.",
+    ),
+  },
+};
+
 /** New sections of 2022, added to the end of existing chapters. */
 export const ADDED_SECTIONS_2022: Record<string, DemoSection[]> = {
   introduction: [

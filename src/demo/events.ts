@@ -157,7 +157,8 @@ export async function loadDemoEvents(db: Db, reportId: string, technologyIds: Ma
         const rec = await events.createRecommendation(db, SYSTEM_ACTOR, reportId, {
           slug: o.recommendation,
           texts: outcome.texts,
-          status: e.startsOn < "2019-01-01" ? "endorsed" : "proposed",
+          // Adopted by the Committee before the 2022 edition (editions freeze adopted ones only); the later one is still proposed.
+          status: e.startsOn < "2022-06-30" ? "endorsed" : "proposed",
           statusNote: null,
           themes: THEMES[o.recommendation] ?? [],
           technologyIds: (o.technologies ?? []).flatMap((s) => (technologyIds.has(s) ? [technologyIds.get(s)!] : [])),

@@ -1,7 +1,8 @@
-import { ADDED_SECTIONS_2022, ADDED_SECTIONS_DRAFT, CHAPTERS_2019, NEW_CHAPTERS_2022, RENAMED_2022, type DemoChapter, type DemoSection } from "#src/demo/content.ts";
+import { ADDED_SECTIONS_2022, ADDED_SECTIONS_DRAFT, CHAPTERS_2019, NEW_CHAPTERS_2022, RENAMED_2022, REVISED_2022, type DemoChapter, type DemoSection } from "#src/demo/content.ts";
 import { loadDemoEvents, loadDemoReview } from "#src/demo/events.ts";
-import { loadDemoCaseStudies } from "#src/demo/case-studies.ts";
+import { annexDemoCaseStudies2022, loadDemoCaseStudies } from "#src/demo/case-studies.ts";
 import { loadDemoSurveys } from "#src/demo/surveys.ts";
+import { describeEdition } from "#src/demo/editions.ts";
 import type { Db } from "#src/db/client.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
@@ -10,7 +11,11 @@ import { getHead } from "#src/features/reports/repository.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { addChapter, addSection, createReport, moveChapter, renameChapter, renameReport, setSectionStatus } from "#src/features/reports/structure.ts";
 import { createTechnology, setTechnologyLink } from "#src/features/catalog/technologies.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
+import { checkEdition, type Findings } from "#src/features/editions/findings.ts";
+import { getReport } from "#src/features/catalog/repository.ts";
+import { translator } from "#src/i18n/i18n.ts";
+import { findingMessage } from "#src/web/findings.tsx";
 
 // The demo report as it grew: the 2019 edition (seven technologies), the joint 2022 edition
 // (renamed chapters, survey results, new cross-cutting chapters and recommendations), and a
@@ -64,12 +69,48 @@ async function addSections(db: Db, reportSlug: string, added: Record<string, Dem
   }
 }
 
+/** Writes new texts into existing sections (chapter key → section place → texts). */
+async function reviseSections(db: Db, reportSlug: string, revised: Record<string, Record<number, DemoSection>>) {
+  const draft = await loadDraft(db, reportSlug);
+  for (const [key, sections] of Object.entries(revised)) {
+    const chapter = draft.chapters.find((c) => c.slug === key);
+    if (!chapter) throw new Error(`Demo chapter missing: ${key}`);
+    for (const [place, texts] of Object.entries(sections)) await writeSection(db, chapter.sections[Number(place)]!.id, texts, false);
+  }
+}
+
 const TITLE = { en: "Study Report on Disruptive Technologies", fr: "Rapport d'étude sur les technologies de rupture", es: "Informe de estudio sobre las tecnologías disruptivas" };
 const JOINT = { en: `${TITLE.en} (WCO/WTO)`, fr: `${TITLE.fr} (OMD/OMC)`, es: `${TITLE.es} (OMA/OMC)` };
 
 async function publish(db: Db, reportId: string, label: string, editionDate: string, titles: typeof TITLE, publicUrl: string) {
   const edition = await freezeEdition(db, SYSTEM_ACTOR, reportId, { label, title: titles.en, translatedTitles: titles, editionDate, foreword: null });
-  await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+  await describeEdition(db, edition.id, label);
+  // Published as the committee did it, on the edition's date, with the warnings the checks find acknowledged.
+  const findings = await checkEdition(db, edition.id);
+  if (findings.errors > 0) throw new Error(`The demo's ${label} edition fails its checks: ${findings.findings.filter((f) => f.severity === "error").map((f) => f.code).join(", ")}`);
+  const note = findings.warnings > 0 ? await acknowledgementNote(db, reportId, findings) : null;
+  await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl, publishedAt: new Date(`${editionDate}T12:00:00Z`), acknowledgement: note ? { note } : null });
+}
+
+/** What the secretariat would write about a demo edition's warnings: which chapters were translated, and any other warning by its code. */
+async function acknowledgementNote(db: Db, reportId: string, findings: Findings): Promise<string> {
+  const draft = await loadDraft(db, (await getReport(db, reportId))!.slug);
+  const translations = draft.report.languages.filter((l) => l !== draft.primary);
+  const translated = draft.chapters.filter((c) => c.sections.length > 0 && c.sections.every((s) => translations.every((l) => s.texts[l])));
+  const warnings = findings.findings.filter((f) => f.severity === "warning");
+  const codes = [...new Set(warnings.map((f) => f.code))];
+  const other = codes.filter((c) => !/translation/i.test(c));
+  const parts = [];
+  if (other.length < codes.length) {
+    const names = translated.map((c) => c.titles[draft.primary] ?? c.slug);
+    parts.push(`Only ${names.length ? new Intl.ListFormat("en").format(names) : "no chapter"} ${names.length === 1 ? "was" : "were"} translated in time; the other chapters were published in English only.`);
+  }
+  const t = translator("en");
+  for (const code of other) {
+    const these = warnings.filter((f) => f.code === code);
+    parts.push(`${findingMessage(t, these[0]!).replace(/\.$/, "")} (${these.length === 1 ? "once" : `${these.length} times`}).`);
+  }
+  return parts.join(" ");
 }
 
 /** Loads the demo report with its evidence, and publishes the 2019 and 2022 editions. */
@@ -102,6 +143,7 @@ export async function loadDemoReport(db: Db, publicUrl: string, progress: DemoPr
     const chapter = draft.chapters.find((c) => c.slug === key)!;
     for (const lang of LANGUAGES) if (titles[lang]) await renameChapter(db, SYSTEM_ACTOR, chapter.id, lang, titles[lang]);
   }
+  await reviseSections(db, report.slug, REVISED_2022);
   await addSections(db, report.slug, ADDED_SECTIONS_2022, true);
   for (const chapter of NEW_CHAPTERS_2022) {
     const row = await addChapterWithSections(db, report.id, chapter, tech, true);
@@ -109,6 +151,7 @@ export async function loadDemoReport(db: Db, publicUrl: string, progress: DemoPr
     const steps = chapter.early ? (await loadDraft(db, report.slug)).chapters.length - 2 : 1;
     for (let i = 0; i < steps; i++) await moveChapter(db, SYSTEM_ACTOR, row.id, "up");
   }
+  await annexDemoCaseStudies2022(db, report.id);
   await publish(db, report.id, "2022", "2022-06-30", JOINT, publicUrl);
 
   progress(7, STEPS, "the living draft and its review");

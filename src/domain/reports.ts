@@ -1,5 +1,7 @@
 // Vocabulary of the living draft: chapter kinds, section states, technology links, templates.
 
+import type { Language } from "#src/domain/languages.ts";
+
 export const CHAPTER_KINDS = ["front_matter", "topic", "cross_cutting", "recommendations", "conclusion", "annex"] as const;
 export type ChapterKind = (typeof CHAPTER_KINDS)[number];
 
@@ -13,6 +15,18 @@ export type TechnologyLinkKind = (typeof TECHNOLOGY_LINK_KINDS)[number];
 /** Kinds of evidence a section can embed with a directive, and the directive's name for each. */
 export const REFERENCE_KINDS = ["figure", "case-study", "recommendation"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/**
+ * What can keep a piece of evidence a text places from going out: no such evidence, a case study
+ * not published, a figure whose groups are all too small to show or that has no answers, a
+ * recommendation not adopted (proposed) or retired, a figure without alt text in a language.
+ */
+export const EVIDENCE_PROBLEMS = ["unknown", "unpublished", "suppressed", "empty", "proposed", "retired", "noAlt"] as const;
+export type EvidenceProblemKind = (typeof EVIDENCE_PROBLEMS)[number];
+/** One problem of a piece of evidence; `language` when it concerns one language only, `state` the evidence's own word for its state. */
+export type EvidenceProblem = { problem: EvidenceProblemKind; language?: Language; state?: string };
+/** What is wrong with a piece of evidence as it is now (nothing when it can go out), and the page where it is fixed. */
+export type EvidenceInspection = { problems: EvidenceProblem[]; href?: string };
 
 /** A chapter template: the headings of the sections a new chapter starts with (message keys). */
 export const CHAPTER_TEMPLATES = {

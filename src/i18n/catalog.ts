@@ -3,10 +3,13 @@ import { api } from "#src/i18n/messages/api.ts";
 import { audit } from "#src/i18n/messages/audit.ts";
 import { caseStudies } from "#src/i18n/messages/case-studies.ts";
 import { catalog } from "#src/i18n/messages/catalog.ts";
+import { compare } from "#src/i18n/messages/compare.ts";
 import { content } from "#src/i18n/messages/content.ts";
 import { editions } from "#src/i18n/messages/editions.ts";
+import { editionTexts } from "#src/i18n/messages/edition-texts.ts";
 import { errors } from "#src/i18n/messages/errors.ts";
 import { events } from "#src/i18n/messages/events.ts";
+import { findings } from "#src/i18n/messages/findings.ts";
 import { home } from "#src/i18n/messages/home.ts";
 import { members } from "#src/i18n/messages/members.ts";
 import { provenance } from "#src/i18n/messages/provenance.ts";
@@ -28,7 +31,7 @@ import { surveys } from "#src/i18n/messages/surveys.ts";
 // brace is quoted (`'{ref=…}'`).
 
 /** The feature modules, so a test can check that no key is defined twice. */
-export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, search, publishing, api } as const;
+export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api } as const;
 
 export const messages = {
   ...site,
@@ -45,6 +48,9 @@ export const messages = {
   ...reviews,
   ...provenance,
   ...editions,
+  ...compare,
+  ...editionTexts,
+  ...findings,
   ...search,
   ...publishing,
   ...api,

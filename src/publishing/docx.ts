@@ -24,6 +24,7 @@ import {
 } from "docx";
 import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
+import { recommendationLabel, sourceWords } from "#src/content/html.ts";
 import type { Publication } from "#src/publishing/publication.ts";
 import type { PrintFigure } from "#src/publishing/typst/serialize.ts";
 import { tableCaption } from "#src/content/parse.ts";
@@ -31,6 +32,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { FONTS_DIR } from "#src/publishing/pdf.ts";
 import { translator, type Translate } from "#src/i18n/i18n.ts";
 import { typeset } from "#src/i18n/typography.ts";
+import { formatEditionDate } from "#src/features/editions/texts.ts";
 
 // The publication as a Word document with real heading styles (Word's navigation pane, the
 // contents field), footnotes, tables and page numbers: the same structure as the PDF.
@@ -189,14 +191,20 @@ class Builder {
           }
           const recommendation = d.name === "recommendation" ? this.recommendations[ref] : undefined;
           if (recommendation) {
+            const { label, statusText } = recommendationLabel(t, recommendation);
+            const sources = recommendation.sources ?? [];
             out.push(
               new Paragraph({
                 shading: { type: ShadingType.CLEAR, fill: "F3F7FA", color: "auto" },
                 border: { left: { style: BorderStyle.SINGLE, size: 18, color: "143A52", space: 6 } },
                 children: [
-                  new TextRun({ text: t("content.recommendationLabel"), bold: true }),
+                  new TextRun({ text: label, bold: true }),
+                  ...(statusText ? [new TextRun({ text: ` (${statusText})`, size: 18 })] : []),
                   new TextRun({ text: recommendation.text, break: 1 }),
                   ...(recommendation.retired ? [new TextRun({ text: t("content.recommendationRetired"), break: 1, italics: true, size: 18 })] : []),
+                  // Where it came from: each event with its date and the outcome's words, as text.
+                  ...(sources.length ? [new TextRun({ text: t("rec.block.sources"), break: 1, bold: true, size: 18 })] : []),
+                  ...sources.map((s) => new TextRun({ text: `• ${s.event}, ${s.date} — ${sourceWords(t, s)}`, break: 1, size: 18 })),
                 ],
               }),
             );
@@ -236,14 +244,20 @@ class Builder {
 export async function renderDocx(pub: Publication): Promise<Buffer> {
   const t = translator(pub.lang);
   const builder = new Builder(pub.figures, pub.recommendations);
-  const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
+  const longDate = formatEditionDate(pub.date, pub.lang, pub.dateStyle);
   const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
+  // The edition's own words; where this language lacks them, the primary's, marked with their language.
+  const own = (field: "title" | "subtitle" | "foreword", value: string) => {
+    const lang = pub.textLangs[field] ?? pub.lang;
+    return { text: typeset(value, lang), ...(lang === pub.lang ? {} : { language: { value: lang } }) };
+  };
   const body: (Paragraph | Table | TableOfContents)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 3000 }, children: [new TextRun(pub.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 3000 }, children: [new TextRun(own("title", pub.title))] }),
+    ...(pub.subtitle ? [new Paragraph({ children: [new TextRun({ ...own("subtitle", pub.subtitle), size: 36, color: "143A52" })] })] : []),
     new Paragraph({ children: [new TextRun({ text: subtitle, size: 32, color: "A35A1C" })] }),
     new Paragraph({ children: [new TextRun({ text: longDate, size: 24 })] }),
     ...(pub.draft ? [new Paragraph({ children: [new TextRun({ text: t("pdf.draft"), bold: true, color: "A4262C", size: 36 })] })] : []),
-    ...(pub.foreword ? [new Paragraph({ spacing: { before: 600 }, children: [new TextRun({ text: pub.foreword, italics: true })] })] : []),
+    ...(pub.foreword ? [new Paragraph({ spacing: { before: 600 }, children: [new TextRun({ ...own("foreword", pub.foreword), italics: true })] })] : []),
     new Paragraph({ children: [new PageBreak()] }),
     // Not a heading: the contents must not list itself.
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: t("draft.contents"), bold: true, size: 36, font: "Calibri", color: "143A52" })] }),
@@ -263,6 +277,7 @@ export async function renderDocx(pub: Publication): Promise<Buffer> {
   const pageOf = t("pdf.pageOf", { page: "{page}", pages: "{pages}" }).split(/(\{page\}|\{pages\})/).filter(Boolean);
   const doc = new Document({
     title: `${pub.title} — ${subtitle}`,
+    ...(pub.subtitle ? { subject: pub.subtitle } : {}),
     creator: pub.reportTitle,
     features: { updateFields: true },
     styles: {

@@ -139,4 +139,28 @@ describe("export formats", () => {
     expect(JSON.parse(strFromU8(zip["edition.json"]!)).recommendations).toEqual([{ slug: "start-small", text: "Test on a small scale first, with clear measures.", retired: false, sections: ["1.1"] }]);
     expect(strFromU8(zip["recommendations.csv"]!)).toBe("slug,text,retired,sections\r\nstart-small,\"Test on a small scale first, with clear measures.\",no,1.1\r\n");
   });
+
+  it("gives a recommendation its number, status and sources in every format, as text", async () => {
+    const md = "::recommendation{ref=start-small}";
+    const source = { event: 'Workshop <b>"one"</b>', href: "/reports/r/events/w1#outcome-1", date: "March 16, 2021", by: "Group #1", outcome: "Pilot ]first[ #x" };
+    const withRec: Publication = {
+      ...pub,
+      recommendations: { "start-small": { text: "Start small.", retired: false, number: 3, status: "endorsed", sources: [source] } },
+      chapters: [{ title: "Blockchain", slug: "blockchain", sections: [sectionOf("Use", "use", md)] }],
+    };
+    const line = 'Workshop <b>"one"</b>, March 16, 2021 — Group #1: “Pilot ]first[ #x”';
+    // The HTML file names the event without linking to the site's page (a file on its own has nowhere to go).
+    const html = renderHtmlFile(withRec).toString();
+    expect(html).toContain("<strong>Recommendation 3</strong>");
+    expect(html).toContain(">Adopted</span>");
+    expect(html).toContain("Where it came from");
+    expect(html).toContain("Workshop &#x3C;b>\"one\"&#x3C;/b>, March 16, 2021");
+    expect(html).not.toContain("/reports/r/events/w1");
+    const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(withRec)))["word/document.xml"]!);
+    for (const words of ["Recommendation 3", "(Adopted)", "Where it came from", "Workshop &lt;b&gt;&quot;one&quot;&lt;/b&gt;, March 16, 2021"]) expect(xml).toContain(words);
+    const { serializeMdast, typstString } = await import("#src/publishing/typst/serialize.ts");
+    const { translator } = await import("#src/i18n/i18n.ts");
+    const typst = serializeMdast(parseMarkdown(md), translator("en"), {}, withRec.recommendations);
+    for (const words of ["Recommendation 3", "(Adopted)", "Where it came from", line]) expect(typst).toContain(`#${typstString(words)};`);
+  });
 });

@@ -14,14 +14,18 @@ import type { Publication } from "#src/publishing/publication.ts";
 import { ASSETS_DIR } from "#src/web/assets.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { typeset } from "#src/i18n/typography.ts";
+import { formatEditionDate } from "#src/features/editions/texts.ts";
 
 // The publication as one self-contained HTML file: styles inlined, no script, nothing fetched.
 const CSS = readFileSync(join(ASSETS_DIR, "app.css"), "utf8");
 
 function Document({ pub }: { pub: Publication }) {
   const t = translator(pub.lang);
-  const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
+  const longDate = formatEditionDate(pub.date, pub.lang, pub.dateStyle);
   const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
+  // Where this language lacks the edition's own words, the primary's are shown, marked with their language.
+  const langOf = (field: "title" | "subtitle" | "foreword") => pub.textLangs[field];
+  const own = (field: "title" | "subtitle" | "foreword", value: string) => typeset(value, langOf(field) ?? pub.lang);
   return (
     <html lang={pub.lang}>
       <head>
@@ -37,11 +41,16 @@ function Document({ pub }: { pub: Publication }) {
               {t("pdf.draft")}
             </p>
           )}
-          <h1>{pub.title}</h1>
+          <h1 lang={langOf("title")}>{own("title", pub.title)}</h1>
+          {pub.subtitle && (
+            <p class="lead" lang={langOf("subtitle")}>
+              {own("subtitle", pub.subtitle)}
+            </p>
+          )}
           <p class="lead">
             {subtitle} · {longDate}
           </p>
-          {pub.foreword && <p>{pub.foreword}</p>}
+          {pub.foreword && <p lang={langOf("foreword")}>{own("foreword", pub.foreword)}</p>}
           <nav aria-label={t("draft.contents")}>
             <h2>{t("draft.contents")}</h2>
             <ol class="toc">
@@ -89,7 +98,8 @@ const toHtml = unified().use(rehypeStringify);
 function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: string): string {
   const resolve: Resolver = (kind, ref) => {
     const r = kind === "recommendation" ? pub.recommendations[ref] : undefined;
-    if (r) return { title: ref, recommendation: r };
+    // The events' pages are links of the site: a file on its own names them without linking.
+    if (r) return { title: ref, recommendation: { ...r, sources: r.sources?.map(({ href: _href, ...s }) => s) } };
     const f = kind === "figure" ? pub.figures[ref] : undefined;
     return f ? { title: f.title, figure: { src: `#figure-${ref}`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `#figure-${ref}` } } : "pending";
   };

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "#src/db/client.ts";
 import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { FORMATS, type Format } from "#src/publishing/formats.ts";
@@ -119,7 +119,7 @@ describe("the export job runner", () => {
     const { db } = env.database;
     const draft = await buildReport(db);
     const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2023", title: "Edition 2023", editionDate: "2023-06-30", foreword: null });
-    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost" });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
     const url = `/reports/${draft.report.slug}/2023/en/export/html`;
     const jobUrl = String((await env.app.inject({ url })).headers.location);
     await runPendingJobs(db, { formats: { html: failingHtml() }, backoffMs: () => 0 });
@@ -140,7 +140,7 @@ describe("the export job runner", () => {
     const { db } = env.database;
     const draft = await buildReport(db);
     const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2024", title: "Edition 2024", editionDate: "2024-06-30", foreword: null });
-    const publishedEdition = await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost" });
+    const publishedEdition = await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
     const oneOff = await requestExport(db, SYSTEM_ACTOR, draft.report, undefined, "html", "en");
     const published = await requestExport(db, SYSTEM_ACTOR, draft.report, publishedEdition, "html", "en");
     expect(await runPendingJobs(db)).toBe(2);

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobs } from "#src/db/schema/jobs.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
-import { FORMAT_NAMES } from "#src/publishing/formats.ts";
+import { saveSection } from "#src/features/reports/revisions.ts";
+import { FORMAT_NAMES, FORMATS } from "#src/publishing/formats.ts";
 import { claimJob, getJob, requestExport, runPendingJobs, type ExportParams } from "#src/publishing/jobs.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildReport, buildUser } from "#test/helpers/factories.ts";
@@ -15,7 +16,7 @@ describe("export jobs", () => {
   it("produces a published edition's PDF once, through a job readers can watch", async () => {
     const draft = await buildReport(env.database.db);
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2022", title: "Edition 2022", editionDate: "2022-06-30", foreword: null });
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost" });
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
     const url = `/reports/${draft.report.slug}/2022/fr/export/pdf`;
     const first = await env.app.inject({ url });
     expect(first.statusCode).toBe(303);
@@ -76,6 +77,10 @@ describe("export jobs", () => {
 
   it("queues a published edition's downloads in every language and format when an editor publishes it", async () => {
     const draft = await buildReport(env.database.db);
+    // Empty sections would block publishing: each gets its text.
+    for (const s of draft.chapters.flatMap((c) => c.sections)) {
+      await saveSection(env.database.db, SYSTEM_ACTOR, { sectionId: s.id, language: "en", heading: s.texts.en!.heading, body: "Pilots at seaports.", baseRevisionId: s.texts.en!.revisionId, summary: null });
+    }
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2040", title: "Edition 2040", editionDate: "2040-01-01", foreword: null });
     const editor = await new Browser(env.app).signInAs(env.database, (await buildUser(env.database.db, { role: "editor" })).email);
     const page = `/editor/editions/${edition.id}`;
@@ -83,13 +88,19 @@ describe("export jobs", () => {
     // Into review: nothing to download yet.
     expect((await editor.submit(page, `${page}/status`, { to: "in_review" })).headers.location).toBe(page);
     expect(await exportsOf()).toEqual([]);
-    const published = await editor.submit(page, `${page}/status`, { to: "published" });
+    // Publishing is confirmed with the edition's label and runs as a job; its downloads are queued when it is done.
+    const published = await editor.submit(page, `${page}/publish`, { confirm: "2040", note: "A test edition: its sections are still drafts." });
     expect(published.statusCode).toBe(303);
-    expect(published.headers.location).toBe(page);
+    const jobUrl = String(published.headers.location);
+    expect(jobUrl).toMatch(/^\/jobs\/[0-9a-f-]+$/);
+    expect(await exportsOf()).toEqual([]);
+    const quick = Object.fromEntries(FORMAT_NAMES.map((f) => [f, { ...FORMATS[f], render: async () => Buffer.from(f) }]));
+    await runPendingJobs(env.database.db, { formats: quick });
+    expect((await getEdition(env.database.db, edition.id))?.status).toBe("published");
     const queued = await exportsOf();
     expect(queued.map((j) => { const p = j.params as ExportParams; return `${p.lang}.${p.format}`; }).sort()).toEqual(draft.report.languages.flatMap((lang) => FORMAT_NAMES.map((f) => `${lang}.${f}`)).sort());
     // A withdrawal needs its reason: the page comes back with the error, and the edition stays published.
-    const refused = await editor.submit(page, `${page}/status`, { to: "withdrawn", reason: "" });
+    const refused = await editor.submit(page, `${page}/withdraw`, { confirm: "2040", reason: "" });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain("error-summary");
     expect((await getEdition(env.database.db, edition.id))?.status).toBe("published");

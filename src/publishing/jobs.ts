@@ -5,14 +5,32 @@ import { exportFiles, jobs } from "#src/db/schema/jobs.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import { isPublic } from "#src/domain/editions.ts";
-import type { EditionRow } from "#src/features/editions/repository.ts";
+import { getEdition, type EditionRow } from "#src/features/editions/repository.ts";
+import { publishEdition } from "#src/features/editions/service.ts";
 import type { Language } from "#src/domain/languages.ts";
-import type { ReportRow } from "#src/features/catalog/repository.ts";
-import { FORMATS, type Format, type FormatName } from "#src/publishing/formats.ts";
+import { getReport, type ReportRow } from "#src/features/catalog/repository.ts";
+import { isAppError } from "#src/lib/errors.ts";
+import { FORMAT_NAMES, FORMATS, type Format, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type ExportParams = { report: string; edition: string; lang: Language; format: FormatName; filename: string; members: boolean };
+
+/** A publish job (kind "publish"): an edition published or withdrawn, as the person asked it when they confirmed. */
+export type PublishParams = {
+  editionId: string;
+  report: string;
+  label: string;
+  to: "published" | "withdrawn";
+  /** The content hash at queue time: a different one when the job runs fails it (EDITION_CHANGED). */
+  hash: string | null;
+  /** The warnings acknowledged, as the person saw them, and their note. */
+  acknowledgement: { note: string; warnings: number; codes: string[] } | null;
+  reason: string | null;
+  publicUrl: string;
+  /** Who asked: the audit events are theirs. */
+  actor: Actor;
+};
 
 /** A running job belongs to its runner this long; the runner renews it every third of it. */
 const LEASE_MS = 60_000;
@@ -36,7 +54,16 @@ export type RunnerOptions = {
   backoffMs?: (attempt: number) => number;
   /** Aborting stops the job in hand (the server is closing); it is attempted again later. */
   signal?: AbortSignal;
+  /** Called once an edition was published or withdrawn (the app forgets its cached lookups). */
+  onPublished?: (editionId: string) => void;
+  /** Time limit of a publish job's attempt. */
+  publishTimeoutMs?: number;
 };
+
+/** A publish job's attempt stops after this long (its pages are rendered one by one, with turns between). */
+const PUBLISH_TIMEOUT_MS = 10 * 60_000;
+/** Refusals that another attempt would meet again: the job fails at once. */
+const FINAL_CODES = new Set(["EDITION_CHANGED", "EDITION_STATUS", "NOT_FOUND", "VALIDATION_FAILED"]);
 
 /**
  * The key an export is stored under. A published edition's export depends only on its content
@@ -90,6 +117,27 @@ export async function requestExport(db: Db, actor: Actor, report: ReportRow, edi
   });
 }
 
+/** The key of an edition's publish jobs: one at a time per edition, a second request joins the first. */
+const publishKey = (editionId: string) => `edition:${editionId}`;
+
+/** Queues publishing or withdrawing an edition, unless a job for it is queued or running already (then that one is answered). */
+export async function queuePublish(db: Db, actor: Actor, params: Omit<PublishParams, "actor">): Promise<JobRow> {
+  const key = publishKey(params.editionId);
+  return transaction(db, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    const [existing] = await tx
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.key, key), inArray(jobs.status, ["queued", "running"])))
+      .orderBy(desc(jobs.createdAt))
+      .limit(1);
+    if (existing) return existing;
+    const full: PublishParams = { ...params, actor: { userId: actor.userId, ip: actor.ip, requestId: actor.requestId } };
+    const [job] = await tx.insert(jobs).values({ kind: "publish", key, params: full, createdBy: actor.userId }).returning();
+    return job!;
+  });
+}
+
 /**
  * Takes the oldest job that is due: a queued one past its backoff, or a running one whose runner
  * stopped renewing its lease (it crashed). Rows another runner holds are skipped, so several
@@ -99,7 +147,7 @@ export async function claimJob(db: Db, leaseMs = LEASE_MS): Promise<JobRow | und
   const abandoned = sql`${jobs.status} = 'running' and coalesce(${jobs.leaseUntil}, '-infinity') < now()`;
   await db
     .update(jobs)
-    .set({ status: "failed", error: "The export stopped responding too many times.", finishedAt: new Date(), leaseUntil: null })
+    .set({ status: "failed", error: "The job stopped responding too many times.", finishedAt: new Date(), leaseUntil: null })
     .where(and(abandoned, sql`${jobs.attempts} >= ${MAX_ATTEMPTS}`));
   const rows = await queryRows<{ id: string }>(db, sql`
     update ${jobs} set status = 'running', attempts = attempts + 1, lease_until = ${fromNow(leaseMs)},
@@ -122,28 +170,43 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/**
- * Runs one claimed export job to its end: the file stored under the job's key, or the error kept
- * and the job queued again after a backoff until its attempts are used up. Every write is fenced
- * by the attempt the job was claimed with, so a runner that lost its lease changes nothing.
- */
-export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): Promise<void> {
-  const params = job.params as ExportParams;
-  const format = options.formats?.[params.format] ?? FORMATS[params.format];
-  const leaseMs = options.leaseMs ?? LEASE_MS;
-  const mine: SQL = and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, "running"))!;
-  const stop = new AbortController();
-  const timeout = setTimeout(() => stop.abort(new Error(`No result after ${format.timeoutMs / 1000} s.`)), format.timeoutMs);
-  const onStop = () => stop.abort(new Error("The server stopped."));
-  options.signal?.addEventListener("abort", onStop, { once: true });
+/** The rows a runner may still write: the job as claimed, with the attempt it was claimed with. */
+const claimed = (job: JobRow): SQL => and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, "running"))!;
+
+/** Renews the job's lease while it runs; aborts `stop` when another runner took it over. Returns the function that stops renewing. */
+function keepLease(db: Db, job: JobRow, leaseMs: number, stop: AbortController) {
   const heartbeat = setInterval(() => {
     db.update(jobs)
       .set({ leaseUntil: fromNow(leaseMs) })
-      .where(mine)
+      .where(claimed(job))
       .returning({ id: jobs.id })
       .then((rows) => rows.length === 0 && stop.abort(new Error("Another runner took the job over.")))
       .catch(() => undefined);
   }, leaseMs / 3);
+  return () => clearInterval(heartbeat);
+}
+
+/** A server that stops hands the job back as it found it: the attempt is not counted. */
+const handBack = (db: Db, job: JobRow) =>
+  db.update(jobs).set({ status: "queued", attempts: sql`${jobs.attempts} - 1`, message: null, leaseUntil: null, runAfter: new Date() }).where(claimed(job));
+
+/**
+ * Runs one claimed job to its end, by kind: an export (below) or a publish job (runPublishJob).
+ * An export ends with the file stored under the job's key, or the error kept and the job queued
+ * again after a backoff until its attempts are used up. Every write is fenced by the attempt the
+ * job was claimed with, so a runner that lost its lease changes nothing.
+ */
+export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): Promise<void> {
+  if (job.kind === "publish") return runPublishJob(db, job, options);
+  const params = job.params as ExportParams;
+  const format = options.formats?.[params.format] ?? FORMATS[params.format];
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const mine = claimed(job);
+  const stop = new AbortController();
+  const timeout = setTimeout(() => stop.abort(new Error(`No result after ${format.timeoutMs / 1000} s.`)), format.timeoutMs);
+  const onStop = () => stop.abort(new Error("The server stopped."));
+  options.signal?.addEventListener("abort", onStop, { once: true });
+  const release = keepLease(db, job, leaseMs, stop);
   const setProgress = (progress: number, message: string) => db.update(jobs).set({ progress, message }).where(mine);
   try {
     await setProgress(10, "reading");
@@ -163,11 +226,7 @@ export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): 
         .onConflictDoNothing();
     });
   } catch (caught) {
-    // A server that stops hands the job back as it found it: the attempt is not counted.
-    if (options.signal?.aborted) {
-      await db.update(jobs).set({ status: "queued", attempts: sql`${jobs.attempts} - 1`, message: null, leaseUntil: null, runAfter: new Date() }).where(mine);
-      return;
-    }
+    if (options.signal?.aborted) return void (await handBack(db, job));
     const error = String((caught as Error)?.message ?? caught).slice(0, 2000);
     const again = job.attempts < MAX_ATTEMPTS;
     await db
@@ -180,7 +239,73 @@ export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): 
       .where(mine);
   } finally {
     clearTimeout(timeout);
-    clearInterval(heartbeat);
+    release();
+    options.signal?.removeEventListener("abort", onStop);
+  }
+}
+
+/**
+ * Runs a publish job: publishEdition with the hash the person confirmed, its progress written to
+ * the job (page by page, at most a few times a second), then the downloads of every language and
+ * format requested so they are ready when readers ask. A refusal that would come again
+ * (EDITION_CHANGED: the edition was refreshed since; EDITION_STATUS) fails the job at once, with
+ * the code as its error; anything else is retried like an export. An attempt that finds the edition
+ * already moved with the same content (an earlier attempt swapped, then lost its lease) only
+ * finishes the work after the swap.
+ */
+async function runPublishJob(db: Db, job: JobRow, options: RunnerOptions): Promise<void> {
+  const params = job.params as PublishParams;
+  const mine = claimed(job);
+  const stop = new AbortController();
+  const limitMs = options.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS;
+  const timeout = setTimeout(() => stop.abort(new Error(`No result after ${limitMs / 1000} s.`)), limitMs);
+  const onStop = () => stop.abort(new Error("The server stopped."));
+  options.signal?.addEventListener("abort", onStop, { once: true });
+  const release = keepLease(db, job, options.leaseMs ?? LEASE_MS, stop);
+  let written = 0;
+  const setProgress = async (progress: number, message: string, force = false) => {
+    if (!force && Date.now() - written < 250) return;
+    written = Date.now();
+    await db.update(jobs).set({ progress, message }).where(mine);
+  };
+  try {
+    await setProgress(2, "checking", true);
+    const before = await getEdition(db, params.editionId);
+    const edition =
+      before?.status === params.to && before.contentHash === params.hash
+        ? before
+        : await publishEdition(db, params.actor, params.editionId, {
+          to: params.to,
+          publicUrl: params.publicUrl,
+          acknowledgement: params.acknowledgement && { note: params.acknowledgement.note },
+          reason: params.reason,
+          expectedHash: params.hash,
+          signal: stop.signal,
+          onProgress: (done, total, what) => setProgress(5 + Math.floor((80 * done) / total), `${done}/${total} ${what}`, done === total),
+        });
+    options.onPublished?.(params.editionId);
+    if (edition.status === "published") {
+      await setProgress(90, "downloads", true);
+      const report = (await getReport(db, edition.reportId))!;
+      for (const lang of report.languages) for (const format of FORMAT_NAMES) await requestExport(db, params.actor, report, edition, format, lang);
+    }
+    await db.update(jobs).set({ status: "done", progress: 100, message: null, error: null, finishedAt: new Date(), leaseUntil: null }).where(mine);
+  } catch (caught) {
+    if (options.signal?.aborted) return void (await handBack(db, job));
+    const final = isAppError(caught) && FINAL_CODES.has(caught.code);
+    const error = isAppError(caught) ? caught.code : String((caught as Error)?.message ?? caught).slice(0, 2000);
+    const again = !final && job.attempts < MAX_ATTEMPTS;
+    await db
+      .update(jobs)
+      .set(
+        again
+          ? { status: "queued", error, message: null, leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(job.attempts)) }
+          : { status: "failed", error, message: null, leaseUntil: null, finishedAt: new Date() },
+      )
+      .where(mine);
+  } finally {
+    clearTimeout(timeout);
+    release();
     options.signal?.removeEventListener("abort", onStop);
   }
 }
@@ -217,7 +342,7 @@ export async function cleanUpJobs(db: Db, keptMs = ONE_OFF_KEPT_MS): Promise<{ j
 }
 
 /** Polls for jobs in the background of a server, cleans up once an hour; returns a function that stops it. */
-export function startJobRunner(db: Db, onError: (err: unknown) => void, everyMs = 1000): () => Promise<void> {
+export function startJobRunner(db: Db, onError: (err: unknown) => void, everyMs = 1000, options: Pick<RunnerOptions, "onPublished"> = {}): () => Promise<void> {
   const stopping = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
@@ -230,7 +355,7 @@ export function startJobRunner(db: Db, onError: (err: unknown) => void, everyMs 
         cleaned = Date.now();
         await cleanUpJobs(db);
       }
-      await runPendingJobs(db, { signal: stopping.signal });
+      await runPendingJobs(db, { ...options, signal: stopping.signal });
     })()
       .catch(onError)
       .finally(() => (busy = false));

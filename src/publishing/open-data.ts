@@ -50,6 +50,8 @@ export function renderOpenData(pub: Publication): Buffer {
     schema: OPEN_DATA_SCHEMA,
     report: pub.reportTitle,
     title: pub.title,
+    subtitle: pub.subtitle,
+    foreword: pub.foreword,
     edition: pub.edition ?? null,
     date: pub.date,
     language: pub.lang,

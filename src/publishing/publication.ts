@@ -1,4 +1,5 @@
 import type { Root } from "mdast";
+import type { ResolvedRecommendation } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import type { EditionContent } from "#src/features/editions/render.ts";
@@ -10,8 +11,9 @@ import { chooseText, localized, primaryOf } from "#src/domain/languages.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { period, TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
-import { ANNEX_PATH } from "#src/domain/editions.ts";
-import { annexVersions, pinEvidence, type CaseStudyVersion, type FrozenFigure, type PinnedEvidence } from "#src/features/reports/evidence-kinds.ts";
+import { ANNEX_PATH, type EditionDateStyle } from "#src/domain/editions.ts";
+import { editionTexts } from "#src/features/editions/texts.ts";
+import { annexVersions, pinEvidence, shownRecommendation, type CaseStudyVersion, type FrozenFigure, type PinnedEvidence } from "#src/features/reports/evidence-kinds.ts";
 import { listTechnologies, type TechnologyRow } from "#src/features/catalog/repository.ts";
 import { translator, type Translate } from "#src/i18n/i18n.ts";
 
@@ -32,7 +34,13 @@ export type Publication = {
   date: string;
   lang: Language;
   draft: boolean;
+  /** The edition's subtitle in this language (else the primary language's), if it has one. */
+  subtitle: string | null;
   foreword: string | null;
+  /** How this language writes the edition's date (Intl's dateStyle). */
+  dateStyle: EditionDateStyle;
+  /** The language of the title, subtitle or foreword where this language lacks its own words and shows the primary's. */
+  textLangs: Partial<Record<"title" | "subtitle" | "foreword", Language>>;
   /** Chapters, ending with the case-study annex when there is one. */
   chapters: PublicationChapter[];
   caseStudies: PublicationCaseStudy[];
@@ -42,7 +50,8 @@ export type Publication = {
   recommendations: Record<string, PublicationRecommendation>;
 };
 
-export type PublicationRecommendation = { text: string; retired: boolean };
+/** A placed recommendation in this language: its words, number, status and sources (as frozen for an edition). */
+export type PublicationRecommendation = ResolvedRecommendation;
 
 const section = (slug: string, chosen: { text: { heading: string; body: string } | undefined; lang: Language }): PublicationSection => ({
   heading: chosen.text?.heading ?? slug,
@@ -98,7 +107,7 @@ function evidenceIn(evidence: PinnedEvidence, versions: Map<number, CaseStudyVer
     const frozen = f.languages[lang] ?? Object.values(f.languages)[0];
     return frozen ? [[f.slug, frozen]] : [];
   }));
-  const recommendations: Record<string, PublicationRecommendation> = Object.fromEntries(evidence.recommendations.map((r) => [r.slug, { text: localized(r.texts as Record<Language, string>, lang, primary), retired: r.retired }]));
+  const recommendations: Record<string, PublicationRecommendation> = Object.fromEntries(evidence.recommendations.map((r) => [r.slug, shownRecommendation(r, lang, primary)]));
   return { caseStudies, figures, recommendations };
 }
 
@@ -106,17 +115,22 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
   const { report, edition, snapshot, revisions } = content;
   const primary = primaryOf(report);
   const { caseStudies, figures, recommendations } = evidenceIn(snapshot, content.caseStudyVersions, content.technologies, lang, primary);
+  const texts = editionTexts(edition, primary, lang);
+  const fallbacks = Object.entries(texts).flatMap(([field, text]) => (text && text.lang !== lang ? [[field, text.lang]] : []));
   return {
     caseStudies,
     figures,
     recommendations,
     reportTitle: localized(report.titles, lang, primary),
-    title: localized(edition.titles, lang, primary),
+    title: texts.title.text,
+    subtitle: texts.subtitle?.text ?? null,
     edition: edition.label,
     date: edition.editionDate,
+    dateStyle: edition.dateStyles[lang] ?? "long",
     lang,
     draft: edition.status !== "published" && edition.status !== "withdrawn",
-    foreword: edition.forewords[lang] ?? null,
+    foreword: texts.foreword?.text ?? null,
+    textLangs: Object.fromEntries(fallbacks) as Publication["textLangs"],
     chapters: snapshot.chapters.map((c) => ({
       title: localized(c.titles, lang, primary),
       slug: c.slug,
@@ -146,11 +160,14 @@ export async function loadPublication(db: Db, reportSlug: string, editionLabel: 
     recommendations,
     reportTitle: localized(report.titles, lang, primary),
     title: localized(report.titles, lang, primary),
+    subtitle: null,
     edition: undefined,
     date: new Date().toISOString().slice(0, 10),
+    dateStyle: "long",
     lang,
     draft: true,
     foreword: null,
+    textLangs: report.titles[lang] ? {} : { title: primary },
     chapters: draft.chapters.map((c) => ({
       title: localized(c.titles, lang, primary),
       slug: c.slug,

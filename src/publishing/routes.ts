@@ -3,21 +3,24 @@ import { authorize } from "#src/access/index.ts";
 import { h } from "preact";
 import { isPublic } from "#src/domain/editions.ts";
 import { editionManagement, editionWithReport } from "#src/features/editions/read.ts";
-import { StatusChangeInput } from "#src/features/editions/schemas.ts";
 import { EditionManagePage } from "#src/features/editions/views/manage.tsx";
-import { appError } from "#src/lib/errors.ts";
+import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
 import type { FormatName } from "#src/publishing/formats.ts";
 import { getExportFile, getJob, requestExport, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
-import { ExportUrl } from "#src/publishing/schemas.ts";
-import { changeEditionStatus, exportTarget } from "#src/publishing/service.ts";
+import { ExportUrl, PublishForm, ReviewMoveInput, WithdrawForm } from "#src/publishing/schemas.ts";
+import { changeEditionStatus, exportTarget, startPublish, startWithdraw } from "#src/publishing/service.ts";
 import { JobPage } from "#src/publishing/views.tsx";
-import { actorOf, setFlash } from "#src/web/context.ts";
+import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const pub = { config: { policy: "public" as const } };
+
+// What the person publishing can fix on the edition's page: a field (400), the typed label (422),
+// the checks' findings or the edition's state (409).
+const isFixable = (e: unknown): e is AppError => isAppError(e) && (e.status === 400 || e.status === 409 || e.status === 422);
 const editor = { config: { policy: "editor" as const } };
 
 /** Editions moved along their statuses, and their downloads in every format, produced by background jobs people can watch. */
@@ -27,6 +30,10 @@ export async function publishingRoutes(app: FastifyInstance) {
   const jobOf = async (request: FastifyRequest) => {
     const job = await getJob(db, idFrom(request.params));
     if (!job) throw appError("NOT_FOUND");
+    if (job.kind === "publish") {
+      authorize(request.user, "watch", { kind: "publish-job" });
+      return job;
+    }
     const params = job.params as ExportParams;
     authorize(request.user, "download", { kind: "export", draft: params.edition === "draft", membersOnly: params.members });
     return job;
@@ -42,20 +49,57 @@ export async function publishingRoutes(app: FastifyInstance) {
       .send(file.bytes);
   };
 
+  // The edition's page again, with what went wrong beside the fields and what was typed kept.
+  const editionPage = async (request: FastifyRequest, reply: FastifyReply, editionId: string, error: AppError, values?: Record<string, unknown>) =>
+    h(EditionManagePage, { ctx: pageContext(request, reply), ...(await editionManagement(db, editionId)), error, values });
+
+  // Draft ⇄ in review: a simple button.
   app.post("/editor/editions/:id/status", editor, async (request, reply) => {
-    const { edition, report } = await editionWithReport(db, idFrom(request.params));
+    const { edition } = await editionWithReport(db, idFrom(request.params));
     return submitForm(
       reply,
       async () => {
-        const input = parseInput(StatusChangeInput, formBody(request.body));
-        authorize(request.user, input.to === "withdrawn" ? "withdraw" : "publish", { kind: "edition", edition });
-        const updated = await changeEditionStatus(db, actorOf(request), report, edition.id, input, app.config.publicUrl);
-        app.editionCache.forgetLookups();
+        const { to } = parseInput(ReviewMoveInput, formBody(request.body));
+        const updated = await changeEditionStatus(db, callerOf(request), edition.id, to);
         setFlash(reply, "edition.statusChanged", { label: updated.label, status: request.t(`edition.status.${updated.status}`) });
         return reply.redirect(`/editor/editions/${edition.id}`, 303);
       },
-      async (error) => h(EditionManagePage, { ctx: pageContext(request, reply), ...(await editionManagement(db, edition.id)), error }),
+      (error) => editionPage(request, reply, edition.id, error),
     );
+  });
+
+  // Publishing and withdrawing are confirmed by typing the edition's label; they run as a job
+  // whose page shows the progress. A label typed wrong is answered beside its field, the form kept.
+  const confirmed = (label: string, confirm: string | null) => {
+    if ((confirm ?? "").toLowerCase() !== label) throw appError("CONFIRMATION_MISMATCH", { confirm: "publish.confirmMismatch" });
+  };
+
+  app.post("/editor/editions/:id/publish", editor, async (request, reply) => {
+    const { edition } = await editionWithReport(db, idFrom(request.params));
+    const body = formBody(request.body);
+    try {
+      const input = parseInput(PublishForm, body);
+      confirmed(edition.label, input.confirm);
+      const job = await startPublish(db, callerOf(request), edition.id, { acknowledgement: input.note ? { note: input.note } : null }, app.config.publicUrl);
+      return reply.redirect(`/jobs/${job.id}`, 303);
+    } catch (error) {
+      if (!isFixable(error)) throw error;
+      return sendPage(reply, await editionPage(request, reply, edition.id, error, body), error.status);
+    }
+  });
+
+  app.post("/editor/editions/:id/withdraw", editor, async (request, reply) => {
+    const { edition } = await editionWithReport(db, idFrom(request.params));
+    const body = formBody(request.body);
+    try {
+      const input = parseInput(WithdrawForm, body);
+      confirmed(edition.label, input.confirm);
+      const job = await startWithdraw(db, callerOf(request), edition.id, { reason: input.reason }, app.config.publicUrl);
+      return reply.redirect(`/jobs/${job.id}`, 303);
+    } catch (error) {
+      if (!isFixable(error)) throw error;
+      return sendPage(reply, await editionPage(request, reply, edition.id, error, body), error.status);
+    }
   });
 
   app.get("/reports/:report/:edition/:lang/export/:format", pub, async (request, reply) => {

@@ -1,24 +1,61 @@
+import { authorize } from "#src/access/index.ts";
 import type { Db } from "#src/db/client.ts";
-import type { Actor } from "#src/domain/actors.ts";
-import type { EditionStatus } from "#src/domain/editions.ts";
+import type { Caller } from "#src/domain/actors.ts";
+import { NEXT_STATUS } from "#src/domain/editions.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { getReportBySlug, type ReportRow } from "#src/features/catalog/repository.ts";
+import { getReportBySlug } from "#src/features/catalog/repository.ts";
+import { checkEdition } from "#src/features/editions/findings.ts";
+import { editionWithReport } from "#src/features/editions/read.ts";
 import * as editions from "#src/features/editions/repository.ts";
 import { changeStatus } from "#src/features/editions/service.ts";
 import { appError } from "#src/lib/errors.ts";
-import { FORMAT_NAMES } from "#src/publishing/formats.ts";
-import { requestExport } from "#src/publishing/jobs.ts";
+import { queuePublish, type JobRow } from "#src/publishing/jobs.ts";
+import { NOTE_MAX } from "#src/publishing/schemas.ts";
+
+/** Moves an edition between draft and in review (no pages are rendered for that). */
+export async function changeEditionStatus(db: Db, caller: Caller, editionId: string, to: "draft" | "in_review") {
+  const { edition } = await editionWithReport(db, editionId);
+  authorize(caller, "publish", { kind: "edition", edition });
+  return changeStatus(db, caller, editionId, to);
+}
 
 /**
- * Moves an edition along its statuses (see editions' changeStatus). A published edition's
- * downloads are then requested once, right away, so they are ready when readers ask.
+ * Asks for an edition to be published, as a job (its page /jobs/:id shows the progress). Refused
+ * while the checks find errors (PUBLISH_BLOCKED, with the findings as details) and, when they find
+ * warnings, without a note that says why it goes out with them (WARNINGS_NOT_ACKNOWLEDGED). The
+ * job publishes the content hashed now: if the edition is refreshed meanwhile, it fails.
  */
-export async function changeEditionStatus(db: Db, actor: Actor, report: ReportRow, editionId: string, input: { to: EditionStatus; reason: string | null }, publicUrl: string) {
-  const updated = await changeStatus(db, actor, editionId, input.to, { reason: input.reason, publicUrl });
-  if (updated.status === "published") {
-    for (const lang of report.languages) for (const format of FORMAT_NAMES) await requestExport(db, actor, report, updated, format, lang);
-  }
-  return updated;
+export async function startPublish(db: Db, caller: Caller, editionId: string, input: { acknowledgement: { note: string } | null }, publicUrl: string): Promise<JobRow> {
+  const { edition, report } = await editionWithReport(db, editionId);
+  authorize(caller, "publish", { kind: "edition", edition });
+  if (!NEXT_STATUS[edition.status].includes("published")) throw appError("EDITION_STATUS");
+  const findings = await checkEdition(db, edition.id);
+  if (findings.errors > 0) throw appError("PUBLISH_BLOCKED", {}, findings);
+  const note = input.acknowledgement?.note.trim() ?? "";
+  if (findings.warnings > 0 && !note) throw appError("WARNINGS_NOT_ACKNOWLEDGED", { note: "field.required" }, findings);
+  if (note.length > NOTE_MAX) throw appError("VALIDATION_FAILED", { note: "field.tooLong" });
+  const codes = [...new Set(findings.findings.filter((f) => f.severity === "warning").map((f) => f.code))].sort();
+  return queuePublish(db, caller, {
+    editionId: edition.id,
+    report: report.slug,
+    label: edition.label,
+    to: "published",
+    hash: edition.contentHash,
+    acknowledgement: findings.warnings > 0 || note ? { note, warnings: findings.warnings, codes } : null,
+    reason: null,
+    publicUrl,
+  });
+}
+
+/** Asks for a published edition to be withdrawn, as a job: its pages are rendered again with the notice and the reason. */
+export async function startWithdraw(db: Db, caller: Caller, editionId: string, input: { reason: string }, publicUrl: string): Promise<JobRow> {
+  const { edition, report } = await editionWithReport(db, editionId);
+  authorize(caller, "withdraw", { kind: "edition", edition });
+  if (!NEXT_STATUS[edition.status].includes("withdrawn")) throw appError("EDITION_STATUS");
+  const reason = input.reason.trim();
+  if (!reason) throw appError("VALIDATION_FAILED", { reason: "field.required" });
+  if (reason.length > 500) throw appError("VALIDATION_FAILED", { reason: "field.tooLong" });
+  return queuePublish(db, caller, { editionId: edition.id, report: report.slug, label: edition.label, to: "withdrawn", hash: edition.contentHash, acknowledgement: null, reason, publicUrl });
 }
 
 /**

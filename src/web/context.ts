@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
-import { SESSION_TTL_MS, type Role } from "#src/domain/members.ts";
+import { SESSION_TTL_MS, type Role, type TokenScope } from "#src/domain/members.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { isLanguage, isMessageKey, negotiateLanguage, translator, type MessageKey, type ParamsArg, type Translate } from "#src/i18n/i18n.ts";
 import type { Params } from "#src/i18n/message.ts";
@@ -22,6 +22,8 @@ declare module "fastify" {
     sessionId: string | null;
     /** Signed in by a personal API token (Authorization: Bearer), not a browser session. */
     viaToken: boolean;
+    /** What the token may do (read, comment, edit, publish); undefined for a browser session or no one. */
+    tokenScopes: readonly TokenScope[] | undefined;
     lang: Language;
     t: Translate;
   }
@@ -40,7 +42,7 @@ type IdentityUser = Omit<CurrentUser, "unread">;
 /** How a request is tied to a person: the members feature answers for sessions and tokens. */
 export type Identity = {
   bySession(db: Database["db"], token: string): Promise<{ user: IdentityUser; session: { id: string }; unread: number } | undefined>;
-  byToken(db: Database["db"], token: string): Promise<IdentityUser | undefined>;
+  byToken(db: Database["db"], token: string): Promise<{ user: IdentityUser; scopes: readonly TokenScope[] } | undefined>;
 };
 
 /** Loads the session and chooses the language before any route runs. */
@@ -48,6 +50,7 @@ export function registerRequestContext(app: FastifyInstance, identity: Identity)
   app.decorateRequest("user", null);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("viaToken", false);
+  app.decorateRequest("tokenScopes", undefined);
   app.decorateRequest("lang", "en");
   app.decorateRequest("t", translator("en"));
 
@@ -61,10 +64,12 @@ export function registerRequestContext(app: FastifyInstance, identity: Identity)
     // Only the API takes tokens: the site's pages and forms stay behind a session (and CSRF).
     const bearer = request.url.startsWith("/api/") ? /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] : undefined;
     if (bearer) {
-      identity.byToken(app.database.db, bearer).then((user) => {
-        if (user) {
+      identity.byToken(app.database.db, bearer).then((found) => {
+        if (found) {
+          const { user, scopes } = found;
           request.user = { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, unread: 0 };
           request.viaToken = true;
+          request.tokenScopes = scopes;
         }
         done();
       }, done);

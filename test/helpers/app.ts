@@ -10,6 +10,7 @@ import { queryRows, type Database } from "#src/db/client.ts";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { createToken } from "#src/features/members/tokens.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
+import { TOKEN_SCOPES } from "#src/domain/members.ts";
 import { signIn } from "#src/features/members/auth.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { TEST_PASSWORD } from "#test/helpers/factories.ts";
@@ -46,21 +47,21 @@ export class Browser {
     return this.keep(await this.app.inject({ method: "GET", url, headers: { accept: "text/html", cookie: this.cookieHeader, ...headers } }));
   }
 
-  /** Loads `formPage`, takes its CSRF token, and posts the form to `url` like a browser would. */
-  async submit(formPage: string, url: string, fields: Record<string, string | string[]>) {
+  /** Loads `formPage`, takes its CSRF token, and posts the form to `url` like a browser would (or sends it with another unsafe method). */
+  async submit(formPage: string, url: string, fields: Record<string, string | string[]>, method: "POST" | "PUT" | "PATCH" | "DELETE" = "POST") {
     const page = await this.get(formPage);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!token) throw new Error(`No CSRF token on ${formPage} (status ${page.statusCode})`);
-    return this.post(url, { _csrf: token, ...fields });
+    return this.post(url, { _csrf: token, ...fields }, method);
   }
 
   /** Posts a form as-is (no token added); a list value sends the field once per item (checkboxes). */
-  async post(url: string, fields: Record<string, string | string[]>) {
+  async post(url: string, fields: Record<string, string | string[]>, method: "POST" | "PUT" | "PATCH" | "DELETE" = "POST") {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
     return this.keep(
       await this.app.inject({
-        method: "POST",
+        method,
         url,
         headers: { accept: "text/html", cookie: this.cookieHeader, "content-type": "application/x-www-form-urlencoded" },
         payload: body.toString(),
@@ -107,7 +108,7 @@ export function useTestApp() {
 
 /**
  * Loads the demo and signs its administrator in as a browser would (session and CSRF cookies,
- * the form's token) and as an API client would (a personal token named `tokenName`).
+ * the form's token) and as an API client would (a personal token named `tokenName`, with every scope).
  */
 export async function demoAdmin(app: FastifyInstance, database: Database, tokenName: string) {
   const accounts = await loadDemoIfEmpty(database.db, "http://localhost");
@@ -118,6 +119,6 @@ export async function demoAdmin(app: FastifyInstance, database: Database, tokenN
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   for (const c of page.cookies as { name: string; value: string }[]) cookie += `; ${c.name}=${c.value}`;
   const [user] = await queryRows<{ id: string }>(database.db, sql`select id from users where email = ${admin.email}`);
-  const bearer = (await createToken(database.db, { ...SYSTEM_ACTOR, userId: user!.id }, tokenName)).token;
+  const bearer = (await createToken(database.db, { ...SYSTEM_ACTOR, userId: user!.id }, tokenName, TOKEN_SCOPES)).token;
   return { cookie, csrf, bearer };
 }

@@ -98,7 +98,7 @@ describe("the API", () => {
     const section = (await loadDraft(db, report.slug)).chapters[0]!.sections[0]!;
 
     const browser = await new Browser(app).signInAs(database, member.email);
-    const created = await browser.submit("/account", "/account/tokens", { tokenName: "comment script" });
+    const created = await browser.submit("/account", "/account/tokens", { tokenName: "comment script", scopes: ["read", "comment"] });
     expect(created.statusCode).toBe(200);
     expect(created.headers["cache-control"]).toBe("no-store");
     const token = /<code class="token">(lr_[\w-]+)<\/code>/.exec(created.body)![1]!;

@@ -2,8 +2,9 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db } from "#src/db/client.ts";
 import { can, isSecretariat } from "#src/access/index.ts";
-import { isPublic } from "#src/domain/editions.ts";
+import { isPublic, type Finding } from "#src/domain/editions.ts";
 import { readingLanguage, type Language } from "#src/domain/languages.ts";
+import type { Role, TokenScope } from "#src/domain/members.ts";
 import * as present from "#src/features/api/presenters.ts";
 import type { PublicEdition, PublishedCaseStudy } from "#src/features/api/presenters.ts";
 import type { PublicationCache } from "#src/features/api/publications.ts";
@@ -12,13 +13,23 @@ import { PAGE_SIZE, searchLibrary } from "#src/features/case-studies/library.ts"
 import * as caseStudies from "#src/features/case-studies/repository.ts";
 import { LibraryQuery } from "#src/features/case-studies/schemas.ts";
 import { getReportBySlug, listReports } from "#src/features/catalog/repository.ts";
-import { getEditionByLabel, listEditions, type EditionRow } from "#src/features/editions/repository.ts";
+import { checkEdition } from "#src/features/editions/findings.ts";
+import { getEdition, getEditionByLabel, listEditions, type EditionRow } from "#src/features/editions/repository.ts";
+import { FreezeInput } from "#src/features/editions/schemas.ts";
+import { freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import * as events from "#src/features/events/repository.ts";
+import { loadDraft } from "#src/features/reports/draft.ts";
+import { editableSection, saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
+import { SectionSaveInput } from "#src/features/reports/schemas.ts";
 import { addComment } from "#src/features/reviews/service.ts";
 import { search } from "#src/features/search/search.ts";
+import { isMessageKey, type Translate } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
+import { parseInput } from "#src/lib/validation.ts";
+import { getJob } from "#src/publishing/jobs.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
-import { callerOf } from "#src/web/context.ts";
+import { startPublish, startWithdraw } from "#src/publishing/service.ts";
+import { actorOf, callerOf } from "#src/web/context.ts";
 import type { ZodReply, ZodRequest } from "#src/web/zod-provider.ts";
 
 // The API's operations: each with its schemas (for validation and for openapi.json) and a handler
@@ -28,6 +39,11 @@ import type { ZodReply, ZodRequest } from "#src/web/zod-provider.ts";
 type Part = z.ZodObject | undefined;
 type Parsed<P extends Part, Q extends Part, B extends Part> = ZodRequest<{ params: P; querystring: Q; body: B }>;
 
+/** A success status an endpoint may answer with. */
+export type SuccessStatus = 200 | 201 | 202;
+/** The error statuses the OpenAPI document describes. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 415 | 422 | 428;
+
 /** What a handler is given: the request's parts as its endpoint's schemas parse them, and the app's database and cache. */
 export type HandlerInput<P extends Part, Q extends Part, B extends Part> = {
   db: Db;
@@ -36,21 +52,43 @@ export type HandlerInput<P extends Part, Q extends Part, B extends Part> = {
   body: Parsed<P, Q, B>["body"];
   request: FastifyRequest;
   publications: PublicationCache;
+  /** The site's public address, for pages rendered by a publish. */
+  publicUrl: string;
+  /** How the answer goes out, when the handler decides: another success status, response headers (ETag, Location). */
+  answer: { status?: SuccessStatus; headers: Record<string, string> };
 };
 
 export type Endpoint<P extends Part = Part, Q extends Part = Part, B extends Part = Part, R extends z.ZodType = z.ZodType> = {
   id: string;
-  method: "get" | "post";
+  method: "get" | "post" | "put";
   path: string;
   summary: string;
-  tag: "Reports" | "Case studies" | "Events" | "Search" | "Account" | "Reviews";
+  /** More than the summary says: preconditions, what the errors carry. */
+  description?: string;
+  tag: "Reports" | "Case studies" | "Events" | "Search" | "Account" | "Reviews" | "Living draft" | "Editions" | "Jobs";
   params?: P;
   query?: Q;
   body?: B;
   response: R;
-  status?: 200 | 201;
+  status?: SuccessStatus;
+  /** Other success answers, with the same body (a save that changed nothing answers 200, not 201). */
+  alsoAnswers?: { status: SuccessStatus; description: string }[];
+  /** Request headers the operation reads, for the documentation. */
+  headers?: { name: string; description: string }[];
+  /** Response headers of the success answer, for the documentation. */
+  responseHeaders?: Record<string, string>;
   /** Needs a personal token (Authorization: Bearer …). */
   auth?: boolean;
+  /**
+   * The token scope the operation needs; "read" when unset. Public reads ask for it only when a
+   * token is sent. The owner's role must hold the scope too (`role`, else the scope's SCOPE_ROLE),
+   * so a token kept after its owner lost a role does no more than the owner now may.
+   */
+  scope?: TokenScope;
+  /** The least role of the token's owner, when more than the scope's own. */
+  role?: Role;
+  /** Refusals worth naming, by status: what they mean here (the usual ones are documented anyway). */
+  errors?: Partial<Record<ErrorStatus, string>>;
   // A method, so that an endpoint with narrower inputs still counts as an Endpoint in the list.
   handler(input: HandlerInput<P, Q, B>): Promise<ZodReply<R>>;
 };
@@ -87,6 +125,35 @@ async function publicEdition(db: Db, publications: PublicationCache, params: { r
   }
   return { report, edition, lang: shown, publication };
 }
+
+/** An edition of a report in any status, for the secretariat's operations. */
+async function managedEdition(db: Db, params: { report: string; edition: string }) {
+  const report = await publicReport(db, params.report);
+  const edition = await getEditionByLabel(db, report.id, params.edition);
+  if (!edition) throw appError("NOT_FOUND");
+  return { report, edition };
+}
+
+/**
+ * The revision a save is based on: If-Match names it as an ETag ("123", W/"123") or bare (123);
+ * If-None-Match: * says the language has no text yet. Neither is 428: a save never overwrites blind.
+ */
+function baseRevisionOf(request: FastifyRequest): number | null {
+  const ifMatch = request.headers["if-match"];
+  if (ifMatch === undefined) {
+    if (request.headers["if-none-match"]?.trim() === "*") return null;
+    throw appError("PRECONDITION_REQUIRED");
+  }
+  const match = /^\s*(?:W\/)?("?)([1-9]\d{0,14})\1\s*$/.exec(ifMatch);
+  if (!match) throw appError("VALIDATION_FAILED", { "If-Match": "field.invalid" });
+  return Number(match[2]);
+}
+
+/** A finding's message in the reader's language; its code when no message is written for it yet. */
+const findingMessage = (t: Translate) => (f: Finding) => {
+  const key = `finding.${f.code}`;
+  return isMessageKey(key) ? t(key, f.params) : f.code;
+};
 
 /** A case study readers may see: published (or retired since), with a current version. */
 const isPublishedCaseStudy = (cs: caseStudies.CaseStudyRow | undefined): cs is PublishedCaseStudy & { currentVersionId: number } =>
@@ -251,6 +318,170 @@ export const ENDPOINTS: Endpoint[] = [
     body: api.CommentIn,
     response: api.CommentOut,
     status: 201,
+    scope: "comment",
     handler: async ({ db, params, body, request }) => present.commentOut(await addComment(db, callerOf(request), params.round, body)),
+  }),
+  endpoint({
+    id: "getDraft",
+    method: "get",
+    path: "/api/v1/reports/{report}/draft",
+    summary: "The living draft: chapters and sections with their ids, and each language's current revision",
+    description: "Send a section's revisionId in If-Match to saveSection. Translations say whether they follow the primary text.",
+    tag: "Living draft",
+    auth: true,
+    scope: "edit",
+    params: api.ReportParams,
+    response: api.DraftOut,
+    handler: async ({ db, params }) => present.draftOut(await loadDraft(db, params.report)),
+  }),
+  endpoint({
+    id: "saveSection",
+    method: "put",
+    path: "/api/v1/reports/{report}/sections/{section}/{lang}",
+    summary: "Save a section's text in one language as a new revision, based on the revision named in If-Match",
+    description:
+      'If-Match names the revision the text was based on ("123", as getDraft or the last save gave it); If-None-Match: * saves a language\'s first text. When someone saved meanwhile, 409 STALE_REVISION carries their text in error.details.current: merge and save again with its revisionId.',
+    tag: "Living draft",
+    auth: true,
+    scope: "edit",
+    params: api.SectionTextParams,
+    body: api.SectionIn,
+    headers: [
+      { name: "If-Match", description: 'The base revision, e.g. "123" (required unless If-None-Match: *)' },
+      { name: "If-None-Match", description: "* for a language's first text (no revision yet)" },
+    ],
+    response: api.SectionSavedOut,
+    status: 201,
+    alsoAnswers: [{ status: 200, description: "The text was the current one already: no new revision" }],
+    responseHeaders: { ETag: "The current revision, for the next If-Match" },
+    errors: { 409: "STALE_REVISION: someone saved since the base revision; error.details.current holds their text", 428: "PRECONDITION_REQUIRED: neither If-Match nor If-None-Match: *" },
+    handler: async ({ db, params, body, request, answer }) => {
+      const base = baseRevisionOf(request);
+      const { report } = await editableSection(db, params.section, params.lang);
+      if (report.slug !== params.report) throw appError("NOT_FOUND");
+      // The same rules as the section editor's form (line endings, Markdown limits, control characters).
+      const input = parseInput(SectionSaveInput, { heading: body.heading, body: body.body, summary: body.summary ?? "", baseRevisionId: base ?? "" });
+      try {
+        const saved = await saveSection(db, actorOf(request), { sectionId: params.section, language: params.lang, heading: input.heading, body: input.body, baseRevisionId: input.baseRevisionId, summary: input.summary });
+        answer.status = saved.created ? 201 : 200;
+        answer.headers.etag = `"${saved.revision.id}"`;
+        return present.sectionSavedOut(saved.revision, saved.created);
+      } catch (e) {
+        if (e instanceof StaleRevisionError) throw appError("STALE_REVISION", {}, present.staleSectionOut(e.current));
+        throw e;
+      }
+    },
+  }),
+  endpoint({
+    id: "freezeEdition",
+    method: "post",
+    path: "/api/v1/reports/{report}/editions",
+    summary: "Freeze the living draft into a new edition (status draft)",
+    tag: "Editions",
+    auth: true,
+    scope: "edit",
+    params: api.ReportParams,
+    body: api.FreezeIn,
+    response: api.ManagedEditionOut,
+    status: 201,
+    errors: { 409: "EDITION_LABEL_TAKEN" },
+    handler: async ({ db, params, body, request }) => {
+      const report = await publicReport(db, params.report);
+      const edition = await freezeEdition(db, actorOf(request), report.id, parseInput(FreezeInput, body));
+      return present.managedEditionOut(report, edition);
+    },
+  }),
+  endpoint({
+    id: "refreshEdition",
+    method: "post",
+    path: "/api/v1/reports/{report}/editions/{edition}/refresh",
+    summary: "Re-pin an unpublished edition to the living draft as it is now",
+    tag: "Editions",
+    auth: true,
+    scope: "edit",
+    params: api.ManagedEditionParams,
+    response: api.ManagedEditionOut,
+    errors: { 409: "EDITION_IMMUTABLE: the edition is published or withdrawn" },
+    handler: async ({ db, params, request }) => {
+      const { report, edition } = await managedEdition(db, params);
+      await refreshEdition(db, actorOf(request), edition.id);
+      return present.managedEditionOut(report, (await getEdition(db, edition.id))!);
+    },
+  }),
+  endpoint({
+    id: "checkEdition",
+    method: "get",
+    path: "/api/v1/reports/{report}/editions/{edition}/findings",
+    summary: "The checks before publishing: errors (which block it) and warnings (which need acknowledge.note)",
+    description: "Messages are in the language of Accept-Language (en, fr, es; English by default). Refresh the edition after fixing the draft.",
+    tag: "Editions",
+    auth: true,
+    scope: "read",
+    role: "editor",
+    params: api.ManagedEditionParams,
+    response: api.FindingsOut,
+    handler: async ({ db, params, request }) => {
+      const { edition } = await managedEdition(db, params);
+      return present.findingsOut(await checkEdition(db, edition.id), findingMessage(request.t));
+    },
+  }),
+  endpoint({
+    id: "publishEdition",
+    method: "post",
+    path: "/api/v1/reports/{report}/editions/{edition}/publish",
+    summary: "Publish an edition: its pages are rendered by a job; poll the job until it is done",
+    description: "Refused while the edition has errors. With warnings, acknowledge them with a note; the note is kept on the edition and in the audit log.",
+    tag: "Editions",
+    auth: true,
+    scope: "publish",
+    params: api.ManagedEditionParams,
+    body: api.PublishIn,
+    response: api.JobAcceptedOut,
+    status: 202,
+    responseHeaders: { Location: "getJob's URL for the job" },
+    errors: { 409: "PUBLISH_BLOCKED (errors remain) or WARNINGS_NOT_ACKNOWLEDGED (no acknowledge.note); error.details holds the findings. EDITION_STATUS: it cannot be published from its status" },
+    handler: async ({ db, params, body, request, publicUrl, answer }) => {
+      const { edition } = await managedEdition(db, params);
+      const job = await startPublish(db, callerOf(request), edition.id, { acknowledgement: body.acknowledge ?? null }, publicUrl);
+      answer.headers.location = `/api/v1/jobs/${job.id}`;
+      return present.jobAcceptedOut(job);
+    },
+  }),
+  endpoint({
+    id: "withdrawEdition",
+    method: "post",
+    path: "/api/v1/reports/{report}/editions/{edition}/withdraw",
+    summary: "Withdraw a published edition, with the reason readers will see; its pages are rendered again by a job",
+    tag: "Editions",
+    auth: true,
+    scope: "publish",
+    params: api.ManagedEditionParams,
+    body: api.WithdrawIn,
+    response: api.JobAcceptedOut,
+    status: 202,
+    responseHeaders: { Location: "getJob's URL for the job" },
+    errors: { 409: "EDITION_STATUS: only a published edition can be withdrawn" },
+    handler: async ({ db, params, body, request, publicUrl, answer }) => {
+      const { edition } = await managedEdition(db, params);
+      const job = await startWithdraw(db, callerOf(request), edition.id, { reason: body.reason }, publicUrl);
+      answer.headers.location = `/api/v1/jobs/${job.id}`;
+      return present.jobAcceptedOut(job);
+    },
+  }),
+  endpoint({
+    id: "getJob",
+    method: "get",
+    path: "/api/v1/jobs/{id}",
+    summary: "A background job (a publish, an export): its status and progress, to poll until done or failed",
+    tag: "Jobs",
+    auth: true,
+    params: api.JobParams,
+    response: api.JobOut,
+    handler: async ({ db, params, request }) => {
+      const job = await getJob(db, params.id);
+      // One's own jobs; the secretariat sees every job. Others' jobs do not exist for the caller.
+      if (!job || (job.createdBy !== request.user!.id && !isSecretariat(request.user))) throw appError("NOT_FOUND");
+      return present.jobOut(job);
+    },
   }),
 ];

@@ -28,7 +28,26 @@ describe("openapi.json", () => {
     expect(new Set(ops.map((o) => o.operationId)).size).toBe(ops.length);
     for (const op of ops) {
       expect(op.summary, op.operationId).toBeTruthy();
-      expect(Object.keys(op.responses).some((s) => s === "200" || s === "201"), op.operationId).toBe(true);
+      expect(Object.keys(op.responses).some((s) => s === "200" || s === "201" || s === "202"), op.operationId).toBe(true);
     }
+  });
+
+  it("documents the editorial operations with their token scope, preconditions and refusals", () => {
+    const paths = committed.paths as Record<string, Record<string, { operationId: string; security?: Record<string, string[]>[]; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+    const byId = new Map(Object.values(paths).flatMap((methods) => Object.values(methods)).map((op) => [op.operationId, op]));
+    const scopes = { getDraft: "edit", saveSection: "edit", freezeEdition: "edit", refreshEdition: "edit", checkEdition: "read", publishEdition: "publish", withdrawEdition: "publish", getJob: "read", addReviewComment: "comment", getMe: "read" };
+    for (const [id, scope] of Object.entries(scopes)) {
+      const op = byId.get(id);
+      expect(op, id).toBeDefined();
+      expect(op!.security, id).toEqual([{ token: [scope] }]);
+      expect(op!.responses["401"], id).toBeDefined();
+      expect(op!.responses["403"], id).toBeDefined();
+    }
+    const save = byId.get("saveSection")!;
+    expect(save.parameters.filter((p) => p.in === "header").map((p) => p.name)).toEqual(["If-Match", "If-None-Match"]);
+    expect(Object.keys(save.responses)).toEqual(expect.arrayContaining(["200", "201", "409", "428"]));
+    for (const id of ["publishEdition", "withdrawEdition"]) expect(Object.keys(byId.get(id)!.responses), id).toEqual(expect.arrayContaining(["202", "409"]));
+    // Public reads take no token.
+    expect(byId.get("getEdition")!.security).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ENDPOINTS, type Endpoint } from "#src/features/api/endpoints.ts";
+import { SCOPE_ROLE } from "#src/domain/members.ts";
+import { ENDPOINTS, type Endpoint, type ErrorStatus } from "#src/features/api/endpoints.ts";
 import { ErrorBody } from "#src/features/api/schemas.ts";
 
 // openapi.json, generated from the endpoints' Zod schemas (JSON Schema 2020-12, as OpenAPI 3.1
@@ -18,30 +19,61 @@ const parameters = (e: Endpoint) => [
     const input = jsonSchema(schema, "input");
     return { name, in: "query", required: !schema.safeParse(undefined).success, description: schema.description, schema: input };
   }),
+  ...(e.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" } })),
 ].map((p) => (p.description ? p : { name: p.name, in: p.in, required: p.required, schema: p.schema }));
 
-const ERRORS = { 400: "Invalid parameters (VALIDATION_FAILED)", 401: "No valid token (UNAUTHENTICATED)", 403: "Not allowed (FORBIDDEN, NOT_INVITED)", 404: "Not found (NOT_FOUND)", 409: "The state does not allow it (e.g. ROUND_CLOSED)" } as const;
+const ERRORS: Record<ErrorStatus, string> = {
+  400: "Invalid parameters (VALIDATION_FAILED)",
+  401: "No valid token (UNAUTHENTICATED)",
+  403: "Not allowed (FORBIDDEN, NOT_INVITED; TOKEN_SCOPE when the token lacks the scope)",
+  404: "Not found (NOT_FOUND)",
+  409: "The state does not allow it (e.g. ROUND_CLOSED)",
+  415: "The body is not JSON (UNSUPPORTED_MEDIA_TYPE)",
+  422: "Understood but refused (CONFIRMATION_MISMATCH)",
+  428: "A precondition header is missing (PRECONDITION_REQUIRED)",
+};
+
+/** The statuses an operation's refusals are documented with: the usual ones for its kind, and its own. */
+const errorStatuses = (e: Endpoint): ErrorStatus[] => {
+  const usual: ErrorStatus[] = e.auth ? [400, 401, 403, 404, 409] : [400, 404];
+  return [...new Set([...usual, ...(Object.keys(e.errors ?? {}).map(Number) as ErrorStatus[])])].sort((a, b) => a - b);
+};
+
+/** Who may call it: the token scope and the least role of the token's owner. */
+const access = (e: Endpoint) => {
+  const scope = e.scope ?? "read";
+  return `Token scope: ${scope}; the token's owner must be ${e.role ?? SCOPE_ROLE[scope]} or above.`;
+};
+
+const success = (e: Endpoint, status: number, description: string) => ({
+  description,
+  ...(e.method === "get" ? { headers: { ETag: { description: "Send it back in If-None-Match to get 304 when nothing changed", schema: { type: "string" } } } } : {}),
+  ...(e.responseHeaders ? { headers: Object.fromEntries(Object.entries(e.responseHeaders).map(([name, description]) => [name, { description, schema: { type: "string" } }])) } : {}),
+  content: { "application/json": { schema: jsonSchema(e.response, "output") } },
+});
 
 export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
-    const errors = e.auth ? ([400, 401, 403, 404, 409] as const) : ([400, 404] as const);
+    const description = [e.description, e.auth ? access(e) : undefined].filter(Boolean).join(" ");
     paths[e.path] ??= {};
     paths[e.path]![e.method] = {
       operationId: e.id,
       summary: e.summary,
+      ...(description ? { description } : {}),
       tags: [e.tag],
-      ...(e.auth ? { security: [{ token: [] }] } : {}),
+      // OpenAPI 3.1 lets a bearer scheme list the roles it needs: here, the token's scope.
+      ...(e.auth ? { security: [{ token: [e.scope ?? "read"] }] } : {}),
       parameters: parameters(e),
-      ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(e.body, "input") } } } } : {}),
+      // A body whose fields are all optional may be left out.
+      ...(e.body ? { requestBody: { required: !e.body.safeParse({}).success, content: { "application/json": { schema: jsonSchema(e.body, "input") } } } } : {}),
       responses: {
-        [String(e.status ?? 200)]: {
-          description: "OK",
-          ...(e.method === "get" ? { headers: { ETag: { description: "Send it back in If-None-Match to get 304 when nothing changed", schema: { type: "string" } } } } : {}),
-          content: { "application/json": { schema: jsonSchema(e.response, "output") } },
-        },
+        [String(e.status ?? 200)]: success(e, e.status ?? 200, e.status === 202 ? "Accepted: the work goes on in a job" : e.status === 201 ? "Created" : "OK"),
+        ...Object.fromEntries((e.alsoAnswers ?? []).map((a) => [String(a.status), success(e, a.status, a.description)])),
         ...(e.method === "get" ? { 304: { description: "Not modified since the ETag sent in If-None-Match" } } : {}),
-        ...Object.fromEntries(errors.map((status) => [String(status), { description: ERRORS[status], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
+        ...Object.fromEntries(
+          errorStatuses(e).map((status) => [String(status), { description: e.errors?.[status] ?? ERRORS[status], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+        ),
       },
     };
   }
@@ -50,7 +82,8 @@ export function buildOpenApi(version: string) {
     info: {
       title: "Living Report API",
       version,
-      description: "Read what the public site shows (reports, published editions, figures with their data, recommendations, case studies, events, search) and, with a personal token, do what a signed-in member may. Errors are JSON with a stable code. Lists are paged (page=1, 2, …).",
+      description:
+        "Read what the public site shows (reports, published editions, figures with their data, recommendations, case studies, events, search) and, with a personal token, do what a signed-in member may: comment in review rounds, and for the secretariat edit the living draft, freeze, check, publish and withdraw editions. A token has scopes (read, comment, edit, publish), never more than its owner's role allows; an operation its scopes do not cover answers 403 TOKEN_SCOPE. Errors are JSON with a stable code. Lists are paged (page=1, 2, …).",
     },
     servers: [{ url: "/" }],
     tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),

@@ -8,12 +8,17 @@ import type { CaseStudyRow } from "#src/features/case-studies/repository.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
+import { editionTexts } from "#src/features/editions/texts.ts";
 import type { DocumentInfo, EventRow, OutcomeRow, PartRow } from "#src/features/events/repository.ts";
+import type { Findings } from "#src/features/editions/findings.ts";
+import { translationState, type Draft } from "#src/features/reports/draft.ts";
+import type { RevisionRow } from "#src/features/reports/repository.ts";
 import type { CommentRow } from "#src/features/reviews/repository.ts";
 import type { SearchHit } from "#src/features/search/search.ts";
 import type { CurrentUser } from "#src/web/context.ts";
 import type { ZodReply } from "#src/web/zod-provider.ts";
 import type { Publication } from "#src/publishing/publication.ts";
+import type { JobRow } from "#src/publishing/jobs.ts";
 
 // The API's JSON, one function per resource: rows in, the documented shape out (each return type
 // is its response schema's, so the compiler holds them to openapi.json). No database work here.
@@ -35,7 +40,7 @@ export function reportOut(report: ReportRow, editions: PublicEdition[], lang: La
     languages: report.languages,
     editions: [...editions]
       .sort((a, b) => b.editionDate.localeCompare(a.editionDate))
-      .map((e) => ({ label: e.label, date: e.editionDate, status: e.status, url: editionUrls(report, e).contents(readingLanguage(report, lang)) })),
+      .map((e) => ({ label: e.label, title: editionTexts(e, primaryOf(report), readingLanguage(report, lang)).title.text, date: e.editionDate, status: e.status, url: editionUrls(report, e).contents(readingLanguage(report, lang)) })),
   };
 }
 
@@ -46,6 +51,10 @@ export function editionOut(report: ReportRow, edition: PublicEdition, lang: Lang
     report: report.slug,
     label: edition.label,
     title: publication.title,
+    subtitle: publication.subtitle,
+    foreword: publication.foreword,
+    titles: edition.titles,
+    subtitles: edition.subtitles,
     date: edition.editionDate,
     status: edition.status,
     language: lang,
@@ -137,4 +146,82 @@ export function meOut(user: Pick<CurrentUser, "name" | "email" | "role" | "organ
 
 export function commentOut(comment: CommentRow): Json<typeof api.CommentOut> {
   return { id: comment.id, roundId: comment.roundId, sectionId: comment.sectionId, parentId: comment.parentId, quote: comment.quote, body: comment.body, createdAt: comment.createdAt.toISOString() };
+}
+
+/** The living draft as an editor's program needs it: ids, slugs and, per language, the revision to base a save on. */
+export function draftOut(draft: Draft): Json<typeof api.DraftOut> {
+  const { report, primary } = draft;
+  const languages = [primary, ...report.languages.filter((l) => l !== primary)];
+  return {
+    report: report.slug,
+    primaryLanguage: primary,
+    languages,
+    chapters: draft.chapters.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      kind: c.kind,
+      titles: c.titles,
+      sections: c.sections.map((s) => ({
+        id: s.id,
+        slug: s.slug,
+        status: s.status,
+        texts: languages.map((language) => {
+          const text = s.texts[language];
+          return { language, revisionId: text?.revisionId ?? null, heading: text?.heading ?? null, state: language === primary ? (text ? "primary" : "missing") : translationState(s, primary, language) };
+        }),
+      })),
+    })),
+  };
+}
+
+export function sectionSavedOut(revision: RevisionRow, created: boolean): Json<typeof api.SectionSavedOut> {
+  return { sectionId: revision.sectionId, language: revision.language as Language, revisionId: revision.id, created, heading: revision.heading };
+}
+
+/** The text a stale save lost to, for the program to merge with its own. */
+export function staleSectionOut(current: RevisionRow | undefined): Json<typeof api.StaleSectionDetails> {
+  return { current: current ? { revisionId: current.id, heading: current.heading, body: current.body } : null };
+}
+
+export function managedEditionOut(report: ReportRow, e: EditionRow): Json<typeof api.ManagedEditionOut> {
+  return {
+    id: e.id,
+    report: report.slug,
+    label: e.label,
+    title: localized(e.titles, primaryOf(report), primaryOf(report)),
+    date: e.editionDate,
+    status: e.status,
+    contentHash: e.contentHash,
+    frozenAt: e.frozenAt.toISOString(),
+    publishedAt: e.publishedAt?.toISOString() ?? null,
+    url: `/editor/editions/${e.id}`,
+  };
+}
+
+/** Findings with their messages in the reader's language (`message` is given each finding's translated text). */
+export function findingsOut(found: Findings, message: (finding: Findings["findings"][number]) => string): Json<typeof api.FindingsOut> {
+  return {
+    errors: found.errors,
+    warnings: found.warnings,
+    findings: found.findings.map((f) => ({ code: f.code, severity: f.severity, message: message(f), where: { ...f.where }, params: { ...f.params }, fix: f.fix })),
+  };
+}
+
+export function jobOut(job: JobRow): Json<typeof api.JobOut> {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    progress: job.progress,
+    message: job.message,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    url: `/jobs/${job.id}`,
+  };
+}
+
+/** A job just queued: where to watch it on the site and where a program polls it. */
+export function jobAcceptedOut(job: JobRow): Json<typeof api.JobAcceptedOut> {
+  return { job: { id: job.id, status: job.status, url: `/jobs/${job.id}`, poll: `/api/v1/jobs/${job.id}` } };
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { ENDPOINTS } from "#src/features/api/endpoints.ts";
+import { roleAtLeast, SCOPE_ROLE } from "#src/domain/members.ts";
+import { ENDPOINTS, type Endpoint, type HandlerInput } from "#src/features/api/endpoints.ts";
 import { buildOpenApi } from "#src/features/api/openapi.ts";
 import { API_VERSION } from "#src/features/api/version.ts";
 import { ApiDocsPage } from "#src/features/api/views.tsx";
@@ -9,11 +10,23 @@ import { appError } from "#src/lib/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
+/**
+ * What a token may do here: the scope the operation needs (reads need "read" only when a token is
+ * sent), and for token operations an owner whose role still holds it. The services' own rules
+ * (authorize) apply after this, as for anyone.
+ */
+function checkToken(e: Endpoint, request: FastifyRequest) {
+  const scope = e.scope ?? "read";
+  if (request.viaToken && !request.tokenScopes?.includes(scope)) throw appError("TOKEN_SCOPE", {}, { scope });
+  if (e.auth && !roleAtLeast(request.user!.role, e.role ?? SCOPE_ROLE[scope])) throw appError("FORBIDDEN");
+}
+
 /** The API under /api/v1: each endpoint validated by its schemas, answered as JSON with an ETag. */
 export async function apiRoutes(app: FastifyInstance) {
   const { db } = app.database;
   const document = buildOpenApi(API_VERSION);
   const publications = app.publicationCache;
+  const publicUrl = app.config.publicUrl;
 
   for (const e of ENDPOINTS) {
     const url = e.path.replace(/\{(\w+)\}/g, ":$1");
@@ -23,19 +36,24 @@ export async function apiRoutes(app: FastifyInstance) {
       // Write endpoints take a personal token, never a browser session.
       config: { policy: e.auth ? "token" : "public" },
       handler: async (request, reply) => {
+        checkToken(e, request);
         const params = e.params ? parseInput(e.params, request.params) : {};
         const query = e.query ? parseInput(e.query, request.query ?? {}) : {};
-        if (e.body && !/^application\/json\b/i.test(request.headers["content-type"] ?? "")) throw appError("UNSUPPORTED_MEDIA_TYPE");
+        // A body is JSON; an operation whose body fields are all optional may be called without one.
+        if (e.body && request.body !== undefined && !/^application\/json\b/i.test(request.headers["content-type"] ?? "")) throw appError("UNSUPPORTED_MEDIA_TYPE");
         const body = e.body ? parseInput(e.body, request.body ?? {}) : undefined;
-        const data = await e.handler({ db, params, query, body, request, publications });
+        const answer: HandlerInput<undefined, undefined, undefined>["answer"] = { headers: {} };
+        const data = await e.handler({ db, params, query, body, request, publications, publicUrl, answer });
         const json = JSON.stringify(data);
-        reply.type("application/json; charset=utf-8");
+        reply.type("application/json; charset=utf-8").headers(answer.headers);
         if (e.method === "get") {
           const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
           reply.header("etag", etag).header("cache-control", e.auth || request.user ? "private, no-cache" : "public, max-age=60").header("vary", "authorization, accept-language");
           if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+        } else {
+          reply.header("cache-control", "no-store");
         }
-        return reply.status(e.status ?? 200).send(json);
+        return reply.status(answer.status ?? e.status ?? 200).send(json);
       },
     });
   }

@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { EDITION_STATUSES, FINDING_SEVERITIES, LABEL_PATTERN } from "#src/domain/editions.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
+import { CHAPTER_KINDS, SECTION_STATUSES } from "#src/domain/reports.ts";
 import { SEARCH_KINDS } from "#src/features/search/search.ts";
+import { NOTE_MAX } from "#src/publishing/schemas.ts";
 
 // The read and write API's shapes: one Zod schema per request part and per response, from which
 // the handlers validate and the OpenAPI document is generated (openapi.json, checked by a test).
@@ -21,6 +24,10 @@ export const ErrorBody = z
       code: z.string().describe("Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED"),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().describe("Invalid fields and why"),
+      details: z
+        .unknown()
+        .optional()
+        .describe("What a program needs to act on the refusal: the findings of a refused publish (PUBLISH_BLOCKED, WARNINGS_NOT_ACKNOWLEDGED), the current text after a stale save (STALE_REVISION), the scope a token lacks (TOKEN_SCOPE)"),
       requestId: z.string().optional(),
     }),
   });
@@ -31,7 +38,7 @@ export const FigureParams = EditionParams.extend({ ref: slug.describe("The figur
 export const SlugParams = z.object({ slug: slug });
 export const LangQuery = z.object({ lang });
 
-const EditionSummary = z.object({ label: z.string(), date: z.string().describe("YYYY-MM-DD"), status: z.enum(["published", "withdrawn"]), url: z.string() });
+const EditionSummary = z.object({ label: z.string(), title: z.string().describe("In the language asked for, else the primary language's"), date: z.string().describe("YYYY-MM-DD"), status: z.enum(["published", "withdrawn"]), url: z.string() });
 
 export const ReportOut = z.object({
   slug: z.string(),
@@ -49,10 +56,17 @@ export const SectionOut = z.object({
   url: z.string().describe("The section on the site, with its anchor"),
 });
 
+/** An edition's own words in each language it has them. */
+const PerLanguage = z.partialRecord(z.enum(LANGUAGES), z.string());
+
 export const EditionOut = z.object({
   report: z.string(),
   label: z.string(),
-  title: z.string(),
+  title: z.string().describe("In this language, else the primary language's"),
+  subtitle: z.string().nullable().describe("In this language, else the primary language's"),
+  foreword: z.string().nullable().describe("In this language, else the primary language's"),
+  titles: PerLanguage.describe("The edition's title in each language that has one"),
+  subtitles: PerLanguage.describe("The edition's subtitle in each language that has one"),
   date: z.string(),
   status: z.enum(["published", "withdrawn"]),
   language: z.enum(LANGUAGES),
@@ -142,3 +156,117 @@ export const CommentIn = z.object({
   body: z.string().trim().min(1).max(8000),
 });
 export const CommentOut = z.object({ id: z.uuid(), roundId: z.uuid(), sectionId: z.uuid(), parentId: z.uuid().nullable(), quote: z.string().nullable(), body: z.string(), createdAt: z.string() });
+
+// The editorial API: the living draft, a section's text, editions from freezing to publishing.
+
+const languageOf = z.enum(LANGUAGES);
+const label = z.string().regex(LABEL_PATTERN);
+
+export const DraftOut = z.object({
+  report: z.string(),
+  primaryLanguage: languageOf,
+  languages: z.array(languageOf),
+  chapters: z.array(
+    z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      kind: z.enum(CHAPTER_KINDS),
+      titles: z.record(z.string(), z.string()).describe("The chapter's title per language"),
+      sections: z.array(
+        z.object({
+          id: z.uuid(),
+          slug: z.string(),
+          status: z.enum(SECTION_STATUSES),
+          texts: z
+            .array(
+              z.object({
+                language: languageOf,
+                revisionId: z.int().nullable().describe("The current revision: send it in If-Match to save over it; null when the language has no text yet"),
+                heading: z.string().nullable(),
+                state: z.enum(["primary", "upToDate", "outOfDate", "missing"]).describe("The primary language's text, or a translation's state against it"),
+              }),
+            )
+            .describe("One entry per report language, the primary first"),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const SectionTextParams = ReportParams.extend({ section: z.uuid().describe("The section's id (from getDraft)"), lang: languageOf.describe("The language of the text") });
+export const SectionIn = z.object({
+  heading: z.string().max(300),
+  body: z.string().max(200_000).describe("GFM with directives such as ::figure{ref=…}"),
+  summary: z.string().max(300).nullable().default(null).describe("What changed, for the history"),
+});
+export const SectionSavedOut = z.object({
+  sectionId: z.uuid(),
+  language: languageOf,
+  revisionId: z.int().describe("The revision now current; also the ETag, for the next If-Match"),
+  created: z.boolean().describe("false when the text was unchanged (no new revision)"),
+  heading: z.string(),
+});
+export const StaleSectionDetails = z.object({
+  current: z.object({ revisionId: z.int(), heading: z.string(), body: z.string() }).nullable().describe("The text saved meanwhile, to merge with yours"),
+});
+
+export const ManagedEditionParams = ReportParams.extend({ edition: label.describe("The edition's label, e.g. 2026") });
+export const FreezeIn = z.object({
+  label: label.describe("Used in URLs: lower-case letters, digits and hyphens, e.g. 2026"),
+  title: z.string().max(300),
+  subtitle: z.string().max(300).nullable().optional(),
+  editionDate: z.iso.date().describe("YYYY-MM-DD"),
+  foreword: z.string().max(2000).nullable().optional(),
+});
+export const ManagedEditionOut = z.object({
+  id: z.uuid(),
+  report: z.string(),
+  label: z.string(),
+  title: z.string().describe("In the report's primary language"),
+  date: z.string().describe("YYYY-MM-DD"),
+  status: z.enum(EDITION_STATUSES),
+  contentHash: z.string().nullable(),
+  frozenAt: z.string(),
+  publishedAt: z.string().nullable(),
+  url: z.string().describe("The edition's page for editors"),
+});
+
+export const FindingOut = z.object({
+  code: z.string().describe("Which check, e.g. reference-unresolved"),
+  severity: z.enum(FINDING_SEVERITIES).describe("Errors block publishing; warnings need acknowledge.note"),
+  message: z.string().describe("In the language of Accept-Language (English by default)"),
+  where: z.object({
+    chapterId: z.string().optional(),
+    chapterSlug: z.string().optional(),
+    sectionId: z.string().optional(),
+    sectionSlug: z.string().optional(),
+    language: z.string().optional(),
+    ref: z.string().optional(),
+  }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  fix: z.string().describe("The page where it is fixed"),
+});
+export const FindingsOut = z.object({ errors: z.int(), warnings: z.int(), findings: z.array(FindingOut) });
+
+export const PublishIn = z.object({
+  acknowledge: z
+    .object({ note: z.string().max(NOTE_MAX).describe("Why the edition goes out with its warnings; kept on the edition and in the audit log") })
+    .nullable()
+    .optional()
+    .describe("Needed when the edition has warnings"),
+});
+export const WithdrawIn = z.object({ reason: z.string().max(500).describe("Shown to readers on every page of the edition") });
+
+export const JobParams = z.object({ id: z.uuid().describe("The job's id") });
+export const JobOut = z.object({
+  id: z.uuid(),
+  kind: z.string().describe("publish or export"),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  progress: z.int().describe("0 to 100"),
+  message: z.string().nullable(),
+  error: z.string().nullable().describe("Why it failed (or why the last attempt did)"),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  url: z.string().describe("The job's page on the site"),
+});
+export const JobAcceptedOut = z.object({ job: JobOut.pick({ id: true, status: true, url: true }).extend({ poll: z.string().describe("getJob's URL for this job") }) });

@@ -3,7 +3,7 @@ import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 type Doc = ReturnType<typeof buildOpenApi>;
-type Operation = { operationId: string; summary: string; tags: string[]; security?: unknown[]; parameters: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[]; requestBody?: unknown; responses: Record<string, { description: string }> };
+type Operation = { operationId: string; summary: string; description?: string; tags: string[]; security?: Record<string, string[]>[]; parameters: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[]; requestBody?: unknown; responses: Record<string, { description: string }> };
 
 const typeOf = (schema: Record<string, unknown>): string => {
   if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).join(" | ");
@@ -40,8 +40,10 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc
                 </h3>
                 <p>
                   {op.summary}
-                  {op.security && <span class="tag"> {t("apiDocs.token")}</span>}
+                  {op.security && " "}
+                  {op.security && <span class="tag">{t("apiDocs.scope", { scope: op.security[0]?.token?.[0] ?? "read" })}</span>}
                 </p>
+                {op.description && <p class="small">{op.description}</p>}
                 {op.parameters.length > 0 && (
                   <div class="table-wrap">
                     <table class="data">

@@ -8,7 +8,7 @@ import * as repo from "#src/features/case-studies/repository.ts";
 import { LibraryQuery } from "#src/features/case-studies/schemas.ts";
 import { addToAnnex, createCaseStudy, moveCaseStudy, saveCaseStudy, saveFromForm, setAnnex } from "#src/features/case-studies/service.ts";
 import { type Caller } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
@@ -214,7 +214,7 @@ describe("case studies", () => {
     await setAnnex(db, SYSTEM_ACTOR, draft.report.id, [cs.id]);
 
     const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2025", title: "Edition 2025", editionDate: "2025-06-30", foreword: null });
-    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost:3000" });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost:3000" });
     const url = `/reports/${draft.report.slug}/2025/en/annex-case-studies`;
     const before = await env.app.inject({ url });
     expect(before.statusCode).toBe(200);

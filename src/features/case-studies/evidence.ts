@@ -1,6 +1,7 @@
 import type { ResolvedReference } from "#src/content/html.ts";
 import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
+import type { EvidenceInspection } from "#src/domain/reports.ts";
 import { caseStudiesBySlug, caseStudiesToPin, type PinnedCaseStudy } from "#src/features/case-studies/read.ts";
 import { versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
 
@@ -33,6 +34,18 @@ export const caseStudyEvidence = {
   fromItem: (item: { ref: string; version: string; payload: Record<string, unknown> }): PinnedCaseStudy => {
     const p = item.payload as { slug: string; title: string; organization: string; annexed: boolean };
     return { id: item.ref, slug: p.slug, title: p.title, organization: p.organization, annexed: p.annexed, versionId: Number(item.version) };
+  },
+
+  /** What keeps each placed case study from going out: unknown, or not published (its state says where it stands). */
+  async inspect(db: Db, slugs: string[], _languages: Language[]): Promise<Map<string, EvidenceInspection>> {
+    const found = await caseStudiesBySlug(db, slugs);
+    return new Map(
+      slugs.map((slug): [string, EvidenceInspection] => {
+        const cs = found.get(slug);
+        if (!cs) return [slug, { problems: [{ problem: "unknown" }] }];
+        return [slug, { problems: cs.state === "published" ? [] : [{ problem: "unpublished", state: cs.state }], href: `/member/case-studies/${cs.id}` }];
+      }),
+    );
   },
 
   /** The pinned versions of the annexed case studies, by id: what an annex shows. */

@@ -101,6 +101,25 @@ export const listEvents = (db: Db, caseStudyId: string) =>
     .where(eq(caseStudyEvents.caseStudyId, caseStudyId))
     .orderBy(desc(caseStudyEvents.id));
 
+/**
+ * Dates a case study's history as it happened, given when it reached each state (`draft`: when it
+ * was written): its versions, its moves and their notifications, and its own creation, submission
+ * and publication times. For history loaded after the fact (the demo's case studies, received and
+ * published years before the demo is loaded); inside the transaction that made the moves.
+ */
+export async function dateHistory(tx: Db, id: string, reached: { draft: Date } & Partial<Record<CaseStudyState, Date>>) {
+  for (const [state, at] of Object.entries(reached)) {
+    await tx.update(caseStudyEvents).set({ createdAt: at }).where(and(eq(caseStudyEvents.caseStudyId, id), eq(caseStudyEvents.toState, state)));
+    await tx.update(notifications).set({ createdAt: at }).where(and(eq(notifications.href, `/member/case-studies/${id}`), eq(notifications.messageKey, `notify.caseStudy.${state}`)));
+  }
+  await tx.update(caseStudyVersions).set({ createdAt: reached.draft }).where(eq(caseStudyVersions.caseStudyId, id));
+  const last = new Date(Math.max(...Object.values(reached).map((d) => d.getTime())));
+  await tx
+    .update(caseStudies)
+    .set({ createdAt: reached.draft, updatedAt: last, ...(reached.submitted ? { submittedAt: reached.submitted } : {}), ...(reached.published ? { publishedAt: reached.published } : {}) })
+    .where(eq(caseStudies.id, id));
+}
+
 /** Tells every active person of an organization (but the one acting) about something. */
 export async function notifyOrganization(tx: Db, organizationId: string, exceptUserId: string | null, note: { messageKey: string; params: Record<string, string>; href: string }) {
   const people = await tx

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { editionPages } from "#src/db/schema/editions.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
+import { changeStatus, freezeEdition, refreshEdition, publishEdition } from "#src/features/editions/service.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildReport, buildUser } from "#test/helpers/factories.ts";
@@ -23,7 +23,7 @@ describe("editions", () => {
     await edit(draft, "The text as published.");
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2022", title: "Edition 2022", editionDate: "2022-06-30", foreword: null });
     expect(edition.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl });
     const url = `/reports/${draft.report.slug}/2022/en/blockchain`;
     const before = await env.app.inject({ url });
     expect(before.statusCode).toBe(200);
@@ -37,7 +37,7 @@ describe("editions", () => {
     const browser = await new Browser(env.app).signInAs(env.database, editor.email);
     const compare = await browser.get(`/reports/${draft.report.slug}/compare?from=2022&to=draft`);
     expect(compare.statusCode).toBe(200);
-    expect(compare.body).toContain("Sections changed");
+    expect(compare.body).toContain("1 section changed");
     expect(compare.body).toMatch(/<ins[^>]*>[^<]*later/);
     expect(compare.body).toMatch(/<del[^>]*>[^<]*published/);
   });
@@ -45,7 +45,7 @@ describe("editions", () => {
   it("answers a conditional request with 304 and caches for long", async () => {
     const draft = await buildReport(env.database.db);
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2019", title: "Edition 2019", editionDate: "2019-06-01", foreword: null });
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl });
     const url = `/reports/${draft.report.slug}/2019/fr/`;
     const first = await env.app.inject({ url });
     expect(first.headers["cache-control"]).toBe("public, max-age=86400");
@@ -62,15 +62,15 @@ describe("editions", () => {
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2025", title: "Edition 2025", editionDate: "2025-01-01", foreword: null });
     const url = `/reports/${draft.report.slug}/2025/en/`;
     expect((await env.app.inject({ url })).statusCode).toBe(303);
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "in_review", { publicUrl });
+    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "in_review");
     expect((await env.app.inject({ url, headers: { accept: "application/json" } })).statusCode).toBe(401);
     const member = await buildUser(env.database.db);
     expect((await (await new Browser(env.app).signInAs(env.database, member.email)).get(url)).statusCode).toBe(200);
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl });
     await expect(refreshEdition(env.database.db, SYSTEM_ACTOR, edition.id)).rejects.toMatchObject({ code: "EDITION_IMMUTABLE" });
-    await expect(changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "draft", { publicUrl })).rejects.toMatchObject({ code: "EDITION_STATUS" });
-    await expect(changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl, reason: "Superseded by a corrected edition." });
+    await expect(changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "draft")).rejects.toMatchObject({ code: "EDITION_STATUS" });
+    await expect(publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "withdrawn", publicUrl })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "withdrawn", publicUrl, reason: "Superseded by a corrected edition." });
     env.app.editionCache.forgetLookups();
     const withdrawn = await env.app.inject({ url });
     expect(withdrawn.statusCode).toBe(200);
@@ -82,7 +82,7 @@ describe("editions", () => {
   it("lists published editions in the Atom feed and refuses a duplicate label", async () => {
     const draft = await buildReport(env.database.db);
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Edition 2030", editionDate: "2030-01-01", foreword: null });
-    await changeStatus(env.database.db, SYSTEM_ACTOR, edition.id, "published", { publicUrl });
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl });
     const feed = await env.app.inject({ url: `/reports/${draft.report.slug}/feed.xml` });
     expect(feed.headers["content-type"]).toContain("application/atom+xml");
     expect(feed.body).toContain(`<link rel="alternate" type="text/html" href="${publicUrl}/reports/${draft.report.slug}/2030/en/"/>`);

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { editionManagement, editionWithReport } from "#src/features/editions/read.ts";
 import * as repo from "#src/features/editions/repository.ts";
-import { FreezeInput } from "#src/features/editions/schemas.ts";
-import { freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
+import { EditionTextsInput, EditionTextsParams, FreezeInput } from "#src/features/editions/schemas.ts";
+import { freezeEdition, refreshEdition, saveEditionTexts } from "#src/features/editions/service.ts";
 import { EditionManagePage, EditionsManagePage } from "#src/features/editions/views/manage.tsx";
 import { reportSlugOf } from "#src/web/params.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
@@ -45,6 +45,23 @@ export async function editionEditorRoutes(app: FastifyInstance) {
   });
 
   app.get("/editor/editions/:id", editor, async (request, reply) => sendPage(reply, h(EditionManagePage, { ctx: pageContext(request, reply), ...(await editionManagement(db, idFrom(request.params))) })));
+
+  app.post("/editor/editions/:id/texts/:lang", editor, async (request, reply) => {
+    const params = EditionTextsParams.safeParse(request.params);
+    if (!params.success) throw appError("NOT_FOUND");
+    const { id, lang } = params.data;
+    const body = formBody(request.body);
+    return submitForm(
+      reply,
+      async () => {
+        const edition = await saveEditionTexts(db, actorOf(request), id, lang, parseInput(EditionTextsInput, body));
+        setFlash(reply, "editionTexts.saved", { lang: request.t(`language.${lang}`), label: edition.label });
+        return reply.redirect(`/editor/editions/${id}#texts-${lang}`, 303);
+      },
+      // A field's problem goes beside the field in that language's form; a refusal (published since) at the top.
+      async (error) => h(EditionManagePage, { ctx: pageContext(request, reply), ...(await editionManagement(db, id)), ...(Object.keys(error.fields).length ? { textsForm: { lang, values: body, error } } : { error }) }),
+    );
+  });
 
   app.post("/editor/editions/:id/refresh", editor, async (request, reply) => {
     const { edition } = await editionWithReport(db, idFrom(request.params));

@@ -46,6 +46,15 @@ export class EditionCache {
     return page;
   }
 
+  /** An HTML fragment that never changes for its key (two published editions compared), kept with the pages. */
+  async fragment(key: string, load: () => Promise<string>): Promise<string> {
+    const hit = this.pages.get(`fragment/${key}`);
+    if (hit) return hit.body.toString();
+    const html = await load();
+    this.pages.set(`fragment/${key}`, { body: Buffer.from(html), etag: "" });
+    return html;
+  }
+
   /** Forgets lookups, e.g. right after this instance published or withdrew an edition. */
   forgetLookups() {
     this.lookups.clear();

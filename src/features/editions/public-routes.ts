@@ -17,6 +17,7 @@ import { readingLanguage } from "#src/domain/languages.ts";
 import { getReportBySlug, listReports, type ReportRow } from "#src/features/catalog/repository.ts";
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
+import { translator } from "#src/i18n/i18n.ts";
 import { datasetCsv } from "#src/lib/csv.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -64,17 +65,21 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     return reply.type("application/atom+xml; charset=utf-8").header("cache-control", "public, max-age=300").send(atomFeed(report, editions, publicUrl));
   });
 
+  // Two versions compared in one of the report's languages (every edition is read in all of
+  // them): the page is shown in that language, and its language links keep the two versions.
   app.get("/reports/:report/compare", pub, async (request, reply) => {
     const report = await reportOf(params(request).report);
     const mayUseDraft = can(request.user, "compare", { kind: "living-draft" });
     const editions = mayUseDraft ? await repo.listEditions(db, report.id) : await visibleEditions(report);
     const query = CompareQuery.parse(request.query);
-    const from = query.from ?? editions[1]?.label ?? editions[0]?.label ?? "";
-    const to = query.to ?? (mayUseDraft ? "draft" : (editions[0]?.label ?? ""));
-    const lang: Language = readingLanguage(report, request.lang);
-    const comparison = await compareVersions(db, report, editions, { from, to }, mayUseDraft, lang);
-    const page = h(ComparePage, { ctx: pageContext(request, reply), report, editions, from, to, withDraft: mayUseDraft, comparison, lang });
-    return sendPage(reply, page, (query.from || query.to) && !comparison ? 404 : 200);
+    const lang: Language = readingLanguage(report, query.lang ?? request.lang);
+    request.lang = lang;
+    request.t = translator(lang);
+    const compared = await compareVersions(db, cache, report, editions, query, mayUseDraft, lang, request.t);
+    const address = (l: Language) => `/reports/${report.slug}/compare?${new URLSearchParams({ ...(compared.from ? { from: compared.from } : {}), ...(compared.to ? { to: compared.to } : {}), lang: l })}`;
+    const languageLinks = Object.fromEntries(report.languages.map((l) => [l, address(l)]));
+    const page = h(ComparePage, { ctx: pageContext(request, reply), report, lang, languageLinks, ...compared });
+    return sendPage(reply, page, compared.missing ? 404 : 200);
   });
 
   app.get("/reports/:report/:edition", pub, async (request, reply) => {

@@ -1,11 +1,22 @@
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
 import type { Db } from "#src/db/client.ts";
-import type { Language } from "#src/domain/languages.ts";
+import { ANNEX_PATH, isPublic } from "#src/domain/editions.ts";
+import { primaryOf, type Language } from "#src/domain/languages.ts";
 import { getReport, type ReportRow } from "#src/features/catalog/repository.ts";
-import { compareSnapshots } from "#src/features/editions/compare.ts";
+import { compareSnapshots, type CompareSide } from "#src/features/editions/compare.ts";
+import type { EditionCache } from "#src/features/editions/page-cache.ts";
+import { editionResolver } from "#src/features/editions/render.ts";
+import { checkEdition } from "#src/features/editions/findings.ts";
 import * as repo from "#src/features/editions/repository.ts";
-import { loadSnapshot, revisionIds, snapshotOfDraft, type Snapshot } from "#src/features/editions/snapshot.ts";
+import { loadSnapshot, revisionIds, snapshotOfDraft } from "#src/features/editions/snapshot.ts";
+import { ComparisonView, type CompareChoice, type VersionNames } from "#src/features/editions/views/compare.tsx";
+import { editionUrls } from "#src/features/editions/views/public.tsx";
 import { loadDraft } from "#src/features/reports/draft.ts";
+import { draftResolver } from "#src/features/reports/evidence.ts";
+import type { Translate } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
+import { getUser } from "#src/features/members/repository.ts";
 
 // Loading what edition pages show, for the routes of editions and of publishing.
 
@@ -20,21 +31,88 @@ export async function editionWithReport(db: Db, editionId: string) {
 export async function editionManagement(db: Db, editionId: string) {
   const { edition, report } = await editionWithReport(db, editionId);
   const itemCount = (await repo.listItems(db, edition.id)).filter((i) => i.kind === "section").length;
-  return { report, edition, itemCount };
+  // Who acknowledged the warnings it was published with.
+  const acknowledgedBy = edition.acknowledgement?.by ? ((await getUser(db, edition.acknowledgement.by))?.name ?? null) : null;
+  // The checks before publishing, from what it pins now, while it may still go out.
+  const findings = edition.status === "draft" || edition.status === "in_review" ? await checkEdition(db, edition.id) : undefined;
+  return { report, edition, itemCount, acknowledgedBy, findings };
 }
 
+/** What a comparison page shows: the two versions chosen, the choices, and the comparison as HTML. */
+export type ComparedVersions = {
+  from: string | undefined;
+  to: string | undefined;
+  names: VersionNames;
+  choices: CompareChoice[];
+  /** The comparison, rendered; undefined when either version is missing. */
+  body: string | undefined;
+  /** A version asked for by name is not one of those offered. */
+  missing: boolean;
+};
+
 /**
- * Two versions of a report compared, each an edition's label among those given or "draft" (the
- * living draft, when withDraft); undefined when either is not one of them.
+ * Two versions of a report compared in one language, each an edition's label among those given
+ * or "draft" (the living draft, when withDraft). Without `to`, the living draft (when offered) or
+ * the newest edition; without `from`, the published edition before `to`. Two published editions
+ * never change, so their comparison is rendered once per language and kept (keyed by both content
+ * hashes).
  */
-export async function compareVersions(db: Db, report: ReportRow, editions: repo.EditionRow[], labels: { from: string; to: string }, withDraft: boolean, lang: Language) {
-  const snapshotOf = async (label: string): Promise<Snapshot | undefined> => {
-    if (label === "draft") return withDraft ? snapshotOfDraft(await loadDraft(db, report.slug)) : undefined;
-    const edition = editions.find((e) => e.label === label);
-    return edition && loadSnapshot(db, edition.id);
+export async function compareVersions(
+  db: Db,
+  cache: EditionCache,
+  report: ReportRow,
+  editions: repo.EditionRow[],
+  wanted: { from?: string | undefined; to?: string | undefined },
+  withDraft: boolean,
+  lang: Language,
+  t: Translate,
+): Promise<ComparedVersions> {
+  const primary = primaryOf(report);
+  const edition = (label: string | undefined) => editions.find((e) => e.label === label);
+  const exists = (label: string | undefined) => label !== undefined && (label === "draft" ? withDraft : Boolean(edition(label)));
+  const to = wanted.to ?? (withDraft ? "draft" : editions[0]?.label);
+  // Editions are newest first: the previous one is the first published after `to` in the list.
+  const after = to === "draft" ? editions : editions.slice(editions.findIndex((e) => e.label === to) + 1);
+  const from = wanted.from ?? (after.find((e) => e.status === "published") ?? after.find((e) => isPublic(e.status)))?.label;
+  const nameOf = (label: string | undefined) => (label === undefined ? "" : label === "draft" ? t("compare.draft") : t("compare.edition", { label }));
+  const names = { from: nameOf(from), to: nameOf(to) };
+  const choices: CompareChoice[] = [...editions.map((e) => ({ value: e.label, label: `${e.label} · ${e.titles[lang] ?? e.titles[primary] ?? ""}` })), ...(withDraft ? [{ value: "draft", label: t("compare.draft") }] : [])];
+  const missing = (wanted.from !== undefined && !exists(wanted.from)) || (wanted.to !== undefined && !exists(wanted.to));
+  if (missing || !exists(from) || !exists(to)) return { from: exists(from) ? from : undefined, to: exists(to) ? to : undefined, names, choices, body: undefined, missing };
+
+  const render = async () => {
+    const [a, b] = await Promise.all([compareSide(db, report, from!, edition(from), lang), compareSide(db, report, to!, edition(to), lang)]);
+    return renderToString(h(ComparisonView, { t, comparison: await compareSnapshots(a, b, lang, primary), names }));
   };
-  const [a, b] = await Promise.all([snapshotOf(labels.from), snapshotOf(labels.to)]);
-  if (!a || !b) return undefined;
-  const rows = await repo.revisionsByIds(db, [...new Set([...revisionIds(a), ...revisionIds(b)])]);
-  return compareSnapshots(a, b, new Map(rows.map((r) => [r.id, r])), lang);
+  const [x, y] = [edition(from), edition(to)];
+  const frozen = x && y && isPublic(x.status) && isPublic(y.status) && x.contentHash && y.contentHash;
+  const body = frozen ? await cache.fragment(`compare/${report.slug}/${x.label}/${x.contentHash}/${y.label}/${y.contentHash}/${lang}`, render) : await render();
+  return { from, to, names, choices, body, missing };
+}
+
+/** One side of a comparison: an edition as it froze its texts and evidence, or the living draft as it is now. */
+async function compareSide(db: Db, report: ReportRow, label: string, edition: repo.EditionRow | undefined, lang: Language): Promise<CompareSide> {
+  if (!edition) {
+    const draft = await loadDraft(db, report.slug);
+    const texts = draft.chapters.flatMap((c) => c.sections.flatMap((s) => [s.texts[lang], s.texts[draft.primary]].filter((text) => text !== undefined)));
+    return {
+      snapshot: snapshotOfDraft(draft),
+      revisions: new Map(texts.map((text) => [text.revisionId, text])),
+      resolve: await draftResolver(
+        db,
+        texts.map((text) => text.body),
+        lang,
+      ),
+      href: (chapter, section) => `/draft/${report.slug}/${lang}/${chapter}${section ? `#${section}` : ""}`,
+    };
+  }
+  const snapshot = await loadSnapshot(db, edition.id);
+  const rows = await repo.revisionsByIds(db, revisionIds(snapshot));
+  const urls = editionUrls(report, { label });
+  return {
+    snapshot,
+    revisions: new Map(rows.map((r) => [r.id, r])),
+    resolve: editionResolver({ snapshot, report }, urls.chapter(lang, ANNEX_PATH), lang, `${urls.contents(lang)}figures`),
+    href: (chapter, section) => `${urls.chapter(lang, chapter)}${section ? `#${section}` : ""}`,
+  };
 }

@@ -8,7 +8,7 @@ import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, type Snapshot } from "#src/features/editions/snapshot.ts";
 import { ANNEX_PATH } from "#src/domain/editions.ts";
 import { EditionAnnexPage, EditionChapterPage, EditionContentsPage, editionUrls } from "#src/features/editions/views/public.tsx";
-import { annexVersions, type CaseStudyVersion } from "#src/features/reports/evidence-kinds.ts";
+import { annexVersions, shownRecommendation, type CaseStudyVersion } from "#src/features/reports/evidence-kinds.ts";
 import type { Resolver } from "#src/content/html.ts";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
 import type { Language } from "#src/domain/languages.ts";
@@ -40,9 +40,9 @@ export async function loadEditionContent(db: Db, report: ReportRow, edition: rep
 /**
  * How an edition's sections resolve evidence: `:case-study[...]{ref=…}` to its annex entry, else
  * its public page; `::figure{ref=…}` to the figure as frozen, served from the edition;
- * `::recommendation{ref=…}` to its words as frozen.
+ * `::recommendation{ref=…}` to its words, number, status and sources as frozen.
  */
-export function editionResolver(content: Pick<EditionContent, "snapshot">, annexUrl: string, lang: Language, figureBase: string): Resolver {
+export function editionResolver(content: Pick<EditionContent, "snapshot" | "report">, annexUrl: string, lang: Language, figureBase: string): Resolver {
   return (kind, ref) => {
     if (kind === "figure") {
       const f = content.snapshot.figures.find((x) => x.slug === ref);
@@ -51,9 +51,9 @@ export function editionResolver(content: Pick<EditionContent, "snapshot">, annex
       return { title: frozen.title, figure: { src: `${figureBase}/${ref}.svg`, alt: frozen.alt, caption: frozen.caption, n: frozen.n, source: frozen.source, dataHref: `${figureBase}/${ref}.csv` } };
     }
     if (kind === "recommendation") {
+      // Only adopted recommendations are pinned: any other placed one is unresolved (a finding that blocks publishing).
       const r = content.snapshot.recommendations.find((x) => x.slug === ref);
-      if (!r) return "pending";
-      return { title: r.slug, recommendation: { text: r.texts[lang] ?? r.texts.en ?? Object.values(r.texts)[0] ?? "", retired: r.retired } };
+      return r && { title: r.slug, recommendation: shownRecommendation(r, lang, primaryOf(content.report)) };
     }
     if (kind !== "case-study") return "pending";
     const cs = content.snapshot.caseStudies.find((c) => c.slug === ref);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EDITION_STATUSES, LABEL_PATTERN } from "#src/domain/editions.ts";
+import { EDITION_DATE_STYLES, EDITION_STATUSES, LABEL_PATTERN } from "#src/domain/editions.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { oneOf, optionalText, requiredText } from "#src/lib/validation.ts";
 
@@ -16,11 +16,26 @@ export const FreezeInput = z.object({
       .refine((v) => !RESERVED.includes(v), { error: "field.invalid" }),
   ),
   title: requiredText(300),
+  subtitle: optionalText(300),
   editionDate: z.iso.date({ error: "field.date" }),
   foreword: optionalText(2000),
 });
 
+/** A foreword is one paragraph: line breaks typed in its box become spaces. */
+const oneParagraph = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\s*[\r\n]+\s*/g, " ") : v), optionalText(max));
+
+/** An edition's title, subtitle, foreword and date style in one language. */
+export const EditionTextsInput = z.object({
+  title: requiredText(300),
+  subtitle: optionalText(300),
+  foreword: oneParagraph(2000),
+  dateStyle: z.preprocess((v) => (v === undefined || v === "" ? "long" : v), oneOf(EDITION_DATE_STYLES)),
+});
+
 export const StatusChangeInput = z.object({ to: oneOf(EDITION_STATUSES), reason: optionalText(500) });
+
+/** The edition and language an edition-texts form posts to. */
+export const EditionTextsParams = z.object({ id: z.uuid(), lang: z.enum(LANGUAGES) });
 
 /** The parts of a public edition URL; anything else is not found. */
 export const EditionParams = z.object({
@@ -30,6 +45,6 @@ export const EditionParams = z.object({
   chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
 });
 
-/** Which two versions to compare: edition labels, or "draft". */
-export const CompareQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() });
+/** Which two versions to compare (edition labels, or "draft") and in which language (another is ignored). */
+export const CompareQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional(), lang: z.enum(LANGUAGES).optional().catch(undefined) });
 

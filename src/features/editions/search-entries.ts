@@ -49,9 +49,14 @@ export function searchEntriesOf(content: EditionContent, chapterTechnologies: Ma
   return entries;
 }
 
-/** Writes a published edition's search entries (inside the transaction that publishes it). */
+/** A published edition's search entries, computed before the transaction that publishes it writes them. */
+export async function editionSearchEntries(db: Db, content: EditionContent): Promise<SearchEntry[]> {
+  return searchEntriesOf(content, await repo.chapterTechnologies(db, content.report.id));
+}
+
+/** Writes a published edition's search entries. */
 export async function indexEdition(tx: Db, content: EditionContent): Promise<number> {
-  return indexEntries(tx, content.edition.id, searchEntriesOf(content, await repo.chapterTechnologies(tx, content.report.id)));
+  return indexEntries(tx, content.edition.id, await editionSearchEntries(tx, content));
 }
 
 /** Indexes published editions that have no search entries yet (editions published before search existed). */

@@ -2,23 +2,27 @@ import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
-import { NEXT_STATUS, type EditionStatus } from "#src/domain/editions.ts";
-import { loadEditionContent, pageCount, renderAllPages } from "#src/features/editions/render.ts";
+import { NEXT_STATUS } from "#src/domain/editions.ts";
+import { loadEditionContent, pageCount, renderAllPages, type RenderedPage } from "#src/features/editions/render.ts";
 import * as repo from "#src/features/editions/repository.ts";
-import { indexEdition } from "#src/features/editions/search-entries.ts";
+import { editionSearchEntries } from "#src/features/editions/search-entries.ts";
+import { checkEdition } from "#src/features/editions/findings.ts";
 import { contentHash, itemsOfSnapshot, snapshotOfDraft } from "#src/features/editions/snapshot.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { pinEvidence } from "#src/features/reports/evidence-kinds.ts";
-import { removeEdition } from "#src/features/search/index.ts";
+import { indexEntries, removeEdition } from "#src/features/search/index.ts";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { EditionAcknowledgement } from "#src/domain/editions.ts";
 import { primaryOf } from "#src/domain/languages.ts";
 import { getReport } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
+import { sourcesOf, withEditionTexts, type EditionTextsInput } from "#src/features/editions/texts.ts";
 import type { Language } from "#src/domain/languages.ts";
 
-export type FreezeInput = { label: string; title: string; editionDate: string; foreword: string | null; translatedTitles?: Partial<Record<Language, string>> };
+export type FreezeInput = { label: string; title: string; subtitle?: string | null; editionDate: string; foreword: string | null; translatedTitles?: Partial<Record<Language, string>> };
 
-/** Reports progress of long work: done out of total, and what is being done. */
-export type Progress = (done: number, total: number, what: string) => void;
+/** Reports progress of long work: done out of total, and what is being done; a promise it returns is awaited. */
+export type Progress = (done: number, total: number, what: string) => void | Promise<void>;
 
 // The draft's current state as pinned items, with the edition's content hash.
 async function pin(tx: Db, reportSlug: string, meta: Record<string, unknown>) {
@@ -37,12 +41,18 @@ export async function freezeEdition(db: Db, actor: Actor, reportId: string, inpu
   if (!report) throw appError("NOT_FOUND");
   return transaction(db, async (tx) => {
     // An edition titled like its report takes the report's translated titles too.
-    const inherited = input.title === report.titles[primaryOf(report)] ? report.titles : {};
-    const titles = { ...inherited, ...input.translatedTitles, en: input.title, [primaryOf(report)]: input.title };
-    const forewords = input.foreword ? { [primaryOf(report)]: input.foreword } : {};
-    const meta = metaOf({ label: input.label, titles, subtitles: {}, forewords, dateStyles: {}, editionDate: input.editionDate });
+    const primary = primaryOf(report);
+    const inherited = input.title === report.titles[primary] ? report.titles : {};
+    // Every edition has an English title (the column's type); a real translation wins over the primary's words.
+    const titles = { en: input.title, ...inherited, ...input.translatedTitles, [primary]: input.title };
+    const subtitles = input.subtitle ? { [primary]: input.subtitle } : {};
+    const forewords = input.foreword ? { [primary]: input.foreword } : {};
+    // Titles translated along with the primary's (the report's, or given) are up to date; the others are missing.
+    const translated = report.languages.filter((l) => l in inherited || Boolean(input.translatedTitles?.[l]));
+    const textSources = sourcesOf({ titles, subtitles, forewords }, primary, translated);
+    const meta = metaOf({ label: input.label, titles, subtitles, forewords, dateStyles: {}, editionDate: input.editionDate });
     const { items, hash } = await pin(tx, report.slug, meta);
-    const edition = await repo.insertEdition(tx, { reportId, label: input.label, titles, editionDate: input.editionDate, forewords, contentHash: hash, createdBy: actor.userId });
+    const edition = await repo.insertEdition(tx, { reportId, label: input.label, titles, editionDate: input.editionDate, subtitles, forewords, textSources, contentHash: hash, createdBy: actor.userId });
     await repo.replaceItems(tx, edition.id, items);
     await recordAudit(tx, actor, { action: "edition.freeze", entityType: "edition", entityId: edition.id, data: { label: input.label, items: items.length, hash } });
     return edition;
@@ -68,42 +78,114 @@ export function refreshEdition(db: Db, actor: Actor, editionId: string) {
 }
 
 /**
- * Moves an edition along draft → in review → published → withdrawn. Publishing renders every
- * page of the edition once and stores it; withdrawing renders them again with the notice.
+ * Saves an unpublished edition's title, subtitle, foreword and date style in one language. A
+ * translation records the primary words it was written against; the content hash is computed
+ * again over the new words and the pinned items, as freezing would compute it.
  */
-export async function changeStatus(
-  db: Db,
-  actor: Actor,
-  editionId: string,
-  to: EditionStatus,
-  options: { reason?: string | null; publicUrl: string; onProgress?: Progress },
-) {
+export function saveEditionTexts(db: Db, actor: Actor, editionId: string, lang: Language, input: EditionTextsInput) {
+  return transaction(db, async (tx) => {
+    const edition = await repo.lockEdition(tx, editionId);
+    if (!edition) throw appError("NOT_FOUND");
+    if (edition.status !== "draft" && edition.status !== "in_review") throw appError("EDITION_IMMUTABLE");
+    const report = (await getReport(tx, edition.reportId))!;
+    if (!report.languages.includes(lang)) throw appError("LANGUAGE_NOT_IN_REPORT");
+    const texts = withEditionTexts(edition, primaryOf(report), lang, input);
+    const hash = contentHash(metaOf({ ...edition, ...texts }), await repo.listItems(tx, editionId));
+    const updated = (await repo.updateEdition(tx, editionId, { ...texts, contentHash: hash }))!;
+    await recordAudit(tx, actor, { action: "edition.texts", entityType: "edition", entityId: editionId, data: { label: edition.label, lang, hash } });
+    return updated;
+  });
+}
+
+/** Moves an edition between draft and in review; publishing and withdrawing are publishEdition's. */
+export async function changeStatus(db: Db, actor: Actor, editionId: string, to: "draft" | "in_review") {
   return transaction(db, async (tx) => {
     const edition = await repo.lockEdition(tx, editionId);
     if (!edition) throw appError("NOT_FOUND");
     if (!NEXT_STATUS[edition.status].includes(to)) throw appError("EDITION_STATUS");
-    if (to === "withdrawn" && !options.reason?.trim()) throw appError("VALIDATION_FAILED", { reason: "field.required" });
-    const now = new Date();
-    const updated = (await repo.updateEdition(tx, editionId, {
-      status: to,
-      ...(to === "published" ? { publishedAt: now } : {}),
-      ...(to === "withdrawn" ? { withdrawnAt: now, withdrawnReason: options.reason!.trim() } : {}),
-    }))!;
-    if (to === "published" || to === "withdrawn") {
-      const report = (await getReport(tx, edition.reportId))!;
-      const content = await loadEditionContent(tx, report, updated);
-      const total = pageCount(content);
-      const pages = [];
-      for (const rendered of renderAllPages(content, options.publicUrl)) {
-        pages.push(rendered);
-        options.onProgress?.(pages.length, total, `${rendered.language}/${rendered.path}`);
-      }
-      await repo.replacePages(tx, editionId, pages);
-      // Readers search published editions only: a withdrawn one leaves the index.
-      if (to === "published") await indexEdition(tx, content);
-      else await removeEdition(tx, editionId);
-    }
+    const updated = (await repo.updateEdition(tx, editionId, { status: to }))!;
     await recordAudit(tx, actor, { action: `edition.${to}`, entityType: "edition", entityId: editionId, data: { label: edition.label, from: edition.status, hash: edition.contentHash } });
+    return updated;
+  });
+}
+
+export type PublishOptions = {
+  to: "published" | "withdrawn";
+  publicUrl: string;
+  /** Why it goes out with its warnings; the warnings themselves are counted here, from checkEdition. */
+  acknowledgement?: { note: string } | null;
+  /** Why it is withdrawn (required to withdraw; shown to readers). */
+  reason?: string | null;
+  /** When it was published, if not now (the demo's editions carry their real dates). */
+  publishedAt?: Date;
+  /** The content hash the person saw when they asked: a different one now is EDITION_CHANGED. */
+  expectedHash?: string | null;
+  /** Called after each page rendered (a job writes its progress). */
+  onProgress?: Progress;
+  /** Stops between pages (the server is closing); nothing is written then. */
+  signal?: AbortSignal;
+};
+
+/**
+ * Publishes an edition (every page of it in every language rendered once and stored, its
+ * sections indexed for search) or withdraws it (its pages rendered again with the notice, its
+ * search entries removed). The pages are rendered outside any transaction, giving the event loop
+ * a turn between pages so that other requests are served meanwhile; then one short transaction
+ * locks the row, checks that the move is still allowed and that the content is still the one
+ * rendered (else EDITION_CHANGED), and swaps pages, search entries, status and the audit event.
+ * The checks before publishing (errors block, warnings need a note) are the callers' gate
+ * (startPublish, the CLI); what was acknowledged is recorded here.
+ */
+export async function publishEdition(db: Db, actor: Actor, editionId: string, options: PublishOptions) {
+  const { to } = options;
+  const edition = await repo.getEdition(db, editionId);
+  if (!edition) throw appError("NOT_FOUND");
+  if (!NEXT_STATUS[edition.status].includes(to)) throw appError("EDITION_STATUS");
+  if (options.expectedHash != null && options.expectedHash !== edition.contentHash) throw appError("EDITION_CHANGED");
+  const reason = options.reason?.trim() ?? "";
+  if (to === "withdrawn" && !reason) throw appError("VALIDATION_FAILED", { reason: "field.required" });
+  const now = new Date();
+  let acknowledgement: EditionAcknowledgement | null = null;
+  if (to === "published") {
+    const { findings, warnings } = await checkEdition(db, editionId);
+    const note = options.acknowledgement?.note.trim() ?? "";
+    const codes = [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.code))].sort();
+    if (warnings > 0 || note) acknowledgement = { warnings, note, codes, by: actor.userId, at: now.toISOString() };
+  }
+  const changes = {
+    status: to,
+    ...(to === "published" ? { publishedAt: options.publishedAt ?? now, acknowledgement } : { withdrawnAt: now, withdrawnReason: reason }),
+  } satisfies Partial<repo.EditionRow>;
+
+  // The pages as readers will see them once the change is made, rendered from the pinned content.
+  const report = (await getReport(db, edition.reportId))!;
+  const content = await loadEditionContent(db, report, { ...edition, ...changes });
+  const total = pageCount(content);
+  const pages: RenderedPage[] = [];
+  for (const rendered of renderAllPages(content, options.publicUrl)) {
+    pages.push(rendered);
+    await options.onProgress?.(pages.length, total, `${rendered.language}/${rendered.path}`);
+    await nextTurn();
+    options.signal?.throwIfAborted();
+  }
+  // Readers search published editions only: a withdrawn one leaves the index.
+  const entries = to === "published" ? await editionSearchEntries(db, content) : [];
+  options.signal?.throwIfAborted();
+
+  return transaction(db, async (tx) => {
+    const locked = await repo.lockEdition(tx, editionId);
+    if (!locked) throw appError("NOT_FOUND");
+    if (!NEXT_STATUS[locked.status].includes(to)) throw appError("EDITION_STATUS");
+    if (locked.contentHash !== edition.contentHash) throw appError("EDITION_CHANGED");
+    const updated = (await repo.updateEdition(tx, editionId, changes))!;
+    await repo.replacePages(tx, editionId, pages);
+    if (to === "published") await indexEntries(tx, editionId, entries);
+    else await removeEdition(tx, editionId);
+    const data =
+      to === "published"
+        ? { label: edition.label, from: locked.status, hash: edition.contentHash, pages: pages.length, warnings: acknowledgement?.warnings ?? 0, codes: acknowledgement?.codes ?? [], note: acknowledgement?.note ?? null }
+        : { label: edition.label, from: locked.status, hash: edition.contentHash, pages: pages.length, reason };
+    await recordAudit(tx, actor, { action: `edition.${to}`, entityType: "edition", entityId: editionId, data });
     return updated;
   });
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "#src/db/client.ts";
-import type { ChapterKind } from "#src/domain/reports.ts";
+import type { ChapterKind, SectionStatus } from "#src/domain/reports.ts";
 import type { PinnedKind } from "#src/domain/editions.ts";
 import type { Draft } from "#src/features/reports/draft.ts";
 import type { Language, LocalizedText } from "#src/domain/languages.ts";
@@ -11,7 +11,8 @@ import { canonicalJson } from "#src/lib/canonical-json.ts";
 // An edition's content as a tree, whether it comes from pinned items or from the living draft:
 // what rendering and comparison work on.
 
-export type SnapshotSection = { id: string; slug: string; revisions: Partial<Record<Language, number>> };
+/** A pinned section: its revisions per language and its status when pinned (editions pinned before it was kept count as ready). */
+export type SnapshotSection = { id: string; slug: string; status: SectionStatus; revisions: Partial<Record<Language, number>> };
 export type SnapshotChapter = { id: string; slug: string; kind: ChapterKind; titles: LocalizedText; sections: SnapshotSection[] };
 /** The tree, then the evidence it pins, kind by kind (see the evidence registry). */
 export type Snapshot = { chapters: SnapshotChapter[] } & PinnedEvidence;
@@ -28,6 +29,7 @@ export function snapshotOfDraft(draft: Draft, evidence: PinnedEvidence = NO_EVID
       sections: c.sections.map((s) => ({
         id: s.id,
         slug: s.slug,
+        status: s.status,
         revisions: Object.fromEntries(Object.entries(s.texts).map(([lang, text]) => [lang, text.revisionId])),
       })),
     })),
@@ -46,7 +48,7 @@ export function itemsOfSnapshot(snapshot: Snapshot, primary: Language): PinnedIt
       ref: s.id,
       version: String(s.revisions[primary] ?? 0),
       position: ci * 10_000 + si,
-      payload: { chapterId: c.id, slug: s.slug, revisions: s.revisions },
+      payload: { chapterId: c.id, slug: s.slug, status: s.status, revisions: s.revisions },
     })),
   ]);
   return [...outline, ...itemsOfEvidence(snapshot)];
@@ -63,8 +65,8 @@ export async function loadSnapshot(db: Db, editionId: string): Promise<Snapshot>
       return { id: i.ref, slug: p.slug, kind: p.kind, titles: p.titles, sections: [] as SnapshotSection[] };
     });
   for (const item of items.filter((i) => i.kind === "section").sort((a, b) => a.position - b.position)) {
-    const p = item.payload as { chapterId: string; slug: string; revisions: SnapshotSection["revisions"] };
-    chapters.find((c) => c.id === p.chapterId)?.sections.push({ id: item.ref, slug: p.slug, revisions: p.revisions });
+    const p = item.payload as { chapterId: string; slug: string; status?: SectionStatus; revisions: SnapshotSection["revisions"] };
+    chapters.find((c) => c.id === p.chapterId)?.sections.push({ id: item.ref, slug: p.slug, status: p.status ?? "ready", revisions: p.revisions });
   }
   return { chapters, ...evidenceOfItems(items) };
 }
@@ -72,8 +74,9 @@ export async function loadSnapshot(db: Db, editionId: string): Promise<Snapshot>
 /** Every revision id a snapshot uses, to load their texts in one query. */
 export const revisionIds = (snapshot: Snapshot) => snapshot.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.revisions))).filter((id): id is number => typeof id === "number");
 
-/** A stable SHA-256 of an edition's metadata and pinned items. */
+/** A stable SHA-256 of an edition's metadata and pinned items (in any order: as pinned, or as stored). */
 export function contentHash(meta: Record<string, unknown>, items: ReturnType<typeof itemsOfSnapshot>): string {
-  const canonical = canonicalJson({ meta, items: items.map((i) => [i.kind, i.ref, i.version, i.position, i.payload]) });
+  const byKey = [...items].sort((a, b) => (a.kind === b.kind ? (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0) : a.kind < b.kind ? -1 : 1));
+  const canonical = canonicalJson({ meta, items: byKey.map((i) => [i.kind, i.ref, i.version, i.position, i.payload]) });
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { EditionDateStyle } from "#src/domain/editions.ts";
 import type { Language } from "#src/domain/languages.ts";
 import type { TranslationState } from "#src/features/reports/draft.ts";
 import { canonicalJson } from "#src/lib/canonical-json.ts";
@@ -24,3 +25,61 @@ export function editionTextState(edition: EditionTexts & Pick<EditionRow, "textS
   if ((edition.subtitles[primary] && !edition.subtitles[lang]) || (edition.forewords[primary] && !edition.forewords[lang])) return "missing";
   return edition.textSources[lang] === primaryTextsHash(edition, primary) ? "upToDate" : "outOfDate";
 }
+
+/** What an editor writes for one language: the three texts and how dates are written. */
+export type EditionTextsInput = { title: string; subtitle: string | null; foreword: string | null; dateStyle: EditionDateStyle };
+
+type EditionWords = EditionTexts & Pick<EditionRow, "dateStyles" | "textSources">;
+
+const withEntry = <T>(record: Partial<Record<Language, T>>, lang: Language, value: T | null) => {
+  const next = { ...record };
+  if (value === null) delete next[lang];
+  else next[lang] = value;
+  return next;
+};
+
+/**
+ * The edition's words with one language's texts replaced. A translation records the hash of the
+ * primary language's words it was written against; a change of the primary's words leaves the
+ * translations' sources as they were, so they read as out of date.
+ */
+export function withEditionTexts(edition: EditionWords, primary: Language, lang: Language, input: EditionTextsInput): EditionWords {
+  const next: EditionWords = {
+    titles: { ...edition.titles, [lang]: input.title },
+    subtitles: withEntry(edition.subtitles, lang, input.subtitle),
+    forewords: withEntry(edition.forewords, lang, input.foreword),
+    dateStyles: { ...edition.dateStyles, [lang]: input.dateStyle },
+    textSources: edition.textSources,
+  };
+  if (lang !== primary) next.textSources = { ...edition.textSources, [lang]: primaryTextsHash(next, primary) };
+  return next;
+}
+
+/** Sources for translations given with the primary's words (at freezing): those languages count as up to date. */
+export function sourcesOf(edition: EditionTexts, primary: Language, languages: Language[]): Partial<Record<Language, string>> {
+  const hash = primaryTextsHash(edition, primary);
+  return Object.fromEntries(languages.filter((lang) => lang !== primary && edition.titles[lang]?.trim()).map((lang) => [lang, hash]));
+}
+
+/** One of the edition's words in a language, else the primary's, with the language it is written in. */
+export type EditionText = { text: string; lang: Language };
+
+/**
+ * The title, subtitle and foreword shown in a language: each its own translation when it has one,
+ * otherwise the primary language's words (and readers' tools are told which language they are in).
+ */
+export function editionTexts(edition: EditionTexts, primary: Language, lang: Language): { title: EditionText; subtitle: EditionText | null; foreword: EditionText | null } {
+  const pick = (texts: Partial<Record<Language, string>>): EditionText | null => {
+    if (texts[lang]?.trim()) return { text: texts[lang], lang };
+    if (texts[primary]?.trim()) return { text: texts[primary], lang: primary };
+    return null;
+  };
+  return { title: pick(edition.titles) ?? { text: edition.titles.en, lang: "en" }, subtitle: pick(edition.subtitles), foreword: pick(edition.forewords) };
+}
+
+/** How an edition's date is written in a language: Intl's date style chosen for that language (long unless set). */
+export const formatEditionDate = (date: string, lang: Language, style: EditionDateStyle = "long") =>
+  new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+
+/** The edition's date in a language, in that language's date style. */
+export const editionDate = (edition: Pick<EditionRow, "editionDate" | "dateStyles">, lang: Language) => formatEditionDate(edition.editionDate, lang, edition.dateStyles[lang]);

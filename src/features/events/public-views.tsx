@@ -44,7 +44,7 @@ export function PublicEventPage(props: { ctx: PageContext; report: ReportRow; ev
             ) : (
               <ul>
                 {g.outcomes.map((o) => (
-                  <li>
+                  <li id={`outcome-${o.id}`}>
                     <strong>{t(`outcome.kind.${o.kind}`)}:</strong> {textIn(o.texts, lang)}
                     {o.producedBy && <span class="muted small"> — {o.producedBy}</span>}
                   </li>

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
 import { eventDocuments, eventParts, events, outcomes, recommendationSources, recommendations, recommendationTechnologies } from "#src/db/schema/events.ts";
-import { technologies } from "#src/db/schema/reports.ts";
+import { reports, technologies } from "#src/db/schema/reports.ts";
 
 export type EventRow = typeof events.$inferSelect;
 export type PartRow = typeof eventParts.$inferSelect;
@@ -117,6 +117,29 @@ export async function setRecommendationTechnologies(tx: Db, id: string, technolo
 
 export async function addSources(tx: Db, recommendationId: string, outcomeIds: string[], addedBy: string | null) {
   if (outcomeIds.length) await tx.insert(recommendationSources).values(outcomeIds.map((outcomeId) => ({ recommendationId, outcomeId, addedBy }))).onConflictDoNothing();
+}
+
+/**
+ * The outcomes some recommendations came from, each with its part and its event (and the event's
+ * report, for links to the event's public page): oldest event first, then in the order recorded.
+ */
+export function sourcesOfRecommendations(db: Db, recommendationIds: string[]) {
+  if (!recommendationIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      recommendationId: recommendationSources.recommendationId,
+      outcome: { id: outcomes.id, kind: outcomes.kind, texts: outcomes.texts, producedBy: outcomes.producedBy },
+      part: eventParts.title,
+      event: { slug: events.slug, title: events.title, kind: events.kind, startsOn: events.startsOn, endsOn: events.endsOn },
+      report: reports.slug,
+    })
+    .from(recommendationSources)
+    .innerJoin(outcomes, eq(outcomes.id, recommendationSources.outcomeId))
+    .innerJoin(events, eq(events.id, outcomes.eventId))
+    .innerJoin(reports, eq(reports.id, events.reportId))
+    .leftJoin(eventParts, eq(eventParts.id, outcomes.partId))
+    .where(inArray(recommendationSources.recommendationId, recommendationIds))
+    .orderBy(asc(events.startsOn), asc(outcomes.createdAt), asc(outcomes.id));
 }
 
 export const sourceIdsOf = async (db: Db, recommendationId: string) =>

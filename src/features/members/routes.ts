@@ -95,13 +95,13 @@ export async function memberRoutes(app: FastifyInstance) {
   app.post("/account/tokens", { config: { policy: "contributor" } }, async (request, reply) => {
     const body = formBody(request.body);
     try {
-      const { tokenName } = parseInput(TokenInput, body);
-      const { token } = await createToken(db, { ...actorOf(request), userId: request.user!.id }, tokenName);
+      const { tokenName, scopes } = parseInput(TokenInput, body);
+      const { token } = await createToken(db, { ...actorOf(request), userId: request.user!.id }, tokenName, scopes);
       // Shown once, on this page only: the server keeps just its hash.
       reply.header("cache-control", "no-store");
       return sendPage(reply, h(AccountPage, { ...(await accountPage(request, reply)), newToken: token }));
     } catch (e) {
-      if (isAppError(e) && e.status === 400) return sendPage(reply, h(AccountPage, { ...(await accountPage(request, reply)), tokenError: e }), 400);
+      if (isAppError(e) && e.status === 400) return sendPage(reply, h(AccountPage, { ...(await accountPage(request, reply)), tokenError: e, tokenValues: body }), 400);
       throw e;
     }
   });

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ORGANIZATION_KINDS, ROLES } from "#src/domain/members.ts";
+import { ORGANIZATION_KINDS, ROLES, TOKEN_SCOPES } from "#src/domain/members.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { isCountryCode } from "#src/i18n/countries.ts";
 import { normalizeEmail } from "#src/lib/email.ts";
-import { email, newPassword, oneOf, optionalDate, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
+import { email, formList, newPassword, oneOf, optionalDate, optionalText, optionalUuid, requiredText } from "#src/lib/validation.ts";
 
 // One schema per payload. Forms and JSON bodies go through the same ones.
 
@@ -61,7 +61,11 @@ export const PasswordChangeInput = z
   })
   .refine(confirmed, { path: ["passwordConfirm"], error: "field.passwordMismatch" });
 
-export const TokenInput = z.object({ tokenName: requiredText(100) });
+/** A new personal token: its name and scopes (checkboxes; none chosen is an error, not a default). */
+export const TokenInput = z.object({
+  tokenName: requiredText(100),
+  scopes: z.preprocess(formList, z.array(z.enum(TOKEN_SCOPES, { error: "field.invalid" })).min(1, { error: "field.required" })),
+});
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 

@@ -11,7 +11,9 @@ import { draftResolver } from "#src/features/reports/evidence.ts";
 import { DraftLanguageParams, StatusQuery } from "#src/features/reports/schemas.ts";
 import { appError } from "#src/lib/errors.ts";
 import { translator } from "#src/i18n/i18n.ts";
+import type { FindingsView } from "#src/web/findings.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
+import type { Db } from "#src/db/client.ts";
 
 // The living draft is for signed-in members only; readers see published editions.
 const member = { config: { policy: "contributor" as const } };
@@ -25,8 +27,13 @@ const langOf = (request: FastifyRequest) => {
   return parsed.data.lang;
 };
 
-/** Reading the living draft, and the editors' completeness dashboard. */
-export async function draftRoutes(app: FastifyInstance) {
+export type DraftRoutesOptions = {
+  /** The checks before publishing, on the living draft as it is now; the editions feature answers. */
+  findingsOf: (db: Db, reportSlug: string) => Promise<FindingsView>;
+};
+
+/** Reading the living draft, and the editors' completeness dashboard (with the checks before publishing). */
+export async function draftRoutes(app: FastifyInstance, { findingsOf }: DraftRoutesOptions) {
   const { db } = app.database;
 
   app.get("/draft", member, async (request, reply) => sendPage(reply, h(DraftReportsPage, { ctx: pageContext(request, reply), reports: await catalog.listReports(db) })));
@@ -67,6 +74,6 @@ export async function draftRoutes(app: FastifyInstance) {
   app.get("/editor/reports/:report/status", { config: { policy: "editor" } }, async (request, reply) => {
     const draft = await loadDraft(db, reportSlugOf(request));
     const { since } = StatusQuery.parse(request.query ?? {});
-    return sendPage(reply, h(StatusPage, { ctx: pageContext(request, reply), draft, since }));
+    return sendPage(reply, h(StatusPage, { ctx: pageContext(request, reply), draft, since, findings: await findingsOf(db, draft.report.slug) }));
   });
 }

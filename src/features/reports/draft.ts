@@ -50,7 +50,7 @@ export function textsOf(heads: HeadRow[]): Map<string, DraftSection["texts"]> {
 /** A translation's state against the primary text. */
 export type TranslationState = "missing" | "outOfDate" | "upToDate";
 
-export function translationState(section: DraftSection, primary: Language, lang: Language): TranslationState {
+export function translationState(section: Pick<DraftSection, "texts">, primary: Language, lang: Language): TranslationState {
   const source = section.texts[primary];
   const text = section.texts[lang];
   if (!text || (!text.body.trim() && !text.heading.trim())) return "missing";

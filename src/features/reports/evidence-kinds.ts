@@ -4,7 +4,7 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
 import type { PinnedKind } from "#src/domain/editions.ts";
 import type { Language } from "#src/domain/languages.ts";
-import type { ReferenceKind } from "#src/domain/reports.ts";
+import type { EvidenceInspection, ReferenceKind } from "#src/domain/reports.ts";
 import { caseStudyEvidence } from "#src/features/case-studies/evidence.ts";
 import type { PinnedCaseStudy } from "#src/features/case-studies/read.ts";
 import type { VersionRow } from "#src/features/case-studies/repository.ts";
@@ -17,6 +17,8 @@ import { figureEvidence, type PinnedFigure } from "#src/features/surveys/evidenc
 // kind of evidence is one more entry here (and its directive and pinned-item kind in domain/).
 
 export type { PinnedCaseStudy, PinnedFigure, PinnedRecommendation };
+/** How a pinned (or live) recommendation reads in one language: words, number, status, sources. */
+export { shownRecommendation } from "#src/features/events/evidence.ts";
 export type { FrozenFigure } from "#src/features/surveys/evidence.ts";
 /** A case study's version, as an edition's annex shows it. */
 export type CaseStudyVersion = VersionRow;
@@ -35,6 +37,8 @@ export type EvidenceKind<Pinned> = {
   /** A pinned entry as an edition's stored item (its index among those of its kind), and back. */
   toItem(pinned: Pinned, index: number): StoredItem;
   fromItem(item: StoredItem): Pinned;
+  /** What keeps the ones with these slugs from going out as they are now, in the languages given (the checks before publishing). */
+  inspect(db: Db, slugs: string[], languages: Language[]): Promise<Map<string, EvidenceInspection>>;
 };
 
 /** What an edition pins of each kind of evidence. */
@@ -62,7 +66,10 @@ const slugsOf = (refs: Reference[], kind: ReferenceKind) => [...new Set(refs.fil
 
 /** The evidence a draft's texts refer to (and the annex) as it is now, drawn in the languages given: what freezing pins. */
 export async function pinEvidence(db: Db, draft: Draft, languages: Language[]): Promise<PinnedEvidence> {
-  const refs = draft.chapters.flatMap((c) => c.sections.flatMap((s) => Object.values(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)) : []))));
+  // In the order of the text, the primary language's first: what numbers recommendations, and part of the content hash.
+  const order = (lang: string) => (lang === draft.primary ? -1 : draft.report.languages.includes(lang as Language) ? draft.report.languages.indexOf(lang as Language) : Infinity);
+  const inOrder = (texts: Draft["chapters"][number]["sections"][number]["texts"]) => Object.entries(texts).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([, text]) => text);
+  const refs = draft.chapters.flatMap((c) => c.sections.flatMap((s) => inOrder(s.texts).flatMap((text) => (text ? extractReferences(parseMarkdown(text.body)) : []))));
   const pinned: Partial<Record<Field, AnyPinned[]>> = {};
   // One kind after the other: freezing runs in a transaction, whose queries take turns anyway.
   for (const field of FIELDS) pinned[field] = await entry(field).pin(db, draft.report, slugsOf(refs, entry(field).kind), languages);
@@ -82,6 +89,13 @@ export function evidenceOfItems(items: (StoredItem & { kind: string })[]): Pinne
       .sort((a, b) => a.position - b.position)
       .map((i) => entry(field).fromItem(i));
   return Object.fromEntries(FIELDS.map((field) => [field, ofKind(field)])) as PinnedEvidence;
+}
+
+/** What keeps the evidence some references point to from going out, kind by kind: per kind, per slug. */
+export async function inspectEvidence(db: Db, refs: Reference[], languages: Language[]): Promise<Map<ReferenceKind, Map<string, EvidenceInspection>>> {
+  const found = new Map<ReferenceKind, Map<string, EvidenceInspection>>();
+  for (const field of FIELDS) found.set(entry(field).kind, await entry(field).inspect(db, slugsOf(refs, entry(field).kind), languages));
+  return found;
 }
 
 /** How the living draft shows the evidence some references point to, as it is now; unknown ones resolve to undefined. */

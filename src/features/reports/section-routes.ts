@@ -18,6 +18,7 @@ import { appError, isAppError } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody } from "#src/web/forms.ts";
+import type { FindingsView } from "#src/web/findings.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const editor = { config: { policy: "editor" as const } };
@@ -52,16 +53,19 @@ async function editorState(db: Db, pageLang: Language, sectionId: string, lang: 
 export type SectionRoutesOptions = {
   /** What fed a section (evidence, outcomes, review comments); the provenance feature answers. */
   provenanceOf: (db: Db, sectionId: string, lang: Language) => Promise<SectionProvenance>;
+  /** The checks before publishing, on this section of the living draft; the editions feature answers. */
+  findingsOf: (db: Db, reportSlug: string, sectionId: string) => Promise<FindingsView>;
 };
 
 /** Writing a section: the editor, saving (with conflict handling), preview, history and diffs. */
-export async function sectionRoutes(app: FastifyInstance, { provenanceOf }: SectionRoutesOptions) {
+export async function sectionRoutes(app: FastifyInstance, { provenanceOf, findingsOf }: SectionRoutesOptions) {
   const { db } = app.database;
 
   const show = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<EditorProps> & { values?: EditorProps["values"] }, status = 200) => {
     const { id, lang } = paramsOf(request);
     const state = await editorState(db, request.lang, id, lang);
     const provenance = await provenanceOf(db, id, lang);
+    const findings = await findingsOf(db, state.report.slug, id);
     const values = extra.values ?? {
       heading: state.head?.heading ?? state.source?.revision.heading ?? "",
       body: state.head?.body ?? "",
@@ -70,7 +74,7 @@ export async function sectionRoutes(app: FastifyInstance, { provenanceOf }: Sect
     // A text refused for how it is built is shown back in the form, never rendered.
     const body = String(values.body ?? "");
     const preview = markdownProblem(body) ? { html: "", warnings: [] } : await render(db, body, request.lang);
-    return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, provenance, values, preview, ...extra }), status);
+    return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, provenance, findings, values, preview, ...extra }), status);
   };
 
   app.get("/editor/sections/:id/:lang", editor, (request, reply) => show(request, reply, {}));

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { reviewComments } from "#src/db/schema/reviews.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { loadSnapshot } from "#src/features/editions/snapshot.ts";
 import * as events from "#src/features/events/service.ts";
 import { listRegister } from "#src/features/events/repository.ts";
@@ -81,11 +81,15 @@ describe("events and the recommendation register", () => {
     expect(provenance.recommendations.map((r) => r.slug)).toEqual(["pilot-first"]);
     expect(provenance.outcomes.map((o) => o.part?.title).sort()).toEqual(["Group 1", "Group 2"]);
 
-    // Frozen and published: the edition pins its words; later edits do not change them.
+    // Adopted, frozen and published: the edition pins its words, number, status and sources; later edits do not change them.
+    await events.updateRecommendation(db, SYSTEM_ACTOR, rec.id, { texts: rec.texts, status: "endorsed", statusNote: null, themes: ["strategy"], technologyIds: [] });
     const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Study", editionDate: "2030-01-01", foreword: null });
-    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost" });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
     await events.updateRecommendation(db, SYSTEM_ACTOR, rec.id, { texts: { en: "Pilot first, then scale." }, status: "endorsed", statusNote: null, themes: [], technologyIds: [] });
-    expect((await loadSnapshot(db, edition.id)).recommendations).toEqual([{ id: rec.id, slug: "pilot-first", texts: { en: "Pilot first.", fr: "Commencer par un pilote." }, retired: false }]);
+    const [pinned, ...more] = (await loadSnapshot(db, edition.id)).recommendations;
+    expect(more).toEqual([]);
+    expect(pinned).toMatchObject({ id: rec.id, slug: "pilot-first", texts: { en: "Pilot first.", fr: "Commencer par un pilote." }, retired: false, status: "endorsed", number: 1 });
+    expect(pinned!.sources.map((x) => x.outcomeId).sort()).toEqual([o1.id, o2.id].sort());
     const reflected = await reflectedIn(db, rec);
     expect(reflected.sections.map((s) => s.sectionId)).toEqual([section.id]);
     expect(reflected.editions.map((e) => [e.label, e.status])).toEqual([["2030", "published"]]);

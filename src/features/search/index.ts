@@ -47,13 +47,17 @@ export async function removeEdition(tx: Db, editionId: string): Promise<void> {
 /** Replaces an edition's entries; each is weighted heading first, in its text's language. */
 export async function indexEntries(tx: Db, editionId: string, entries: SearchEntry[]): Promise<number> {
   await removeEdition(tx, editionId);
-  for (const entry of entries) {
+  const row = (entry: SearchEntry) => {
     const config = SEARCH_CONFIG[entry.textLanguage];
     const technologies = entry.technologies.length ? sql`array[${sql.join(entry.technologies.map((t) => sql`${t}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+    return sql`(${editionId}, ${entry.language}, ${entry.textLanguage}, ${entry.title}, ${entry.body}, ${entry.url}, ${technologies},
+        setweight(to_tsvector(${config}::regconfig, ${entry.title}), 'A') || setweight(to_tsvector(${config}::regconfig, ${entry.body}), 'B'))`;
+  };
+  // A few statements of many rows each: the publishing transaction that writes them stays short.
+  for (let i = 0; i < entries.length; i += 50) {
     await tx.execute(sql`
       insert into search_entries (edition_id, language, text_language, title, body, url, technologies, document)
-      values (${editionId}, ${entry.language}, ${entry.textLanguage}, ${entry.title}, ${entry.body}, ${entry.url}, ${technologies},
-        setweight(to_tsvector(${config}::regconfig, ${entry.title}), 'A') || setweight(to_tsvector(${config}::regconfig, ${entry.body}), 'B'))`);
+      values ${sql.join(entries.slice(i, i + 50).map(row), sql`, `)}`);
   }
   return entries.length;
 }

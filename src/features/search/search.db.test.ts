@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import * as events from "#src/features/events/service.ts";
 import { getHead } from "#src/features/reports/repository.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
@@ -25,11 +25,11 @@ describe("search", () => {
     await save(first!.id, "en", "What it is", "Shared ledgers keep customs data in step.\n\n::recommendation{ref=search-pilot-first}", first!.texts.en!.revisionId);
     await save(first!.id, "fr", "De quoi s'agit-il", "Les registres partagés gardent les données douanières à jour.", null);
     await save(second!.id, "en", "How it is used", "Pilots at seaports.", second!.texts.en!.revisionId);
-    await events.createRecommendation(db, SYSTEM_ACTOR, draft.report.id, { slug: "search-pilot-first", texts: { en: "Start with a small pilot before any roll-out." }, status: "proposed", statusNote: null, themes: [], technologyIds: [], outcomeIds: [] });
+    await events.createRecommendation(db, SYSTEM_ACTOR, draft.report.id, { slug: "search-pilot-first", texts: { en: "Start with a small pilot before any roll-out." }, status: "endorsed", statusNote: null, themes: [], technologyIds: [], outcomeIds: [] });
     const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2031", title: "Study", editionDate: "2031-01-01", foreword: null });
     // Not yet published: readers find nothing.
     expect((await search(db, query({ q: "ledgers" }))).byKind.section).toBe(0);
-    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost" });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
 
     // English pages: stems match ("ledger" finds "ledgers"), the hit links to the section's anchor, the snippet is marked.
     const english = await search(db, query({ q: "ledger", kinds: ["section"] }));
@@ -56,7 +56,7 @@ describe("search", () => {
     expect((await search(db, query({ q: "pilot", kinds: ["recommendation"], secretariat: true }))).hits.map((h) => h.title)).toEqual(["search-pilot-first"]);
 
     // Withdrawn: gone from readers' search.
-    await changeStatus(db, SYSTEM_ACTOR, edition.id, "withdrawn", { publicUrl: "http://localhost", reason: "Superseded." });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "withdrawn", publicUrl: "http://localhost", reason: "Superseded." });
     expect((await search(db, query({ q: "ledger", edition: "all" }))).byKind.section).toBe(0);
   });
 

@@ -2,8 +2,11 @@ import { createHash } from "node:crypto";
 import type { ResolvedReference } from "#src/content/html.ts";
 import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { describeFigure, renderFigure } from "#src/features/surveys/read.ts";
-import { figuresBySlugs } from "#src/features/surveys/repository.ts";
+import type { EvidenceInspection, EvidenceProblem } from "#src/domain/reports.ts";
+import { datasetOf, FigureQuery } from "#src/features/surveys/figures.ts";
+import { describeFigure, figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
+import { figuresBySlugs, getSurvey, type FigureRow } from "#src/features/surveys/repository.ts";
+import type { Audience } from "#src/features/surveys/results.ts";
 import { canonicalJson } from "#src/lib/canonical-json.ts";
 
 // Figures as evidence (`::figure{ref=…}`): one entry of the report's evidence registry.
@@ -12,6 +15,24 @@ import { canonicalJson } from "#src/lib/canonical-json.ts";
 export type FrozenFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string; data: { columns: string[]; rows: (string | number)[][]; n: number } };
 /** A figure as an edition pins it, drawn in every language of the report. */
 export type PinnedFigure = { id: string; slug: string; languages: Partial<Record<Language, FrozenFigure>> };
+
+/** How many rows figures show an audience now (0 when a query no longer reads); each survey's results computed once. */
+function figureRows(db: Db) {
+  const results = new Map<string, ReturnType<typeof resultsOf>>();
+  const resultsOf = async (surveyId: string, audience: Audience) => {
+    const survey = await getSurvey(db, surveyId);
+    if (!survey?.currentVersionId) return undefined;
+    const { results, definition } = await loadResults(db, survey, audience);
+    return { results, labels: await figureLabels(db, definition, "en") };
+  };
+  return async (figure: FigureRow, audience: Audience): Promise<number> => {
+    const query = FigureQuery.safeParse(figure.query);
+    const key = `${figure.surveyId}:${audience}`;
+    if (!results.has(key)) results.set(key, resultsOf(figure.surveyId, audience));
+    const found = await results.get(key);
+    return query.success && found ? datasetOf(query.data, found.results, found.labels).rows.length : 0;
+  };
+}
 
 export const figureEvidence = {
   kind: "figure" as const,
@@ -38,6 +59,29 @@ export const figureEvidence = {
       pinned.push({ id: figure.id, slug: figure.slug, languages: languagesOf });
     }
     return pinned;
+  },
+
+  /**
+   * What keeps each placed figure from going out: unknown; nothing to show, either because every
+   * group is under the survey's public threshold (suppressed) or because no answer feeds it
+   * (empty); and, per language, no alt text of its own (pages then fall back to its title).
+   */
+  async inspect(db: Db, slugs: string[], languages: Language[]): Promise<Map<string, EvidenceInspection>> {
+    const found = new Map((await figuresBySlugs(db, slugs)).map((f) => [f.slug, f]));
+    const inspections = new Map<string, EvidenceInspection>();
+    const rowsFor = figureRows(db);
+    for (const slug of slugs) {
+      const figure = found.get(slug);
+      if (!figure) {
+        inspections.set(slug, { problems: [{ problem: "unknown" }] });
+        continue;
+      }
+      const problems: EvidenceProblem[] = [];
+      if (!(await rowsFor(figure, "public"))) problems.push({ problem: (await rowsFor(figure, "editor")) ? "suppressed" : "empty" });
+      for (const lang of languages) if (!figure.alts[lang]?.trim()) problems.push({ problem: "noAlt", language: lang });
+      inspections.set(slug, { problems, href: `/editor/surveys/${figure.surveyId}` });
+    }
+    return inspections;
   },
 
   toItem: (f: PinnedFigure, index: number) => ({

@@ -3,7 +3,7 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import type { Caller } from "#src/domain/actors.ts";
-import { changeStatus, freezeEdition } from "#src/features/editions/service.ts";
+import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { loadResults } from "#src/features/surveys/read.ts";
@@ -212,7 +212,7 @@ describe("surveys", () => {
     expect(svg.body).toContain("Pilot");
 
     const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2025", title: "Edition 2025", editionDate: "2025-06-30", foreword: null });
-    await changeStatus(db, SYSTEM_ACTOR, edition.id, "published", { publicUrl: "http://localhost:3000" });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost:3000" });
     const frozenUrl = `/reports/${draft.report.slug}/2025/en/figures/blockchain-stage`;
     const frozenSvg = (await env.app.inject({ url: `${frozenUrl}.svg` })).body;
     const frozenCsv = (await env.app.inject({ url: `${frozenUrl}.csv` })).body;

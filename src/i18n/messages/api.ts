@@ -13,10 +13,10 @@ export const api = {
     fr: "Les opérations d’écriture demandent un jeton personnel, créé sous",
     es: "Las operaciones de escritura requieren un token personal, creado en",
   },
-  "apiDocs.token": {
-    en: "Token required",
-    fr: "Jeton requis",
-    es: "Token obligatorio",
+  "apiDocs.scope": {
+    en: "Token with the {scope} scope",
+    fr: "Jeton de portée {scope}",
+    es: "Token con el ámbito {scope}",
   },
   "apiDocs.parameter": {
     en: "Parameter",

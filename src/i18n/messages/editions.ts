@@ -1,6 +1,6 @@
 import type { Messages } from "#src/i18n/message.ts";
 
-// Editions: freezing, publishing, citing, comparing.
+// Editions: freezing, publishing, citing (comparing: compare.ts).
 
 export const editions = {
   "edition.list": {
@@ -192,70 +192,5 @@ export const editions = {
     en: "Not translated into {lang} in this edition; shown in {primary}.",
     fr: "Non traduit en {lang} dans cette édition ; affiché en {primary}.",
     es: "No traducido al {lang} en esta edición; se muestra en {primary}.",
-  },
-  "compare.title": {
-    en: "What changed from {from} to {to}",
-    fr: "Ce qui a changé de {from} à {to}",
-    es: "Qué cambió de {from} a {to}",
-  },
-  "compare.draft": {
-    en: "the living draft",
-    fr: "le projet vivant",
-    es: "el borrador vivo",
-  },
-  "compare.from": {
-    en: "From",
-    fr: "De",
-    es: "De",
-  },
-  "compare.to": {
-    en: "To",
-    fr: "À",
-    es: "A",
-  },
-  "compare.show": {
-    en: "Compare",
-    fr: "Comparer",
-    es: "Comparar",
-  },
-  "compare.added": {
-    en: "Sections added",
-    fr: "Sections ajoutées",
-    es: "Secciones añadidas",
-  },
-  "compare.removed": {
-    en: "Sections removed",
-    fr: "Sections retirées",
-    es: "Secciones quitadas",
-  },
-  "compare.moved": {
-    en: "Sections moved",
-    fr: "Sections déplacées",
-    es: "Secciones movidas",
-  },
-  "compare.changed": {
-    en: "Sections changed",
-    fr: "Sections modifiées",
-    es: "Secciones modificadas",
-  },
-  "compare.chaptersAdded": {
-    en: "Chapters added",
-    fr: "Chapitres ajoutés",
-    es: "Capítulos añadidos",
-  },
-  "compare.chaptersRemoved": {
-    en: "Chapters removed",
-    fr: "Chapitres retirés",
-    es: "Capítulos quitados",
-  },
-  "compare.nothing": {
-    en: "No differences.",
-    fr: "Aucune différence.",
-    es: "Sin diferencias.",
-  },
-  "compare.movedFrom": {
-    en: "moved from “{from}”",
-    fr: "déplacée depuis « {from} »",
-    es: "movida desde «{from}»",
   },
 } as const satisfies Messages;

@@ -453,4 +453,44 @@ export const events = {
     fr: "Les recommandations ont été fusionnées.",
     es: "Las recomendaciones se fusionaron.",
   },
+  "rec.block.number": {
+    en: "Recommendation {n}",
+    fr: "Recommandation {n}",
+    es: "Recomendación {n}",
+  },
+  "rec.block.status.proposed": {
+    en: "Proposed",
+    fr: "Proposée",
+    es: "Propuesta",
+  },
+  "rec.block.status.endorsed": {
+    en: "Adopted",
+    fr: "Adoptée",
+    es: "Adoptada",
+  },
+  "rec.block.status.retired": {
+    en: "Retired",
+    fr: "Retirée",
+    es: "Retirada",
+  },
+  "rec.block.proposedNote": {
+    en: "Not adopted yet: an edition cannot be published while it places this recommendation.",
+    fr: "Pas encore adoptée : une édition qui place cette recommandation ne peut pas être publiée.",
+    es: "Aún no adoptada: no se puede publicar una edición que coloque esta recomendación.",
+  },
+  "rec.block.sources": {
+    en: "Where it came from",
+    fr: "D'où elle vient",
+    es: "De dónde procede",
+  },
+  "rec.block.outcomeBy": {
+    en: "{by}: “{text}”",
+    fr: "{by} : « {text} »",
+    es: "{by}: «{text}»",
+  },
+  "rec.block.quote": {
+    en: "“{text}”",
+    fr: "« {text} »",
+    es: "«{text}»",
+  },
 } as const satisfies Messages;

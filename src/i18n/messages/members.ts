@@ -423,4 +423,39 @@ export const members = {
     fr: "Le jeton est révoqué ; les programmes qui l’utilisent sont désormais refusés.",
     es: "El token está revocado; los programas que lo usan ahora son rechazados.",
   },
+  "token.scopes": {
+    en: "Scopes",
+    fr: "Portées",
+    es: "Ámbitos",
+  },
+  "token.scopesHint": {
+    en: "What programs holding the token may do. Only what your role allows is offered; give a token no more than its script needs.",
+    fr: "Ce que peuvent faire les programmes qui détiennent le jeton. Seul ce que permet votre rôle est proposé ; ne donnez à un jeton que ce dont son script a besoin.",
+    es: "Lo que pueden hacer los programas que tengan el token. Solo se ofrece lo que su rol permite; no dé a un token más de lo que su script necesita.",
+  },
+  "token.scope.read": {
+    en: "Read",
+    fr: "Lecture",
+    es: "Lectura",
+  },
+  "token.scope.comment": {
+    en: "Comment in review rounds",
+    fr: "Commentaires dans les cycles de relecture",
+    es: "Comentarios en las rondas de revisión",
+  },
+  "token.scope.edit": {
+    en: "Edit the living draft and editions",
+    fr: "Modification du projet vivant et des éditions",
+    es: "Edición del borrador vivo y de las ediciones",
+  },
+  "token.scope.publish": {
+    en: "Publish and withdraw editions",
+    fr: "Publication et retrait des éditions",
+    es: "Publicación y retirada de ediciones",
+  },
+  "field.tokenScopeBeyondRole": {
+    en: "Your role does not allow one of these scopes: a token cannot do more than you.",
+    fr: "Votre rôle ne permet pas l’une de ces portées : un jeton ne peut pas faire plus que vous.",
+    es: "Su rol no permite uno de estos ámbitos: un token no puede hacer más que usted.",
+  },
 } as const satisfies Messages;

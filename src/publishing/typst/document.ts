@@ -2,6 +2,7 @@ import type { Publication } from "#src/publishing/publication.ts";
 import { serializeMdast, text, typstString } from "#src/publishing/typst/serialize.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { typeset } from "#src/i18n/typography.ts";
+import { formatEditionDate } from "#src/features/editions/texts.ts";
 
 const SERIF = '"Source Serif 4"';
 const SANS = '"Source Sans 3"';
@@ -19,11 +20,17 @@ function template(message: string, values: Record<string, string>): string {
 export function typstDocument(pub: Publication): string {
   const t = translator(pub.lang);
   const [year, month, day] = pub.date.split("-").map(Number);
-  const longDate = new Intl.DateTimeFormat(pub.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${pub.date}T00:00:00Z`));
+  const longDate = formatEditionDate(pub.date, pub.lang, pub.dateStyle);
   const subtitle = pub.edition ? t("pdf.edition", { label: pub.edition }) : t("pdf.draftOf", { date: longDate });
+  // The edition's own words, in the primary language where this one lacks them (and marked so).
+  const own = (field: "title" | "subtitle" | "foreword", value: string) => {
+    const lang = pub.textLangs[field] ?? pub.lang;
+    const words = text(typeset(value, lang));
+    return lang === pub.lang ? words : `#text(lang: ${typstString(lang)})[${words}]`;
+  };
   const pageOf = template(t("pdf.pageOf", { page: "{page}", pages: "{pages}" }), { page: "str(counter(page).get().first())", pages: "str(counter(page).final().first())" });
   const lines: string[] = [
-    `#set document(title: ${typstString(`${pub.title} — ${subtitle}`)}, author: ${typstString(pub.reportTitle)}, date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
+    `#set document(title: ${typstString(`${pub.title} — ${subtitle}`)}, author: ${typstString(pub.reportTitle)},${pub.subtitle ? ` description: ${typstString(pub.subtitle)},` : ""} date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
     `#set text(font: ${SERIF}, size: 10.5pt, lang: ${typstString(pub.lang)}, hyphenate: true)`,
     `#set par(justify: true, leading: 0.68em, spacing: 1.1em)`,
     `#show heading: set text(font: ${SANS}, fill: rgb("#143a52"), hyphenate: false)`,
@@ -43,12 +50,13 @@ export function typstDocument(pub: Publication): string {
     // Title page
     `#page(header: none, footer: none)[`,
     `  #v(30%)`,
-    `  #text(font: ${SANS}, size: 26pt, weight: "bold", fill: rgb("#143a52"))[${text(pub.title)}]`,
+    `  #text(font: ${SANS}, size: 26pt, weight: "bold", fill: rgb("#143a52"))[${own("title", pub.title)}]`,
+    pub.subtitle ? `  #v(0.6em)\n  #text(font: ${SANS}, size: 16pt, fill: rgb("#143a52"))[${own("subtitle", pub.subtitle)}]` : "",
     `  #v(1em)`,
     `  #text(font: ${SANS}, size: 14pt, fill: rgb("#a35a1c"))[${text(subtitle)}]`,
     `  #v(0.5em)`,
     `  #text(size: 11pt)[${text(longDate)}]`,
-    pub.foreword ? `  #v(3em)\n  #block(width: 80%)[#emph[${text(pub.foreword)}]]` : "",
+    pub.foreword ? `  #v(3em)\n  #block(width: 80%)[#emph[${own("foreword", pub.foreword)}]]` : "",
     `]`,
     `#outline(title: ${typstString(t("draft.contents"))}, depth: 2, indent: auto)`,
   ];

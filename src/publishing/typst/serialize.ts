@@ -2,6 +2,7 @@ import type { Nodes, Root, TableCell } from "mdast";
 import type { Directive } from "#src/content/directives.ts";
 import { tableCaption } from "#src/content/parse.ts";
 import { isReferenceKind, REF_PATTERN } from "#src/content/directives.ts";
+import { recommendationLabel, sourceWords, type ResolvedRecommendation } from "#src/content/html.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
 
 // mdast → Typst markup. Every piece of text written by a person reaches Typst as a string
@@ -44,7 +45,7 @@ export type SerializeOptions = {
   /** Figures by reference, for `::figure{ref=…}`. */
   figures?: Record<string, PrintFigure>;
   /** Recommendations by reference, for `::recommendation{ref=…}`. */
-  recommendations?: Record<string, { text: string; retired: boolean }>;
+  recommendations?: Record<string, ResolvedRecommendation>;
   /** Footnote definitions of the text, by identifier, to be placed inline where referenced. */
   footnotes?: Map<string, Nodes>;
 };
@@ -71,8 +72,16 @@ function directive(d: Directive, options: SerializeOptions): string {
   }
   const recommendation = d.name === "recommendation" ? options.recommendations?.[ref] : undefined;
   if (recommendation) {
-    const retired = recommendation.retired ? ` \\ #text(size: 0.85em)[#emph[${text(options.t("content.recommendationRetired"))}]]` : "";
-    return `\n#block(width: 100%, inset: 8pt, stroke: (left: 3pt + rgb("#143a52")), fill: rgb("#f3f7fa"))[#strong[${text(options.t("content.recommendationLabel"))}] \\ ${text(recommendation.text)}${retired}]\n`;
+    const { t } = options;
+    const { label, statusText } = recommendationLabel(t, recommendation);
+    const status = statusText ? ` #text(size: 0.85em)[${text(`(${statusText})`)}]` : "";
+    const retired = recommendation.retired ? ` \\ #text(size: 0.85em)[#emph[${text(t("content.recommendationRetired"))}]]` : "";
+    const sources = recommendation.sources ?? [];
+    // Where it came from: each event with its date and the outcome's words, as text (a printed page links nowhere).
+    const provenance = sources.length
+      ? `\n\n#text(size: 0.85em)[#strong[${text(t("rec.block.sources"))}]\n#list(${sources.map((s) => `[${text(`${s.event}, ${s.date} — ${sourceWords(t, s)}`)}]`).join(", ")})]`
+      : "";
+    return `\n#block(width: 100%, inset: 8pt, stroke: (left: 3pt + rgb("#143a52")), fill: rgb("#f3f7fa"))[#strong[${text(label)}]${status} \\ ${text(recommendation.text)}${retired}${provenance}]\n`;
   }
   const caption = options.t(`content.${d.name}` as "content.figure", { ref });
   return `\n#block(width: 100%, inset: 8pt, stroke: (left: 3pt + rgb("#a35a1c")), fill: rgb("#fdfaf5"))[#strong[${text(caption)}] \\ #text(size: 0.85em)[${text(options.t("content.pendingNote"))}]]\n`;

@@ -42,6 +42,16 @@ describe("Typst serializer", () => {
     expect(text).not.toContain("root:");
   });
 
+  it("prints a recommendation with its number, status and the events it came from", async () => {
+    const sources = [
+      { event: "Committee session #2017", date: "October 16, 2017", by: "Group A", outcome: 'Pilot ]first[ and $x$ "quoted"' },
+      { event: "Regional workshop", date: "March 16, 2021", by: "", outcome: "Trial at one crossing." },
+    ];
+    const pub = { ...publication(["::recommendation{ref=r1}"]), recommendations: { r1: { text: "Start small.", retired: false, number: 4, status: "endorsed" as const, sources } } };
+    const text = pdfText(await compilePdf(typstDocument(pub), { timestamp: 0 })).replace(/\s+/g, " ");
+    for (const words of ["Recommendation 4 (Adopted)", "Start small.", "Where it came from", 'Committee session #2017, October 16, 2017 — Group A: “Pilot ]first[ and $x$ "quoted"”', "Regional workshop, March 16, 2021 — “Trial at one crossing.”"]) expect(text).toContain(words);
+  });
+
   it("gives the same bytes for the same edition", async () => {
     const source = typstDocument(publication(["Same *text*, same file.[^1]\n\n[^1]: Note."]));
     const [a, b] = await Promise.all([compilePdf(source, { timestamp: 1_700_000_000 }), compilePdf(source, { timestamp: 1_700_000_000 })]);

@@ -138,6 +138,12 @@ export function LibraryPage({ ctx, filter, result, technologies, regions }: Libr
                     {hit.regionCode ? ` · ${regionLabel(hit.regionCode)}` : ""}
                     {hit.stage ? ` · ${t(`cs.stage.${hit.stage}`)}` : ""}
                     {hit.year ? ` · ${hit.year}` : ""}
+                    {hit.publishedAt && (
+                      <>
+                        {" · "}
+                        {t("cs.publishedOn")} <DateTime value={new Date(hit.publishedAt)} lang={lang} />
+                      </>
+                    )}
                   </p>
                   <p class="snippet" lang={hit.language}>
                     {hit.snippet ? <Snippet summary={hit.summary} snippet={hit.snippet} /> : hit.summary.length > 300 ? `${hit.summary.slice(0, 300)}…` : hit.summary}

@@ -1,6 +1,8 @@
-import { NEXT_STATUS } from "#src/domain/editions.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
+import { EditionTextsPanel, type EditionTextsForm } from "#src/features/editions/views/edition-texts.tsx";
+import { PublishPanel } from "#src/features/editions/views/publish-panel.tsx";
+import type { Findings } from "#src/features/editions/findings.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
@@ -61,10 +63,11 @@ export function EditionsManagePage({ ctx, report, editions, values, error }: { c
       )}
       <section class="panel" aria-labelledby="freeze-h">
         <h2 id="freeze-h">{t("edition.freeze")}</h2>
-        <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ label: t("edition.label"), title: t("edition.titleField"), editionDate: t("edition.date") }} />
+        <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ label: t("edition.label"), title: t("edition.titleField"), subtitle: t("editionTexts.subtitle"), editionDate: t("edition.date") }} />
         <Form ctx={ctx} action={`/editor/reports/${report.slug}/editions`} class="stack form-wide">
           <TextField t={t} name="label" label={t("edition.label")} hint={t("edition.labelHint")} values={values} errors={error?.fields} required size="medium" />
           <TextField t={t} name="title" label={t("edition.titleField")} values={values ?? { title: localized(report.titles, primary, primary) }} errors={error?.fields} required />
+          <TextField t={t} name="subtitle" label={t("editionTexts.subtitle")} values={values} errors={error?.fields} optional />
           <TextField t={t} name="editionDate" type="date" label={t("edition.date")} values={values ?? { editionDate: today }} errors={error?.fields} required size="medium" />
           <TextField t={t} name="foreword" label={t("edition.foreword")} values={values} errors={error?.fields} optional />
           <div class="actions">
@@ -77,11 +80,10 @@ export function EditionsManagePage({ ctx, report, editions, values, error }: { c
 }
 
 /** One edition: its state, where to read it, and the status changes allowed from here. */
-export function EditionManagePage({ ctx, report, edition, itemCount, error }: { ctx: PageContext; report: ReportRow; edition: EditionRow; itemCount: number; error?: AppError }) {
+export function EditionManagePage({ ctx, report, edition, itemCount, error, textsForm, values, findings, acknowledgedBy }: { ctx: PageContext; report: ReportRow; edition: EditionRow; itemCount: number; error?: AppError; textsForm?: EditionTextsForm; values?: FormValues | undefined; findings?: Findings | undefined; acknowledgedBy?: string | null }) {
   const { t, lang } = ctx;
   const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
-  const next = NEXT_STATUS[edition.status];
   return (
     <Layout ctx={ctx} title={`${t("edition.manage")}: ${edition.label}`} section="editor">
       <p class="breadcrumb">
@@ -93,7 +95,7 @@ export function EditionManagePage({ ctx, report, edition, itemCount, error }: { 
         </h1>
         <span class={`tag tag-${statusTag[edition.status]}`}>{t(`edition.status.${edition.status}`)}</span>
       </div>
-      <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ reason: t("edition.withdrawReason") }} />
+      <ErrorSummary t={t} errors={error?.fields} code={error?.code} labels={{ reason: t("edition.withdrawReason"), confirm: t("publish.confirm", { label: edition.label }), note: t("publish.note", { count: findings?.warnings ?? 0 }) }} />
       <dl class="details">
         <dt>{t("edition.date")}</dt>
         <dd>
@@ -132,32 +134,11 @@ export function EditionManagePage({ ctx, report, edition, itemCount, error }: { 
       </p>
       <p>
         <a href={`/reports/${report.slug}/compare?from=${edition.label}&to=draft`}>{t("compare.title", { from: edition.label, to: t("compare.draft") })}</a>
+        {" · "}<a href={`/reports/${report.slug}/compare?to=${edition.label}`}>{t("compare.withPrevious")}</a>
       </p>
       {edition.status === "published" && <p class="muted">{t("edition.immutable")}</p>}
-      <div class="action-bar">
-        {(edition.status === "draft" || edition.status === "in_review") && (
-          <Form ctx={ctx} action={`/editor/editions/${edition.id}/refresh`}>
-            <button class="button button-secondary">{t("edition.refresh")}</button>
-          </Form>
-        )}
-        {next
-          .filter((s) => s !== "withdrawn")
-          .map((to) => (
-            <Form ctx={ctx} action={`/editor/editions/${edition.id}/status`}>
-              <input type="hidden" name="to" value={to} />
-              <button class={to === "published" ? "button" : "button button-secondary"}>{t(`edition.to.${to}`)}</button>
-            </Form>
-          ))}
-      </div>
-      {next.includes("withdrawn") && (
-        <Form ctx={ctx} action={`/editor/editions/${edition.id}/status`} class="danger-zone stack form-wide">
-          <input type="hidden" name="to" value="withdrawn" />
-          <TextField t={t} name="reason" label={t("edition.withdrawReason")} errors={error?.fields} required />
-          <div class="actions">
-            <button class="button button-danger">{t("edition.to.withdrawn")}</button>
-          </div>
-        </Form>
-      )}
+      <PublishPanel ctx={ctx} edition={edition} error={error} values={values} findings={findings} acknowledgedBy={acknowledgedBy} />
+      <EditionTextsPanel ctx={ctx} report={report} edition={edition} form={textsForm} />
     </Layout>
   );
 }

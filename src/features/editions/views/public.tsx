@@ -6,9 +6,10 @@ import { CaseStudyFacts, CaseStudyText } from "#src/features/case-studies/views/
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
+import { editionDate, editionTexts, formatEditionDate, type EditionText } from "#src/features/editions/texts.ts";
+import { typeset } from "#src/i18n/typography.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import { assetUrl } from "#src/web/assets.ts";
-import { DateTime } from "#src/web/components.tsx";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { ChapterSections, type RenderedSection } from "#src/features/reports/views/sections.tsx";
 import { Layout } from "#src/web/layout.tsx";
@@ -23,7 +24,17 @@ export const editionUrls = (report: ReportRow, edition: Pick<EditionRow, "label"
 
 type PageProps = { ctx: PageContext; report: ReportRow; edition: EditionRow; snapshot: Snapshot; lang: Language; publicUrl: string };
 
-const formatDate = (date: string, lang: Language) => new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+/** A date of the edition, written as its language's date style says. */
+const formatDate = (date: string, lang: Language, edition: Pick<EditionRow, "dateStyles">) => formatEditionDate(date, lang, edition.dateStyles[lang]);
+
+/** Some of an edition's words, marked with their language when it is not the page's. */
+const Words = ({ text, pageLang }: { text: EditionText; pageLang: Language }) => (text.lang === pageLang ? <>{shown(text)}</> : <span lang={text.lang}>{shown(text)}</span>);
+
+/** An edition's words as readers see them, with their language's typography. */
+const shown = (text: EditionText) => typeset(text.text, text.lang);
+
+/** The language attribute of an edition's words shown in another language (the primary's, untranslated). */
+const langIf = (text: EditionText, lang: Language) => (text.lang === lang ? undefined : text.lang);
 
 /** The notice every page of an edition that is not simply published carries. */
 function EditionNotice({ ctx, edition }: { ctx: PageContext; edition: EditionRow }) {
@@ -31,7 +42,7 @@ function EditionNotice({ ctx, edition }: { ctx: PageContext; edition: EditionRow
   if (edition.status === "withdrawn") {
     return (
       <p class="notice notice-action" role="note">
-        {t("edition.withdrawnNotice", { date: edition.withdrawnAt ? formatDate(edition.withdrawnAt.toISOString().slice(0, 10), ctx.lang) : "", reason: edition.withdrawnReason ?? "" })}
+        {t("edition.withdrawnNotice", { date: edition.withdrawnAt ? formatDate(edition.withdrawnAt.toISOString().slice(0, 10), ctx.lang, edition) : "", reason: edition.withdrawnReason ?? "" })}
       </p>
     );
   }
@@ -47,12 +58,16 @@ function EditionNotice({ ctx, edition }: { ctx: PageContext; edition: EditionRow
 
 function EditionHeader({ ctx, report, edition, lang }: Omit<PageProps, "snapshot" | "publicUrl">) {
   const urls = editionUrls(report, edition);
+  const { title } = editionTexts(edition, primaryOf(report), lang);
   return (
     <>
       <EditionNotice ctx={ctx} edition={edition} />
       <p class="breadcrumb">
         <a href={`/reports/${report.slug}/`}>{localized(report.titles, lang, primaryOf(report))}</a> ›{" "}
-        <a href={urls.contents(lang)}>{localized(edition.titles, lang, primaryOf(report))}</a> · {formatDate(edition.editionDate, lang)}
+        <a href={urls.contents(lang)} lang={langIf(title, lang)}>
+          {shown(title)}
+        </a>{" "}
+        · {editionDate(edition, lang)}
       </p>
     </>
   );
@@ -77,12 +92,21 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
   const { t } = ctx;
   const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
-  const title = localized(edition.titles, lang, primary);
+  const { title, subtitle, foreword } = editionTexts(edition, primary, lang);
   return (
-    <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, urls.contents)} head={<link rel="canonical" href={`${publicUrl}${urls.contents(lang)}`} />}>
+    <Layout ctx={ctx} title={title.text} section="reports" languageLinks={languageLinks(report, urls.contents)} head={<link rel="canonical" href={`${publicUrl}${urls.contents(lang)}`} />}>
       <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
-      <h1>{title}</h1>
-      {edition.forewords[lang] && <p class="lead">{edition.forewords[lang]}</p>}
+      <h1 lang={langIf(title, lang)}>{shown(title)}</h1>
+      {subtitle && (
+        <p class="lead" lang={langIf(subtitle, lang)}>
+          <strong>{shown(subtitle)}</strong>
+        </p>
+      )}
+      {foreword && (
+        <p class="lead" lang={langIf(foreword, lang)}>
+          {shown(foreword)}
+        </p>
+      )}
       <h2>{t("draft.contents")}</h2>
       <ol class="toc">
         {snapshot.chapters.map((chapter) => (
@@ -102,10 +126,13 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/html`}>{t("export.html")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/zip`}>{t("export.zip")}</a>
       </p>
+      <p>
+        <a href={`/reports/${report.slug}/compare?to=${edition.label}&lang=${lang}`}>{t("compare.editionLink")}</a>
+      </p>
       <Cite
         id="cite-edition"
         label={t("edition.citeEdition")}
-        text={t("edition.citationEdition", { report: localized(report.titles, lang, primary), edition: edition.label, date: formatDate(edition.editionDate, lang), url: `${publicUrl}${urls.contents(lang)}` })}
+        text={t("edition.citationEdition", { report: localized(report.titles, lang, primary), edition: edition.label, date: editionDate(edition, lang), url: `${publicUrl}${urls.contents(lang)}` })}
       />
     </Layout>
   );
@@ -133,6 +160,9 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
         <h1>
           <span class="chapter-number">{index + 1}.</span> {title}
         </h1>
+        <p class="small">
+          <a href={`/reports/${report.slug}/compare?to=${edition.label}&lang=${lang}#chapter-${chapter.slug}`}>{t("compare.chapterLink")}</a>
+        </p>
         <ChapterSections
           t={t}
           lang={lang}
@@ -146,7 +176,7 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
               text={t("edition.citation", {
                 report: localized(report.titles, lang, primary),
                 edition: edition.label,
-                date: formatDate(edition.editionDate, lang),
+                date: editionDate(edition, lang),
                 number,
                 heading: s.heading,
                 url: `${pageUrl}#${s.slug}`,
@@ -219,11 +249,19 @@ export function EditionListPage({ ctx, report, editions }: { ctx: PageContext; r
           {editions.map((e) => (
             <li class="card">
               <h3>
-                <a href={editionUrls(report, e).contents(readLang)}>{localized(e.titles, lang, primary)}</a>
+                <a href={editionUrls(report, e).contents(readLang)}>
+                  <Words text={editionTexts(e, primary, readLang).title} pageLang={lang} />
+                </a>
               </h3>
               <p>
                 <span class={`tag ${e.status === "withdrawn" ? "tag-outOfDate" : "tag-ok"}`}>{e.id === current?.id ? t("edition.current") : t(`edition.status.${e.status}`)}</span>{" "}
-                <DateTime value={e.editionDate} lang={lang} />
+                <time dateTime={e.editionDate}>{formatDate(e.editionDate, lang, e)}</time>
+                {e.publishedAt && (
+                  <span class="muted small">
+                    {" · "}
+                    <time dateTime={e.publishedAt.toISOString()}>{t("edition.publishedOn", { date: formatDate(e.publishedAt.toISOString().slice(0, 10), lang, e) })}</time>
+                  </span>
+                )}
               </p>
               <p class="small">
                 {report.languages.map((l) => (

@@ -57,10 +57,17 @@ export function AuditPage({ ctx, rows, olderThan }: { ctx: PageContext; rows: Au
 }
 
 const entityLink = (row: AuditRow) =>
-  row.entityId && (row.entityType === "organization" || row.entityType === "user") ? `/admin/${row.entityType}s/${row.entityId}` : undefined;
+  row.entityId && (row.entityType === "organization" || row.entityType === "user")
+    ? `/admin/${row.entityType}s/${row.entityId}`
+    : row.entityId && row.entityType === "edition"
+      ? `/editor/editions/${row.entityId}`
+      : undefined;
 
 // What the event was about, as the person would recognise it: the name or e-mail it recorded.
-const recordLabel = (row: AuditRow) => String(row.data.name ?? row.data.email ?? row.entityType);
+const recordLabel = (row: AuditRow) => String(row.data.name ?? row.data.email ?? (row.entityType === "edition" && row.data.label ? `${row.entityType} ${String(row.data.label)}` : row.entityType));
+
+// Why it was done, when the event recorded it in words (the note acknowledging an edition's warnings, a withdrawal's reason).
+const explanation = (row: AuditRow) => [row.data.note, row.data.reason].find((v): v is string => typeof v === "string" && v.trim() !== "");
 
 /** Audit events as a table, newest first. */
 export function AuditTable({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] }) {
@@ -86,7 +93,10 @@ export function AuditTable({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] }
                   <DateTime value={row.at} lang={ctx.lang} withTime />
                 </td>
                 <td>{row.actorName ?? t("audit.system")}</td>
-                <td>{isMessageKey(`audit.action.${row.action}`) ? t(`audit.action.${row.action}` as MessageKey) : <code>{row.action}</code>}</td>
+                <td>
+                  {isMessageKey(`audit.action.${row.action}`) ? t(`audit.action.${row.action}` as MessageKey) : <code>{row.action}</code>}
+                  {explanation(row) && <p class="small muted">{explanation(row)}</p>}
+                </td>
                 <td>{href ? <a href={href}>{recordLabel(row)}</a> : recordLabel(row)}</td>
               </tr>
             );

@@ -1,6 +1,7 @@
-import type { TokenRow } from "#src/features/members/tokens.ts";
+import { scopesFor, type TokenRow } from "#src/features/members/tokens.ts";
+import { formList } from "#src/lib/validation.ts";
 import type { AppError } from "#src/lib/errors.ts";
-import { DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
+import { CheckboxGroup, DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -60,7 +61,7 @@ export function SetupPage({ ctx, values, error }: FormProps) {
 }
 
 /** The signed-in user's own page: details and password change. */
-export function AccountPage({ ctx, error, organizationName, tokens = [], newToken, tokenError }: FormProps & { organizationName: string | null; tokens?: TokenRow[]; newToken?: string | undefined; tokenError?: AppError | undefined }) {
+export function AccountPage({ ctx, error, organizationName, tokens = [], newToken, tokenError, tokenValues }: FormProps & { organizationName: string | null; tokens?: TokenRow[]; newToken?: string | undefined; tokenError?: AppError | undefined; tokenValues?: FormValues | undefined }) {
   const { t, user } = ctx;
   if (!user) return null;
   return (
@@ -112,6 +113,7 @@ export function AccountPage({ ctx, error, organizationName, tokens = [], newToke
               <thead>
                 <tr>
                   <th scope="col">{t("token.name")}</th>
+                  <th scope="col">{t("token.scopes")}</th>
                   <th scope="col">{t("token.createdAt")}</th>
                   <th scope="col">{t("token.lastUsed")}</th>
                   <th scope="col">{t("token.state")}</th>
@@ -121,6 +123,7 @@ export function AccountPage({ ctx, error, organizationName, tokens = [], newToke
                 {tokens.map((tk) => (
                   <tr>
                     <td>{tk.name}</td>
+                    <td>{tk.scopes.map((s) => t(`token.scope.${s}`)).join(", ")}</td>
                     <td>
                       <DateTime value={tk.createdAt} lang={ctx.lang} />
                     </td>
@@ -142,10 +145,22 @@ export function AccountPage({ ctx, error, organizationName, tokens = [], newToke
             </table>
           </div>
         )}
-        <ErrorSummary t={t} errors={tokenError?.fields} code={tokenError?.code} />
-        <Form ctx={ctx} action="/account/tokens" class="inline-fields">
-          <TextField t={t} name="tokenName" label={t("token.name")} hint={t("token.nameHint")} errors={tokenError?.fields} required maxLength={100} />
-          <button class="button">{t("token.create")}</button>
+        <ErrorSummary t={t} errors={tokenError?.fields} code={tokenError?.code} labels={{ tokenName: t("token.name"), scopes: t("token.scopes") }} />
+        <Form ctx={ctx} action="/account/tokens" class="stack">
+          <TextField t={t} name="tokenName" label={t("token.name")} hint={t("token.nameHint")} values={tokenValues} errors={tokenError?.fields} required maxLength={100} />
+          {/* Only the scopes this person's role allows: a token never does more than its owner. */}
+          <CheckboxGroup
+            t={t}
+            name="scopes"
+            legend={t("token.scopes")}
+            hint={t("token.scopesHint")}
+            options={scopesFor(user.role).map((s) => [s, t(`token.scope.${s}`)])}
+            checked={tokenValues ? formList(tokenValues.scopes).map(String) : ["read"]}
+            errors={tokenError?.fields}
+          />
+          <div class="actions">
+            <button class="button">{t("token.create")}</button>
+          </div>
         </Form>
         <p class="small">
           <a href="/api/docs">{t("token.docs")}</a>

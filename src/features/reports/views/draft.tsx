@@ -4,6 +4,7 @@ import { localized, primaryOf, readingLanguage } from "#src/domain/languages.ts"
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { ChapterSections, type RenderedSection } from "#src/features/reports/views/sections.tsx";
+import { FindingsList, type FindingsView } from "#src/web/findings.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -116,7 +117,7 @@ export function DraftChapterPage(props: { ctx: PageContext; draft: Draft; chapte
 type Counts = { sections: number; empty: number; draft: number; ready: number; outOfDate: number; missing: number; stale: number };
 
 /** Per chapter and language: how much is empty, draft, ready, untranslated, out of date, untouched. */
-export function StatusPage({ ctx, draft, since }: { ctx: PageContext; draft: Draft; since: string | undefined }) {
+export function StatusPage({ ctx, draft, since, findings }: { ctx: PageContext; draft: Draft; since: string | undefined; findings?: FindingsView | undefined }) {
   const { t, lang } = ctx;
   const sinceDate = since ? new Date(`${since}T00:00:00Z`) : undefined;
   const count = (chapter: DraftChapter, l: Language): Counts => {
@@ -144,6 +145,13 @@ export function StatusPage({ ctx, draft, since }: { ctx: PageContext; draft: Dra
         <a href={`/editor/reports/${draft.report.slug}`}>{localized(draft.report.titles, lang, draft.primary)}</a>
       </p>
       <h1>{t("status.title")}</h1>
+      {findings && (
+        <section class="panel" aria-labelledby="findings-h">
+          <h2 id="findings-h">{t("findings.title")}</h2>
+          <p class="muted small">{t("findings.draftLead")}</p>
+          <FindingsList t={t} lang={lang} findings={findings} />
+        </section>
+      )}
       <form method="get" class="filters">
         <div class="field">
           <label for="f-since">{t("status.since")}</label>

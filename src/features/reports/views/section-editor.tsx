@@ -11,6 +11,7 @@ import type { AppError } from "#src/lib/errors.ts";
 import { ErrorSummary, Form, valueOf, type FormValues } from "#src/web/components.tsx";
 import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
+import { FindingsList, type FindingsView } from "#src/web/findings.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import { InlineDiff } from "#src/web/diff.tsx";
@@ -33,6 +34,8 @@ export type EditorProps = {
   conflict?: { theirs: RevisionRow; theirAuthor: string; yours: { heading: string; body: string }; clean: boolean } | undefined;
   /** What fed the section: evidence it places, outcomes behind its recommendations, comments on it. */
   provenance?: SectionProvenance | undefined;
+  /** The checks before publishing, on this section (every language). */
+  findings?: FindingsView | undefined;
   /** For a translation: the source text and, when out of date, how it changed since. */
   source?: { revision: RevisionRow; html: string; changes: DiffPart[] | undefined } | undefined;
 };
@@ -97,6 +100,12 @@ export function SectionEditorPage(props: EditorProps) {
           </a>
         ))}
       </nav>
+      {props.findings && props.findings.findings.length > 0 && (
+        <section class="panel" aria-labelledby="section-findings-h">
+          <h2 id="section-findings-h">{t("findings.sectionTitle")}</h2>
+          <FindingsList t={t} lang={ctx.lang} findings={props.findings} compact />
+        </section>
+      )}
       {conflict && (
         <section class="conflict" aria-labelledby="conflict-h">
           <h2 id="conflict-h">{t("conflict.title")}</h2>
