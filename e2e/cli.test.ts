@@ -125,7 +125,9 @@ describe("living-report CLI", () => {
       // The living draft has sections still in draft and chapters not translated: publishing needs a note that says why.
       const unacknowledged = cli(["publish", "--report", "disruptive-technologies", "--edition", "2026", "--date", "2026-11-01"], "", env);
       expect(unacknowledged.status).toBe(1);
-      expect(unacknowledged.stderr).toMatch(/warning  The section is still marked Draft\./);
+      // Each finding as the check command prints it: severity, where, message, then the page that fixes it.
+      expect(unacknowledged.stderr).toMatch(/^WARNING \S+ +The section is still marked Draft\.$/m);
+      expect(unacknowledged.stderr).toMatch(/^ +fix: http:\/\/localhost:\d+\/editor\/sections\/[0-9a-f-]{36}\/en$/m);
       expect(unacknowledged.stderr).toMatch(/Not published: \d+ warning\(s\) to acknowledge/);
       expect(cli(["editions", "--report", "disruptive-technologies"], "", env).stdout).toMatch(/2026 +2026-11-01 +draft/);
       const published = cli(["publish", "--report", "disruptive-technologies", "--edition", "2026", "--acknowledge", "Draft sections and translations follow in an update."], "", env);

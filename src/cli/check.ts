@@ -1,17 +1,10 @@
 import { withDatabase } from "#src/cli/editions.ts";
 import { CliError } from "#src/cli/errors.ts";
-import { isPublic, type Finding } from "#src/domain/editions.ts";
+import { findingLines } from "#src/cli/findings.ts";
+import { isPublic } from "#src/domain/editions.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { checkDraft, checkEdition } from "#src/features/editions/findings.ts";
 import { getEditionByLabel } from "#src/features/editions/repository.ts";
-import { translator } from "#src/i18n/i18n.ts";
-import { findingMessage } from "#src/web/findings.tsx";
-
-/** Where a finding is, for a terminal: chapter/section [language], or the edition's own texts. */
-const location = (f: Finding) => {
-  const path = f.where.chapterSlug ? [f.where.chapterSlug, f.where.sectionSlug].filter(Boolean).join("/") : "edition";
-  return f.where.language ? `${path} [${f.where.language}]` : path;
-};
 
 /**
  * `living-report check --report R [--edition L]`: the checks before publishing, on an edition as
@@ -27,12 +20,7 @@ export function checkCommand(options: { report: string; edition?: string }) {
     const edition = label ? await getEditionByLabel(db, report.id, label) : undefined;
     if (label && !edition) throw new CliError(`The report "${report.slug}" has no edition "${label}".`);
     const { findings, errors, warnings } = edition ? await checkEdition(db, edition.id) : await checkDraft(db, report.slug);
-    const t = translator("en");
-    const ordered = [...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")];
-    for (const f of ordered) {
-      console.log(`${f.severity.toUpperCase().padEnd(7)} ${location(f)}  ${findingMessage(t, f)}`);
-      console.log(`        fix: ${publicUrl}${f.fix}`);
-    }
+    for (const line of findingLines(findings, publicUrl)) console.log(line);
     const subject = edition ? `Edition ${edition.label} (${edition.status})` : "The living draft";
     const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
     const advice = edition && isPublic(edition.status) ? "" : errors ? " Publishing is blocked until the errors are fixed." : warnings ? " It may be published once the warnings are acknowledged." : " Nothing stands in the way of publishing.";

@@ -6,12 +6,11 @@ import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { FreezeInput } from "#src/features/editions/schemas.ts";
 import { freezeEdition, publishEdition, refreshEdition } from "#src/features/editions/service.ts";
-import { checkEdition, type Findings } from "#src/features/editions/findings.ts";
-import type { Finding } from "#src/domain/editions.ts";
-import { translator } from "#src/i18n/i18n.ts";
-import { findingMessage } from "#src/web/findings.tsx";
+import { checkEdition, warningCodes, type Findings } from "#src/features/editions/findings.ts";
+import { findingLines } from "#src/cli/findings.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { CliError } from "#src/cli/errors.ts";
+import { isAppError } from "#src/lib/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { progressBar } from "#src/cli/progress.ts";
 
@@ -26,21 +25,15 @@ export async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openD
   }
 }
 
-/** One finding on one line: severity, message, where, and where to fix it. */
-export function findingLine(f: Finding, publicUrl: string): string {
-  const message = findingMessage(translator("en"), f);
-  const where = [f.where.chapterSlug, f.where.sectionSlug, f.where.language, f.where.ref].filter(Boolean).join(" / ");
-  return `  ${f.severity === "error" ? "error  " : "warning"}  ${message}${where ? ` [${where}]` : ""}  ${f.fix.startsWith("/") ? publicUrl : ""}${f.fix}`;
-}
-
 const printFindings = (findings: Findings, publicUrl: string) => {
-  for (const f of findings.findings) process.stderr.write(`${findingLine(f, publicUrl)}\n`);
+  for (const line of findingLines(findings.findings, publicUrl)) process.stderr.write(`${line}\n`);
 };
 
 /**
  * `living-report publish --report R --edition L [--acknowledge NOTE]`: freezes the living draft as
  * edition L (or refreshes L when it exists and is not published yet), checks it, and publishes it
- * with a progress bar. Errors refuse it; warnings refuse it unless a note acknowledges them.
+ * with a progress bar. Errors refuse it; warnings refuse it unless a note acknowledges them. The
+ * checks run again before the pages go out: what changed meanwhile refuses it too.
  */
 export function publishCommand(options: { report: string; edition: string; title?: string; date?: string; acknowledge?: string }) {
   return withDatabase(async (db, publicUrl) => {
@@ -64,7 +57,12 @@ export function publishCommand(options: { report: string; edition: string; title
     if (findings.warnings > 0 && !note) {
       throw new CliError(`Not published: ${findings.warnings} warning(s) to acknowledge. Say why it goes out with them: --acknowledge "<note>".`);
     }
-    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl, acknowledgement: note ? { note } : null, onProgress: progressBar("Rendering pages") });
+    const acknowledgement = { note, codes: warningCodes(findings) };
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl, acknowledgement, check: true, onProgress: progressBar("Rendering pages") }).catch((refused: unknown) => {
+      if (!isAppError(refused) || (refused.code !== "PUBLISH_BLOCKED" && refused.code !== "WARNINGS_NOT_ACKNOWLEDGED")) throw refused;
+      printFindings(refused.details as Findings, publicUrl);
+      throw new CliError(`Not published: the checks found more since they were printed above (edition ${edition.label} stays a draft; run publish again).`);
+    });
     console.log(`Published ${publicUrl}/reports/${report.slug}/${edition.label}/`);
   });
 }

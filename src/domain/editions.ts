@@ -56,3 +56,9 @@ export type Finding = { code: string; severity: FindingSeverity; where: FindingL
 
 /** The warnings acknowledged when an edition went out, and who said why. */
 export type EditionAcknowledgement = { warnings: number; note: string; codes: string[]; by: string | null; at: string };
+
+/** The longest note that says why an edition goes out with its warnings. */
+export const ACKNOWLEDGEMENT_NOTE_MAX = 2000;
+
+/** The longest reason for withdrawing an edition (shown to readers on each of its pages). */
+export const WITHDRAW_REASON_MAX = 500;

@@ -13,6 +13,14 @@ export const TOKEN_SCOPES = ["read", "comment", "edit", "publish"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** The least role each scope needs. */
 export const SCOPE_ROLE: Record<TokenScope, Role> = { read: "contributor", comment: "contributor", edit: "editor", publish: "editor" };
+/**
+ * What each scope brings with it: a token that may edit or publish may also read (the findings it
+ * checks, the jobs it started, the public API), so a script given only `edit,publish` can follow
+ * its own work.
+ */
+export const SCOPE_INCLUDES: Record<TokenScope, readonly TokenScope[]> = { read: [], comment: [], edit: ["read"], publish: ["read"] };
+/** The scopes that allow what `needed` allows: itself, and those that include it. */
+export const scopesCovering = (needed: TokenScope): TokenScope[] => TOKEN_SCOPES.filter((s) => s === needed || SCOPE_INCLUDES[s].includes(needed));
 
 export const ORGANIZATION_KINDS = [
   "customs_administration",

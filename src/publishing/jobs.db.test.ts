@@ -88,8 +88,9 @@ describe("export jobs", () => {
     // Into review: nothing to download yet.
     expect((await editor.submit(page, `${page}/status`, { to: "in_review" })).headers.location).toBe(page);
     expect(await exportsOf()).toEqual([]);
-    // Publishing is confirmed with the edition's label and runs as a job; its downloads are queued when it is done.
-    const published = await editor.submit(page, `${page}/publish`, { confirm: "2040", note: "A test edition: its sections are still drafts." });
+    // Publishing is confirmed with the edition's label (the form posts the warnings it showed) and runs as a job; its downloads are queued when it is done.
+    const warnings = /name="warnings" value="([^"]*)"/.exec((await editor.get(page)).body)?.[1] ?? "";
+    const published = await editor.submit(page, `${page}/publish`, { confirm: "2040", note: "A test edition: its sections are still drafts.", warnings });
     expect(published.statusCode).toBe(303);
     const jobUrl = String(published.headers.location);
     expect(jobUrl).toMatch(/^\/jobs\/[0-9a-f-]+$/);

@@ -9,7 +9,7 @@ import { getEdition, type EditionRow } from "#src/features/editions/repository.t
 import { publishEdition } from "#src/features/editions/service.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { getReport, type ReportRow } from "#src/features/catalog/repository.ts";
-import { isAppError } from "#src/lib/errors.ts";
+import { appError, isAppError } from "#src/lib/errors.ts";
 import { FORMAT_NAMES, FORMATS, type Format, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 
@@ -63,7 +63,14 @@ export type RunnerOptions = {
 /** A publish job's attempt stops after this long (its pages are rendered one by one, with turns between). */
 const PUBLISH_TIMEOUT_MS = 10 * 60_000;
 /** Refusals that another attempt would meet again: the job fails at once. */
-const FINAL_CODES = new Set(["EDITION_CHANGED", "EDITION_STATUS", "NOT_FOUND", "VALIDATION_FAILED"]);
+const FINAL_CODES = new Set(["EDITION_CHANGED", "EDITION_STATUS", "NOT_FOUND", "VALIDATION_FAILED", "PUBLISH_BLOCKED", "WARNINGS_NOT_ACKNOWLEDGED"]);
+
+/**
+ * What a running job is doing, kept in its `message` as a step code the job's page translates
+ * (message `job.step.<step>`): "reading", "typesetting" (an export); "checking", "pages:<done>:<total>",
+ * "downloads" (a publish job).
+ */
+export type JobStep = "reading" | "typesetting" | "checking" | `pages:${number}:${number}` | "downloads";
 
 /**
  * The key an export is stored under. A published edition's export depends only on its content
@@ -120,7 +127,11 @@ export async function requestExport(db: Db, actor: Actor, report: ReportRow, edi
 /** The key of an edition's publish jobs: one at a time per edition, a second request joins the first. */
 const publishKey = (editionId: string) => `edition:${editionId}`;
 
-/** Queues publishing or withdrawing an edition, unless a job for it is queued or running already (then that one is answered). */
+/**
+ * Queues publishing or withdrawing an edition. While a job for it is queued or running, the same
+ * request (the same move of the same content) joins it and another one is refused (JOB_IN_PROGRESS):
+ * a withdrawal never silently becomes a publish.
+ */
 export async function queuePublish(db: Db, actor: Actor, params: Omit<PublishParams, "actor">): Promise<JobRow> {
   const key = publishKey(params.editionId);
   return transaction(db, async (tx) => {
@@ -131,7 +142,11 @@ export async function queuePublish(db: Db, actor: Actor, params: Omit<PublishPar
       .where(and(eq(jobs.key, key), inArray(jobs.status, ["queued", "running"])))
       .orderBy(desc(jobs.createdAt))
       .limit(1);
-    if (existing) return existing;
+    if (existing) {
+      const running = existing.params as PublishParams;
+      if (running.to === params.to && running.hash === params.hash) return existing;
+      throw appError("JOB_IN_PROGRESS");
+    }
     const full: PublishParams = { ...params, actor: { userId: actor.userId, ip: actor.ip, requestId: actor.requestId } };
     const [job] = await tx.insert(jobs).values({ kind: "publish", key, params: full, createdBy: actor.userId }).returning();
     return job!;
@@ -207,7 +222,7 @@ export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): 
   const onStop = () => stop.abort(new Error("The server stopped."));
   options.signal?.addEventListener("abort", onStop, { once: true });
   const release = keepLease(db, job, leaseMs, stop);
-  const setProgress = (progress: number, message: string) => db.update(jobs).set({ progress, message }).where(mine);
+  const setProgress = (progress: number, message: JobStep) => db.update(jobs).set({ progress, message }).where(mine);
   try {
     await setProgress(10, "reading");
     const publication = await loadPublication(db, params.report, params.edition, params.lang);
@@ -245,13 +260,16 @@ export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): 
 }
 
 /**
- * Runs a publish job: publishEdition with the hash the person confirmed, its progress written to
- * the job (page by page, at most a few times a second), then the downloads of every language and
- * format requested so they are ready when readers ask. A refusal that would come again
- * (EDITION_CHANGED: the edition was refreshed since; EDITION_STATUS) fails the job at once, with
- * the code as its error; anything else is retried like an export. An attempt that finds the edition
- * already moved with the same content (an earlier attempt swapped, then lost its lease) only
- * finishes the work after the swap.
+ * Runs a publish job: publishEdition with the hash the person confirmed and the checks run again
+ * before the swap (the warnings they acknowledged are the only ones let through), its progress
+ * written to the job (page by page, at most a few times a second), then the downloads of every
+ * language and format requested so they are ready when readers ask. A refusal that would come
+ * again (EDITION_CHANGED: the edition was refreshed since; PUBLISH_BLOCKED,
+ * WARNINGS_NOT_ACKNOWLEDGED: the checks found errors or other warnings since; EDITION_STATUS)
+ * fails the job at once, with the code as its error; anything else is retried like an export. An
+ * attempt that finds the edition already moved with the same content (an earlier attempt or
+ * another runner swapped, before this one started or while it rendered) only finishes the work
+ * after the swap.
  */
 async function runPublishJob(db: Db, job: JobRow, options: RunnerOptions): Promise<void> {
   const params = job.params as PublishParams;
@@ -263,26 +281,37 @@ async function runPublishJob(db: Db, job: JobRow, options: RunnerOptions): Promi
   options.signal?.addEventListener("abort", onStop, { once: true });
   const release = keepLease(db, job, options.leaseMs ?? LEASE_MS, stop);
   let written = 0;
-  const setProgress = async (progress: number, message: string, force = false) => {
+  const setProgress = async (progress: number, message: JobStep, force = false) => {
     if (!force && Date.now() - written < 250) return;
     written = Date.now();
     await db.update(jobs).set({ progress, message }).where(mine);
   };
   try {
     await setProgress(2, "checking", true);
-    const before = await getEdition(db, params.editionId);
+    // The edition as this job would leave it: moved already, with the content confirmed.
+    const moved = async () => {
+      const now = await getEdition(db, params.editionId);
+      return now?.status === params.to && now.contentHash === params.hash ? now : undefined;
+    };
     const edition =
-      before?.status === params.to && before.contentHash === params.hash
-        ? before
-        : await publishEdition(db, params.actor, params.editionId, {
-          to: params.to,
-          publicUrl: params.publicUrl,
-          acknowledgement: params.acknowledgement && { note: params.acknowledgement.note },
-          reason: params.reason,
-          expectedHash: params.hash,
-          signal: stop.signal,
-          onProgress: (done, total, what) => setProgress(5 + Math.floor((80 * done) / total), `${done}/${total} ${what}`, done === total),
-        });
+      (await moved()) ??
+      (await publishEdition(db, params.actor, params.editionId, {
+        to: params.to,
+        publicUrl: params.publicUrl,
+        acknowledgement: params.acknowledgement && { note: params.acknowledgement.note, codes: params.acknowledgement.codes },
+        check: true,
+        reason: params.reason,
+        expectedHash: params.hash,
+        signal: stop.signal,
+        onProgress: (done, total) => setProgress(5 + Math.floor((80 * done) / total), `pages:${done}:${total}`, done === total),
+      }).catch(async (refused: unknown) => {
+        // Swapped by another attempt while this one rendered: done all the same.
+        if (isAppError(refused) && refused.code === "EDITION_STATUS") {
+          const done = await moved();
+          if (done) return done;
+        }
+        throw refused;
+      }));
     options.onPublished?.(params.editionId);
     if (edition.status === "published") {
       await setProgress(90, "downloads", true);

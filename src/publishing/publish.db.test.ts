@@ -5,9 +5,11 @@ import { editionPages } from "#src/db/schema/editions.ts";
 import { jobs } from "#src/db/schema/jobs.ts";
 import type { Caller } from "#src/domain/actors.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { checkEdition } from "#src/features/editions/findings.ts";
+import { editions } from "#src/db/schema/editions.ts";
+import { checkEdition, warningCodes } from "#src/features/editions/findings.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
 import { freezeEdition, publishEdition, refreshEdition } from "#src/features/editions/service.ts";
+import { createRecommendation, updateRecommendation } from "#src/features/events/service.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { FORMAT_NAMES } from "#src/publishing/formats.ts";
@@ -74,7 +76,7 @@ describe("publishing an edition", () => {
     });
     expect(served).toEqual([200, 1]);
     expect(updated).toMatchObject({ status: "published", publishedAt: new Date("2030-06-30T12:00:00Z") });
-    const codes = [...new Set(findings.findings.filter((f) => f.severity === "warning").map((f) => f.code))].sort();
+    const codes = warningCodes(findings);
     expect(updated.acknowledgement).toMatchObject({ warnings: findings.warnings, codes, note: "Published before its translations, as agreed.", by: caller.userId });
     expect(new Date(updated.acknowledgement!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const pages = await db.select().from(editionPages).where(eq(editionPages.editionId, edition.id));
@@ -183,6 +185,89 @@ describe("publishing an edition", () => {
     expect(await claimJob(db)).toBeUndefined();
   });
 
+  it("checks again when the job runs: a recommendation retired since the confirmation fails it with PUBLISH_BLOCKED, the edition unpublished", async () => {
+    const { db } = env.database;
+    const caller = await editorCaller();
+    const slug = `adopt-${nextLabel()}`;
+    const draft = await reportWithText(`\n\n::recommendation{ref=${slug}}`);
+    const recommendation = await createRecommendation(db, SYSTEM_ACTOR, draft.report.id, { slug, texts: { en: "Adopt shared ledgers for certificates of origin." }, status: "endorsed", statusNote: null, themes: [], technologyIds: [], outcomeIds: [] });
+    const edition = await freeze(draft.report.id);
+    expect((await checkEdition(db, edition.id)).errors).toBe(0);
+    const job = await startPublish(db, caller, edition.id, { acknowledgement: { note: "Translations follow." } }, publicUrl);
+
+    // Retired in the register after the confirmation: the content hash is the same, the evidence is not.
+    await updateRecommendation(db, SYSTEM_ACTOR, recommendation.id, { texts: recommendation.texts, status: "retired", statusNote: null, themes: [], technologyIds: [] });
+    await runJob(db, (await claimJob(db))!);
+    expect(await getJob(db, job.id)).toMatchObject({ status: "failed", attempts: 1, error: "PUBLISH_BLOCKED" });
+    expect(await claimJob(db)).toBeUndefined();
+    expect(await getEdition(db, edition.id)).toMatchObject({ status: "draft", acknowledgement: null });
+    expect(await db.select().from(editionPages).where(eq(editionPages.editionId, edition.id))).toEqual([]);
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, edition.id), eq(auditEvents.action, "edition.published")))).toEqual([]);
+
+    // The job's page says why, in the editor's words.
+    const editor = await new Browser(env.app).signInAs(env.database, (await buildUser(db, { role: "editor" })).email);
+    const failed = await editor.get(`/jobs/${job.id}`);
+    expect(failed.body).toContain(`Edition ${edition.label} was not changed.`);
+    expect(failed.body).toContain("The checks found errors since it was confirmed");
+  });
+
+  it("with the checks asked for, lets through only the warnings acknowledged, with a note; without them, records what it finds", async () => {
+    const { db } = env.database;
+    const draft = await reportWithText();
+    const edition = await freeze(draft.report.id);
+    const codes = warningCodes(await checkEdition(db, edition.id));
+    expect(codes.length).toBeGreaterThan(0);
+    for (const acknowledgement of [{ note: "Known.", codes: codes.slice(1) }, { note: "  ", codes }, null]) {
+      const refused = await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl, acknowledgement, check: true }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: "WARNINGS_NOT_ACKNOWLEDGED", details: { errors: 0 } });
+    }
+    expect(await getEdition(db, edition.id)).toMatchObject({ status: "draft" });
+    const published = await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl, acknowledgement: { note: "Known.", codes }, check: true });
+    expect(published.acknowledgement).toMatchObject({ note: "Known.", codes });
+
+    // The demo and tests publish directly: the warnings are recorded all the same.
+    const other = await freeze(draft.report.id);
+    expect((await publishEdition(db, SYSTEM_ACTOR, other.id, { to: "published", publicUrl })).acknowledgement).toMatchObject({ note: "", codes });
+  });
+
+  it("joins a publish job only for the same move of the same content; anything else waits its turn (JOB_IN_PROGRESS)", async () => {
+    const { db } = env.database;
+    const caller = await editorCaller();
+    const draft = await reportWithText();
+    const edition = await freeze(draft.report.id);
+    const job = await startPublish(db, caller, edition.id, { acknowledgement: { note: "Known." } }, publicUrl);
+    // Refreshed since: publishing the new content is another request.
+    await editFirstSection(draft.report.slug, "Changed after the first confirmation.");
+    await refreshEdition(db, SYSTEM_ACTOR, edition.id);
+    await expect(startPublish(db, caller, edition.id, { acknowledgement: { note: "Known." } }, publicUrl)).rejects.toMatchObject({ code: "JOB_IN_PROGRESS", status: 409 });
+
+    // Published meanwhile (from a terminal) while the job still waits: a withdrawal does not join the publish job.
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl });
+    await expect(startWithdraw(db, caller, edition.id, { reason: "Superseded." }, publicUrl)).rejects.toMatchObject({ code: "JOB_IN_PROGRESS" });
+    expect((await db.select().from(jobs)).map((j) => j.id)).toEqual([job.id]);
+    // Once it has ended, the withdrawal is queued.
+    await runJob(db, (await claimJob(db))!);
+    expect(await getJob(db, job.id)).toMatchObject({ status: "failed", error: "EDITION_STATUS" });
+    const withdrawal = await startWithdraw(db, caller, edition.id, { reason: "Superseded." }, publicUrl);
+    expect(withdrawal.id).not.toBe(job.id);
+    expect(withdrawal.params).toMatchObject({ to: "withdrawn", reason: "Superseded." });
+  });
+
+  it("ends done, not failed, when another attempt swapped the edition while this one rendered its pages", async () => {
+    const { db } = env.database;
+    const caller = await editorCaller();
+    const draft = await reportWithText();
+    const edition = await freeze(draft.report.id);
+    const job = await startPublish(db, caller, edition.id, { acknowledgement: { note: "Known." } }, publicUrl);
+    const running = runJob(db, (await claimJob(db))!);
+    // Once its first page is rendered, the edition is published with the same content by another attempt.
+    while (!(await getJob(db, job.id))!.message?.startsWith("pages:")) await new Promise((resolve) => setImmediate(resolve));
+    await db.update(editions).set({ status: "published", publishedAt: new Date() }).where(eq(editions.id, edition.id));
+    await running;
+    expect(await getJob(db, job.id)).toMatchObject({ status: "done", error: null });
+    expect((await db.select().from(jobs).where(eq(jobs.kind, "export"))).length).toBe(draft.report.languages.length * FORMAT_NAMES.length);
+  });
+
   it("takes an editor from the confirmation to the job's page; a wrong label is answered beside its field", async () => {
     const { db } = env.database;
     const draft = await reportWithText();
@@ -193,17 +278,26 @@ describe("publishing an edition", () => {
     const shown = await editor.get(page);
     expect(shown.body).toContain(`action="${page}/publish"`);
     expect(shown.body).toContain('name="note"');
+    // The warnings the page showed go with the form.
+    const warnings = /name="warnings" value="([^"]*)"/.exec(shown.body)?.[1];
+    expect(warnings).toBe(warningCodes(await checkEdition(db, edition.id)).join(","));
 
-    const wrong = await editor.submit(page, `${page}/publish`, { confirm: "not-the-label", note: "Kept as typed." });
+    const wrong = await editor.submit(page, `${page}/publish`, { confirm: "not-the-label", note: "Kept as typed.", warnings: warnings! });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('id="e-confirm"');
     expect(wrong.body).toContain("Kept as typed.");
-    const noNote = await editor.submit(page, `${page}/publish`, { confirm: edition.label, note: "" });
+    const noNote = await editor.submit(page, `${page}/publish`, { confirm: edition.label, note: "", warnings: warnings! });
     expect(noNote.statusCode).toBe(409);
     expect(noNote.body).toContain('id="e-note"');
+    // A warning the page did not show (found after it was loaded) asks again, the note kept.
+    const unseen = await editor.submit(page, `${page}/publish`, { confirm: edition.label, note: "Translations follow.", warnings: warnings!.split(",").slice(1).join(",") });
+    expect(unseen.statusCode).toBe(409);
+    expect(unseen.body).toContain("The checks found warnings since this page was shown.");
+    expect(unseen.body).toContain("Translations follow.");
+    expect(unseen.body).toContain(`name="warnings" value="${warnings}"`);
     expect(await db.select().from(jobs)).toEqual([]);
 
-    const ok = await editor.submit(page, `${page}/publish`, { confirm: edition.label.toUpperCase(), note: "Translations follow." });
+    const ok = await editor.submit(page, `${page}/publish`, { confirm: edition.label.toUpperCase(), note: "Translations follow.", warnings: warnings! });
     expect(ok.statusCode).toBe(303);
     const jobUrl = String(ok.headers.location);
     expect(jobUrl).toMatch(/^\/jobs\/[0-9a-f-]+$/);
@@ -211,6 +305,8 @@ describe("publishing an edition", () => {
     expect(waiting.statusCode).toBe(200);
     expect(waiting.body).toContain(`Publishing edition ${edition.label}`);
     expect(waiting.body).toContain("job.js");
+    // The page's script is answered the step in the reader's words, beside its code.
+    expect((await editor.get(jobUrl, { accept: "application/json" })).json()).toMatchObject({ status: "queued", message: null, text: "Waiting to start…" });
 
     // The job's page is the secretariat's: readers and contributors do not see it.
     expect((await env.app.inject({ url: jobUrl, headers: { accept: "application/json" } })).statusCode).toBe(401);

@@ -11,7 +11,7 @@ import type { FormatName } from "#src/publishing/formats.ts";
 import { getExportFile, getJob, requestExport, type ExportParams, type JobRow } from "#src/publishing/jobs.ts";
 import { ExportUrl, PublishForm, ReviewMoveInput, WithdrawForm } from "#src/publishing/schemas.ts";
 import { changeEditionStatus, exportTarget, startPublish, startWithdraw } from "#src/publishing/service.ts";
-import { JobPage } from "#src/publishing/views.tsx";
+import { JobPage, progressText } from "#src/publishing/views.tsx";
 import { actorOf, callerOf, setFlash } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
@@ -80,7 +80,7 @@ export async function publishingRoutes(app: FastifyInstance) {
     try {
       const input = parseInput(PublishForm, body);
       confirmed(edition.label, input.confirm);
-      const job = await startPublish(db, callerOf(request), edition.id, { acknowledgement: input.note ? { note: input.note } : null }, app.config.publicUrl);
+      const job = await startPublish(db, callerOf(request), edition.id, { acknowledgement: { note: input.note ?? "", codes: input.warnings } }, app.config.publicUrl);
       return reply.redirect(`/jobs/${job.id}`, 303);
     } catch (error) {
       if (!isFixable(error)) throw error;
@@ -116,7 +116,8 @@ export async function publishingRoutes(app: FastifyInstance) {
     const job = await jobOf(request);
     const accept = request.headers.accept ?? "";
     if (accept.includes("json") && !accept.includes("html")) {
-      return reply.header("cache-control", "no-store").send({ id: job.id, status: job.status, progress: job.progress, message: job.message });
+      // `text`: the step in the reader's language, for the page's script; `message`: the step's code.
+      return reply.header("cache-control", "no-store").send({ id: job.id, status: job.status, progress: job.progress, message: job.message, text: progressText(request.t, job) });
     }
     return sendPage(reply, h(JobPage, { ctx: pageContext(request, reply), job }));
   });

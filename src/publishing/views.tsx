@@ -1,8 +1,20 @@
-import { isMessageKey } from "#src/i18n/i18n.ts";
+import { isMessageKey, type Translate } from "#src/i18n/i18n.ts";
 import { MAX_ATTEMPTS, type ExportParams, type JobRow, type PublishParams } from "#src/publishing/jobs.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
+
+/**
+ * What a job waiting or running is doing, in the reader's language: its step (stored as a code,
+ * see JobStep) translated. The job's page shows it, and its script asks for it again (the JSON answer).
+ */
+export function progressText(t: Translate, job: Pick<JobRow, "status" | "attempts" | "message">): string {
+  if (job.status === "queued") return job.attempts > 0 ? t("job.retrying", { attempt: job.attempts + 1, max: MAX_ATTEMPTS }) : t("job.queued");
+  const [step = "", done = "", total = ""] = (job.message ?? "").split(":");
+  if (step === "pages" && done && total) return t("job.step.pages", { done: Number(done), total: Number(total) });
+  const key = `job.step.${step}`;
+  return isMessageKey(key) && step !== "pages" ? t(key as never) : t("job.running");
+}
 
 /** A job's progress, updated by a small script (or the check-again link) until the file is ready. */
 export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
@@ -19,8 +31,7 @@ export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
         {job.progress}%
       </progress>
       <p role="status" data-status>
-        {job.status === "queued" && (job.attempts > 0 ? t("job.retrying", { attempt: job.attempts + 1, max: MAX_ATTEMPTS }) : t("job.queued"))}
-        {job.status === "running" && t("job.running", { message: job.message ?? "" })}
+        {!finished && progressText(t, job)}
         {job.status === "done" && t("job.done")}
         {job.status === "failed" && t("job.failed")}
       </p>
@@ -44,14 +55,16 @@ export function JobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
 /**
  * An edition being published or withdrawn: its pages rendered one by one, then swapped in at once.
  * When done, links to the edition's page and to the edition as readers see it; when refused (the
- * edition changed since it was confirmed), why.
+ * edition changed since it was confirmed, the checks found errors or other warnings since), why.
  */
 function PublishJobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
   const { t } = ctx;
   const params = job.params as PublishParams;
   const finished = job.status === "done" || job.status === "failed";
   const title = t(`publishJob.title.${params.to}`, { label: params.label });
-  const reason = job.error && isMessageKey(`error.${job.error}`) ? t(`error.${job.error}` as never) : t("publishJob.failedOther");
+  // Why it failed: said for this job where the general message would not fit (the checks ran again before the swap).
+  const reason = [`publishJob.error.${job.error}`, `error.${job.error}`].find((key) => job.error && isMessageKey(key));
+  const why = reason ? t(reason as never) : t("publishJob.failedOther");
   return (
     <Layout ctx={ctx} title={title} section="editor" head={finished ? undefined : <script src={assetUrl("job.js")} defer />}>
       <div data-job={finished ? undefined : job.id}>
@@ -63,12 +76,11 @@ function PublishJobPage({ ctx, job }: { ctx: PageContext; job: JobRow }) {
           {job.progress}%
         </progress>
         <p role="status" data-status>
-          {job.status === "queued" && (job.attempts > 0 ? t("job.retrying", { attempt: job.attempts + 1, max: MAX_ATTEMPTS }) : t("job.queued"))}
-          {job.status === "running" && t("publishJob.running", { message: job.message ?? "" })}
+          {!finished && progressText(t, job)}
           {job.status === "done" && t(`publishJob.done.${params.to}`, { label: params.label })}
           {job.status === "failed" && t("publishJob.failed", { label: params.label })}
         </p>
-        {job.status === "failed" && <p class="error-message">{reason}</p>}
+        {job.status === "failed" && <p class="error-message">{why}</p>}
         {job.status === "done" && params.to === "published" && <p>{t("publishJob.downloads")}</p>}
         {finished && (
           <p class="action-bar">

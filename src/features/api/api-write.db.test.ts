@@ -254,4 +254,50 @@ describe("the editorial API", () => {
     expect(documented<typeof api.JobOut>("getJob", await call(tokens.editor, "GET", `/api/v1/jobs/${withdrawJob.id}`)).status).toBe("done");
     expect((await getEditionByLabel(db, report.report.id, "2031"))!).toMatchObject({ status: "withdrawn", withdrawnReason: "A figure was wrong." });
   });
+
+  it("lets a token made with exactly edit,publish follow its own work: edit and publish include read", async () => {
+    const { db } = env.database;
+    const own = await buildReport(db);
+    const slug = own.report.slug;
+    const script = (await createToken(db, { ...SYSTEM_ACTOR, userId: editor.id }, "nightly", ["edit", "publish"])).token;
+    expect(documented<typeof api.MeOut>("getMe", await call(script, "GET", "/api/v1/me"))).toMatchObject({ email: editor.email });
+    const draft = documented<typeof api.DraftOut>("getDraft", await call(script, "GET", `/api/v1/reports/${slug}/draft`));
+    for (const [i, s] of draft.chapters.flatMap((c) => c.sections).entries()) {
+      const base = s.texts.find((t) => t.language === "en")!;
+      const saved = await call(script, "PUT", `/api/v1/reports/${slug}/sections/${s.id}/en`, { heading: base.heading || "Section", body: `Text of section ${i + 1}.` }, base.revisionId ? { "if-match": `"${base.revisionId}"` } : { "if-none-match": "*" });
+      expect([200, 201], saved.body).toContain(saved.statusCode);
+    }
+    const frozen = await call(script, "POST", `/api/v1/reports/${slug}/editions`, { label: "2032", title: "Study Report 2032", editionDate: "2032-06-30" });
+    expect(frozen.statusCode, frozen.body).toBe(201);
+    const edition = `/api/v1/reports/${slug}/editions/2032`;
+
+    // Checking needs read: included in edit and publish.
+    const checked = await call(script, "GET", `${edition}/findings`);
+    expect(checked.statusCode, checked.body).toBe(200);
+    const findings = documented<typeof api.FindingsOut>("checkEdition", checked);
+    expect(findings.errors, JSON.stringify(findings.findings.filter((f) => f.severity === "error"))).toBe(0);
+
+    const accepted = await call(script, "POST", `${edition}/publish`, { acknowledge: { note: "Translations follow." } });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const { job } = documented<typeof api.JobAcceptedOut>("publishEdition", accepted);
+    // Polling the job needs read too.
+    const polled = await call(script, "GET", `/api/v1/jobs/${job.id}`);
+    expect(polled.statusCode, polled.body).toBe(200);
+    expect(documented<typeof api.JobOut>("getJob", polled)).toMatchObject({ id: job.id, kind: "publish" });
+    await runPendingJobs(db, { formats: quick });
+    expect(documented<typeof api.JobOut>("getJob", await call(script, "GET", `/api/v1/jobs/${job.id}`))).toMatchObject({ status: "done", error: null });
+    // And the edition it published, as readers get it.
+    expect((await call(script, "GET", `/api/v1/reports/${slug}/editions/2032`)).statusCode).toBe(200);
+
+    // Comment does not include read: such a token still cannot poll, and is told which scope it lacks.
+    const commentOnly = (await createToken(db, { ...SYSTEM_ACTOR, userId: editor.id }, "comments", ["comment"])).token;
+    const refused = await call(commentOnly, "GET", `/api/v1/jobs/${job.id}`);
+    expect([refused.statusCode, errorOf(refused).code, errorOf(refused).details]).toEqual([403, "TOKEN_SCOPE", { scope: "read" }]);
+
+    // The reference says so beside each operation.
+    const docs = (await env.app.inject({ url: "/api/docs" })).body;
+    const operation = (id: string) => docs.slice(docs.indexOf(`id="${id}"`), docs.indexOf("</article>", docs.indexOf(`id="${id}"`)));
+    expect(operation("getJob")).toContain("Token with the read scope, or edit or publish, which include it");
+    expect(operation("publishEdition")).toContain("Token with the publish scope<");
+  });
 });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db } from "#src/db/client.ts";
 import { can, isSecretariat } from "#src/access/index.ts";
-import { isPublic, type Finding } from "#src/domain/editions.ts";
+import { isPublic } from "#src/domain/editions.ts";
 import { readingLanguage, type Language } from "#src/domain/languages.ts";
 import type { Role, TokenScope } from "#src/domain/members.ts";
 import * as present from "#src/features/api/presenters.ts";
@@ -19,17 +19,17 @@ import { FreezeInput } from "#src/features/editions/schemas.ts";
 import { freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import * as events from "#src/features/events/repository.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
-import { editableSection, saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
+import { saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
 import { SectionSaveInput } from "#src/features/reports/schemas.ts";
 import { addComment } from "#src/features/reviews/service.ts";
 import { search } from "#src/features/search/search.ts";
-import { isMessageKey, type Translate } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { getJob } from "#src/publishing/jobs.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
 import { startPublish, startWithdraw } from "#src/publishing/service.ts";
 import { actorOf, callerOf } from "#src/web/context.ts";
+import { findingMessage } from "#src/web/findings.tsx";
 import type { ZodReply, ZodRequest } from "#src/web/zod-provider.ts";
 
 // The API's operations: each with its schemas (for validation and for openapi.json) and a handler
@@ -80,9 +80,10 @@ export type Endpoint<P extends Part = Part, Q extends Part = Part, B extends Par
   /** Needs a personal token (Authorization: Bearer …). */
   auth?: boolean;
   /**
-   * The token scope the operation needs; "read" when unset. Public reads ask for it only when a
-   * token is sent. The owner's role must hold the scope too (`role`, else the scope's SCOPE_ROLE),
-   * so a token kept after its owner lost a role does no more than the owner now may.
+   * The token scope the operation needs; "read" when unset (edit and publish include it, see
+   * SCOPE_INCLUDES). Public reads ask for it only when a token is sent. The owner's role must
+   * hold the scope too (`role`, else the scope's SCOPE_ROLE), so a token kept after its owner
+   * lost a role does no more than the owner now may.
    */
   scope?: TokenScope;
   /** The least role of the token's owner, when more than the scope's own. */
@@ -148,12 +149,6 @@ function baseRevisionOf(request: FastifyRequest): number | null {
   if (!match) throw appError("VALIDATION_FAILED", { "If-Match": "field.invalid" });
   return Number(match[2]);
 }
-
-/** A finding's message in the reader's language; its code when no message is written for it yet. */
-const findingMessage = (t: Translate) => (f: Finding) => {
-  const key = `finding.${f.code}`;
-  return isMessageKey(key) ? t(key, f.params) : f.code;
-};
 
 /** A case study readers may see: published (or retired since), with a current version. */
 const isPublishedCaseStudy = (cs: caseStudies.CaseStudyRow | undefined): cs is PublishedCaseStudy & { currentVersionId: number } =>
@@ -357,12 +352,11 @@ export const ENDPOINTS: Endpoint[] = [
     errors: { 409: "STALE_REVISION: someone saved since the base revision; error.details.current holds their text", 428: "PRECONDITION_REQUIRED: neither If-Match nor If-None-Match: *" },
     handler: async ({ db, params, body, request, answer }) => {
       const base = baseRevisionOf(request);
-      const { report } = await editableSection(db, params.section, params.lang);
-      if (report.slug !== params.report) throw appError("NOT_FOUND");
       // The same rules as the section editor's form (line endings, Markdown limits, control characters).
       const input = parseInput(SectionSaveInput, { heading: body.heading, body: body.body, summary: body.summary ?? "", baseRevisionId: base ?? "" });
       try {
-        const saved = await saveSection(db, actorOf(request), { sectionId: params.section, language: params.lang, heading: input.heading, body: input.body, baseRevisionId: input.baseRevisionId, summary: input.summary });
+        // The service finds the section (live, in a language of its report) and refuses one of another report.
+        const saved = await saveSection(db, actorOf(request), { sectionId: params.section, reportSlug: params.report, language: params.lang, heading: input.heading, body: input.body, baseRevisionId: input.baseRevisionId, summary: input.summary });
         answer.status = saved.created ? 201 : 200;
         answer.headers.etag = `"${saved.revision.id}"`;
         return present.sectionSavedOut(saved.revision, saved.created);
@@ -422,7 +416,7 @@ export const ENDPOINTS: Endpoint[] = [
     response: api.FindingsOut,
     handler: async ({ db, params, request }) => {
       const { edition } = await managedEdition(db, params);
-      return present.findingsOut(await checkEdition(db, edition.id), findingMessage(request.t));
+      return present.findingsOut(await checkEdition(db, edition.id), (f) => findingMessage(request.t, f));
     },
   }),
   endpoint({

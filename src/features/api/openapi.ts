@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SCOPE_ROLE } from "#src/domain/members.ts";
+import { SCOPE_ROLE, scopesCovering } from "#src/domain/members.ts";
 import { ENDPOINTS, type Endpoint, type ErrorStatus } from "#src/features/api/endpoints.ts";
 import { ErrorBody } from "#src/features/api/schemas.ts";
 
@@ -39,10 +39,12 @@ const errorStatuses = (e: Endpoint): ErrorStatus[] => {
   return [...new Set([...usual, ...(Object.keys(e.errors ?? {}).map(Number) as ErrorStatus[])])].sort((a, b) => a - b);
 };
 
-/** Who may call it: the token scope and the least role of the token's owner. */
+/** Who may call it: the token scope (or one that includes it) and the least role of the token's owner. */
 const access = (e: Endpoint) => {
   const scope = e.scope ?? "read";
-  return `Token scope: ${scope}; the token's owner must be ${e.role ?? SCOPE_ROLE[scope]} or above.`;
+  const including = scopesCovering(scope).filter((s) => s !== scope);
+  const also = including.length ? ` (or ${including.join(" or ")}, which include it)` : "";
+  return `Token scope: ${scope}${also}; the token's owner must be ${e.role ?? SCOPE_ROLE[scope]} or above.`;
 };
 
 const success = (e: Endpoint, status: number, description: string) => ({
@@ -62,8 +64,9 @@ export function buildOpenApi(version: string) {
       summary: e.summary,
       ...(description ? { description } : {}),
       tags: [e.tag],
-      // OpenAPI 3.1 lets a bearer scheme list the roles it needs: here, the token's scope.
-      ...(e.auth ? { security: [{ token: [e.scope ?? "read"] }] } : {}),
+      // OpenAPI 3.1 lets a bearer scheme list the roles it needs: here, the token's scope. Each
+      // requirement is an alternative: the scope itself, or one that includes it.
+      ...(e.auth ? { security: scopesCovering(e.scope ?? "read").map((s) => ({ token: [s] })) } : {}),
       parameters: parameters(e),
       // A body whose fields are all optional may be left out.
       ...(e.body ? { requestBody: { required: !e.body.safeParse({}).success, content: { "application/json": { schema: jsonSchema(e.body, "input") } } } } : {}),
@@ -83,7 +86,7 @@ export function buildOpenApi(version: string) {
       title: "Living Report API",
       version,
       description:
-        "Read what the public site shows (reports, published editions, figures with their data, recommendations, case studies, events, search) and, with a personal token, do what a signed-in member may: comment in review rounds, and for the secretariat edit the living draft, freeze, check, publish and withdraw editions. A token has scopes (read, comment, edit, publish), never more than its owner's role allows; an operation its scopes do not cover answers 403 TOKEN_SCOPE. Errors are JSON with a stable code. Lists are paged (page=1, 2, …).",
+        "Read what the public site shows (reports, published editions, figures with their data, recommendations, case studies, events, search) and, with a personal token, do what a signed-in member may: comment in review rounds, and for the secretariat edit the living draft, freeze, check, publish and withdraw editions. A token has scopes (read, comment, edit, publish; edit and publish include read), never more than its owner's role allows; an operation its scopes do not cover answers 403 TOKEN_SCOPE. Errors are JSON with a stable code. Lists are paged (page=1, 2, …).",
     },
     servers: [{ url: "/" }],
     tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),

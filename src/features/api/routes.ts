@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { roleAtLeast, SCOPE_ROLE } from "#src/domain/members.ts";
+import { roleAtLeast, SCOPE_ROLE, scopesCovering } from "#src/domain/members.ts";
 import { ENDPOINTS, type Endpoint, type HandlerInput } from "#src/features/api/endpoints.ts";
 import { buildOpenApi } from "#src/features/api/openapi.ts";
 import { API_VERSION } from "#src/features/api/version.ts";
@@ -11,13 +11,13 @@ import { parseInput } from "#src/lib/validation.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 /**
- * What a token may do here: the scope the operation needs (reads need "read" only when a token is
- * sent), and for token operations an owner whose role still holds it. The services' own rules
- * (authorize) apply after this, as for anyone.
+ * What a token may do here: the scope the operation needs, or one that includes it (edit and
+ * publish include read; reads need "read" only when a token is sent), and for token operations an
+ * owner whose role still holds it. The services' own rules (authorize) apply after this, as for anyone.
  */
 function checkToken(e: Endpoint, request: FastifyRequest) {
   const scope = e.scope ?? "read";
-  if (request.viaToken && !request.tokenScopes?.includes(scope)) throw appError("TOKEN_SCOPE", {}, { scope });
+  if (request.viaToken && !scopesCovering(scope).some((s) => request.tokenScopes?.includes(s))) throw appError("TOKEN_SCOPE", {}, { scope });
   if (e.auth && !roleAtLeast(request.user!.role, e.role ?? SCOPE_ROLE[scope])) throw appError("FORBIDDEN");
 }
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { EDITION_STATUSES, FINDING_SEVERITIES, LABEL_PATTERN } from "#src/domain/editions.ts";
+import { ACKNOWLEDGEMENT_NOTE_MAX, EDITION_STATUSES, FINDING_SEVERITIES, LABEL_PATTERN, WITHDRAW_REASON_MAX } from "#src/domain/editions.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { CHAPTER_KINDS, SECTION_STATUSES } from "#src/domain/reports.ts";
 import { SEARCH_KINDS } from "#src/features/search/search.ts";
-import { NOTE_MAX } from "#src/publishing/schemas.ts";
 
 // The read and write API's shapes: one Zod schema per request part and per response, from which
 // the handlers validate and the OpenAPI document is generated (openapi.json, checked by a test).
@@ -250,12 +249,12 @@ export const FindingsOut = z.object({ errors: z.int(), warnings: z.int(), findin
 
 export const PublishIn = z.object({
   acknowledge: z
-    .object({ note: z.string().max(NOTE_MAX).describe("Why the edition goes out with its warnings; kept on the edition and in the audit log") })
+    .object({ note: z.string().max(ACKNOWLEDGEMENT_NOTE_MAX).describe("Why the edition goes out with its warnings; kept on the edition and in the audit log") })
     .nullable()
     .optional()
     .describe("Needed when the edition has warnings"),
 });
-export const WithdrawIn = z.object({ reason: z.string().max(500).describe("Shown to readers on every page of the edition") });
+export const WithdrawIn = z.object({ reason: z.string().max(WITHDRAW_REASON_MAX).describe("Shown to readers on every page of the edition") });
 
 export const JobParams = z.object({ id: z.uuid().describe("The job's id") });
 export const JobOut = z.object({

@@ -11,6 +11,12 @@ const typeOf = (schema: Record<string, unknown>): string => {
   return String(schema.type ?? "any") + (schema.default !== undefined ? ` = ${JSON.stringify(schema.default)}` : "");
 };
 
+/** The scope an operation needs, and the scopes that include it (each security requirement is an alternative). */
+const scopeTag = (t: PageContext["t"], lang: PageContext["lang"], security: Record<string, string[]>[]) => {
+  const [scope = "read", ...others] = security.map((requirement) => requirement.token?.[0]).filter((s): s is string => Boolean(s));
+  return others.length ? t("apiDocs.scopeIncluded", { scope, others: new Intl.ListFormat(lang, { type: "disjunction" }).format(others) }) : t("apiDocs.scope", { scope });
+};
+
 /** The API's reference, rendered on the server from openapi.json (no script, nothing fetched from elsewhere). */
 export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc }) {
   const { t } = ctx;
@@ -41,7 +47,7 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc
                 <p>
                   {op.summary}
                   {op.security && " "}
-                  {op.security && <span class="tag">{t("apiDocs.scope", { scope: op.security[0]?.token?.[0] ?? "read" })}</span>}
+                  {op.security && <span class="tag">{scopeTag(t, ctx.lang, op.security)}</span>}
                 </p>
                 {op.description && <p class="small">{op.description}</p>}
                 {op.parameters.length > 0 && (

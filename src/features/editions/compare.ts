@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { diffArrays } from "diff";
 import type { Resolver } from "#src/content/html.ts";
 import { textBlocks, type TextBlock } from "#src/content/text-blocks.ts";
@@ -6,6 +5,7 @@ import type { Snapshot, SnapshotChapter, SnapshotSection } from "#src/features/e
 import { chooseText, localized, type Language } from "#src/domain/languages.ts";
 import { typeset } from "#src/i18n/typography.ts";
 import { wordDiff, type DiffPart } from "#src/lib/merge.ts";
+import { yieldEvery } from "#src/lib/turns.ts";
 
 // Two versions of a report (editions, or an edition and the living draft) compared in one
 // language, as readers see them. Chapters and sections are matched by identity, so a renamed
@@ -206,7 +206,8 @@ export async function compareSnapshots(from: CompareSide, to: CompareSide, lang:
       sectionsInOrder.add(id);
   }
 
-  let turn = Date.now();
+  // Other requests get their turn while a long report is compared.
+  const pause = yieldEvery(8);
   for (const [id, after] of b) {
     const before = a.get(id);
     const place = sectionPlace(to, after);
@@ -227,11 +228,7 @@ export async function compareSnapshots(from: CompareSide, to: CompareSide, lang:
     if (moved || renamed || changed) {
       chapters.get(after.chapter.id)!.sections.push({ id, from: was, to: place, status: "kept", moved, renamed, changed, headingDiff: renamed ? wordDiff(was.heading, place.heading) : [], blocks: changed ? blocks : [] });
     } else counts.sections.unchanged++;
-    // Other requests get their turn while a long report is compared.
-    if (Date.now() - turn > 10) {
-      await nextTurn();
-      turn = Date.now();
-    }
+    await pause();
   }
   for (const [id, before] of a) {
     if (b.has(id)) continue;

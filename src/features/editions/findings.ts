@@ -11,6 +11,7 @@ import { editionTextState } from "#src/features/editions/texts.ts";
 import { loadDraft, translationState, type SectionText } from "#src/features/reports/draft.ts";
 import { inspectEvidence, type PinnedEvidence } from "#src/features/reports/evidence-kinds.ts";
 import { appError } from "#src/lib/errors.ts";
+import { yieldEvery } from "#src/lib/turns.ts";
 
 // The checks before an edition goes out. One function per subject (an edition as frozen, the
 // living draft as it is now), each answering every finding with its severity, where it is and
@@ -29,6 +30,9 @@ export const countFindings = (findings: Finding[]): Findings => ({
   errors: findings.filter((f) => f.severity === "error").length,
   warnings: findings.filter((f) => f.severity === "warning").length,
 });
+
+/** The codes of the warnings found, each once and sorted: what an acknowledgement names. */
+export const warningCodes = ({ findings }: Findings): string[] => [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.code))].sort();
 
 type CheckedSection = { id: string; slug: string; status: SectionStatus; texts: Partial<Record<Language, SectionText>> };
 type CheckedChapter = { id: string; slug: string; titles: LocalizedText; sections: CheckedSection[] };
@@ -82,16 +86,6 @@ export async function checkSection(db: Db, reportSlug: string, sectionId: string
 const sectionEditor = (sectionId: string, lang: Language) => `/editor/sections/${sectionId}/${lang}`;
 const chapterEditor = (report: ReportRow, chapterId: string) => `/editor/reports/${report.slug}#ch-${chapterId}`;
 
-/** Gives the event loop a turn after every few milliseconds of work. */
-function turns(sliceMs = 8) {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < sliceMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
-}
-
 /** Where one placed piece of evidence is: the section and the languages whose texts place it. */
 type Placement = { chapter: CheckedChapter; section: CheckedSection; languages: Language[] };
 
@@ -115,7 +109,7 @@ async function check(db: Db, subject: Subject): Promise<Findings> {
   const add = (severity: FindingSeverity, code: string, place: ReturnType<typeof at>, fix: string, params: Finding["params"] = {}) =>
     findings.push({ code, severity, where: place.where, params: { ...place.names, ...params }, fix });
 
-  const pause = turns();
+  const pause = yieldEvery(8);
   const placements = new Map<string, { reference: Reference; places: Placement[] }>();
 
   for (const chapter of chapters) {

@@ -9,7 +9,7 @@ import * as repo from "#src/features/editions/repository.ts";
 import { CompareQuery, EditionParams } from "#src/features/editions/schemas.ts";
 import { FigureFile } from "#src/domain/surveys.ts";
 import { loadSnapshot } from "#src/features/editions/snapshot.ts";
-import { ComparePage } from "#src/features/editions/views/compare.tsx";
+import { comparisonHtml, ComparePage } from "#src/features/editions/views/compare.tsx";
 import { EditionListPage, editionUrls } from "#src/features/editions/views/public.tsx";
 import { authorize, can } from "#src/access/index.ts";
 import type { Language } from "#src/domain/languages.ts";
@@ -75,10 +75,13 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     const lang: Language = readingLanguage(report, query.lang ?? request.lang);
     request.lang = lang;
     request.t = translator(lang);
-    const compared = await compareVersions(db, cache, report, editions, query, mayUseDraft, lang, request.t);
+    const { comparison, ...compared } = compareVersions(db, report, editions, query, mayUseDraft, lang, request.t);
+    // Rendered here; two editions that never change are compared once per language and kept.
+    const render = async () => comparisonHtml(request.t, await comparison!.load(), compared.names);
+    const body = comparison ? (comparison.key ? await cache.fragment(comparison.key, render) : await render()) : undefined;
     const address = (l: Language) => `/reports/${report.slug}/compare?${new URLSearchParams({ ...(compared.from ? { from: compared.from } : {}), ...(compared.to ? { to: compared.to } : {}), lang: l })}`;
     const languageLinks = Object.fromEntries(report.languages.map((l) => [l, address(l)]));
-    const page = h(ComparePage, { ctx: pageContext(request, reply), report, lang, languageLinks, ...compared });
+    const page = h(ComparePage, { ctx: pageContext(request, reply), report, lang, languageLinks, ...compared, body });
     return sendPage(reply, page, compared.missing ? 404 : 200);
   });
 

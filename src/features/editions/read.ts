@@ -1,16 +1,14 @@
-import { h } from "preact";
-import { renderToString } from "preact-render-to-string";
 import type { Db } from "#src/db/client.ts";
 import { ANNEX_PATH, isPublic } from "#src/domain/editions.ts";
 import { primaryOf, type Language } from "#src/domain/languages.ts";
 import { getReport, type ReportRow } from "#src/features/catalog/repository.ts";
-import { compareSnapshots, type CompareSide } from "#src/features/editions/compare.ts";
-import type { EditionCache } from "#src/features/editions/page-cache.ts";
+import { compareSnapshots, type CompareSide, type Comparison } from "#src/features/editions/compare.ts";
 import { editionResolver } from "#src/features/editions/render.ts";
 import { checkEdition } from "#src/features/editions/findings.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds, snapshotOfDraft } from "#src/features/editions/snapshot.ts";
-import { ComparisonView, type CompareChoice, type VersionNames } from "#src/features/editions/views/compare.tsx";
+import { editionTexts } from "#src/features/editions/texts.ts";
+import type { CompareChoice, VersionNames } from "#src/features/editions/views/compare.tsx";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { draftResolver } from "#src/features/reports/evidence.ts";
@@ -38,14 +36,18 @@ export async function editionManagement(db: Db, editionId: string) {
   return { report, edition, itemCount, acknowledgedBy, findings };
 }
 
-/** What a comparison page shows: the two versions chosen, the choices, and the comparison as HTML. */
+/**
+ * What a comparison page shows: the two versions chosen, the choices, and how to compute the
+ * comparison. `comparison` is undefined when either version is missing; its `key` is set when
+ * both versions are published (or withdrawn) editions, which never change: whoever shows the
+ * comparison may keep it under that key (both content hashes and the language are in it).
+ */
 export type ComparedVersions = {
   from: string | undefined;
   to: string | undefined;
   names: VersionNames;
   choices: CompareChoice[];
-  /** The comparison, rendered; undefined when either version is missing. */
-  body: string | undefined;
+  comparison: { key: string | undefined; load: () => Promise<Comparison> } | undefined;
   /** A version asked for by name is not one of those offered. */
   missing: boolean;
 };
@@ -53,20 +55,17 @@ export type ComparedVersions = {
 /**
  * Two versions of a report compared in one language, each an edition's label among those given
  * or "draft" (the living draft, when withDraft). Without `to`, the living draft (when offered) or
- * the newest edition; without `from`, the published edition before `to`. Two published editions
- * never change, so their comparison is rendered once per language and kept (keyed by both content
- * hashes).
+ * the newest edition; without `from`, the published edition before `to`.
  */
-export async function compareVersions(
+export function compareVersions(
   db: Db,
-  cache: EditionCache,
   report: ReportRow,
   editions: repo.EditionRow[],
   wanted: { from?: string | undefined; to?: string | undefined },
   withDraft: boolean,
   lang: Language,
   t: Translate,
-): Promise<ComparedVersions> {
+): ComparedVersions {
   const primary = primaryOf(report);
   const edition = (label: string | undefined) => editions.find((e) => e.label === label);
   const exists = (label: string | undefined) => label !== undefined && (label === "draft" ? withDraft : Boolean(edition(label)));
@@ -76,18 +75,17 @@ export async function compareVersions(
   const from = wanted.from ?? (after.find((e) => e.status === "published") ?? after.find((e) => isPublic(e.status)))?.label;
   const nameOf = (label: string | undefined) => (label === undefined ? "" : label === "draft" ? t("compare.draft") : t("compare.edition", { label }));
   const names = { from: nameOf(from), to: nameOf(to) };
-  const choices: CompareChoice[] = [...editions.map((e) => ({ value: e.label, label: `${e.label} · ${e.titles[lang] ?? e.titles[primary] ?? ""}` })), ...(withDraft ? [{ value: "draft", label: t("compare.draft") }] : [])];
+  const choices: CompareChoice[] = [...editions.map((e) => ({ value: e.label, label: `${e.label} · ${editionTexts(e, primary, lang).title.text}` })), ...(withDraft ? [{ value: "draft", label: t("compare.draft") }] : [])];
   const missing = (wanted.from !== undefined && !exists(wanted.from)) || (wanted.to !== undefined && !exists(wanted.to));
-  if (missing || !exists(from) || !exists(to)) return { from: exists(from) ? from : undefined, to: exists(to) ? to : undefined, names, choices, body: undefined, missing };
+  if (missing || !exists(from) || !exists(to)) return { from: exists(from) ? from : undefined, to: exists(to) ? to : undefined, names, choices, comparison: undefined, missing };
 
-  const render = async () => {
-    const [a, b] = await Promise.all([compareSide(db, report, from!, edition(from), lang), compareSide(db, report, to!, edition(to), lang)]);
-    return renderToString(h(ComparisonView, { t, comparison: await compareSnapshots(a, b, lang, primary), names }));
-  };
   const [x, y] = [edition(from), edition(to)];
   const frozen = x && y && isPublic(x.status) && isPublic(y.status) && x.contentHash && y.contentHash;
-  const body = frozen ? await cache.fragment(`compare/${report.slug}/${x.label}/${x.contentHash}/${y.label}/${y.contentHash}/${lang}`, render) : await render();
-  return { from, to, names, choices, body, missing };
+  const load = async () => {
+    const [a, b] = await Promise.all([compareSide(db, report, from!, x, lang), compareSide(db, report, to!, y, lang)]);
+    return compareSnapshots(a, b, lang, primary);
+  };
+  return { from, to, names, choices, comparison: { key: frozen ? `compare/${report.slug}/${x.label}/${x.contentHash}/${y.label}/${y.contentHash}/${lang}` : undefined, load }, missing };
 }
 
 /** One side of a comparison: an edition as it froze its texts and evidence, or the living draft as it is now. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EDITION_DATE_STYLES, EDITION_STATUSES, LABEL_PATTERN } from "#src/domain/editions.ts";
+import { EDITION_DATE_STYLES, LABEL_PATTERN } from "#src/domain/editions.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { oneOf, optionalText, requiredText } from "#src/lib/validation.ts";
 
@@ -31,8 +31,6 @@ export const EditionTextsInput = z.object({
   foreword: oneParagraph(2000),
   dateStyle: z.preprocess((v) => (v === undefined || v === "" ? "long" : v), oneOf(EDITION_DATE_STYLES)),
 });
-
-export const StatusChangeInput = z.object({ to: oneOf(EDITION_STATUSES), reason: optionalText(500) });
 
 /** The edition and language an edition-texts form posts to. */
 export const EditionTextsParams = z.object({ id: z.uuid(), lang: z.enum(LANGUAGES) });

@@ -1,48 +1,48 @@
 import { transaction, type Db } from "#src/db/client.ts";
-import type { Directive } from "#src/content/directives.ts";
+import { textBlocks } from "#src/content/text-blocks.ts";
+import { ANNEX_PATH } from "#src/domain/editions.ts";
 import { chooseText, primaryOf } from "#src/domain/languages.ts";
 import { getReport } from "#src/features/catalog/repository.ts";
-import { loadEditionContent, type EditionContent } from "#src/features/editions/render.ts";
+import { editionResolver, loadEditionContent, type EditionContent } from "#src/features/editions/render.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { editionUrls } from "#src/features/editions/views/public.tsx";
-import { indexEntries, plainText, unindexedEditions, type SearchEntry } from "#src/features/search/index.ts";
+import { indexEntries, unindexedEditions, type SearchEntry } from "#src/features/search/index.ts";
+import { yieldEvery } from "#src/lib/turns.ts";
 
 // What readers find of a published edition: each section, in each language it is read in, as
-// plain text with the words of the recommendations and figures it places.
+// the words readers see (the same reading as compare: evidence shown as the edition froze it, a
+// figure's title and caption, a recommendation's words). Each text is read once per content and
+// kept by its bytes, large ones on the worker pool; the event loop gets a turn every few
+// milliseconds, so a publish job running in the server holds no request back.
 
-/** An edition's search entries; chapterTechnologies gives each chapter's technology slug. */
-export function searchEntriesOf(content: EditionContent, chapterTechnologies: Map<string, string | null>): SearchEntry[] {
+/**
+ * An edition's search entries; chapterTechnologies gives each chapter's technology slug. With a
+ * signal, it stops at the next text once aborted (the server is closing).
+ */
+export async function searchEntriesOf(content: EditionContent, chapterTechnologies: Map<string, string | null>, options: { signal?: AbortSignal | undefined } = {}): Promise<SearchEntry[]> {
   const { report, edition, snapshot, revisions } = content;
   const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
+  const pause = yieldEvery(8, options.signal);
   const entries: SearchEntry[] = [];
   for (const lang of report.languages) {
-    const words = (d: Directive) => {
-      const ref = d.attributes?.ref ?? "";
-      if (d.name === "recommendation") {
-        const r = snapshot.recommendations.find((x) => x.slug === ref);
-        return r ? (r.texts[lang] ?? r.texts[primary] ?? "") : "";
-      }
-      if (d.name === "figure") {
-        const f = snapshot.figures.find((x) => x.slug === ref);
-        const frozen = f?.languages[lang] ?? (f ? Object.values(f.languages)[0] : undefined);
-        return frozen ? `${frozen.title} ${frozen.caption}` : "";
-      }
-      return "";
-    };
+    const resolve = editionResolver(content, urls.chapter(lang, ANNEX_PATH), lang, `${urls.contents(lang)}figures`);
     for (const chapter of snapshot.chapters) {
       const tech = chapterTechnologies.get(chapter.id);
       for (const s of chapter.sections) {
         const chosen = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary);
         if (!chosen.text) continue;
+        // The words as typed (no typography): what readers type into the search box.
+        const blocks = await textBlocks(chosen.text.body, { resolve });
         entries.push({
           language: lang,
           textLanguage: chosen.lang,
           title: chosen.text.heading,
-          body: plainText(chosen.text.body, words),
+          body: blocks.map((b) => b.text).join("\n"),
           url: `${urls.chapter(lang, chapter.slug)}#${s.slug}`,
           technologies: tech ? [tech] : [],
         });
+        await pause();
       }
     }
   }
@@ -50,22 +50,21 @@ export function searchEntriesOf(content: EditionContent, chapterTechnologies: Ma
 }
 
 /** A published edition's search entries, computed before the transaction that publishes it writes them. */
-export async function editionSearchEntries(db: Db, content: EditionContent): Promise<SearchEntry[]> {
-  return searchEntriesOf(content, await repo.chapterTechnologies(db, content.report.id));
-}
-
-/** Writes a published edition's search entries. */
-export async function indexEdition(tx: Db, content: EditionContent): Promise<number> {
-  return indexEntries(tx, content.edition.id, await editionSearchEntries(tx, content));
+export async function editionSearchEntries(db: Db, content: EditionContent, options: { signal?: AbortSignal | undefined } = {}): Promise<SearchEntry[]> {
+  return searchEntriesOf(content, await repo.chapterTechnologies(db, content.report.id), options);
 }
 
 /** Indexes published editions that have no search entries yet (editions published before search existed). */
 export async function indexMissingEditions(db: Db): Promise<number> {
   const missing = await unindexedEditions(db);
   for (const id of missing) {
+    const edition = (await repo.getEdition(db, id))!;
+    // Read outside the transaction, written in one short one (as publishing does).
+    const entries = await editionSearchEntries(db, await loadEditionContent(db, (await getReport(db, edition.reportId))!, edition));
     await transaction(db, async (tx) => {
-      const edition = (await repo.getEdition(tx, id))!;
-      await indexEdition(tx, await loadEditionContent(tx, (await getReport(tx, edition.reportId))!, edition));
+      // Unless it was withdrawn or changed meanwhile.
+      const locked = await repo.lockEdition(tx, id);
+      if (locked?.status === "published" && locked.contentHash === edition.contentHash) await indexEntries(tx, id, entries);
     });
   }
   return missing.length;

@@ -6,7 +6,7 @@ import { NEXT_STATUS } from "#src/domain/editions.ts";
 import { loadEditionContent, pageCount, renderAllPages, type RenderedPage } from "#src/features/editions/render.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { editionSearchEntries } from "#src/features/editions/search-entries.ts";
-import { checkEdition } from "#src/features/editions/findings.ts";
+import { checkEdition, warningCodes, type Findings } from "#src/features/editions/findings.ts";
 import { contentHash, itemsOfSnapshot, snapshotOfDraft } from "#src/features/editions/snapshot.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { pinEvidence } from "#src/features/reports/evidence-kinds.ts";
@@ -44,11 +44,15 @@ export async function freezeEdition(db: Db, actor: Actor, reportId: string, inpu
     const primary = primaryOf(report);
     const inherited = input.title === report.titles[primary] ? report.titles : {};
     // Every edition has an English title (the column's type); a real translation wins over the primary's words.
+    // Where English is not the primary, the primary's words stand in for it until it is translated:
+    // with no source recorded, it reads as missing and English pages show the primary's words (texts.ts writtenTitles).
     const titles = { en: input.title, ...inherited, ...input.translatedTitles, [primary]: input.title };
     const subtitles = input.subtitle ? { [primary]: input.subtitle } : {};
     const forewords = input.foreword ? { [primary]: input.foreword } : {};
     // Titles translated along with the primary's (the report's, or given) are up to date; the others are missing.
-    const translated = report.languages.filter((l) => l in inherited || Boolean(input.translatedTitles?.[l]));
+    // The report's own English title in the primary's words is that same stand-in, not a translation.
+    const standIn = (l: Language) => l === "en" && l !== primary && titles.en.trim() === input.title.trim();
+    const translated = report.languages.filter((l) => (l in inherited || Boolean(input.translatedTitles?.[l])) && !standIn(l));
     const textSources = sourcesOf({ titles, subtitles, forewords }, primary, translated);
     const meta = metaOf({ label: input.label, titles, subtitles, forewords, dateStyles: {}, editionDate: input.editionDate });
     const { items, hash } = await pin(tx, report.slug, meta);
@@ -109,11 +113,36 @@ export async function changeStatus(db: Db, actor: Actor, editionId: string, to: 
   });
 }
 
+/** What the person publishing acknowledged: why it goes out with its warnings, and the codes of the warnings they were shown. */
+export type Acknowledgement = { note: string; codes?: readonly string[] | undefined };
+
+/**
+ * The gate before publishing: errors block it (PUBLISH_BLOCKED); warnings need a note
+ * (WARNINGS_NOT_ACKNOWLEDGED), and when the warnings shown are given (`codes`), a warning of
+ * another kind found since asks again. The findings go with the refusal as its details.
+ */
+export function assertPublishable(found: Findings, acknowledgement: Acknowledgement | null | undefined) {
+  if (found.errors > 0) throw appError("PUBLISH_BLOCKED", {}, found);
+  if (found.warnings === 0) return;
+  const note = acknowledgement?.note.trim() ?? "";
+  if (!note) throw appError("WARNINGS_NOT_ACKNOWLEDGED", { note: "field.required" }, found);
+  const shown = acknowledgement?.codes;
+  if (shown && warningCodes(found).some((code) => !shown.includes(code))) throw appError("WARNINGS_NOT_ACKNOWLEDGED", { note: "publish.warningsChanged" }, found);
+}
+
 export type PublishOptions = {
   to: "published" | "withdrawn";
   publicUrl: string;
-  /** Why it goes out with its warnings; the warnings themselves are counted here, from checkEdition. */
-  acknowledgement?: { note: string } | null;
+  /** Why it goes out with its warnings (and, with `check`, the codes of the warnings acknowledged). */
+  acknowledgement?: Acknowledgement | null;
+  /**
+   * Runs the checks again just before the swap and refuses as assertPublishable does, a warning
+   * whose code is not in `acknowledgement.codes` included: for a publish asked for earlier (the
+   * job) or from a terminal (the CLI), since the evidence an edition places may have changed
+   * since it was confirmed (a case study unpublished, a recommendation retired). Without it (the
+   * demo, tests that publish directly), the warnings found are recorded with the note as given.
+   */
+  check?: boolean;
   /** Why it is withdrawn (required to withdraw; shown to readers). */
   reason?: string | null;
   /** When it was published, if not now (the demo's editions carry their real dates). */
@@ -130,11 +159,11 @@ export type PublishOptions = {
  * Publishes an edition (every page of it in every language rendered once and stored, its
  * sections indexed for search) or withdraws it (its pages rendered again with the notice, its
  * search entries removed). The pages are rendered outside any transaction, giving the event loop
- * a turn between pages so that other requests are served meanwhile; then one short transaction
- * locks the row, checks that the move is still allowed and that the content is still the one
- * rendered (else EDITION_CHANGED), and swaps pages, search entries, status and the audit event.
- * The checks before publishing (errors block, warnings need a note) are the callers' gate
- * (startPublish, the CLI); what was acknowledged is recorded here.
+ * a turn between pages so that other requests are served meanwhile; then the checks run on the
+ * edition as it stands (what they find is recorded with the note; with `check`, they may refuse
+ * it), and one short transaction locks the row, checks that the move is still allowed and that
+ * the content is still the one rendered (else EDITION_CHANGED), and swaps pages, search entries,
+ * status, acknowledgement and the audit event.
  */
 export async function publishEdition(db: Db, actor: Actor, editionId: string, options: PublishOptions) {
   const { to } = options;
@@ -145,21 +174,14 @@ export async function publishEdition(db: Db, actor: Actor, editionId: string, op
   const reason = options.reason?.trim() ?? "";
   if (to === "withdrawn" && !reason) throw appError("VALIDATION_FAILED", { reason: "field.required" });
   const now = new Date();
-  let acknowledgement: EditionAcknowledgement | null = null;
-  if (to === "published") {
-    const { findings, warnings } = await checkEdition(db, editionId);
-    const note = options.acknowledgement?.note.trim() ?? "";
-    const codes = [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.code))].sort();
-    if (warnings > 0 || note) acknowledgement = { warnings, note, codes, by: actor.userId, at: now.toISOString() };
-  }
-  const changes = {
+  const moved = {
     status: to,
-    ...(to === "published" ? { publishedAt: options.publishedAt ?? now, acknowledgement } : { withdrawnAt: now, withdrawnReason: reason }),
+    ...(to === "published" ? { publishedAt: options.publishedAt ?? now } : { withdrawnAt: now, withdrawnReason: reason }),
   } satisfies Partial<repo.EditionRow>;
 
   // The pages as readers will see them once the change is made, rendered from the pinned content.
   const report = (await getReport(db, edition.reportId))!;
-  const content = await loadEditionContent(db, report, { ...edition, ...changes });
+  const content = await loadEditionContent(db, report, { ...edition, ...moved });
   const total = pageCount(content);
   const pages: RenderedPage[] = [];
   for (const rendered of renderAllPages(content, options.publicUrl)) {
@@ -169,7 +191,16 @@ export async function publishEdition(db: Db, actor: Actor, editionId: string, op
     options.signal?.throwIfAborted();
   }
   // Readers search published editions only: a withdrawn one leaves the index.
-  const entries = to === "published" ? await editionSearchEntries(db, content) : [];
+  const entries = to === "published" ? await editionSearchEntries(db, content, { signal: options.signal }) : [];
+  // The checks as they stand now, live evidence included: what goes out with the edition.
+  let acknowledgement: EditionAcknowledgement | null = null;
+  if (to === "published") {
+    const found = await checkEdition(db, editionId);
+    if (options.check) assertPublishable(found, { note: options.acknowledgement?.note ?? "", codes: options.acknowledgement?.codes ?? [] });
+    const note = options.acknowledgement?.note.trim() ?? "";
+    if (found.warnings > 0 || note) acknowledgement = { warnings: found.warnings, note, codes: warningCodes(found), by: actor.userId, at: now.toISOString() };
+  }
+  const changes = { ...moved, ...(to === "published" ? { acknowledgement } : {}) } satisfies Partial<repo.EditionRow>;
   options.signal?.throwIfAborted();
 
   return transaction(db, async (tx) => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { listAudit } from "#src/features/audit/repository.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
+import { loadEditionContent, renderEditionPage } from "#src/features/editions/render.ts";
 import { freezeEdition, publishEdition, refreshEdition, saveEditionTexts } from "#src/features/editions/service.ts";
-import { editionTextState, formatEditionDate } from "#src/features/editions/texts.ts";
-import { renameReport } from "#src/features/reports/structure.ts";
+import { checkEdition } from "#src/features/editions/findings.ts";
+import { editionTexts, editionTextState, formatEditionDate } from "#src/features/editions/texts.ts";
+import { createReport, renameReport } from "#src/features/reports/structure.ts";
 import { renderHtmlFile } from "#src/publishing/html-file.tsx";
 import { loadPublication } from "#src/publishing/publication.ts";
 import { typstDocument } from "#src/publishing/typst/document.ts";
@@ -133,5 +135,44 @@ describe("an edition's words in each language", () => {
     // Spanish falls back to the English words, marked as English.
     const spanish = await browser.get(`/reports/${draft.report.slug}/2031/es/`);
     expect(spanish.body).toContain('<h1 lang="en">Study Report 2026</h1>');
+  });
+
+  it("treats English as missing on a French report until it is translated: the English pages show the French words, marked as French", async () => {
+    const { db } = env.database;
+    const report = await createReport(db, SYSTEM_ACTOR, { slug: `rapport-${Date.now()}`, title: "Rapport d'étude", primaryLanguage: "fr", translations: ["en"] });
+    // The report's and the edition's English titles hold the French words (the column wants one).
+    expect(report.titles).toEqual({ en: "Rapport d'étude", fr: "Rapport d'étude" });
+    const edition = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2026", title: "Rapport d'étude", editionDate: "2026-06-30", foreword: "Cette édition revient sur chaque technologie." });
+    expect(edition.titles.en).toBe("Rapport d'étude");
+    expect(edition.textSources).toEqual({});
+    expect(editionTextState(edition, "fr", "en")).toBe("missing");
+    expect(editionTexts(edition, "fr", "en")).toMatchObject({ title: { text: "Rapport d'étude", lang: "fr" }, foreword: { lang: "fr" } });
+    expect((await checkEdition(db, edition.id)).findings.filter((f) => f.code.startsWith("editionText"))).toMatchObject([{ code: "editionTextMissing", where: { language: "en" } }]);
+
+    // The languages panel offers no English title to keep: the field is empty.
+    const editor = await buildUser(db, { role: "editor" });
+    const browser = await new Browser(env.app).signInAs(env.database, editor.email);
+    const panel = (await browser.get(`/editor/editions/${edition.id}`)).body;
+    expect(panel).toMatch(/<input id="f-en-title"[^>]* value\/>/);
+    expect(panel).toMatch(/id="texts-en-h">English <span class="tag tag-missing">/);
+
+    const pub = await loadPublication(db, report.slug, "2026", "en");
+    expect(pub).toMatchObject({ title: "Rapport d'étude", textLangs: { title: "fr", foreword: "fr" } });
+    expect(renderHtmlFile(pub).toString()).toContain(`<h1 lang="fr">Rapport d'étude</h1>`);
+    const contents = renderEditionPage(await loadEditionContent(db, report, edition), "en", "", publicUrl)!.html;
+    expect(contents).toContain(`<h1 lang="fr">Rapport d'étude</h1>`);
+
+    // Translated: English has its own words, up to date.
+    const english = { title: "Study Report", subtitle: null, foreword: "This edition revisits each technology.", dateStyle: "long" as const };
+    const translated = await saveEditionTexts(db, SYSTEM_ACTOR, edition.id, "en", english);
+    expect(editionTextState(translated, "fr", "en")).toBe("upToDate");
+    expect(editionTexts(translated, "fr", "en").title).toEqual({ text: "Study Report", lang: "en" });
+    expect((await loadPublication(db, report.slug, "2026", "en")).textLangs).toEqual({});
+
+    // A report with a real English title gives it to the edition, counted as a translation.
+    await renameReport(db, SYSTEM_ACTOR, report.id, "en", "Study Report");
+    const next = await freezeEdition(db, SYSTEM_ACTOR, report.id, { label: "2027", title: "Rapport d'étude", editionDate: "2027-06-30", foreword: null });
+    expect(next.titles).toMatchObject({ en: "Study Report", fr: "Rapport d'étude" });
+    expect(editionTextState(next, "fr", "en")).toBe("upToDate");
   });
 });

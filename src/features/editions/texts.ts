@@ -17,10 +17,22 @@ export const primaryTextsHash = (edition: EditionTexts, primary: Language) =>
     .digest("hex")
     .slice(0, 16);
 
+/**
+ * The titles the edition has words for, by language. Every edition holds an English title (the
+ * column's type wants one): when English is not the primary language and was never translated
+ * (no source recorded), that entry only repeats the primary's words and is left out here, so
+ * English reads as missing and English pages show the primary's words marked with their language.
+ */
+export function writtenTitles(edition: Pick<EditionRow, "titles" | "textSources">, primary: Language): Partial<Record<Language, string>> {
+  if (primary === "en" || edition.textSources.en) return edition.titles;
+  const { en: _, ...others } = edition.titles;
+  return others;
+}
+
 /** A language's edition texts against the primary language's: missing, out of date, or up to date. */
 export function editionTextState(edition: EditionTexts & Pick<EditionRow, "textSources">, primary: Language, lang: Language): TranslationState {
   if (lang === primary) return "upToDate";
-  if (!edition.titles[lang]?.trim()) return "missing";
+  if (!writtenTitles(edition, primary)[lang]?.trim()) return "missing";
   // Subtitles and forewords are optional; a translation lacking one the primary has is incomplete.
   if ((edition.subtitles[primary] && !edition.subtitles[lang]) || (edition.forewords[primary] && !edition.forewords[lang])) return "missing";
   return edition.textSources[lang] === primaryTextsHash(edition, primary) ? "upToDate" : "outOfDate";
@@ -68,13 +80,13 @@ export type EditionText = { text: string; lang: Language };
  * The title, subtitle and foreword shown in a language: each its own translation when it has one,
  * otherwise the primary language's words (and readers' tools are told which language they are in).
  */
-export function editionTexts(edition: EditionTexts, primary: Language, lang: Language): { title: EditionText; subtitle: EditionText | null; foreword: EditionText | null } {
+export function editionTexts(edition: EditionTexts & Pick<EditionRow, "textSources">, primary: Language, lang: Language): { title: EditionText; subtitle: EditionText | null; foreword: EditionText | null } {
   const pick = (texts: Partial<Record<Language, string>>): EditionText | null => {
     if (texts[lang]?.trim()) return { text: texts[lang], lang };
     if (texts[primary]?.trim()) return { text: texts[primary], lang: primary };
     return null;
   };
-  return { title: pick(edition.titles) ?? { text: edition.titles.en, lang: "en" }, subtitle: pick(edition.subtitles), foreword: pick(edition.forewords) };
+  return { title: pick(writtenTitles(edition, primary)) ?? { text: edition.titles.en, lang: "en" }, subtitle: pick(edition.subtitles), foreword: pick(edition.forewords) };
 }
 
 /** How an edition's date is written in a language: Intl's date style chosen for that language (long unless set). */

@@ -17,6 +17,8 @@ export class StaleRevisionError extends AppError {
 
 export type SaveInput = {
   sectionId: string;
+  /** The report the section must belong to, when the address names it too (else not found). */
+  reportSlug?: string;
   language: Language;
   heading: string;
   body: string;
@@ -41,6 +43,7 @@ export async function editableSection(db: Db, sectionId: string, language: Langu
 export async function saveSection(db: Db, actor: Actor, input: SaveInput): Promise<{ revision: repo.RevisionRow; created: boolean }> {
   if (CONFLICT_MARKER.test(input.body)) throw appError("VALIDATION_FAILED", { body: "field.conflictMarkers" });
   const { report } = await editableSection(db, input.sectionId, input.language);
+  if (input.reportSlug !== undefined && report.slug !== input.reportSlug) throw appError("NOT_FOUND");
   const primary = primaryOf(report);
   const references = await referencesOf(input.body);
   try {

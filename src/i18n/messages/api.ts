@@ -18,6 +18,11 @@ export const api = {
     fr: "Jeton de portée {scope}",
     es: "Token con el ámbito {scope}",
   },
+  "apiDocs.scopeIncluded": {
+    en: "Token with the {scope} scope, or {others}, which include it",
+    fr: "Jeton de portée {scope}, ou {others}, qui la comprennent",
+    es: "Token con el ámbito {scope}, o {others}, que lo incluyen",
+  },
   "apiDocs.parameter": {
     en: "Parameter",
     fr: "Paramètre",

@@ -253,6 +253,11 @@ export const errors = {
     fr: "L'édition a changé pendant sa préparation. Vérifiez-la de nouveau et recommencez.",
     es: "La edición cambió mientras se preparaba. Revísela de nuevo y vuelva a empezar.",
   },
+  "error.JOB_IN_PROGRESS": {
+    en: "This edition is already being published or withdrawn. Wait until that is finished, then try again.",
+    fr: "Cette édition est déjà en cours de publication ou de retrait. Attendez la fin de l'opération, puis réessayez.",
+    es: "Esta edición ya se está publicando o retirando. Espere a que termine y vuelva a intentarlo.",
+  },
   "error.PRECONDITION_REQUIRED": {
     en: "Say which revision your change is based on (If-Match header).",
     fr: "Indiquez la révision sur laquelle repose votre modification (en-tête If-Match).",

@@ -39,9 +39,34 @@ export const publishing = {
     es: "Un intento no tuvo éxito; se volverá a intentar en breve (intento {attempt} de {max}).",
   },
   "job.running": {
-    en: "Working: {message}",
-    fr: "En cours : {message}",
-    es: "En curso: {message}",
+    en: "Working…",
+    fr: "En cours…",
+    es: "En curso…",
+  },
+  "job.step.reading": {
+    en: "Reading the content…",
+    fr: "Lecture du contenu…",
+    es: "Leyendo el contenido…",
+  },
+  "job.step.typesetting": {
+    en: "Typesetting the file…",
+    fr: "Composition du fichier…",
+    es: "Componiendo el archivo…",
+  },
+  "job.step.checking": {
+    en: "Checking the edition…",
+    fr: "Vérification de l'édition…",
+    es: "Comprobando la edición…",
+  },
+  "job.step.pages": {
+    en: "Rendering the pages: {done} of {total}",
+    fr: "Rendu des pages : {done} sur {total}",
+    es: "Generando las páginas: {done} de {total}",
+  },
+  "job.step.downloads": {
+    en: "Preparing the downloads…",
+    fr: "Préparation des téléchargements…",
+    es: "Preparando las descargas…",
   },
   "job.done": {
     en: "Your file is ready.",
@@ -143,6 +168,11 @@ export const publishing = {
     fr: "{count, plural, one {Pourquoi elle sort avec # avertissement} other {Pourquoi elle sort avec # avertissements}}",
     es: "{count, plural, one {Por qué se publica con # advertencia} other {Por qué se publica con # advertencias}}",
   },
+  "publish.warningsChanged": {
+    en: "The checks found warnings since this page was shown. Read them above, and say in the note why it goes out with them.",
+    fr: "Les vérifications ont trouvé des avertissements depuis l'affichage de cette page. Lisez-les ci-dessus et indiquez dans la note pourquoi elle sort avec eux.",
+    es: "Las comprobaciones encontraron advertencias desde que se mostró esta página. Léalas arriba e indique en la nota por qué se publica con ellas.",
+  },
   "publish.noteHint": {
     en: "Kept with the edition and in the audit log.",
     fr: "Conservée avec l'édition et dans le journal d'audit.",
@@ -178,11 +208,6 @@ export const publishing = {
     fr: "Retrait de l'édition {label}",
     es: "Retirada de la edición {label}",
   },
-  "publishJob.running": {
-    en: "Rendering the pages: {message}",
-    fr: "Rendu des pages : {message}",
-    es: "Generando las páginas: {message}",
-  },
   "publishJob.done.published": {
     en: "Edition {label} is published.",
     fr: "L'édition {label} est publiée.",
@@ -202,6 +227,16 @@ export const publishing = {
     en: "Edition {label} was not changed.",
     fr: "L'édition {label} n'a pas été modifiée.",
     es: "La edición {label} no se modificó.",
+  },
+  "publishJob.error.PUBLISH_BLOCKED": {
+    en: "The checks found errors since it was confirmed (the evidence it places may have changed). Fix them, refresh the edition and publish it again.",
+    fr: "Les vérifications ont trouvé des erreurs depuis la confirmation (les éléments qu'elle cite ont pu changer). Corrigez-les, actualisez l'édition et publiez-la de nouveau.",
+    es: "Las comprobaciones encontraron errores desde la confirmación (las pruebas que cita pueden haber cambiado). Corríjalos, actualice la edición y vuelva a publicarla.",
+  },
+  "publishJob.error.WARNINGS_NOT_ACKNOWLEDGED": {
+    en: "The checks found warnings that were not acknowledged when it was confirmed. Read them on the edition's page and publish it again with a note.",
+    fr: "Les vérifications ont trouvé des avertissements dont il n'avait pas été pris acte lors de la confirmation. Lisez-les sur la page de l'édition et publiez-la de nouveau avec une note.",
+    es: "Las comprobaciones encontraron advertencias que no se reconocieron al confirmar. Léalas en la página de la edición y vuelva a publicarla con una nota.",
   },
   "publishJob.failedOther": {
     en: "Something went wrong while rendering its pages. Try again from the edition's page.",

@@ -11,7 +11,8 @@
     const job = await response.json();
     bar.value = job.progress;
     if (job.status === "done" || job.status === "failed") return location.reload();
-    if (job.message) status.textContent = job.message;
+    // The step as the server words it in the page's language (the stored message is a code).
+    if (job.text) status.textContent = job.text;
     setTimeout(poll, 2000);
   };
   setTimeout(poll, 2000);

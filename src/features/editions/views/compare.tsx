@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { renderToString } from "preact-render-to-string";
 import type { BlockChange, ChapterChange, Comparison, SectionChange } from "#src/features/editions/compare.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
@@ -281,6 +282,9 @@ export function ComparisonView({ t, comparison, names }: { t: Translate; compari
     </>
   );
 }
+
+/** The comparison as HTML, for ComparePage's body (kept as it is when both versions never change). */
+export const comparisonHtml = (t: Translate, comparison: Comparison, names: VersionNames) => renderToString(<ComparisonView t={t} comparison={comparison} names={names} />);
 
 type Props = {
   ctx: PageContext;

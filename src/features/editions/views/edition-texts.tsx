@@ -3,7 +3,7 @@ import { EDITION_DATE_STYLES } from "#src/domain/editions.ts";
 import { primaryOf, type Language } from "#src/domain/languages.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import { editionDate, editionTextState, formatEditionDate } from "#src/features/editions/texts.ts";
+import { editionDate, editionTextState, formatEditionDate, writtenTitles } from "#src/features/editions/texts.ts";
 import type { TranslationState } from "#src/features/reports/draft.ts";
 import { isMessageKey, LANGUAGE_NAMES, type Translate } from "#src/i18n/i18n.ts";
 import type { AppError } from "#src/lib/errors.ts";
@@ -50,11 +50,11 @@ function Control(props: { t: Translate; id: string; label: string; hint?: string
 }
 
 /** The primary language's words, read-only: beside a translation, or the whole entry once published. */
-function Words({ t, edition, lang }: { t: Translate; edition: EditionRow; lang: Language }) {
+function Words({ t, edition, lang, primary }: { t: Translate; edition: EditionRow; lang: Language; primary: Language }) {
   return (
     <dl class="details">
       <dt>{t("editionTexts.title")}</dt>
-      <dd lang={lang}>{edition.titles[lang] ?? "—"}</dd>
+      <dd lang={lang}>{writtenTitles(edition, primary)[lang] ?? "—"}</dd>
       <dt>{t("editionTexts.subtitle")}</dt>
       <dd lang={edition.subtitles[lang] ? lang : undefined}>{edition.subtitles[lang] ?? t("editionTexts.none")}</dd>
       <dt>{t("editionTexts.foreword")}</dt>
@@ -68,7 +68,7 @@ function Words({ t, edition, lang }: { t: Translate; edition: EditionRow; lang: 
 function LanguageForm({ ctx, edition, lang, primary, form }: { ctx: PageContext; edition: EditionRow; lang: Language; primary: Language; form: EditionTextsForm | undefined }) {
   const { t } = ctx;
   const values: FormValues = form?.values ?? {
-    title: edition.titles[lang] ?? "",
+    title: writtenTitles(edition, primary)[lang] ?? "",
     subtitle: edition.subtitles[lang] ?? "",
     foreword: edition.forewords[lang] ?? "",
     dateStyle: edition.dateStyles[lang] ?? "long",
@@ -137,7 +137,7 @@ export function EditionTextsPanel({ ctx, report, edition, form }: { ctx: PageCon
             {LANGUAGE_NAMES[lang]} {lang === primary ? <span class="tag tag-muted">{t("editionTexts.primary")}</span> : <StateTag t={t} state={editionTextState(edition, primary, lang)} />}
           </h3>
           {!editable ? (
-            <Words t={t} edition={edition} lang={lang} />
+            <Words t={t} edition={edition} lang={lang} primary={primary} />
           ) : lang === primary ? (
             <LanguageForm ctx={ctx} edition={edition} lang={lang} primary={primary} form={form?.lang === lang ? form : undefined} />
           ) : (
@@ -145,7 +145,7 @@ export function EditionTextsPanel({ ctx, report, edition, form }: { ctx: PageCon
               <LanguageForm ctx={ctx} edition={edition} lang={lang} primary={primary} form={form?.lang === lang ? form : undefined} />
               <aside class="source" aria-labelledby={`texts-${lang}-source`}>
                 <h4 id={`texts-${lang}-source`}>{t("editionTexts.source", { lang: t(`language.${primary}`) })}</h4>
-                <Words t={t} edition={edition} lang={primary} />
+                <Words t={t} edition={edition} lang={primary} primary={primary} />
               </aside>
             </div>
           )}

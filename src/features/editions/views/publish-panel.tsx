@@ -1,5 +1,5 @@
-import { NEXT_STATUS } from "#src/domain/editions.ts";
-import type { Findings } from "#src/features/editions/findings.ts";
+import { ACKNOWLEDGEMENT_NOTE_MAX, NEXT_STATUS, WITHDRAW_REASON_MAX } from "#src/domain/editions.ts";
+import { warningCodes, type Findings } from "#src/features/editions/findings.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { Form, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
@@ -73,7 +73,9 @@ export function PublishPanel({ ctx, edition, error, values, findings, acknowledg
           )}
           <Form ctx={ctx} action={`/editor/editions/${edition.id}/publish`} class="stack form-wide">
             <TextField t={t} name="confirm" label={t("publish.confirm", { label: edition.label })} values={values} errors={error?.fields} required size="medium" autocomplete="off" />
-            {warnings > 0 && <TextAreaField t={t} name="note" label={t("publish.note", { count: warnings })} hint={t("publish.noteHint")} values={values} errors={error?.fields} required rows={3} maxLength={2000} />}
+            {warnings > 0 && <TextAreaField t={t} name="note" label={t("publish.note", { count: warnings })} hint={t("publish.noteHint")} values={values} errors={error?.fields} required rows={3} maxLength={ACKNOWLEDGEMENT_NOTE_MAX} />}
+            {/* The warnings shown here, as acknowledged: one of another kind found since asks again. */}
+            {findings && warnings > 0 && <input type="hidden" name="warnings" value={warningCodes(findings).join(",")} />}
             <div class="actions">
               <button class="button" disabled={errors > 0} aria-describedby={errors > 0 ? "publish-blocked" : undefined}>
                 {t("edition.to.published")}
@@ -87,7 +89,7 @@ export function PublishPanel({ ctx, edition, error, values, findings, acknowledg
           <h2 id="withdraw-h">{t("publish.withdrawTitle")}</h2>
           <p>{t("publish.withdrawIntro")}</p>
           <Form ctx={ctx} action={`/editor/editions/${edition.id}/withdraw`} class="stack form-wide">
-            <TextField t={t} name="reason" label={t("edition.withdrawReason")} values={values} errors={error?.fields} required maxLength={500} />
+            <TextField t={t} name="reason" label={t("edition.withdrawReason")} values={values} errors={error?.fields} required maxLength={WITHDRAW_REASON_MAX} />
             <TextField t={t} name="confirm" label={t("publish.confirm", { label: edition.label })} values={values} errors={error?.fields} required size="medium" autocomplete="off" />
             <div class="actions">
               <button class="button button-danger">{t("edition.to.withdrawn")}</button>
