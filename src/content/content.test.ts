@@ -44,6 +44,12 @@ describe("content pipeline", () => {
     ]);
   });
 
+  it("gives a placed recommendation an id from its reference, so it can be linked", () => {
+    const { html } = render("::recommendation{ref=start-small}", (kind, ref) => (kind === "recommendation" ? { title: ref, recommendation: { text: "Start small.", retired: false, number: 3 } } : undefined));
+    expect(html).toContain('<aside id="rec-start-small" class="directive directive-recommendation');
+    expect(html).toContain("Recommendation 3");
+  });
+
   it("shows unknown directives and references as visible warnings, never failing", () => {
     const { html, warnings } = render("::chart{ref=x}\n\n::figure\n\n::figure{ref=nope}", (_kind, ref) => (ref === "nope" ? undefined : "pending"));
     expect(warnings.map((w) => w.code)).toEqual(["unknown-directive", "missing-ref", "unknown-ref"]);

@@ -77,7 +77,8 @@ function recommendationNode(t: Translate, ref: string, href: string | undefined,
   const { label: words, status, statusText } = recommendationLabel(t, r);
   const label = h("strong", words);
   const sources = r.sources ?? [];
-  return h("aside", { className: ["directive", "directive-recommendation", ...(r.retired ? ["retired"] : []), ...(status ? [`rec-${status}`] : [])], dataRef: ref }, [
+  // An id from the reference, so "Recommendation 3" can be linked to where it stands.
+  return h("aside", { id: `rec-${ref}`, className: ["directive", "directive-recommendation", ...(r.retired ? ["retired"] : []), ...(status ? [`rec-${status}`] : [])], dataRef: ref }, [
     h("p", { className: ["rec-label"] }, [href ? h("a", { href }, label) : label, ...(status ? [" ", h("span", { className: ["tag", STATUS_TAG[status]] }, statusText)] : [])]),
     h("p", r.text),
     ...(status === "proposed" ? [h("p", { className: ["pending-note"] }, t("rec.block.proposedNote"))] : []),

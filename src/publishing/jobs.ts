@@ -206,6 +206,28 @@ const handBack = (db: Db, job: JobRow) =>
   db.update(jobs).set({ status: "queued", attempts: sql`${jobs.attempts} - 1`, message: null, leaseUntil: null, runAfter: new Date() }).where(claimed(job));
 
 /**
+ * A failed attempt: handed back when the server is stopping; otherwise queued again after a
+ * backoff while attempts remain and the failure is not final, else failed for good. The error kept
+ * is a catalogue code when there is one (the job page translates it), else the message.
+ */
+async function settleFailure(db: Db, job: JobRow, caught: unknown, final: boolean, options: RunnerOptions) {
+  if (options.signal?.aborted) {
+    await handBack(db, job);
+    return;
+  }
+  const error = isAppError(caught) ? caught.code : String((caught as Error)?.message ?? caught).slice(0, 2000);
+  const again = !final && job.attempts < MAX_ATTEMPTS;
+  await db
+    .update(jobs)
+    .set(
+      again
+        ? { status: "queued", error, message: null, leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(job.attempts)) }
+        : { status: "failed", error, message: null, leaseUntil: null, finishedAt: new Date() },
+    )
+    .where(claimed(job));
+}
+
+/**
  * Runs one claimed job to its end, by kind: an export (below) or a publish job (runPublishJob).
  * An export ends with the file stored under the job's key, or the error kept and the job queued
  * again after a backoff until its attempts are used up. Every write is fenced by the attempt the
@@ -241,17 +263,7 @@ export async function runJob(db: Db, job: JobRow, options: RunnerOptions = {}): 
         .onConflictDoNothing();
     });
   } catch (caught) {
-    if (options.signal?.aborted) return void (await handBack(db, job));
-    const error = String((caught as Error)?.message ?? caught).slice(0, 2000);
-    const again = job.attempts < MAX_ATTEMPTS;
-    await db
-      .update(jobs)
-      .set(
-        again
-          ? { status: "queued", error, message: null, leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(job.attempts)) }
-          : { status: "failed", error, message: null, leaseUntil: null, finishedAt: new Date() },
-      )
-      .where(mine);
+    await settleFailure(db, job, caught, false, options);
   } finally {
     clearTimeout(timeout);
     release();
@@ -320,18 +332,7 @@ async function runPublishJob(db: Db, job: JobRow, options: RunnerOptions): Promi
     }
     await db.update(jobs).set({ status: "done", progress: 100, message: null, error: null, finishedAt: new Date(), leaseUntil: null }).where(mine);
   } catch (caught) {
-    if (options.signal?.aborted) return void (await handBack(db, job));
-    const final = isAppError(caught) && FINAL_CODES.has(caught.code);
-    const error = isAppError(caught) ? caught.code : String((caught as Error)?.message ?? caught).slice(0, 2000);
-    const again = !final && job.attempts < MAX_ATTEMPTS;
-    await db
-      .update(jobs)
-      .set(
-        again
-          ? { status: "queued", error, message: null, leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(job.attempts)) }
-          : { status: "failed", error, message: null, leaseUntil: null, finishedAt: new Date() },
-      )
-      .where(mine);
+    await settleFailure(db, job, caught, isAppError(caught) && FINAL_CODES.has(caught.code), options);
   } finally {
     clearTimeout(timeout);
     release();

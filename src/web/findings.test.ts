@@ -28,6 +28,9 @@ describe("FindingsList", () => {
     expect(html).toContain("3 warnings</span>");
     expect(html.indexOf("findings-error")).toBeLessThan(html.indexOf("findings-warning"));
     expect(html).toContain("<summary>Chapter a <span");
+    // The chapter's count matches the lines listed: one line for the French and Spanish of s2.
+    expect(html).toContain('<summary>Chapter a <span class="muted small">(1 finding)</span>');
+    expect(html).not.toContain("(2 findings)");
     expect(html).toContain("The edition's own texts");
     expect(html.match(/Not translated: readers/g)).toHaveLength(1);
     expect(html).toContain('Fix <a href="/editor/sections/s2/fr" lang="fr">Français</a> <a href="/editor/sections/s2/es" lang="es">Español</a>');

@@ -30,7 +30,6 @@ function groupsOf(t: Translate, findings: Finding[]): Group[] {
     const key = f.where.chapterId ?? "edition";
     const group = groups.get(key) ?? { key, title: f.where.chapterId ? String(f.params.chapter ?? f.where.chapterSlug ?? "") : t("findings.edition"), rows: [], count: 0 };
     groups.set(key, group);
-    group.count++;
     const rowKey = JSON.stringify([key, f.where.sectionId ?? "", f.code, f.where.ref ?? "", f.params]);
     const row = rows.get(rowKey);
     if (row && f.where.language) {
@@ -40,6 +39,8 @@ function groupsOf(t: Translate, findings: Finding[]): Group[] {
     const created: Row = { first: f, languages: f.where.language ? [{ language: f.where.language, fix: f.fix }] : [] };
     if (!row) rows.set(rowKey, created);
     group.rows.push(created);
+    // The chapter's count is of the lines it lists (a line may stand for several languages).
+    group.count++;
   }
   return [...groups.values()];
 }

@@ -119,6 +119,39 @@ describe("the editorial API", () => {
     expect([conflict.statusCode, errorOf(conflict).fields?.body]).toEqual([400, "field.conflictMarkers"]);
   });
 
+  it("reads a section's current text with its revision as ETag, and saves it back with that ETag", async () => {
+    const { db } = env.database;
+    const own = await buildReport(db);
+    const section = own.chapters[0]!.sections[0]!;
+    const url = (lang: string) => `/api/v1/reports/${own.report.slug}/sections/${section.id}/${lang}`;
+
+    const read = await call(tokens.editor, "GET", url("en"));
+    expect(read.statusCode, read.body).toBe(200);
+    const text = documented<typeof api.SectionTextOut>("getSection", read);
+    expect(text).toEqual({ sectionId: section.id, language: "en", revisionId: section.texts.en!.revisionId, heading: section.texts.en!.heading, body: section.texts.en!.body, sourceRevisionId: null, state: "primary" });
+    expect(read.headers.etag).toBe(`"${text.revisionId}"`);
+
+    // The script edits the body it read and saves it with the ETag it got.
+    const saved = await call(tokens.editor, "PUT", url("en"), { heading: text.heading, body: `${text.body}\n\nOne more paragraph.` }, { "if-match": read.headers.etag as string });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const reread = await call(tokens.editor, "GET", url("en"));
+    expect(reread.headers.etag).toBe(saved.headers.etag);
+    expect(documented<typeof api.SectionTextOut>("getSection", reread).body).toBe(`${text.body}\n\nOne more paragraph.`);
+    // Its own ETag names the revision, not the answer: no 304 on it.
+    expect((await call(tokens.editor, "GET", url("en"), undefined, { "if-none-match": saved.headers.etag as string })).statusCode).toBe(200);
+
+    // A language with no text yet: 404; once translated, its source and state.
+    expect(errorOf(await call(tokens.editor, "GET", url("fr"))).code).toBe("NOT_FOUND");
+    expect((await call(tokens.editor, "PUT", url("fr"), { heading: "Titre", body: "Texte." }, { "if-none-match": "*" })).statusCode).toBe(201);
+    const fr = documented<typeof api.SectionTextOut>("getSection", await call(tokens.editor, "GET", url("fr")));
+    expect(fr).toMatchObject({ language: "fr", heading: "Titre", body: "Texte.", sourceRevisionId: JSON.parse(saved.body).revisionId, state: "upToDate" });
+
+    // Another report's address, a read-only token, a contributor: refused.
+    expect((await call(tokens.editor, "GET", `/api/v1/reports/${report.report.slug}/sections/${section.id}/en`)).statusCode).toBe(404);
+    expect(errorOf(await call(tokens.editorRead, "GET", url("en"))).code).toBe("TOKEN_SCOPE");
+    expect(errorOf(await call(tokens.contributor, "GET", url("en"))).code).toBe("TOKEN_SCOPE");
+  });
+
   it("refuses what a token's scopes or its owner's role do not cover", async () => {
     const { db } = env.database;
     const slug = report.report.slug;

@@ -18,7 +18,7 @@ import { getEdition, getEditionByLabel, listEditions, type EditionRow } from "#s
 import { FreezeInput } from "#src/features/editions/schemas.ts";
 import { freezeEdition, refreshEdition } from "#src/features/editions/service.ts";
 import * as events from "#src/features/events/repository.ts";
-import { loadDraft } from "#src/features/reports/draft.ts";
+import { loadDraft, loadSectionText } from "#src/features/reports/draft.ts";
 import { saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
 import { SectionSaveInput } from "#src/features/reports/schemas.ts";
 import { addComment } from "#src/features/reviews/service.ts";
@@ -328,6 +328,25 @@ export const ENDPOINTS: Endpoint[] = [
     params: api.ReportParams,
     response: api.DraftOut,
     handler: async ({ db, params }) => present.draftOut(await loadDraft(db, params.report)),
+  }),
+  endpoint({
+    id: "getSection",
+    method: "get",
+    path: "/api/v1/reports/{report}/sections/{section}/{lang}",
+    summary: "A section's current text in one language, to edit and save back",
+    description: 'The ETag ("123") is the revision: send it in If-Match to saveSection. 404 when the language has no text yet (save its first text with If-None-Match: *).',
+    tag: "Living draft",
+    auth: true,
+    scope: "edit",
+    params: api.SectionTextParams,
+    response: api.SectionTextOut,
+    responseHeaders: { ETag: "The current revision, for saveSection's If-Match" },
+    errors: { 404: "NOT_FOUND: no such live section in the report, or no text in this language yet" },
+    handler: async ({ db, params, answer }) => {
+      const { revision, state } = await loadSectionText(db, params.report, params.section, params.lang);
+      answer.headers.etag = `"${revision.id}"`;
+      return present.sectionTextOut(revision, state);
+    },
   }),
   endpoint({
     id: "saveSection",

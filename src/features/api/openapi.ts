@@ -73,7 +73,7 @@ export function buildOpenApi(version: string) {
       responses: {
         [String(e.status ?? 200)]: success(e, e.status ?? 200, e.status === 202 ? "Accepted: the work goes on in a job" : e.status === 201 ? "Created" : "OK"),
         ...Object.fromEntries((e.alsoAnswers ?? []).map((a) => [String(a.status), success(e, a.status, a.description)])),
-        ...(e.method === "get" ? { 304: { description: "Not modified since the ETag sent in If-None-Match" } } : {}),
+        ...(e.method === "get" && !e.responseHeaders?.ETag ? { 304: { description: "Not modified since the ETag sent in If-None-Match" } } : {}),
         ...Object.fromEntries(
           errorStatuses(e).map((status) => [String(status), { description: e.errors?.[status] ?? ERRORS[status], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
         ),

@@ -174,6 +174,11 @@ export function draftOut(draft: Draft): Json<typeof api.DraftOut> {
   };
 }
 
+/** A section's current text in one language, to edit from. */
+export function sectionTextOut(revision: RevisionRow, state: Json<typeof api.SectionTextOut>["state"]): Json<typeof api.SectionTextOut> {
+  return { sectionId: revision.sectionId, language: revision.language as Language, revisionId: revision.id, heading: revision.heading, body: revision.body, sourceRevisionId: revision.sourceRevisionId, state };
+}
+
 export function sectionSavedOut(revision: RevisionRow, created: boolean): Json<typeof api.SectionSavedOut> {
   return { sectionId: revision.sectionId, language: revision.language as Language, revisionId: revision.id, created, heading: revision.heading };
 }

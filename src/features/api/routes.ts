@@ -47,9 +47,11 @@ export async function apiRoutes(app: FastifyInstance) {
         const json = JSON.stringify(data);
         reply.type("application/json; charset=utf-8").headers(answer.headers);
         if (e.method === "get") {
-          const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
+          // An endpoint's own ETag names a revision (for If-Match on a save), not this very answer: no 304 on it.
+          const own = answer.headers.etag;
+          const etag = own ?? `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
           reply.header("etag", etag).header("cache-control", e.auth || request.user ? "private, no-cache" : "public, max-age=60").header("vary", "authorization, accept-language");
-          if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+          if (!own && request.headers["if-none-match"] === etag) return reply.status(304).send();
         } else {
           reply.header("cache-control", "no-store");
         }

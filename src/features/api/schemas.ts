@@ -198,6 +198,15 @@ export const SectionIn = z.object({
   body: z.string().max(200_000).describe("GFM with directives such as ::figure{ref=…}"),
   summary: z.string().max(300).nullable().default(null).describe("What changed, for the history"),
 });
+export const SectionTextOut = z.object({
+  sectionId: z.uuid(),
+  language: languageOf,
+  revisionId: z.int().describe("The current revision; also the ETag, for saveSection's If-Match"),
+  heading: z.string(),
+  body: z.string().describe("GFM with directives such as ::figure{ref=…}"),
+  sourceRevisionId: z.int().nullable().describe("For a translation: the primary language's revision it was made from"),
+  state: z.enum(["primary", "upToDate", "outOfDate", "missing"]).describe("The primary language's text, or a translation's state against it (missing: saved empty)"),
+});
 export const SectionSavedOut = z.object({
   sectionId: z.uuid(),
   language: languageOf,

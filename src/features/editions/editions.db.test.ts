@@ -79,6 +79,42 @@ describe("editions", () => {
     expect(pages).toHaveLength(draft.report.languages.length * (1 + draft.chapters.length));
   });
 
+  it("lists editions with their label and each date once: edition date, then publication or withdrawal when another day", async () => {
+    const { db } = env.database;
+    const draft = await buildReport(db);
+    const freeze = (label: string, editionDate: string) => freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label, title: `Study ${label}`, editionDate, foreword: null });
+    const sameDay = await freeze("2019", "2019-06-28");
+    await publishEdition(db, SYSTEM_ACTOR, sameDay.id, { to: "published", publicUrl, publishedAt: new Date("2019-06-28T12:00:00Z") });
+    const later = await freeze("2020", "2020-03-01");
+    await publishEdition(db, SYSTEM_ACTOR, later.id, { to: "published", publicUrl, publishedAt: new Date("2020-03-04T09:00:00Z") });
+    const gone = await freeze("2021", "2021-05-10");
+    await publishEdition(db, SYSTEM_ACTOR, gone.id, { to: "published", publicUrl, publishedAt: new Date("2021-05-10T09:00:00Z") });
+    await publishEdition(db, SYSTEM_ACTOR, gone.id, { to: "withdrawn", publicUrl, reason: "Replaced." });
+    const current = await freeze("2022", "2022-06-30");
+    await publishEdition(db, SYSTEM_ACTOR, current.id, { to: "published", publicUrl, publishedAt: new Date("2022-06-30T12:00:00Z") });
+    const withdrawnOn = new Date().toLocaleDateString("en", { dateStyle: "long", timeZone: "UTC" });
+
+    /** Each card's words, tags left out. */
+    const cards = async (lang: string) => {
+      const page = await env.app.inject({ url: `/reports/${draft.report.slug}/`, headers: { "accept-language": lang } });
+      expect(page.statusCode).toBe(200);
+      return [...page.body.matchAll(/<li class="card">(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
+    };
+    const en = await cards("en");
+    expect(en).toHaveLength(4);
+    expect(en[0]).toMatch(/^Study 2022 2022 edition Current edition Edition date June 30, 2022 English/);
+    expect(en[1]).toMatch(new RegExp(`^Study 2021 2021 edition Withdrawn ${withdrawnOn} Edition date May 10, 2021 English`));
+    expect(en[2]).toMatch(/^Study 2020 2020 edition Edition date March 1, 2020 · Published March 4, 2020 English/);
+    expect(en[3]).toMatch(/^Study 2019 2019 edition Published Edition date June 28, 2019 English/);
+    for (const card of en) expect(card.match(/June 28, 2019|June 30, 2022/g)?.length ?? 1).toBe(1);
+
+    const fr = await cards("fr");
+    expect(fr[0]).toContain("Édition 2022");
+    expect(fr[0]).toMatch(/Date de l.édition\s*:\s*30 juin 2022/);
+    expect(fr[2]).toMatch(/Publiée le 4 mars 2020/);
+    expect((await cards("es"))[1]).toMatch(/Edición 2021 Retirada el /);
+  });
+
   it("lists published editions in the Atom feed and refuses a duplicate label", async () => {
     const draft = await buildReport(env.database.db);
     const edition = await freezeEdition(env.database.db, SYSTEM_ACTOR, draft.report.id, { label: "2030", title: "Edition 2030", editionDate: "2030-01-01", foreword: null });

@@ -155,6 +155,9 @@ describe("findings: the checks before publishing", () => {
     expect(got.filter((l) => l.startsWith("warning figureNoAlt"))).toHaveLength(2);
     expect(got).not.toContain("warning sectionDraft links");
     expect(got).not.toContain("warning chapterTitleMissing other-chapter fr");
+    // The fix of a missing title opens the outline with the rename form set to that language.
+    const untitled = found.findings.find((f) => f.code === "chapterTitleMissing" && f.where.language === "fr")!;
+    expect(untitled.fix).toBe(`/editor/reports/${r.slug}?lang=fr#ch-${untitled.where.chapterId}`);
     expect(got.some((l) => / empty (fr|es)$/.test(l) && l.includes("translation"))).toBe(false);
     expect(found.errors).toBe(found.findings.filter((f) => f.severity === "error").length);
     expect(found.errors).toBe(got.filter((l) => l.startsWith("error")).length);
@@ -201,6 +204,8 @@ describe("findings: the checks before publishing", () => {
     // The edition's own words: a title of its own, not translated yet.
     expect(got).toContain("warning editionTextMissing edition fr");
     expect(got).toContain("warning editionTextMissing edition es");
+    // Named: the title is missing (the primary has no subtitle or foreword to translate).
+    expect(before.findings.find((f) => f.code === "editionTextMissing")!.params).toEqual({ fields: "title" });
     expect(before.findings.find((f) => f.code === "editionTextMissing")!.fix).toBe(`/editor/editions/${edition.id}#texts-fr`);
     expect(got).toContain("warning sectionDraft evidence");
 

@@ -7,7 +7,7 @@ import type { EvidenceInspection, EvidenceProblem, ReferenceKind, SectionStatus 
 import { getReport, type ReportRow } from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { loadSnapshot, revisionIds } from "#src/features/editions/snapshot.ts";
-import { editionTextState } from "#src/features/editions/texts.ts";
+import { editionTextState, missingEditionTexts, missingTextsKey } from "#src/features/editions/texts.ts";
 import { loadDraft, translationState, type SectionText } from "#src/features/reports/draft.ts";
 import { inspectEvidence, type PinnedEvidence } from "#src/features/reports/evidence-kinds.ts";
 import { appError } from "#src/lib/errors.ts";
@@ -84,7 +84,8 @@ export async function checkSection(db: Db, reportSlug: string, sectionId: string
 
 // Where each check sends the editor to fix it.
 const sectionEditor = (sectionId: string, lang: Language) => `/editor/sections/${sectionId}/${lang}`;
-const chapterEditor = (report: ReportRow, chapterId: string) => `/editor/reports/${report.slug}#ch-${chapterId}`;
+/** The outline at the chapter; with a language, its rename form is set to that language (never the interface's). */
+const chapterEditor = (report: ReportRow, chapterId: string, lang?: Language) => `/editor/reports/${report.slug}${lang ? `?lang=${lang}` : ""}#ch-${chapterId}`;
 
 /** Where one placed piece of evidence is: the section and the languages whose texts place it. */
 type Placement = { chapter: CheckedChapter; section: CheckedSection; languages: Language[] };
@@ -115,7 +116,7 @@ async function check(db: Db, subject: Subject): Promise<Findings> {
   for (const chapter of chapters) {
     if (subject.only && !chapter.sections.some((s) => s.id === subject.only)) continue;
     if (!chapter.sections.length) add("warning", "chapterEmpty", at(chapter), chapterEditor(report, chapter.id));
-    for (const lang of translations) if (!chapter.titles[lang]?.trim()) add("warning", "chapterTitleMissing", at(chapter, undefined, lang), chapterEditor(report, chapter.id));
+    for (const lang of translations) if (!chapter.titles[lang]?.trim()) add("warning", "chapterTitleMissing", at(chapter, undefined, lang), chapterEditor(report, chapter.id, lang));
     const headings = new Map<string, CheckedSection>();
     for (const section of chapter.sections) {
       const source = section.texts[primary];
@@ -205,7 +206,9 @@ async function check(db: Db, subject: Subject): Promise<Findings> {
     for (const lang of translations) {
       const state = editionTextState(row, primary, lang);
       if (state !== "upToDate") {
-        findings.push({ code: state === "missing" ? "editionTextMissing" : "editionTextOutOfDate", severity: "warning", where: { language: lang }, params: {}, fix: `/editor/editions/${row.id}#texts-${lang}` });
+        // A missing translation names which of the title, subtitle and foreword it lacks.
+        const params: Finding["params"] = state === "missing" ? { fields: missingTextsKey(missingEditionTexts(row, primary, lang)) } : {};
+        findings.push({ code: state === "missing" ? "editionTextMissing" : "editionTextOutOfDate", severity: "warning", where: { language: lang }, params, fix: `/editor/editions/${row.id}#texts-${lang}` });
       }
     }
   }

@@ -6,6 +6,9 @@ import { oneOf, optionalText, requiredText } from "#src/lib/validation.ts";
 // Words that already mean something in edition URLs.
 const RESERVED = ["current", "compare", "draft", "feed"];
 
+/** A foreword is one paragraph: line breaks typed in its box become spaces. */
+const oneParagraph = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\s*[\r\n]+\s*/g, " ") : v), optionalText(max));
+
 export const FreezeInput = z.object({
   label: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
@@ -18,11 +21,8 @@ export const FreezeInput = z.object({
   title: requiredText(300),
   subtitle: optionalText(300),
   editionDate: z.iso.date({ error: "field.date" }),
-  foreword: optionalText(2000),
+  foreword: oneParagraph(2000),
 });
-
-/** A foreword is one paragraph: line breaks typed in its box become spaces. */
-const oneParagraph = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\s*[\r\n]+\s*/g, " ") : v), optionalText(max));
 
 /** An edition's title, subtitle, foreword and date style in one language. */
 export const EditionTextsInput = z.object({

@@ -5,7 +5,9 @@ import { getEdition } from "#src/features/editions/repository.ts";
 import { loadEditionContent, renderEditionPage } from "#src/features/editions/render.ts";
 import { freezeEdition, publishEdition, refreshEdition, saveEditionTexts } from "#src/features/editions/service.ts";
 import { checkEdition } from "#src/features/editions/findings.ts";
-import { editionTexts, editionTextState, formatEditionDate } from "#src/features/editions/texts.ts";
+import { editionTexts, editionTextState, formatEditionDate, missingEditionTexts } from "#src/features/editions/texts.ts";
+import { translator } from "#src/i18n/i18n.ts";
+import { findingMessage } from "#src/web/findings.tsx";
 import { createReport, renameReport } from "#src/features/reports/structure.ts";
 import { renderHtmlFile } from "#src/publishing/html-file.tsx";
 import { loadPublication } from "#src/publishing/publication.ts";
@@ -83,6 +85,33 @@ describe("an edition's words in each language", () => {
     await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl });
     await expect(saveEditionTexts(env.database.db, SYSTEM_ACTOR, edition.id, "fr", FRENCH)).rejects.toMatchObject({ code: "EDITION_IMMUTABLE" });
     expect((await getEdition(env.database.db, edition.id))!.titles.fr).toBeUndefined();
+  });
+
+  it("names what a partial translation lacks, and once published shows what readers see in its place", async () => {
+    const { edition } = await frozen("2032");
+    await saveEditionTexts(env.database.db, SYSTEM_ACTOR, edition.id, "es", { title: "Informe 2026", subtitle: null, foreword: null, dateStyle: "long" });
+    const row = (await getEdition(env.database.db, edition.id))!;
+    expect(missingEditionTexts(row, "en", "es")).toEqual(["subtitle", "foreword"]);
+    expect(missingEditionTexts(row, "en", "fr")).toEqual(["title", "subtitle", "foreword"]);
+    const findings = (await checkEdition(env.database.db, edition.id)).findings.filter((f) => f.code === "editionTextMissing");
+    expect(findings.map((f) => [f.where.language, f.params.fields])).toEqual([
+      ["fr", "titleSubtitleForeword"],
+      ["es", "subtitleForeword"],
+    ]);
+    expect(findingMessage(translator("en"), findings[1]!)).toBe("The edition's subtitle and foreword are not translated.");
+    expect(findingMessage(translator("es"), findings[1]!)).toBe("El subtítulo y el prólogo de la edición no están traducidos.");
+
+    const editor = await buildUser(env.database.db, { role: "editor" });
+    const browser = await new Browser(env.app).signInAs(env.database, editor.email);
+    const page = `/editor/editions/${edition.id}`;
+    expect((await browser.get(page)).body).toMatch(/id="texts-es-h">[^<]*<span class="tag tag-missing">Partly translated: no subtitle or foreword<\/span>/);
+    await publishEdition(env.database.db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl, acknowledgement: { note: "Translations follow." } });
+    const published = (await browser.get(page)).body;
+    expect(published).toContain('<dd><span class="muted">Readers see the English:</span> <span lang="en">An update</span></dd>');
+    expect(published).toContain('<dd lang="es">Informe 2026</dd>');
+    // When it went out, and the kinds of warning acknowledged, in words.
+    expect(published).toMatch(/<dt>Published<\/dt><dd><time datetime="[^"]+">/);
+    expect(published).toMatch(/<details class="acknowledged-codes"><summary>The \d+ kinds of warning acknowledged<\/summary><ul>.*<li>The edition's title, subtitle or foreword is not translated\. <code class="muted small">editionTextMissing<\/code><\/li>/s);
   });
 
   it("gives the French publication its French title, subtitle, foreword and date", async () => {

@@ -29,12 +29,29 @@ export function writtenTitles(edition: Pick<EditionRow, "titles" | "textSources"
   return others;
 }
 
-/** A language's edition texts against the primary language's: missing, out of date, or up to date. */
+/** The edition's own words, in the order they are shown. */
+export type EditionTextField = "title" | "subtitle" | "foreword";
+
+/**
+ * Which of the primary language's words a translation lacks (none for the primary). Subtitles and
+ * forewords are optional; a translation lacking one the primary has is incomplete.
+ */
+export function missingEditionTexts(edition: EditionTexts & Pick<EditionRow, "textSources">, primary: Language, lang: Language): EditionTextField[] {
+  if (lang === primary) return [];
+  const missing: EditionTextField[] = [];
+  if (!writtenTitles(edition, primary)[lang]?.trim()) missing.push("title");
+  if (edition.subtitles[primary] && !edition.subtitles[lang]) missing.push("subtitle");
+  if (edition.forewords[primary] && !edition.forewords[lang]) missing.push("foreword");
+  return missing;
+}
+
+/** The missing words as one select key for messages: "title", "subtitleForeword", "titleSubtitleForeword"… */
+export const missingTextsKey = (missing: EditionTextField[]) => missing.map((f, i) => (i ? f[0]!.toUpperCase() + f.slice(1) : f)).join("");
+
+/** A language's edition texts against the primary language's: missing (wholly or in part), out of date, or up to date. */
 export function editionTextState(edition: EditionTexts & Pick<EditionRow, "textSources">, primary: Language, lang: Language): TranslationState {
   if (lang === primary) return "upToDate";
-  if (!writtenTitles(edition, primary)[lang]?.trim()) return "missing";
-  // Subtitles and forewords are optional; a translation lacking one the primary has is incomplete.
-  if ((edition.subtitles[primary] && !edition.subtitles[lang]) || (edition.forewords[primary] && !edition.forewords[lang])) return "missing";
+  if (missingEditionTexts(edition, primary, lang).length) return "missing";
   return edition.textSources[lang] === primaryTextsHash(edition, primary) ? "upToDate" : "outOfDate";
 }
 

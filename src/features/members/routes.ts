@@ -21,9 +21,10 @@ export async function memberRoutes(app: FastifyInstance) {
     return sendPage(reply, h(SignInPage, { ctx: pageContext(request, reply), next }));
   });
 
+  const limits = signInLimiter(app);
   app.post(
     "/sign-in",
-    { config: { policy: "public" }, preHandler: signInLimiter(app) },
+    { config: { policy: "public" }, preHandler: limits.check },
     (request, reply) => {
       const body = formBody(request.body);
       const next = safeNext(body.next);
@@ -32,6 +33,7 @@ export async function memberRoutes(app: FastifyInstance) {
         async () => {
           const input = parseInput(SignInInput, body);
           const session = await auth.signIn(db, actorOf(request), { ...input, userAgent: request.headers["user-agent"] ?? null });
+          limits.signedIn(request);
           setSessionCookie(reply, session.token);
           return reply.redirect(next, 303);
         },

@@ -85,6 +85,24 @@ describe("sign-in limits", () => {
     expect(inFrench.body).toContain("Trop de tentatives");
   });
 
+  it("never refuses signing in rightly, and a sign-in clears the address's failed tries", async () => {
+    const post = await signInForm(await appWith());
+    const user = await buildUser(database.db);
+    // More right sign-ins than the address limit, each from a client of its own.
+    for (let i = 1; i <= SIGN_IN_LIMITS.perAddress + 2; i++) {
+      const res = await post(user.email, TEST_PASSWORD, `203.0.113.${i}`);
+      expect(res.statusCode, `sign-in ${i}`).toBe(303);
+    }
+    // Mistakes up to one short of the limit, a right sign-in, then the address has its tries again.
+    for (let i = 1; i < SIGN_IN_LIMITS.perAddress; i++) expect((await post(user.email, "wrong password!", `203.0.113.${100 + i}`)).statusCode).toBe(401);
+    expect((await post(user.email, TEST_PASSWORD, "203.0.113.120")).statusCode).toBe(303);
+    for (let i = 1; i <= SIGN_IN_LIMITS.perAddress; i++) expect((await post(user.email, "wrong password!", `203.0.113.${130 + i}`)).statusCode).toBe(401);
+    // The limit on failures holds: after its share of them, even the right password waits.
+    const refused = await post(user.email, TEST_PASSWORD, "203.0.113.150");
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
   it("stops one client trying many addresses", async () => {
     const post = await signInForm(await appWith());
     const statuses: number[] = [];

@@ -2,6 +2,7 @@ import type { Db } from "#src/db/client.ts";
 import { primaryOf, type Language } from "#src/domain/languages.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/reports/repository.ts";
+import { editableSection } from "#src/features/reports/revisions.ts";
 import { appError } from "#src/lib/errors.ts";
 
 export type SectionText = { revisionId: number; heading: string; body: string; sourceRevisionId: number | null; updatedAt: Date };
@@ -57,4 +58,18 @@ export function translationState(section: Pick<DraftSection, "texts">, primary: 
   return text.sourceRevisionId === source?.revisionId ? "upToDate" : "outOfDate";
 }
 
-
+/**
+ * One section's current text in one language, with its state against the primary text, for a
+ * program to edit from; not found when the section is not live in that report or the language
+ * has no text yet.
+ */
+export async function loadSectionText(db: Db, reportSlug: string, sectionId: string, language: Language) {
+  const { report } = await editableSection(db, sectionId, language);
+  if (report.slug !== reportSlug) throw appError("NOT_FOUND");
+  const primary = primaryOf(report);
+  const [text, source] = await Promise.all([repo.getHead(db, sectionId, language), language === primary ? undefined : repo.getHead(db, sectionId, primary)]);
+  if (!text) throw appError("NOT_FOUND");
+  const texts: DraftSection["texts"] = { [language]: { revisionId: text.id, heading: text.heading, body: text.body, sourceRevisionId: text.sourceRevisionId, updatedAt: text.createdAt } };
+  if (source) texts[primary] = { revisionId: source.id, heading: source.heading, body: source.body, sourceRevisionId: null, updatedAt: source.createdAt };
+  return { sectionId, language, revision: text, state: language === primary ? ("primary" as const) : translationState({ texts }, primary, language) };
+}

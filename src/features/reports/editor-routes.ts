@@ -2,7 +2,8 @@ import { reportSlugOf } from "#src/web/params.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { loadDraft } from "#src/features/reports/draft.ts";
-import { localized, primaryOf } from "#src/domain/languages.ts";
+import { localized, primaryOf, type Language } from "#src/domain/languages.ts";
+import { isLanguage } from "#src/i18n/i18n.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { ChapterInput, MoveInput, MoveToInput, RenameInput, ReportInput, SectionAddInput, StatusInput } from "#src/features/reports/schemas.ts";
@@ -24,10 +25,10 @@ const idOf = (request: FastifyRequest) => idFrom(request.params);
 /** Editors' pages for a report's structure (outline, chapters, sections) and the technologies. */
 export async function editorRoutes(app: FastifyInstance) {
   const { db } = app.database;
-  const outlineUrl = async (chapterId: string) => {
+  const outlineUrl = async (chapterId: string, lang?: Language) => {
     const chapter = await repo.getChapter(db, chapterId);
     const report = chapter && (await catalog.getReport(db, chapter.reportId));
-    return report ? `/editor/reports/${report.slug}#ch-${chapterId}` : "/editor";
+    return report ? `/editor/reports/${report.slug}${lang ? `?lang=${lang}` : ""}#ch-${chapterId}` : "/editor";
   };
   const sectionOutlineUrl = async (sectionId: string) => {
     const found = await repo.getSection(db, sectionId);
@@ -51,7 +52,9 @@ export async function editorRoutes(app: FastifyInstance) {
 
   app.get("/editor/reports/:report", editor, async (request, reply) => {
     const draft = await loadDraft(db, reportSlugOf(request));
-    return sendPage(reply, h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await catalog.listTechnologies(db) }));
+    const asked = (request.query as { lang?: unknown }).lang;
+    const titleLanguage = isLanguage(asked) && draft.report.languages.includes(asked) ? asked : draft.primary;
+    return sendPage(reply, h(OutlinePage, { ctx: pageContext(request, reply), draft, titleLanguage, technologies: await catalog.listTechnologies(db) }));
   });
 
   app.post("/editor/reports/:report/chapters", editor, async (request, reply) => {
@@ -71,9 +74,12 @@ export async function editorRoutes(app: FastifyInstance) {
   // Structural actions: each a small form; the outline is shown again at the chapter concerned.
 
   app.post("/editor/chapters/:id/rename", editor, async (request, reply) => {
-    const chapter = await structure.renameChapter(db, actorOf(request), idOf(request), request.lang, parseInput(RenameInput, formBody(request.body)).title);
+    // The title's language is the form's choice, never the interface's: an English-speaking editor
+    // fixing the French title must not overwrite the English one.
+    const input = parseInput(RenameInput, formBody(request.body));
+    const chapter = await structure.renameChapter(db, actorOf(request), idOf(request), input.language ?? request.lang, input.title);
     setFlash(reply, "outline.saved");
-    return reply.redirect(await outlineUrl(chapter.id), 303);
+    return reply.redirect(await outlineUrl(chapter.id, input.language), 303);
   });
 
   app.post("/editor/chapters/:id/move", editor, async (request, reply) => {

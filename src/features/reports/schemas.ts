@@ -15,7 +15,7 @@ export const ChapterInput = z.object({
   template: oneOf(TEMPLATE_NAMES as [string, ...string[]]).transform((v) => v as (typeof TEMPLATE_NAMES)[number]),
 });
 
-export const RenameInput = z.object({ title: requiredText(300) });
+export const RenameInput = z.object({ title: requiredText(300), language: z.enum(LANGUAGES, { error: "field.invalid" }).optional() });
 export const SectionAddInput = z.object({ heading: requiredText(300) });
 export const MoveInput = z.object({ direction: oneOf(["up", "down"] as const) });
 export const MoveToInput = z.object({ chapterId: z.uuid({ error: "field.invalid" }) });

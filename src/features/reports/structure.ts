@@ -90,10 +90,12 @@ async function liveChapter(db: Db, id: string) {
   return chapter;
 }
 
-/** Renames a chapter in one language. */
+/** Renames a chapter in one of its report's languages (the others keep their titles). */
 export function renameChapter(db: Db, actor: Actor, chapterId: string, lang: Language, title: string) {
   return transaction(db, async (tx) => {
     const chapter = await liveChapter(tx, chapterId);
+    const report = await catalog.getReport(tx, chapter.reportId);
+    if (!report?.languages.includes(lang)) throw appError("VALIDATION_FAILED", { language: "field.invalid" });
     const updated = await repo.updateChapter(tx, chapterId, { titles: { ...chapter.titles, [lang]: title } });
     await recordAudit(tx, actor, { action: "chapter.rename", entityType: "chapter", entityId: chapterId, data: { name: title, language: lang } });
     return updated!;

@@ -123,25 +123,26 @@ export const compare = {
     fr: "{n, plural, one {# section inchangée} other {# sections inchangées}}",
     es: "{n, plural, one {# sección sin cambios} other {# secciones sin cambios}}",
   },
+  // Tags name what happened (nouns): the same word fits a section (feminine) and a chapter (masculine).
   "compare.tag.added": {
     en: "Added",
-    fr: "Ajouté",
-    es: "Añadido",
+    fr: "Ajout",
+    es: "Incorporación",
   },
   "compare.tag.removed": {
     en: "Removed",
-    fr: "Retiré",
-    es: "Quitado",
+    fr: "Retrait",
+    es: "Supresión",
   },
   "compare.tag.renamed": {
     en: "Renamed",
-    fr: "Renommé",
-    es: "Renombrado",
+    fr: "Nouveau titre",
+    es: "Nuevo título",
   },
   "compare.tag.moved": {
     en: "Moved",
-    fr: "Déplacé",
-    es: "Movido",
+    fr: "Déplacement",
+    es: "Traslado",
   },
   "compare.tag.changed": {
     en: "Text changed",

@@ -88,6 +88,16 @@ export const editionTexts = {
     fr: "Aucun",
     es: "Ninguno",
   },
+  "editionTexts.partly": {
+    en: "Partly translated: {fields, select, subtitle {no subtitle} foreword {no foreword} other {no subtitle or foreword}}",
+    fr: "Traduit en partie : {fields, select, subtitle {sans sous-titre} foreword {sans avant-propos} other {sans sous-titre ni avant-propos}}",
+    es: "Traducido en parte: {fields, select, subtitle {sin subtítulo} foreword {sin prólogo} other {sin subtítulo ni prólogo}}",
+  },
+  "editionTexts.readersSee": {
+    en: "Readers see the {lang}:",
+    fr: "Les lecteurs voient le texte en {lang} :",
+    es: "Los lectores ven el texto en {lang}:",
+  },
   "editionTexts.styleOption": {
     en: "{style}: {example}",
     fr: "{style} : {example}",

@@ -18,6 +18,21 @@ export const editions = {
     fr: "Publiée le {date}",
     es: "Publicada el {date}",
   },
+  "edition.named": {
+    en: "{label} edition",
+    fr: "Édition {label}",
+    es: "Edición {label}",
+  },
+  "edition.dateOn": {
+    en: "Edition date {date}",
+    fr: "Date de l'édition : {date}",
+    es: "Fecha de la edición: {date}",
+  },
+  "edition.withdrawnOn": {
+    en: "Withdrawn {date}",
+    fr: "Retirée le {date}",
+    es: "Retirada el {date}",
+  },
   "edition.withdrawnNotice": {
     en: "This edition was withdrawn on {date}. Reason: {reason} It stays readable for reference.",
     fr: "Cette édition a été retirée le {date}. Motif : {reason} Elle reste consultable pour référence.",
@@ -177,6 +192,11 @@ export const editions = {
     en: "{count, plural, one {# section} other {# sections}}",
     fr: "{count, plural, one {# section} other {# sections}}",
     es: "{count, plural, one {# sección} other {# secciones}}",
+  },
+  "edition.publishedAt": {
+    en: "Published",
+    fr: "Publiée",
+    es: "Publicada",
   },
   "edition.frozenAt": {
     en: "Frozen",

@@ -82,9 +82,9 @@ export const findings = {
     es: "Traducción desactualizada: el original cambió desde entonces.",
   },
   "finding.editionTextMissing": {
-    en: "The edition's title, subtitle or foreword is not translated.",
-    fr: "Le titre, le sous-titre ou l'avant-propos de l'édition n'est pas traduit.",
-    es: "El título, el subtítulo o el prólogo de la edición no está traducido.",
+    en: "{fields, select, title {The edition's title is not translated.} subtitle {The edition's subtitle is not translated.} foreword {The edition's foreword is not translated.} titleSubtitle {The edition's title and subtitle are not translated.} titleForeword {The edition's title and foreword are not translated.} subtitleForeword {The edition's subtitle and foreword are not translated.} titleSubtitleForeword {The edition's title, subtitle and foreword are not translated.} other {The edition's title, subtitle or foreword is not translated.}}",
+    fr: "{fields, select, title {Le titre de l'édition n'est pas traduit.} subtitle {Le sous-titre de l'édition n'est pas traduit.} foreword {L'avant-propos de l'édition n'est pas traduit.} titleSubtitle {Le titre et le sous-titre de l'édition ne sont pas traduits.} titleForeword {Le titre et l'avant-propos de l'édition ne sont pas traduits.} subtitleForeword {Le sous-titre et l'avant-propos de l'édition ne sont pas traduits.} titleSubtitleForeword {Le titre, le sous-titre et l'avant-propos de l'édition ne sont pas traduits.} other {Le titre, le sous-titre ou l'avant-propos de l'édition n'est pas traduit.}}",
+    es: "{fields, select, title {El título de la edición no está traducido.} subtitle {El subtítulo de la edición no está traducido.} foreword {El prólogo de la edición no está traducido.} titleSubtitle {El título y el subtítulo de la edición no están traducidos.} titleForeword {El título y el prólogo de la edición no están traducidos.} subtitleForeword {El subtítulo y el prólogo de la edición no están traducidos.} titleSubtitleForeword {El título, el subtítulo y el prólogo de la edición no están traducidos.} other {El título, el subtítulo o el prólogo de la edición no está traducido.}}",
   },
   "finding.editionTextOutOfDate": {
     en: "The translation of the edition's title, subtitle or foreword is out of date.",

@@ -193,6 +193,11 @@ export const publishing = {
     fr: "{count, plural, =0 {Publiée sans avertissement connu} one {Publiée avec # avertissement connu} other {Publiée avec # avertissements connus}}",
     es: "{count, plural, =0 {Publicada sin advertencias conocidas} one {Publicada con # advertencia conocida} other {Publicada con # advertencias conocidas}}",
   },
+  "publish.acknowledgedCodes": {
+    en: "{count, plural, one {The kind of warning acknowledged} other {The # kinds of warning acknowledged}}",
+    fr: "{count, plural, one {Le type d'avertissement reconnu} other {Les # types d'avertissement reconnus}}",
+    es: "{count, plural, one {El tipo de advertencia reconocido} other {Los # tipos de advertencia reconocidos}}",
+  },
   "publish.acknowledgedBy": {
     en: "Acknowledged by {name}, {date}.",
     fr: "Reconnu par {name}, {date}.",

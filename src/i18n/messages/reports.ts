@@ -168,6 +168,11 @@ export const reports = {
     fr: "Retirer",
     es: "Quitar",
   },
+  "outline.titleLanguage": {
+    en: "Language of the title",
+    fr: "Langue du titre",
+    es: "Idioma del título",
+  },
   "outline.rename": {
     en: "Rename",
     fr: "Renommer",

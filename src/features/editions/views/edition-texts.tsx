@@ -3,7 +3,7 @@ import { EDITION_DATE_STYLES } from "#src/domain/editions.ts";
 import { primaryOf, type Language } from "#src/domain/languages.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
-import { editionDate, editionTextState, formatEditionDate, writtenTitles } from "#src/features/editions/texts.ts";
+import { editionDate, editionTextState, formatEditionDate, missingEditionTexts, missingTextsKey, writtenTitles, type EditionTextField } from "#src/features/editions/texts.ts";
 import type { TranslationState } from "#src/features/reports/draft.ts";
 import { isMessageKey, LANGUAGE_NAMES, type Translate } from "#src/i18n/i18n.ts";
 import type { AppError } from "#src/lib/errors.ts";
@@ -18,10 +18,31 @@ export type EditionTextsForm = { lang: Language; values: FormValues; error: AppE
 
 const FIELDS = ["title", "subtitle", "foreword", "dateStyle"] as const;
 
-/** The state badge, worded as the outline and the section editor word a section's translation. */
-function StateTag({ t, state }: { t: Translate; state: TranslationState }) {
-  const label = state === "missing" ? t("translation.missing") : state === "outOfDate" ? t("translation.outOfDate").split(":")[0]!.trim() : t("translation.upToDate");
+/**
+ * The state badge, worded as the outline and the section editor word a section's translation; a
+ * translation with its title but without a subtitle or foreword the primary has is partly translated.
+ */
+function StateTag({ t, state, missing }: { t: Translate; state: TranslationState; missing: EditionTextField[] }) {
+  const label =
+    state === "missing"
+      ? missing.includes("title")
+        ? t("translation.missing")
+        : t("editionTexts.partly", { fields: missingTextsKey(missing) })
+      : state === "outOfDate"
+        ? t("translation.outOfDate").split(":")[0]!.trim()
+        : t("translation.upToDate");
   return <span class={`tag tag-${state}`}>{label}</span>;
+}
+
+/** A translation's word, or what readers see where it has none: the primary's, marked as such. */
+function Word({ t, own, lang, fallback, primary }: { t: Translate; own: string | undefined; lang: Language; fallback: string | undefined; primary: Language }) {
+  if (own) return <dd lang={lang}>{own}</dd>;
+  if (lang === primary || !fallback) return <dd>{t("editionTexts.none")}</dd>;
+  return (
+    <dd>
+      <span class="muted">{t("editionTexts.readersSee", { lang: t(`language.${primary}`) })}</span> <span lang={primary}>{fallback}</span>
+    </dd>
+  );
 }
 
 /** A labelled control whose id carries the language: the page holds one form per language. */
@@ -54,11 +75,11 @@ function Words({ t, edition, lang, primary }: { t: Translate; edition: EditionRo
   return (
     <dl class="details">
       <dt>{t("editionTexts.title")}</dt>
-      <dd lang={lang}>{writtenTitles(edition, primary)[lang] ?? "—"}</dd>
+      <Word t={t} own={writtenTitles(edition, primary)[lang]} lang={lang} fallback={writtenTitles(edition, primary)[primary]} primary={primary} />
       <dt>{t("editionTexts.subtitle")}</dt>
-      <dd lang={edition.subtitles[lang] ? lang : undefined}>{edition.subtitles[lang] ?? t("editionTexts.none")}</dd>
+      <Word t={t} own={edition.subtitles[lang]} lang={lang} fallback={edition.subtitles[primary]} primary={primary} />
       <dt>{t("editionTexts.foreword")}</dt>
-      <dd lang={edition.forewords[lang] ? lang : undefined}>{edition.forewords[lang] ?? t("editionTexts.none")}</dd>
+      <Word t={t} own={edition.forewords[lang]} lang={lang} fallback={edition.forewords[primary]} primary={primary} />
       <dt>{t("edition.date")}</dt>
       <dd lang={lang}>{editionDate(edition, lang)}</dd>
     </dl>
@@ -134,7 +155,7 @@ export function EditionTextsPanel({ ctx, report, edition, form }: { ctx: PageCon
       {languages.map((lang) => (
         <section id={`texts-${lang}`} aria-labelledby={`texts-${lang}-h`}>
           <h3 id={`texts-${lang}-h`}>
-            {LANGUAGE_NAMES[lang]} {lang === primary ? <span class="tag tag-muted">{t("editionTexts.primary")}</span> : <StateTag t={t} state={editionTextState(edition, primary, lang)} />}
+            {LANGUAGE_NAMES[lang]} {lang === primary ? <span class="tag tag-muted">{t("editionTexts.primary")}</span> : <StateTag t={t} state={editionTextState(edition, primary, lang)} missing={missingEditionTexts(edition, primary, lang)} />}
           </h3>
           {!editable ? (
             <Words t={t} edition={edition} lang={lang} primary={primary} />

@@ -6,7 +6,7 @@ import type { Findings } from "#src/features/editions/findings.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
 import type { ReportRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
-import { DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
+import { DateTime, ErrorSummary, Form, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
@@ -69,7 +69,7 @@ export function EditionsManagePage({ ctx, report, editions, values, error }: { c
           <TextField t={t} name="title" label={t("edition.titleField")} values={values ?? { title: localized(report.titles, primary, primary) }} errors={error?.fields} required />
           <TextField t={t} name="subtitle" label={t("editionTexts.subtitle")} values={values} errors={error?.fields} optional />
           <TextField t={t} name="editionDate" type="date" label={t("edition.date")} values={values ?? { editionDate: today }} errors={error?.fields} required size="medium" />
-          <TextField t={t} name="foreword" label={t("edition.foreword")} values={values} errors={error?.fields} optional />
+          <TextAreaField t={t} name="foreword" label={t("edition.foreword")} values={values} errors={error?.fields} optional rows={4} maxLength={2000} />
           <div class="actions">
             <button class="button">{t("edition.freeze")}</button>
           </div>
@@ -105,6 +105,14 @@ export function EditionManagePage({ ctx, report, edition, itemCount, error, text
         <dd>
           <DateTime value={edition.frozenAt} lang={lang} withTime />
         </dd>
+        {edition.publishedAt && (
+          <>
+            <dt>{t("edition.publishedAt")}</dt>
+            <dd>
+              <DateTime value={edition.publishedAt} lang={lang} withTime />
+            </dd>
+          </>
+        )}
         <dt>{t("edition.hash")}</dt>
         <dd>
           <code>{edition.contentHash}</code>

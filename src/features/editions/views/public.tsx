@@ -36,6 +36,10 @@ const shown = (text: EditionText) => typeset(text.text, text.lang);
 /** The language attribute of an edition's words shown in another language (the primary's, untranslated). */
 const langIf = (text: EditionText, lang: Language) => (text.lang === lang ? undefined : text.lang);
 
+/** The language attribute of a chapter title shown in another language (as `localized` picks it: the primary's, untranslated). */
+const titleLangIf = (titles: Partial<Record<Language, string>>, lang: Language, primary: Language) =>
+  titles[lang] !== undefined ? undefined : titles[primary] !== undefined ? primary : (Object.keys(titles)[0] as Language | undefined);
+
 /** The notice every page of an edition that is not simply published carries. */
 function EditionNotice({ ctx, edition }: { ctx: PageContext; edition: EditionRow }) {
   const { t } = ctx;
@@ -111,7 +115,9 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
       <ol class="toc">
         {snapshot.chapters.map((chapter) => (
           <li>
-            <a href={urls.chapter(lang, chapter.slug)}>{localized(chapter.titles, lang, primary)}</a>
+            <a href={urls.chapter(lang, chapter.slug)} lang={titleLangIf(chapter.titles, lang, primary)}>
+              {localized(chapter.titles, lang, primary)}
+            </a>
           </li>
         ))}
         {snapshot.caseStudies.some((c) => c.annexed) && (
@@ -158,7 +164,7 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
       <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
       <article class="chapter">
         <h1>
-          <span class="chapter-number">{index + 1}.</span> {title}
+          <span class="chapter-number">{index + 1}.</span> <span lang={titleLangIf(chapter.titles, lang, primary)}>{title}</span>
         </h1>
         <p class="small">
           <a href={`/reports/${report.slug}/compare?to=${edition.label}&lang=${lang}#chapter-${chapter.slug}`}>{t("compare.chapterLink")}</a>
@@ -186,8 +192,16 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
         />
       </article>
       <nav class="pager" aria-label={t("draft.contents")}>
-        {previous && <a href={urls.chapter(lang, previous.slug)}>← {localized(previous.titles, lang, primary)}</a>}
-        {next && <a href={urls.chapter(lang, next.slug)}>{localized(next.titles, lang, primary)} →</a>}
+        {previous && (
+          <a href={urls.chapter(lang, previous.slug)}>
+            ← <span lang={titleLangIf(previous.titles, lang, primary)}>{localized(previous.titles, lang, primary)}</span>
+          </a>
+        )}
+        {next && (
+          <a href={urls.chapter(lang, next.slug)}>
+            <span lang={titleLangIf(next.titles, lang, primary)}>{localized(next.titles, lang, primary)}</span> →
+          </a>
+        )}
         {!next && snapshot.caseStudies.some((c) => c.annexed) && <a href={urls.chapter(lang, ANNEX_PATH)}>{t("annex.chapterTitle")} →</a>}
       </nav>
     </Layout>
@@ -232,6 +246,44 @@ export function EditionAnnexPage(props: PageProps & { entries: AnnexEntry[]; tec
   );
 }
 
+/** The day of a moment, as edition dates are kept (YYYY-MM-DD, UTC). */
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * An edition's status and dates on the list: the current one says so, a withdrawn one says when;
+ * the edition date, then the publication date only when it is another day.
+ */
+function EditionDates({ ctx, edition: e, current }: { ctx: PageContext; edition: EditionRow; current: boolean }) {
+  const { t, lang } = ctx;
+  const published = e.publishedAt && dayOf(e.publishedAt) !== e.editionDate ? e.publishedAt : null;
+  const status =
+    e.status === "withdrawn"
+      ? e.withdrawnAt
+        ? t("edition.withdrawnOn", { date: formatDate(dayOf(e.withdrawnAt), lang, e) })
+        : t("edition.status.withdrawn")
+      : current
+        ? t("edition.current")
+        : published
+          ? null // "Published <date>" follows
+          : t("edition.status.published");
+  return (
+    <p>
+      {status && (
+        <>
+          <span class={`tag ${e.status === "withdrawn" ? "tag-outOfDate" : "tag-ok"}`}>{status}</span>{" "}
+        </>
+      )}
+      <time dateTime={e.editionDate}>{t("edition.dateOn", { date: formatDate(e.editionDate, lang, e) })}</time>
+      {published && (
+        <span class="muted small">
+          {" · "}
+          <time dateTime={published.toISOString()}>{t("edition.publishedOn", { date: formatDate(dayOf(published), lang, e) })}</time>
+        </span>
+      )}
+    </p>
+  );
+}
+
 /** A report's editions, newest first, for readers. */
 export function EditionListPage({ ctx, report, editions }: { ctx: PageContext; report: ReportRow; editions: EditionRow[] }) {
   const { t, lang } = ctx;
@@ -253,16 +305,8 @@ export function EditionListPage({ ctx, report, editions }: { ctx: PageContext; r
                   <Words text={editionTexts(e, primary, readLang).title} pageLang={lang} />
                 </a>
               </h3>
-              <p>
-                <span class={`tag ${e.status === "withdrawn" ? "tag-outOfDate" : "tag-ok"}`}>{e.id === current?.id ? t("edition.current") : t(`edition.status.${e.status}`)}</span>{" "}
-                <time dateTime={e.editionDate}>{formatDate(e.editionDate, lang, e)}</time>
-                {e.publishedAt && (
-                  <span class="muted small">
-                    {" · "}
-                    <time dateTime={e.publishedAt.toISOString()}>{t("edition.publishedOn", { date: formatDate(e.publishedAt.toISOString().slice(0, 10), lang, e) })}</time>
-                  </span>
-                )}
-              </p>
+              <p class="muted small">{t("edition.named", { label: e.label })}</p>
+              <EditionDates ctx={ctx} edition={e} current={e.id === current?.id} />
               <p class="small">
                 {report.languages.map((l) => (
                   <>

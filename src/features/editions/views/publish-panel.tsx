@@ -3,7 +3,7 @@ import { warningCodes, type Findings } from "#src/features/editions/findings.ts"
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { Form, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
-import { FindingsList } from "#src/web/findings.tsx";
+import { findingMessage, FindingsList } from "#src/web/findings.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 // The edition page's status panel: review moves as simple buttons; publishing and withdrawing
@@ -39,6 +39,23 @@ export function PublishPanel({ ctx, edition, error, values, findings, acknowledg
             <p>{ack.note}</p>
           </blockquote>
           <p class="muted small">{t("publish.acknowledgedBy", { name: acknowledgedBy ?? t("audit.system"), date: when(ack.at, ctx.lang) })}</p>
+          {ack.codes.length > 0 && (
+            <details class="acknowledged-codes">
+              <summary>{t("publish.acknowledgedCodes", { count: ack.codes.length })}</summary>
+              <ul>
+                {ack.codes.map((code) => {
+                  // A kind of warning in words where its message needs no detail of one finding.
+                  const words = findingMessage(t, { code, severity: "warning", where: {}, params: {}, fix: "" });
+                  return (
+                    <li>
+                      {words !== code && !words.includes("{") && <>{words} </>}
+                      <code class="muted small">{code}</code>
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          )}
         </section>
       )}
       {(edition.status === "draft" || edition.status === "in_review") && (

@@ -1,4 +1,4 @@
-import { LANGUAGES } from "#src/domain/languages.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { CHAPTER_KINDS, TEMPLATE_NAMES } from "#src/domain/reports.ts";
 import { type Draft, type DraftChapter, type DraftSection, translationState } from "#src/features/reports/draft.ts";
 import { localized, primaryOf } from "#src/domain/languages.ts";
@@ -136,7 +136,7 @@ function SectionItem({ ctx, draft, chapter, section }: { ctx: PageContext; draft
   );
 }
 
-function ChapterCard({ ctx, draft, chapter, index }: { ctx: PageContext; draft: Draft; chapter: DraftChapter; index: number }) {
+function ChapterCard({ ctx, draft, chapter, index, titleLanguage }: { ctx: PageContext; draft: Draft; chapter: DraftChapter; index: number; titleLanguage: Language }) {
   const { t } = ctx;
   const title = localized(chapter.titles, ctx.lang, draft.primary);
   return (
@@ -151,8 +151,25 @@ function ChapterCard({ ctx, draft, chapter, index }: { ctx: PageContext; draft: 
         <summary>{t("outline.chapterActions", { name: title })}</summary>
         <div class="action-bar">
           <Form ctx={ctx} action={`/editor/chapters/${chapter.id}/rename`} class="inline-fields">
+            <label for={`rename-lang-${chapter.id}`}>{t("outline.titleLanguage")}</label>
+            <select id={`rename-lang-${chapter.id}`} name="language" class="input input-short">
+              {draft.report.languages.map((l) => (
+                <option value={l} selected={l === titleLanguage}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
             <label for={`rename-${chapter.id}`}>{t("outline.chapterTitle")}</label>
-            <input id={`rename-${chapter.id}`} name="title" class="input" value={title} required maxLength={300} />
+            <input
+              id={`rename-${chapter.id}`}
+              name="title"
+              class="input"
+              lang={titleLanguage}
+              value={chapter.titles[titleLanguage] ?? ""}
+              placeholder={chapter.titles[titleLanguage] ? undefined : chapter.titles[draft.primary]}
+              required
+              maxLength={300}
+            />
             <button class="button button-small button-secondary">{t("outline.rename")}</button>
           </Form>
           <MoveButtons ctx={ctx} action={`/editor/chapters/${chapter.id}/move`} />
@@ -180,8 +197,9 @@ function ChapterCard({ ctx, draft, chapter, index }: { ctx: PageContext; draft: 
 }
 
 /** A report's outline: chapters and sections with every structural action, keyboard-friendly. */
-export function OutlinePage(props: { ctx: PageContext; draft: Draft; technologies: TechnologyRow[]; values?: FormValues; error?: AppError }) {
+export function OutlinePage(props: { ctx: PageContext; draft: Draft; titleLanguage?: Language; technologies: TechnologyRow[]; values?: FormValues; error?: AppError }) {
   const { ctx, draft, technologies, values, error } = props;
+  const titleLanguage = props.titleLanguage ?? draft.primary;
   const { t, lang } = ctx;
   const title = localized(draft.report.titles, lang, draft.primary);
   const base = `/editor/reports/${draft.report.slug}`;
@@ -224,7 +242,7 @@ export function OutlinePage(props: { ctx: PageContext; draft: Draft; technologie
       </div>
       {draft.chapters.length === 0 && <p class="empty">{t("outline.empty")}</p>}
       {draft.chapters.map((chapter, i) => (
-        <ChapterCard ctx={ctx} draft={draft} chapter={chapter} index={i} />
+        <ChapterCard ctx={ctx} draft={draft} chapter={chapter} index={i} titleLanguage={titleLanguage} />
       ))}
       <section class="panel" aria-labelledby="add-chapter">
         <h2 id="add-chapter">{t("outline.addChapter")}</h2>
