@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { markdownSource } from "#e2e/helpers/editor.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // Editors writing the living draft in a real browser, on the demo report.
@@ -15,6 +16,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await page.goto(`${server.url}/editor/reports/disruptive-technologies`);
     await page.getByRole("region", { name: chapter }).getByRole("link", { name: section, exact: true }).click();
     await page.waitForURL(/\/editor\/sections\/.+\/en$/);
+    await markdownSource(page); // these tests type Markdown
   };
 
   beforeAll(async () => {
@@ -44,6 +46,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await one.getByLabel("Start from").selectOption("technology");
     await one.getByRole("button", { name: "Add a chapter" }).click();
     const drones = one.getByRole("region", { name: "Cargo robots" });
+    await drones.waitFor();
     await expect(drones.locator(".outline-section").count()).resolves.toBe(6);
     await screenshot(one, "draft-outline");
     // Reordering with plain buttons (keyboard-friendly, no drag and drop).
@@ -52,6 +55,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     const order = await one.getByRole("region", { name: "Cargo robots" }).locator(".outline-title").allTextContents();
     expect(order.slice(0, 2)).toEqual(["How it is used today", "What it is"]);
     await drones.getByRole("link", { name: "What it is", exact: true }).click();
+    await markdownSource(one);
     await one.getByLabel("Text", { exact: true }).fill(
       "Drones carry cameras over borders.[^1]\n\n| Use | Members |\n|---|---|\n| Surveillance | 9 |\n\n::figure{ref=adoption-by-technology}\n\n::figure{ref=drone-use}\n\n[^1]: Mostly along land borders.",
     );

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { markdownSource } from "#e2e/helpers/editor.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The secretariat publishing an edition of the demo report: the checks block a broken reference,
@@ -20,6 +21,7 @@ describe.skipIf(!hasChromium)("publishing an edition", () => {
     await editor.goto(`${server.url}/editor/reports/disruptive-technologies`);
     await editor.getByRole("region", { name: chapter }).getByRole("link", { name: section, exact: true }).click();
     await editor.waitForURL(/\/editor\/sections\/.+\/en$/);
+    await markdownSource(editor); // these tests type Markdown
   };
 
   const saveText = async (body: string, summary: string) => {

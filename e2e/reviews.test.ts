@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { markdownSource } from "#e2e/helpers/editor.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The evidence trail in the browser: a regional workshop's recommendations placed in a section and
@@ -86,6 +87,7 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
     // Place one recommendation in a section of the living draft.
     await editor.goto(`${server.url}/editor/reports/${REPORT}`);
     await editor.getByRole("link", { name: "How it is used today" }).first().click();
+    await markdownSource(editor); // typed as Markdown
     const body = editor.getByLabel("Text", { exact: true });
     await body.fill(`${await body.inputValue()}\n\n::recommendation{ref=e2e-agree-seal-standards}`);
     await editor.getByRole("button", { name: "Save" }).click();

@@ -62,12 +62,15 @@ describe.skipIf(!hasChromium)("web shell", () => {
     await page.getByLabel("Repeat the password").fill("a long admin password");
     await page.getByRole("button", { name: "Create administrator" }).click();
     expect(page.url()).toBe(`${server.url}/admin`);
+    // The header's menus are disclosures that open without JavaScript.
+    await page.locator("summary", { hasText: "Account" }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.goto(`${server.url}/sign-in`);
     await page.getByLabel("E-mail address").fill("noscript@example.org");
     await page.getByLabel("Password").fill("a long admin password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: "Administration" }).waitFor({ state: "visible" });
+    await page.locator("summary", { hasText: "Secretariat" }).click();
+    await page.getByRole("link", { name: "Organizations" }).waitFor({ state: "visible" });
   });
 
   it("sends security headers", async () => {

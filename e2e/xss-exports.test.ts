@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)("hostile input in downloads", () => {
 
     // A figure and a recommendation, placed in a section whose words are the corpus.
     const survey = /\/editor\/surveys\/([0-9a-f-]{36})/.exec((await admin.get("/editor/surveys")).body)![1]!;
-    await sent("figure", await admin.post(`/editor/surveys/${survey}/figures`, { figureSlug: "xss-figure", figureKind: "stage-by-technology", figureQuestion: "adoption", figureTechnology: "", figureTitle: fit(300, 15), figureCaption: fit(1000, 3), figureAlt: fit(1000, 15) }));
+    await sent("figure", await admin.post(`/editor/surveys/${survey}/figures/new`, { slug: "xss-figure", question: "adoption", breakdown: "technology", chart: "stage-by-technology", title: fit(300, 15), caption: fit(1000, 3), alt: fit(1000, 15) }));
     await sent("recommendation", await admin.post(`/editor/reports/${REPORT}/recommendations`, { slug: "xss-rec", text_en: ALL, status: "endorsed", statusNote: "", themes: "" }));
     const sections = [...new Set([...(await admin.get(`/editor/reports/${REPORT}`)).body.matchAll(/\/editor\/sections\/([0-9a-f-]{36})\/en/g)].map((m) => m[1]!))];
     const section = sections[1]!;

@@ -19,6 +19,7 @@ import { userOfToken } from "#src/features/members/tokens.ts";
 import { draftRoutes } from "#src/features/reports/draft-routes.ts";
 import { editorRoutes } from "#src/features/reports/editor-routes.ts";
 import { sectionRoutes } from "#src/features/reports/section-routes.ts";
+import { referenceRoutes } from "#src/features/reports/reference-routes.ts";
 import { appError } from "#src/lib/errors.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
@@ -35,6 +36,8 @@ import { searchRoutes } from "#src/features/search/routes.ts";
 import { apiRoutes } from "#src/features/api/routes.ts";
 import { registerErrorHandlers, sendFrameworkError } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
+import { registerNavigation } from "#src/web/navigation.ts";
+import { listReports } from "#src/features/catalog/repository.ts";
 import { backgroundPlugin, cachesPlugin, databasePlugin, workerPoolPlugin } from "#src/plugins.ts";
 
 export type AppOptions = {
@@ -106,6 +109,7 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   // Order matters: cookies are parsed, then the session is loaded, then the route's policy is checked.
   registerRequestContext(app, { bySession: resolveSession, byToken: userOfToken });
   registerPolicies(app);
+  registerNavigation(app, listReports);
   // Every state-changing request carries the form's token (or an X-CSRF-Token header).
   app.addHook("preHandler", (request, reply, done) => {
     // A bearer token is not sent by browsers on their own, so it cannot be forged across sites.
@@ -120,6 +124,7 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   await app.register(adminRoutes);
   await app.register(editorRoutes);
   await app.register(sectionRoutes, { provenanceOf: sectionProvenance, findingsOf: checkSection });
+  await app.register(referenceRoutes);
   await app.register(draftRoutes, { findingsOf: checkDraft });
   await app.register(publicEditionRoutes);
   await app.register(editionEditorRoutes);

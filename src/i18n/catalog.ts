@@ -4,6 +4,7 @@ import { audit } from "#src/i18n/messages/audit.ts";
 import { caseStudies } from "#src/i18n/messages/case-studies.ts";
 import { catalog } from "#src/i18n/messages/catalog.ts";
 import { compare } from "#src/i18n/messages/compare.ts";
+import { conflicts } from "#src/i18n/messages/conflicts.ts";
 import { content } from "#src/i18n/messages/content.ts";
 import { editions } from "#src/i18n/messages/editions.ts";
 import { editionTexts } from "#src/i18n/messages/edition-texts.ts";
@@ -12,10 +13,13 @@ import { events } from "#src/i18n/messages/events.ts";
 import { findings } from "#src/i18n/messages/findings.ts";
 import { home } from "#src/i18n/messages/home.ts";
 import { members } from "#src/i18n/messages/members.ts";
+import { navigation } from "#src/i18n/messages/navigation.ts";
 import { provenance } from "#src/i18n/messages/provenance.ts";
 import { publishing } from "#src/i18n/messages/publishing.ts";
+import { pickers } from "#src/i18n/messages/pickers.ts";
 import { reports } from "#src/i18n/messages/reports.ts";
 import { reviews } from "#src/i18n/messages/reviews.ts";
+import { richEditor } from "#src/i18n/messages/rich-editor.ts";
 import { search } from "#src/i18n/messages/search.ts";
 import { site } from "#src/i18n/messages/site.ts";
 import { surveys } from "#src/i18n/messages/surveys.ts";
@@ -31,7 +35,7 @@ import { surveys } from "#src/i18n/messages/surveys.ts";
 // brace is quoted (`'{ref=…}'`).
 
 /** The feature modules, so a test can check that no key is defined twice. */
-export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api } as const;
+export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor } as const;
 
 export const messages = {
   ...site,
@@ -45,6 +49,7 @@ export const messages = {
   ...surveys,
   ...events,
   ...reports,
+  ...conflicts,
   ...reviews,
   ...provenance,
   ...editions,
@@ -54,6 +59,9 @@ export const messages = {
   ...search,
   ...publishing,
   ...api,
+  ...navigation,
+  ...pickers,
+  ...richEditor,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

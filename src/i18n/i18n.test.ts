@@ -98,7 +98,7 @@ describe("translator", () => {
 
   it("keeps apostrophes and quoted braces", () => {
     expect(translator("fr")("home.title")).toBe("Un rapport d'étude vivant");
-    expect(translator("en")("figure.created")).toBe("The figure was added. Place it in a section with ::figure{ref=…}.");
+    expect(translator("en")("figure.saved", { title: "Adoption", ref: "adoption" })).toBe("The figure “Adoption” was saved. To place it in a section, write ::figure{ref=adoption}.");
   });
 
   it("chooses plural forms by each language's rules (French counts 0 and 1 as one, Spanish only 1)", () => {

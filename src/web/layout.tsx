@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { LANGUAGES, type Language } from "#src/domain/languages.ts";
+import { LANGUAGES, reportTitle, type Language } from "#src/domain/languages.ts";
 import { roleAtLeast } from "#src/domain/members.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
@@ -17,6 +17,89 @@ type LayoutProps = {
   head?: ComponentChildren;
 };
 
+/**
+ * A menu of the header: a disclosure (<details>) whose summary names it and whose panel lists
+ * links. It opens and closes with the keyboard without any script; menu.js adds Escape (which
+ * closes it and returns focus to the summary), closing on a click elsewhere, and one open at a time.
+ */
+function Menu(props: { label: string; current: boolean; class?: string; children: ComponentChildren }) {
+  return (
+    <details class={`nav-menu ${props.class ?? ""}`.trim()} data-menu>
+      <summary class={props.current ? "nav-menu-current" : undefined}>{props.label}</summary>
+      <div class="nav-menu-panel">{props.children}</div>
+    </details>
+  );
+}
+
+/** The secretariat's many destinations: across reports, each report's pages, and administration for administrators. */
+function SecretariatMenu({ ctx, current }: { ctx: PageContext; current: boolean }) {
+  const { t, user, lang } = ctx;
+  const path = ctx.path.split(/[?#]/)[0];
+  const groups: { title: string; links: [href: string, label: string][] }[] = [
+    {
+      title: t("menu.work"),
+      links: [
+        ["/editor", t("menu.allReports")],
+        ["/draft", t("nav.draft")],
+        ["/editor/case-studies", t("cs.queue")],
+        ["/editor/surveys", t("survey.title")],
+        ["/editor/technologies", t("tech.title")],
+      ],
+    },
+    ...(ctx.navReports ?? []).map((report) => {
+      const base = `/editor/reports/${report.slug}`;
+      return {
+        title: reportTitle(report, lang),
+        links: [
+          [base, t("outline.title")],
+          [`${base}/status`, t("status.title")],
+          [`${base}/editions`, t("edition.manage")],
+          [`${base}/events`, t("event.title")],
+          [`${base}/recommendations`, t("rec.title")],
+          [`${base}/reviews`, t("review.title")],
+          [`${base}/traceability`, t("trace.title")],
+          [`${base}/annex`, t("annex.manage")],
+        ] as [string, string][],
+      };
+    }),
+    ...(user && roleAtLeast(user.role, "admin")
+      ? [
+          {
+            title: t("nav.admin"),
+            links: [
+              ["/admin", t("menu.overview")],
+              ["/admin/organizations", t("admin.organizations")],
+              ["/admin/users", t("admin.users")],
+              ["/admin/audit", t("admin.audit")],
+            ] as [string, string][],
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Menu label={t("menu.secretariat")} current={current} class="nav-secretariat">
+      <div class="nav-menu-groups">
+        {groups.map((group, i) => (
+          <div class="nav-menu-group">
+            <p class="nav-menu-heading" id={`menu-group-${i}`}>
+              {group.title}
+            </p>
+            <ul aria-labelledby={`menu-group-${i}`}>
+              {group.links.map(([href, label]) => (
+                <li>
+                  <a href={href} aria-current={href === path ? "page" : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </Menu>
+  );
+}
+
 /** The page shell: skip link, header with navigation and language switcher, main, footer. */
 export function Layout({ ctx, title, children, section, languageLinks, head }: LayoutProps) {
   const { t, user } = ctx;
@@ -29,6 +112,7 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={assetUrl("app.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
+        {user && <script src={assetUrl("menu.js")} defer />}
         {head}
       </head>
       <body>
@@ -43,11 +127,13 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
             </a>
             <nav aria-label={t("nav.main")} class="main-nav">
               <ul>
-                <li>
-                  <a href="/" aria-current={current("home")}>
-                    {t("nav.home")}
-                  </a>
-                </li>
+                {!user && (
+                  <li>
+                    <a href="/" aria-current={current("home")}>
+                      {t("nav.home")}
+                    </a>
+                  </li>
+                )}
                 <li>
                   <a href="/reports" aria-current={current("reports")}>
                     {t("nav.reports")}
@@ -77,7 +163,7 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                     </a>
                   </li>
                 )}
-                {user && (
+                {user && !roleAtLeast(user.role, "editor") && (
                   <li>
                     <a href="/draft" aria-current={current("draft")}>
                       {t("nav.draft")}
@@ -86,33 +172,29 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                 )}
                 {user && roleAtLeast(user.role, "editor") && (
                   <li>
-                    <a href="/editor" aria-current={current("editor")}>
-                      {t("nav.editor")}
-                    </a>
-                  </li>
-                )}
-                {user && roleAtLeast(user.role, "admin") && (
-                  <li>
-                    <a href="/admin" aria-current={current("admin")}>
-                      {t("nav.admin")}
-                    </a>
-                  </li>
-                )}
-                {user && (
-                  <li>
-                    <a href="/account" aria-current={current("account")} title={t("nav.signedInAs", { name: user.name })}>
-                      {t("nav.account")}
-                    </a>
+                    <SecretariatMenu ctx={ctx} current={section === "editor" || section === "admin" || section === "draft"} />
                   </li>
                 )}
                 <li>
                   {user ? (
-                    <form method="post" action="/sign-out" class="inline-form">
-                      <input type="hidden" name="_csrf" value={ctx.csrf} />
-                      <button type="submit" class="link-button">
-                        {t("nav.signOut")}
-                      </button>
-                    </form>
+                    <Menu label={t("menu.account")} current={section === "account"} class="nav-account">
+                      <p class="nav-menu-who">{t("nav.signedInAs", { name: user.name })}</p>
+                      <ul>
+                        <li>
+                          <a href="/account" aria-current={current("account")}>
+                            {t("nav.account")}
+                          </a>
+                        </li>
+                        <li>
+                          <form method="post" action="/sign-out" class="inline-form">
+                            <input type="hidden" name="_csrf" value={ctx.csrf} />
+                            <button type="submit" class="link-button">
+                              {t("nav.signOut")}
+                            </button>
+                          </form>
+                        </li>
+                      </ul>
+                    </Menu>
                   ) : (
                     <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`} aria-current={current("signIn")}>
                       {t("nav.signIn")}

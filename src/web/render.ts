@@ -4,6 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import type { Language } from "#src/domain/languages.ts";
 import { takeFlash, type CurrentUser, type Flash } from "#src/web/context.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
+import type { NavReport } from "#src/web/navigation.ts";
 
 /** A rendered page element, whatever its props. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,6 +20,8 @@ export type PageContext = {
   /** The path and query of this page, for the language switcher and sign-in returns. */
   path: string;
   flash: Flash | undefined;
+  /** The reports the secretariat's menu lists (editors' pages only). */
+  navReports?: NavReport[] | undefined;
 };
 
 /** Builds the page context: language, user, a CSRF token bound to the session, the pending flash. */
@@ -30,6 +33,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     csrf: reply.generateCsrf({ userInfo: request.sessionId ?? "anonymous" }),
     path: request.url,
     flash: takeFlash(request, reply),
+    navReports: request.navReports ?? undefined,
   };
 }
 

@@ -3,7 +3,8 @@ import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
 import type { EvidenceInspection } from "#src/domain/reports.ts";
 import { caseStudiesBySlug, caseStudiesToPin, type PinnedCaseStudy } from "#src/features/case-studies/read.ts";
-import { versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
+import { findCandidates, versionsByIds, type VersionRow } from "#src/features/case-studies/repository.ts";
+import { localized } from "#src/domain/languages.ts";
 
 // Case studies as evidence (`:case-study[…]{ref=…}`, and the report's annex): one entry of the
 // report's evidence registry.
@@ -46,6 +47,19 @@ export const caseStudyEvidence = {
         return [slug, { problems: cs.state === "published" ? [] : [{ problem: "unpublished", state: cs.state }], href: `/member/case-studies/${cs.id}` }];
       }),
     );
+  },
+
+  /** Case studies a writer may place, for the editor's picker: by slug or by the words typed; only a published one passes the checks. */
+  async candidates(db: Db, _report: { id: string }, query: { words: string[]; ref?: string | undefined; limit: number; lang: Language; primary: Language }) {
+    const rows = await findCandidates(db, query);
+    return rows.map((cs) => ({
+      ref: cs.slug,
+      title: cs.title,
+      technology: cs.technologies.map((names) => localized(names, query.lang, query.primary)).join(", ") || null,
+      context: cs.organization,
+      status: cs.state,
+      usable: cs.state === "published",
+    }));
   },
 
   /** The pinned versions of the annexed case studies, by id: what an annex shows. */

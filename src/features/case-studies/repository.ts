@@ -4,6 +4,8 @@ import { caseStudies, caseStudyEvents, caseStudyFiles, caseStudyTechnologies, ca
 import { organizations, regions, users } from "#src/db/schema/members.ts";
 import { reports, technologies } from "#src/db/schema/reports.ts";
 import { SEARCH_CONFIG, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
+import type { LocalizedText } from "#src/domain/languages.ts";
+import { containsWords } from "#src/db/words.ts";
 
 export type CaseStudyRow = typeof caseStudies.$inferSelect;
 export type VersionRow = typeof caseStudyVersions.$inferSelect;
@@ -294,5 +296,29 @@ export async function lockAnnex(tx: Db, reportId: string) {
 export async function replaceAnnex(tx: Db, reportId: string, caseStudyIds: string[]) {
   await tx.delete(reportAnnex).where(eq(reportAnnex.reportId, reportId));
   if (caseStudyIds.length) await tx.insert(reportAnnex).values(caseStudyIds.map((caseStudyId, position) => ({ reportId, caseStudyId, position })));
+}
+
+// Candidates for a report's texts (the editor's picker)
+
+export type CaseStudyCandidateRow = { id: string; slug: string; title: string; state: CaseStudyState; organization: string; technologies: LocalizedText[] };
+
+/**
+ * Case studies a text may place: by slug (any state), or every word typed found in the title,
+ * slug, organization or technologies (in any language); drafts stay with their organization.
+ * Published ones first.
+ */
+export function findCandidates(db: Db, filter: { words: string[]; ref?: string | undefined; limit: number }): Promise<CaseStudyCandidateRow[]> {
+  const techNames = sql`coalesce((select string_agg(n.value, ' ') from case_study_technologies ct join technologies t on t.id = ct.technology_id cross join jsonb_each_text(t.names) n where ct.case_study_id = cs.id), '')`;
+  const haystack = sql`cs.title || ' ' || cs.slug || ' ' || o.name || ' ' || coalesce(o.short_name, '') || ' ' || ${techNames}`;
+  const where = filter.ref !== undefined ? sql`cs.slug = ${filter.ref}` : sql`cs.state <> 'draft' and ${containsWords(haystack, filter.words) ?? sql`true`}`;
+  return queryRows<CaseStudyCandidateRow>(
+    db,
+    sql`select cs.id, cs.slug, cs.title, cs.state, o.name as organization,
+      coalesce((select json_agg(t.names order by t.slug) from case_study_technologies ct join technologies t on t.id = ct.technology_id where ct.case_study_id = cs.id), '[]') as technologies
+    from case_studies cs join organizations o on o.id = cs.organization_id
+    where ${where}
+    order by (cs.state = 'published') desc, lower(cs.title), cs.slug
+    limit ${filter.limit}`,
+  );
 }
 

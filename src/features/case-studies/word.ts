@@ -1,9 +1,5 @@
-import type { Element, Root as HastRoot } from "hast";
-import { fromHtml } from "hast-util-from-html";
-import { defaultSchema, sanitize } from "hast-util-sanitize";
-import { defaultHandlers, toMdast, type Handle } from "hast-util-to-mdast";
 import mammoth from "mammoth";
-import type { FootnoteDefinition, Nodes, Root, RootContent } from "mdast";
+import type { Nodes, Root, RootContent } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { toString } from "mdast-util-to-string";
@@ -12,6 +8,7 @@ import { STAGES, TEXT_FIELDS, type CaseStudyFields, type Stage } from "#src/doma
 import { checkDocx, IMAGE_TYPES, sniff } from "#src/lib/file-checks.ts";
 import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { translator } from "#src/i18n/i18n.ts";
+import { officeHtmlToMarkdown } from "#src/content/paste.ts";
 
 // A Word document into a case study draft: mammoth reads the .docx as HTML, the HTML is sanitized
 // and turned into Markdown (footnotes kept as footnotes), and the sections under headings the
@@ -86,60 +83,12 @@ export function replaceImagePlaceholders(text: string, urls: Map<string, string>
   return text.replace(/case-study-image-\d+/g, (p) => urls.get(p) ?? p);
 }
 
-// mammoth marks note references as <sup><a href="#footnote-1">[1]</a></sup> and the notes as
-// <li id="footnote-1"> with a back link: turned into Markdown footnotes here.
-const NOTE_ID = /^(?:foot|end)note-(\d+)$/;
-
-function notesToMdast(): Record<string, Handle> {
-  return {
-    sup(state, node) {
-      const link = node.children.find((c): c is Element => c.type === "element" && c.tagName === "a");
-      const id = typeof link?.properties.href === "string" ? link.properties.href.slice(1) : "";
-      const match = NOTE_ID.exec(id);
-      if (match) return { type: "footnoteReference", identifier: `n${match[1]}`, label: `n${match[1]}` };
-      return state.all(node);
-    },
-    ol(state, node) {
-      const items = node.children.filter((c): c is Element => c.type === "element" && c.tagName === "li");
-      const notes = items.filter((li) => NOTE_ID.test(String(li.properties.id ?? "")));
-      if (!notes.length || notes.length !== items.length) return defaultHandlers.ol(state, node);
-      return notes.map((li): FootnoteDefinition => {
-        const n = NOTE_ID.exec(String(li.properties.id))![1];
-        return { type: "footnoteDefinition", identifier: `n${n}`, label: `n${n}`, children: state.toFlow(state.all(li)) };
-      });
-    },
-  };
-}
-
-// Everything mammoth produces that we keep; ids only on notes, so footnotes survive.
-const schema = {
-  ...defaultSchema,
-  clobber: [],
-  attributes: { ...defaultSchema.attributes, li: [...(defaultSchema.attributes?.li ?? []), "id"], a: ["href", "id"], img: ["src", "alt"] },
-  protocols: { ...defaultSchema.protocols, src: ["http", "https", "case-study-image"] },
-};
-
-/** Sanitized HTML to Markdown (GFM), footnotes kept. */
+/**
+ * Sanitized HTML to Markdown (GFM), footnotes kept: the same conversion as a paste from Word
+ * (content/paste.ts), headings as written and the pictures' placeholders kept.
+ */
 export function htmlToMarkdown(html: string): string {
-  const hast = fromHtml(html, { fragment: true });
-  // Back links from a note to its reference mean nothing in Markdown.
-  // Bookmarks (links without an address) keep only their words.
-  visit(hast, "element", (el, index, parent) => {
-    if (el.tagName !== "a" || !parent || index === undefined) return undefined;
-    const href = el.properties.href;
-    if (typeof href === "string" && /^#(?:foot|end)note-ref-\d+$/.test(href)) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-    if (typeof href !== "string" || href === "") {
-      parent.children.splice(index, 1, ...el.children);
-      return index;
-    }
-    return undefined;
-  });
-  const clean = sanitize(hast, schema) as HastRoot;
-  const mdast = toMdast(clean, { handlers: notesToMdast() }) as Root;
-  return toMarkdown(mdast, { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", rule: "-" }).trim();
+  return officeHtmlToMarkdown(html, { headings: "as-written", keepImage: (src) => /^case-study-image-\d+$/.test(src) });
 }
 
 // The template's help texts, in every language: left in a filled template, they are not content.

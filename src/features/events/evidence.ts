@@ -4,7 +4,7 @@ import type { Db } from "#src/db/client.ts";
 import type { EventKind, OutcomeKind, RecommendationStatus } from "#src/domain/events.ts";
 import { localized, type Language } from "#src/domain/languages.ts";
 import type { EvidenceInspection } from "#src/domain/reports.ts";
-import { recommendationsBySlugs, sourcesOfRecommendations } from "#src/features/events/repository.ts";
+import { findRecommendationCandidates, recommendationsBySlugs, sourcesOfRecommendations } from "#src/features/events/repository.ts";
 import { canonicalJson } from "#src/lib/canonical-json.ts";
 
 // Recommendations as evidence (`::recommendation{ref=…}`): one entry of the report's evidence registry.
@@ -104,6 +104,19 @@ export const recommendationEvidence = {
   fromItem: (item: { ref: string; payload: Record<string, unknown> }): PinnedRecommendation => {
     const p = item.payload as Partial<Omit<PinnedRecommendation, "id">> & Pick<PinnedRecommendation, "slug" | "texts" | "retired">;
     return { id: item.ref, slug: p.slug, texts: p.texts, retired: p.retired, status: p.status ?? null, number: p.number ?? null, sources: p.sources ?? [] };
+  },
+
+  /** A report's recommendations a writer may place, for the editor's picker: by slug or by the words typed; only an adopted one passes the checks. */
+  async candidates(db: Db, report: { id: string }, query: { words: string[]; ref?: string | undefined; limit: number; lang: Language; primary: Language }) {
+    const rows = await findRecommendationCandidates(db, report.id, query);
+    return rows.map((r) => ({
+      ref: r.slug,
+      title: localized(r.texts, query.lang, query.primary),
+      technology: r.technologies.map((names) => localized(names, query.lang, query.primary)).join(", ") || null,
+      context: r.themes.join(", ") || null,
+      status: r.status,
+      usable: r.status === "endorsed",
+    }));
   },
 
   /** What keeps each placed recommendation from going out: unknown, not adopted yet (proposed), or retired. */

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
+import { containsWords, jsonTexts } from "#src/db/words.ts";
+import type { LocalizedText } from "#src/domain/languages.ts";
 import { eventDocuments, eventParts, events, outcomes, recommendationSources, recommendations, recommendationTechnologies } from "#src/db/schema/events.ts";
 import { reports, technologies } from "#src/db/schema/reports.ts";
 
@@ -177,3 +179,24 @@ export const recommendationTechnologyIds = async (db: Db, id: string) =>
   (await db.select({ id: recommendationTechnologies.technologyId }).from(recommendationTechnologies).where(eq(recommendationTechnologies.recommendationId, id))).map((r) => r.id);
 
 export const technologiesBySlugs = (db: Db, slugs: string[]) => (slugs.length ? db.select().from(technologies).where(inArray(technologies.slug, slugs)) : Promise.resolve([]));
+
+export type RecommendationCandidateRow = RecommendationRow & { technologies: LocalizedText[] };
+
+/**
+ * A report's recommendations a text may place: by slug, or every word typed found in their words
+ * (any language), slug, themes or technologies. Adopted ones first, then in the register's order.
+ */
+export function findRecommendationCandidates(db: Db, reportId: string, filter: { words: string[]; ref?: string | undefined; limit: number }): Promise<RecommendationCandidateRow[]> {
+  const techNames = sql`coalesce((select string_agg(n.value, ' ') from recommendation_technologies rt join technologies t on t.id = rt.technology_id cross join jsonb_each_text(t.names) n where rt.recommendation_id = r.id), '')`;
+  const haystack = sql`${jsonTexts(sql`r.texts`)} || ' ' || r.slug || ' ' || coalesce((select string_agg(value, ' ') from jsonb_array_elements_text(r.themes)), '') || ' ' || ${techNames}`;
+  const where = filter.ref !== undefined ? sql`r.slug = ${filter.ref}` : (containsWords(haystack, filter.words) ?? sql`true`);
+  return queryRows<RecommendationCandidateRow>(
+    db,
+    sql`select r.id, r.report_id as "reportId", r.slug, r.texts, r.status, r.themes, r.merged_into_id as "mergedIntoId", r.status_note as "statusNote",
+      r.created_at as "createdAt", r.updated_at as "updatedAt",
+      coalesce((select json_agg(t.names order by t.slug) from recommendation_technologies rt join technologies t on t.id = rt.technology_id where rt.recommendation_id = r.id), '[]') as technologies
+    from recommendations r where r.report_id = ${reportId} and ${where}
+    order by (r.status = 'endorsed') desc, r.created_at, r.slug
+    limit ${filter.limit}`,
+  );
+}

@@ -26,6 +26,15 @@ export type CaseStudyVersion = VersionRow;
 /** An edition's item as stored, without its kind. */
 type StoredItem = { ref: string; version: string; position: number; payload: Record<string, unknown> };
 
+/** What a picker asks for: one slug, or the words typed (every one must match); at most `limit`; titles in `lang`, else the primary language. */
+export type CandidateQuery = { words: string[]; ref?: string | undefined; limit: number; lang: Language; primary: Language };
+/**
+ * A piece of evidence a writer may place, as a picker lists it: its title, technology and a word
+ * of context (organization, survey, themes) in the language asked, its state in the feature's own
+ * words, and whether placing it now would pass the checks before publishing.
+ */
+export type EvidenceCandidate = { ref: string; title: string; technology: string | null; context: string | null; status: string; usable: boolean };
+
 /** What every kind of evidence does for the report. */
 export type EvidenceKind<Pinned> = {
   /** The directive that places it in a text, and the kind of item an edition pins. */
@@ -39,6 +48,8 @@ export type EvidenceKind<Pinned> = {
   fromItem(item: StoredItem): Pinned;
   /** What keeps the ones with these slugs from going out as they are now, in the languages given (the checks before publishing). */
   inspect(db: Db, slugs: string[], languages: Language[]): Promise<Map<string, EvidenceInspection>>;
+  /** What a writer may place in the report's texts (the editor's picker): the one with a slug, or those matching the words. */
+  candidates(db: Db, report: { id: string }, query: CandidateQuery): Promise<EvidenceCandidate[]>;
 };
 
 /** What an edition pins of each kind of evidence. */
@@ -96,6 +107,12 @@ export async function inspectEvidence(db: Db, refs: Reference[], languages: Lang
   const found = new Map<ReferenceKind, Map<string, EvidenceInspection>>();
   for (const field of FIELDS) found.set(entry(field).kind, await entry(field).inspect(db, slugsOf(refs, entry(field).kind), languages));
   return found;
+}
+
+/** The evidence of one kind a writer may place in a report's texts, as its feature finds it. */
+export function evidenceCandidates(db: Db, report: { id: string }, kind: ReferenceKind, query: CandidateQuery): Promise<EvidenceCandidate[]> {
+  const field = FIELDS.find((f) => entry(f).kind === kind)!;
+  return entry(field).candidates(db, report, query);
 }
 
 /** How the living draft shows the evidence some references point to, as it is now; unknown ones resolve to undefined. */

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
-import type { Db } from "#src/db/client.ts";
+import { queryRows, type Db } from "#src/db/client.ts";
 import { users } from "#src/db/schema/members.ts";
 import { chapters, reports, sectionHeads, sectionReferences, sectionRevisions, sections } from "#src/db/schema/reports.ts";
 import type { Reference } from "#src/content/directives.ts";
+import { containsWords, jsonTexts } from "#src/db/words.ts";
+import type { Language, LocalizedText } from "#src/domain/languages.ts";
+import type { SectionStatus } from "#src/domain/reports.ts";
 
 export type ChapterRow = typeof chapters.$inferSelect;
 export type SectionRow = typeof sections.$inferSelect;
@@ -148,6 +151,29 @@ export function listRevisions(db: Db, sectionId: string, language: string) {
 export async function replaceReferences(tx: Db, sectionId: string, language: string, refs: Reference[]) {
   await tx.delete(sectionReferences).where(and(eq(sectionReferences.sectionId, sectionId), eq(sectionReferences.language, language)));
   if (refs.length) await tx.insert(sectionReferences).values(refs.map((r) => ({ sectionId, language, kind: r.kind, ref: r.ref })));
+}
+
+export type SectionCandidateRow = { id: string; slug: string; status: SectionStatus; chapterId: string; chapterSlug: string; chapterTitles: LocalizedText; technology: LocalizedText | null; headings: Partial<Record<Language, string>> };
+
+/**
+ * A report's live sections a text may link to, in the outline's order, with their headings in
+ * every language: the one at a place (a section's slug, in a chapter when given), or those where
+ * every word typed is found in the headings, the chapter's title, the slugs or the chapter's technology.
+ */
+export function findSectionCandidates(db: Db, reportId: string, filter: { words: string[]; at?: { chapter?: string | undefined; section: string } | undefined; limit: number }) {
+  const headings = sql`coalesce((select string_agg(r.heading, ' ') from section_heads h join section_revisions r on r.id = h.revision_id where h.section_id = s.id), '')`;
+  const haystack = sql`${headings} || ' ' || ${jsonTexts(sql`c.titles`)} || ' ' || s.slug || ' ' || c.slug || ' ' || ${jsonTexts(sql`t.names`)}`;
+  const { at } = filter;
+  const where = at ? sql`s.slug = ${at.section} ${at.chapter === undefined ? sql`` : sql`and c.slug = ${at.chapter}`}` : (containsWords(haystack, filter.words) ?? sql`true`);
+  return queryRows<SectionCandidateRow>(
+    db,
+    sql`select s.id, s.slug, s.status, c.id as "chapterId", c.slug as "chapterSlug", c.titles as "chapterTitles", t.names as technology,
+      coalesce((select jsonb_object_agg(h.language, r.heading) from section_heads h join section_revisions r on r.id = h.revision_id where h.section_id = s.id), '{}') as headings
+    from sections s join chapters c on c.id = s.chapter_id left join technologies t on t.id = c.technology_id
+    where c.report_id = ${reportId} and c.removed_at is null and s.removed_at is null and ${where}
+    order by c.position, s.position
+    limit ${filter.limit}`,
+  );
 }
 
 /** Where a piece of evidence is used: the sections (and languages) that embed it. */

@@ -47,3 +47,45 @@ export const DraftLanguageParams = z.object({ lang: z.enum(LANGUAGES) });
 
 /** The completeness dashboard's "changed since" date; an invalid one is no filter. */
 export const StatusQuery = z.object({ since: z.iso.date().optional().catch(undefined) });
+
+/** What can be placed in (or linked from) a section's text: the evidence kinds and other sections. */
+export const PLACEABLE_KINDS = ["figure", "case-study", "recommendation", "section"] as const;
+
+/**
+ * What the editor's pickers ask for: a kind; the words typed, or one reference (a slug; for a
+ * section, a link as a text writes it); how many at most; titles in which language; and for
+ * section links, the chapter being written, so that a link within it is written `#slug`.
+ */
+export const ReferenceQuery = z.object({
+  kind: z.enum(PLACEABLE_KINDS, { error: "field.invalid" }),
+  q: z.string({ error: "field.invalid" }).max(200, { error: "field.tooLong" }).default(""),
+  ref: z.string({ error: "field.invalid" }).min(1, { error: "field.invalid" }).max(300, { error: "field.tooLong" }).optional(),
+  limit: z.coerce.number({ error: "field.invalid" }).int({ error: "field.invalid" }).min(1, { error: "field.invalid" }).max(50, { error: "field.invalid" }).default(20),
+  lang: z.enum(LANGUAGES, { error: "field.invalid" }).optional(),
+  chapter: z.string({ error: "field.invalid" }).regex(/^[a-z0-9][a-z0-9-]{0,119}$/, { error: "field.invalid" }).optional(),
+});
+
+/** The fields named `<prefix><id>` of a form (choice-0, edit-heading...), by id; a repeated field counts once. */
+const fieldsNamed = (raw: Record<string, unknown>, prefix: string) =>
+  Object.fromEntries(
+    Object.entries(raw)
+      .filter(([k]) => k.startsWith(prefix) && /^(heading|\d{1,5})$/.test(k.slice(prefix.length)))
+      .map(([k, v]) => [k.slice(prefix.length), Array.isArray(v) ? v[0] : v]),
+  );
+
+/**
+ * A conflict's resolution: the writer's text as first submitted (hidden fields), the two revisions
+ * it was merged with, and per passage a choice (`choice-<id>`) and the text of its edit box (`edit-<id>`).
+ */
+export const ConflictResolveInput = z.preprocess(
+  (v) => (v && typeof v === "object" ? { ...v, choices: fieldsNamed(v as Record<string, unknown>, "choice-"), edits: fieldsNamed(v as Record<string, unknown>, "edit-") } : v),
+  z.object({
+    heading: SectionSaveInput.shape.heading,
+    body: SectionSaveInput.shape.body,
+    summary: SectionSaveInput.shape.summary,
+    baseRevisionId: SectionSaveInput.shape.baseRevisionId,
+    theirsRevisionId: z.coerce.number({ error: "field.invalid" }).int().positive(),
+    choices: z.record(z.string(), z.string({ error: "field.invalid" })),
+    edits: z.record(z.string(), z.string({ error: "field.invalid" }).max(200_000, { error: "field.tooLong" }).transform((s) => s.replace(/\r\n?/g, "\n"))),
+  }),
+);

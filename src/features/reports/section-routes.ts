@@ -5,13 +5,14 @@ import { markdownProblem } from "#src/content/limits.ts";
 import { renderMarkdown } from "#src/content/render.ts";
 import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { getUser } from "#src/features/members/repository.ts";
 import { textsOf, translationState } from "#src/features/reports/draft.ts";
 import { primaryOf } from "#src/domain/languages.ts";
-import { mergeLine, mergeTexts, wordDiff } from "#src/lib/merge.ts";
+import { wordDiff } from "#src/lib/merge.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { editableSection, saveSection, StaleRevisionError } from "#src/features/reports/revisions.ts";
-import { DiffQuery, PreviewInput, SectionParams, SectionSaveInput } from "#src/features/reports/schemas.ts";
+import { mergeStaleSave, resolveConflict, type ConflictOutcome } from "#src/features/reports/conflicts.ts";
+import { ConflictPage } from "#src/features/reports/views/conflict.tsx";
+import { ConflictResolveInput, DiffQuery, PreviewInput, SectionParams, SectionSaveInput } from "#src/features/reports/schemas.ts";
 import { DiffPage, HistoryPage } from "#src/features/reports/views/history.tsx";
 import { SectionEditorPage, type EditorProps, type SectionProvenance } from "#src/features/reports/views/section-editor.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
@@ -77,6 +78,13 @@ export async function sectionRoutes(app: FastifyInstance, { provenanceOf, findin
     return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, provenance, findings, values, preview, ...extra }), status);
   };
 
+  /** A stale save's merge: clean, back to the editor with the merged text; else the conflict page. */
+  const answerConflict = (request: FastifyRequest, reply: FastifyReply, outcome: Exclude<ConflictOutcome, { kind: "saved" }>) => {
+    if (outcome.kind === "conflict") return sendPage(reply, h(ConflictPage, { ctx: pageContext(request, reply), ...outcome.view }), outcome.status);
+    const values = { heading: outcome.heading, body: outcome.body, summary: outcome.summary ?? "", baseRevisionId: String(outcome.theirs.id) };
+    return show(request, reply, { values, conflict: { theirs: outcome.theirs, theirAuthor: outcome.theirAuthor ?? request.t("audit.system") } }, 409);
+  };
+
   app.get("/editor/sections/:id/:lang", editor, (request, reply) => show(request, reply, {}));
 
   app.post("/editor/sections/:id/:lang", editor, async (request, reply) => {
@@ -93,19 +101,25 @@ export async function sectionRoutes(app: FastifyInstance, { provenanceOf, findin
       return reply.redirect(`/editor/sections/${id}/${lang}`, 303);
     } catch (e) {
       if (e instanceof StaleRevisionError && e.current) {
-        // Nobody's words are lost: show theirs, yours, and a three-way merge to save instead.
-        const theirs = e.current;
-        const base = input.baseRevisionId ? await repo.getRevision(db, input.baseRevisionId) : undefined;
-        const t = request.t;
-        const merged = mergeTexts(base?.body ?? "", theirs.body, input.body, { theirs: t("conflict.markerTheirs"), yours: t("conflict.markerYours"), end: t("conflict.markerEnd") });
-        const heading = mergeLine(base?.heading ?? "", theirs.heading, input.heading);
-        const author = theirs.authorId ? await getUser(db, theirs.authorId) : undefined;
-        const conflict = { theirs, theirAuthor: author?.name ?? t("audit.system"), yours: { heading: input.heading, body: input.body }, clean: merged.clean };
-        return show(request, reply, { values: { heading, body: merged.text, summary: input.summary ?? "", baseRevisionId: String(theirs.id) }, conflict }, 409);
+        // Nobody's words are lost: merged with theirs, to check (clean) or to settle passage by passage.
+        const yours = { heading: input.heading, body: input.body, summary: input.summary };
+        return answerConflict(request, reply, await mergeStaleSave(db, request.lang, { sectionId: id, language: lang, baseRevisionId: input.baseRevisionId, theirs: e.current, yours }));
       }
       if (isAppError(e) && e.status === 400) return show(request, reply, { values: body, error: e }, 400);
       throw e;
     }
+  });
+
+  // The writer's choices on the conflict page: the server merges again and saves on their revision.
+  app.post("/editor/sections/:id/:lang/resolve", editor, async (request, reply) => {
+    const { id, lang } = paramsOf(request);
+    const parsed = ConflictResolveInput.safeParse(formBody(request.body));
+    if (!parsed.success) throw appError("VALIDATION_FAILED", fieldErrors(parsed.error));
+    const outcome = await resolveConflict(db, actorOf(request), request.lang, { sectionId: id, language: lang, ...parsed.data });
+    if (outcome.kind !== "saved") return answerConflict(request, reply, outcome);
+    if (outcome.created) setFlash(reply, "editor.saved", { id: String(outcome.revision.id) });
+    else setFlash(reply, "editor.unchanged");
+    return reply.redirect(`/editor/sections/${id}/${lang}`, 303);
   });
 
   // The live preview of the editor's island: the same pipeline, as an HTML fragment.

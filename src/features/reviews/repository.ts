@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { editions } from "#src/db/schema/editions.ts";
-import { reports } from "#src/db/schema/reports.ts";
+import { reports, sectionHeads, sectionRevisions } from "#src/db/schema/reports.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
 import { reviewComments, reviewInvitations, reviewRounds, topicEndorsements, topicProposals } from "#src/db/schema/reviews.ts";
 
@@ -45,6 +45,22 @@ export async function setInvitations(tx: Db, roundId: string, organizationIds: s
   if (organizationIds.length) await tx.insert(reviewInvitations).values(organizationIds.map((organizationId) => ({ roundId, organizationId })));
 }
 
+/** The active organizations one may invite, with what the picker filters and searches on. */
+export function invitableOrganizations(db: Db) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName, kind: organizations.kind, country: organizations.country, regionCode: organizations.regionCode })
+    .from(organizations)
+    .where(isNull(organizations.deactivatedAt))
+    .orderBy(asc(sql`lower(${organizations.name})`));
+}
+
+/** Which of these ids name an active organization. */
+export async function activeOrganizationIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(and(inArray(organizations.id, ids), isNull(organizations.deactivatedAt)));
+  return new Set(rows.map((r) => r.id));
+}
+
 export const invitedOrganizationIds = async (db: Db, roundId: string) =>
   (await db.select({ id: reviewInvitations.organizationId }).from(reviewInvitations).where(eq(reviewInvitations.roundId, roundId))).map((r) => r.id);
 
@@ -79,6 +95,16 @@ export function listComments(db: Db, roundId: string): Promise<CommentView[]> {
     .then((rows) => rows.map((r) => ({ ...r.c, authorName: r.authorName, organizationName: r.organizationName })));
 }
 
+export async function getCommentView(db: Db, id: string): Promise<CommentView | undefined> {
+  const [row] = await db
+    .select({ c: reviewComments, authorName: users.name, organizationName: organizations.name })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .leftJoin(organizations, eq(organizations.id, reviewComments.organizationId))
+    .where(eq(reviewComments.id, id));
+  return row && { ...row.c, authorName: row.authorName, organizationName: row.organizationName };
+}
+
 export async function getComment(db: Db, id: string): Promise<CommentRow | undefined> {
   const [row] = await db.select().from(reviewComments).where(eq(reviewComments.id, id));
   return row;
@@ -102,6 +128,30 @@ export async function updateComment(tx: Db, id: string, values: Partial<typeof r
 export async function countUndisposed(db: Db, roundId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reviewComments).where(and(eq(reviewComments.roundId, roundId), isNull(reviewComments.parentId), isNull(reviewComments.disposition)));
   return row?.n ?? 0;
+}
+
+/** A revision as a disposition offers it: when, by whom, why, and whether it is the current text. */
+export type RevisionChoice = { id: number; sectionId: string; language: string; summary: string | null; createdAt: Date; authorName: string | null; current: boolean };
+
+/** The revisions of some sections in every language, newest first, without their texts. */
+export function revisionChoices(db: Db, sectionIds: string[]): Promise<RevisionChoice[]> {
+  if (!sectionIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      id: sectionRevisions.id,
+      sectionId: sectionRevisions.sectionId,
+      language: sectionRevisions.language,
+      summary: sectionRevisions.summary,
+      createdAt: sectionRevisions.createdAt,
+      authorName: users.name,
+      current: sql<boolean>`${sectionHeads.revisionId} is not null`,
+    })
+    .from(sectionRevisions)
+    .leftJoin(users, eq(users.id, sectionRevisions.authorId))
+    .leftJoin(sectionHeads, and(eq(sectionHeads.sectionId, sectionRevisions.sectionId), eq(sectionHeads.language, sectionRevisions.language), eq(sectionHeads.revisionId, sectionRevisions.id)))
+    .where(inArray(sectionRevisions.sectionId, sectionIds))
+    .orderBy(desc(sectionRevisions.id))
+    .then((rows) => rows.map((r) => ({ ...r, current: Boolean(r.current) })));
 }
 
 /** Comments on some sections, across rounds, for provenance. */

@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { reviewComments } from "#src/db/schema/reviews.ts";
+import { reviewComments, reviewInvitations, reviewRounds } from "#src/db/schema/reviews.ts";
+import { updateOrganization } from "#src/features/members/repository.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { loadSnapshot } from "#src/features/editions/snapshot.ts";
@@ -207,6 +209,89 @@ describe("review rounds", () => {
     expect((await repo.getRound(db, round.id))?.closedWithOpenComments).toBe(true);
     const all = await db.select().from(reviewComments).where(eq(reviewComments.roundId, round.id));
     expect(all.map((c) => c.body).sort()).toEqual(["Comment from A.", "Comment from B."]);
+  });
+
+  it("invite a whole region by its organizations' ids, and refuse unknown or inactive ids with nothing written, over HTTP", async () => {
+    const { db, draft, a, b, editor } = await setting();
+    const more = await buildOrganization(db, { regionCode: "ESA", country: "KE", shortName: "KRA-T" });
+    const retired = await buildOrganization(db, { regionCode: "ESA" });
+    await updateOrganization(db, retired.id, { deactivatedAt: new Date() });
+    const esa = (await repo.invitableOrganizations(db)).filter((o) => o.regionCode === "ESA").map((o) => o.id);
+    expect(esa).toEqual(expect.arrayContaining([a.id, more.id]));
+    expect(esa).not.toContain(retired.id);
+    expect(esa).not.toContain(b.id);
+    const asEditor = await new Browser(env.app).signInAs(env.database, editor.user.email);
+    const page = `/editor/reports/${draft.report.slug}/reviews`;
+    const written = async () => [(await db.select({ n: count() }).from(reviewRounds))[0]!.n, (await db.select({ n: count() }).from(reviewInvitations))[0]!.n];
+    const before = await written();
+    const ticked = (html: string) => [...html.matchAll(/<input [^>]*name="organizationIds"[^>]*>/g)].filter((m) => / checked/.test(m[0])).map((m) => /value="([^"]+)"/.exec(m[0])![1]);
+
+    // The picker lists every active organization once, grouped by region, searchable by country and short name.
+    const form = await asEditor.get(page);
+    expect(form.body).toContain('data-region="ESA"');
+    expect(form.body).not.toContain(`value="${retired.id}"`);
+    expect(form.body).toMatch(new RegExp(`data-search="[^"]*kra-t[^"]*kenya[^"]*"[^>]*>\\s*<label class="check"><input type="checkbox" name="organizationIds" value="${more.id}"`));
+
+    // Without JavaScript, a region's button ticks all of it and keeps what was typed; nothing is written.
+    const fields = { title: "Regional review", editionId: "", opensOn: today(), closesOn: inDays(10), visibility: "secretariat", instructions: "" };
+    const region = await asEditor.submit(page, page, { ...fields, organizationIds: [b.id], selectRegion: "ESA" });
+    expect(region.statusCode).toBe(200);
+    expect(ticked(region.body).sort()).toEqual([...esa, b.id].sort());
+    expect(region.body).toContain('value="Regional review"');
+    expect(await written()).toEqual(before);
+
+    // An unknown id, a deactivated organization or something that is no id: 400, and nothing is written.
+    for (const bad of [[...esa, randomUUID()], [...esa, retired.id], [...esa, "not-an-id"]]) {
+      const refused = await asEditor.submit(page, page, { ...fields, organizationIds: bad });
+      expect(refused.statusCode).toBe(400);
+      expect(ticked(refused.body)).toEqual(expect.arrayContaining(esa));
+    }
+    expect((await asEditor.submit(page, page, { ...fields, organizationIds: [...esa, randomUUID()] })).body).toContain("An organization chosen is unknown or no longer active.");
+    expect(await written()).toEqual(before);
+
+    // The region's ids, sent as the picker sends them (a repeated id counts once): exactly that region is invited.
+    const sent = await asEditor.submit(page, page, { ...fields, organizationIds: [...esa, esa[0]!] });
+    expect(sent.statusCode).toBe(303);
+    const roundId = String(sent.headers.location).split("/").pop()!;
+    expect((await repo.invitedOrganizationIds(db, roundId)).sort()).toEqual([...esa].sort());
+  });
+
+  it("record a disposition with a revision chosen among the section's since the comment, refuse any other, and confirm what was recorded", async () => {
+    const { db, draft, section, a, memberA, editor } = await setting();
+    const round = await reviews.openRound(db, SYSTEM_ACTOR, draft.report.id, { title: "Disposition review", editionId: null, opensOn: today(), closesOn: inDays(7), visibility: "secretariat", instructions: "", organizationIds: [a.id] });
+    const comment = await reviews.addComment(db, memberA.caller, round.id, { sectionId: section.id, parentId: null, quote: null, body: "Name the kinds of ledger." });
+    const [first, second] = draft.chapters[0]!.sections;
+    const commented = first!.texts.en!;
+    const { revision: applied } = await saveSection(db, editor.caller, { sectionId: section.id, language: "en", heading: commented.heading, body: "Permissioned and public ledgers.", baseRevisionId: commented.revisionId, summary: "Named the ledgers" });
+    const other = second!.texts.en!.revisionId;
+    const asEditor = await new Browser(env.app).signInAs(env.database, editor.user.email);
+    const page = `/editor/reviews/${round.id}`;
+
+    // The list offers the section's revisions since the comment, newest first, with date, author, summary and "current".
+    const options = (html: string) => [.../<select id="v-[^"]+" name="appliedRevisionId"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1]!.matchAll(/<option value(?:="([^"]*)")?[^>]*>([^<]*)</g)].map((m) => [m[1] ?? "", m[2]]);
+    const offered = options((await asEditor.get(page)).body);
+    expect(offered.map(([value]) => value)).toEqual(["", String(applied.id)]);
+    expect(offered[1]![1]).toMatch(new RegExp(`^\\w{3} \\d{1,2}, \\d{4}, .+ UTC · ${editor.user.name} · Named the ledgers \\(current\\)$`));
+
+    const url = `/editor/review-comments/${comment.id}/disposition`;
+    // Another section's revision, the revision the comment was made on, or a revision for a comment only noted: 400.
+    const otherSection = await asEditor.submit(page, url, { disposition: "accepted", reason: "", appliedRevisionId: String(other) });
+    expect(otherSection.statusCode).toBe(400);
+    expect(otherSection.body).toContain("revisions saved since the comment.");
+    expect((await asEditor.submit(page, url, { disposition: "accepted", reason: "", appliedRevisionId: String(commented.revisionId) })).statusCode).toBe(400);
+    const noted = await asEditor.submit(page, url, { disposition: "noted", reason: "", appliedRevisionId: String(applied.id) });
+    expect(noted.statusCode).toBe(400);
+    expect(noted.body).toContain("Only an accepted or partly accepted comment is applied in a revision");
+    expect(await codeOf(reviews.dispose(db, editor.caller, comment.id, { disposition: "accepted", reason: null, appliedRevisionId: 2 ** 40 }))).toBe("VALIDATION_FAILED");
+    expect(await repo.getComment(db, comment.id)).toMatchObject({ disposition: null, appliedRevisionId: null });
+
+    const recorded = await asEditor.submit(page, url, { disposition: "accepted", reason: "Both kinds named.", appliedRevisionId: String(applied.id) });
+    expect(recorded.statusCode).toBe(303);
+    expect(await repo.getComment(db, comment.id)).toMatchObject({ disposition: "accepted", appliedRevisionId: applied.id, reason: "Both kinds named." });
+    const confirmed = await asEditor.get(page);
+    expect(confirmed.body).toMatch(new RegExp(`role="status">Recorded for the comment from ${a.name}: Accepted, applied in the revision of [^<]+ UTC\\.<`));
+    expect(options(confirmed.body).find(([value]) => value === String(applied.id))).toBeTruthy();
+    expect(confirmed.body).toMatch(new RegExp(`<option value="${applied.id}" selected`));
   });
 
   it("lets members propose topics and endorse others' once, and an accepted proposal become a chapter", async () => {

@@ -3,15 +3,16 @@ import { h } from "preact";
 import { renderMarkdown } from "#src/content/render.ts";
 import { listEditions } from "#src/features/editions/repository.ts";
 import { authorize, can, refusal } from "#src/access/index.ts";
-import { listOrganizations } from "#src/features/members/repository.ts";
+import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
 import { draftResolver } from "#src/features/reports/evidence.ts";
 import { getReport, getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
 import { matrixDocx, matrixLines, matrixXlsx } from "#src/features/reviews/matrix.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
+import { regionGroups, withRegion } from "#src/features/reviews/picker.tsx";
 import * as repo from "#src/features/reviews/repository.ts";
 import { CommentInput, DecisionInput, DispositionInput, ProposalInput, RoundInput } from "#src/features/reviews/schemas.ts";
 import * as service from "#src/features/reviews/service.ts";
-import { ProposalsPage, RoundEditorPage, RoundMemberPage, RoundsPage } from "#src/features/reviews/views.tsx";
+import { formatDateTime, ProposalsPage, RoundEditorPage, RoundMemberPage, RoundsPage } from "#src/features/reviews/views.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
@@ -41,10 +42,10 @@ export async function reviewRoutes(app: FastifyInstance) {
 
   // The secretariat
 
-  const roundsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, unknown>, error?: AppError) => {
+  const roundsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, unknown>, error?: AppError, added?: { region: string; count: number }) => {
     const report = await reportOf(request);
-    const [rounds, editions, organizations] = await Promise.all([repo.listRounds(db, report.id), listEditions(db, report.id), listOrganizations(db, {})]);
-    return h(RoundsPage, { ctx: pageContext(request, reply), report, rounds, editions, organizations: organizations.filter((o) => !o.deactivatedAt), values, error });
+    const [rounds, editions, organizations, regions] = await Promise.all([repo.listRounds(db, report.id), listEditions(db, report.id), repo.invitableOrganizations(db), listRegions(db)]);
+    return h(RoundsPage, { ctx: pageContext(request, reply), report, rounds, editions, organizations, regions, values, error, added });
   };
 
   app.get("/editor/reports/:report/reviews", editor, async (request, reply) => sendPage(reply, await roundsPage(request, reply)));
@@ -52,6 +53,15 @@ export async function reviewRoutes(app: FastifyInstance) {
   app.post("/editor/reports/:report/reviews", editor, async (request, reply) => {
     const report = await reportOf(request);
     const body = formBody(request.body);
+    // "Invite all of <region>" (the picker without JavaScript): the form comes back with that region ticked.
+    if (typeof body.selectRegion === "string") {
+      const organizations = await repo.invitableOrganizations(db);
+      const ticked = [body.organizationIds ?? []].flat().map(String);
+      const all = withRegion(ticked, body.selectRegion, organizations);
+      const region = regionGroups(await listRegions(db), organizations, request.t, request.lang).find((g) => g.code === body.selectRegion);
+      if (!region) throw appError("VALIDATION_FAILED", { selectRegion: "field.invalid" });
+      return sendPage(reply, await roundsPage(request, reply, { ...body, organizationIds: all }, undefined, { region: region.name, count: region.organizations.length }));
+    }
     return submitForm(
       reply,
       async () => {
@@ -62,24 +72,29 @@ export async function reviewRoutes(app: FastifyInstance) {
     );
   });
 
-  const roundEditorPage = async (request: FastifyRequest, reply: FastifyReply, round: repo.RoundRow, extra: { error?: AppError; errorComment?: string } = {}) => {
+  const roundEditorPage = async (request: FastifyRequest, reply: FastifyReply, round: repo.RoundRow, extra: { error?: AppError; errorComment?: string; values?: Record<string, unknown> } = {}) => {
     const [report, document, comments, invitedIds, organizations] = await Promise.all([reportById(round.reportId), roundDocument(db, round, request.lang), repo.listComments(db, round.id), repo.invitedOrganizationIds(db, round.id), listOrganizations(db, {})]);
-    return h(RoundEditorPage, { ctx: pageContext(request, reply), report, round, document, comments, invited: organizations.filter((o) => invitedIds.includes(o.id)), organizations, ...extra });
+    const revisions = round.status === "open" ? await repo.revisionChoices(db, [...new Set(comments.filter((c) => !c.parentId).map((c) => c.sectionId))]) : [];
+    return h(RoundEditorPage, { ctx: pageContext(request, reply), report, round, document, comments, revisions, invited: organizations.filter((o) => invitedIds.includes(o.id)), organizations, ...extra });
   };
 
   app.get("/editor/reviews/:id", editor, async (request, reply) => sendPage(reply, await roundEditorPage(request, reply, await roundOf(request))));
 
   app.post("/editor/review-comments/:id/disposition", editor, async (request, reply) => {
-    const comment = await repo.getComment(db, idFrom(request.params));
+    const comment = await repo.getCommentView(db, idFrom(request.params));
     if (!comment) throw appError("NOT_FOUND");
     const body = formBody(request.body);
     return submitForm(
       reply,
       async () => {
-        await service.dispose(db, actorOf(request), comment.id, parseInput(DispositionInput, body));
+        const { comment: disposed, revision } = await service.dispose(db, actorOf(request), comment.id, parseInput(DispositionInput, body));
+        const who = comment.organizationName ?? comment.authorName;
+        const disposition = request.t(`review.disposition.${disposed.disposition!}`);
+        if (revision) setFlash(reply, "review.disposedApplied", { who, disposition, date: formatDateTime(revision.createdAt, request.lang) });
+        else setFlash(reply, "review.disposed", { who, disposition });
         return reply.redirect(`/editor/reviews/${comment.roundId}#comment-${comment.id}`, 303);
       },
-      async (error) => roundEditorPage(request, reply, (await repo.getRound(db, comment.roundId))!, { error, errorComment: comment.id }),
+      async (error) => roundEditorPage(request, reply, (await repo.getRound(db, comment.roundId))!, { error, errorComment: comment.id, values: body }),
     );
   });
 

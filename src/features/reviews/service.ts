@@ -6,6 +6,7 @@ import { authorize } from "#src/access/index.ts";
 import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
 import type { Disposition, ProposalStatus, RoundVisibility } from "#src/domain/reviews.ts";
+import { mayApply, takesRevision } from "#src/features/reviews/dispositions.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import { appError } from "#src/lib/errors.ts";
@@ -16,27 +17,37 @@ export type RoundInput = { title: string; editionId: string | null; opensOn: str
 
 export async function openRound(db: Db, actor: Actor, reportId: string, input: RoundInput) {
   if (input.closesOn < input.opensOn) throw appError("VALIDATION_FAILED", { closesOn: "field.endBeforeStart" });
-  if (!input.organizationIds.length) throw appError("VALIDATION_FAILED", { organizationIds: "field.required" });
+  const organizationIds = [...new Set(input.organizationIds)];
+  if (!organizationIds.length) throw appError("VALIDATION_FAILED", { organizationIds: "field.required" });
   return transaction(db, async (tx) => {
+    await checkInvitable(tx, organizationIds);
     if (input.editionId) {
       const edition = await getEdition(tx, input.editionId);
       // Published editions are final: comments go on the draft that follows them.
       if (!edition || edition.reportId !== reportId) throw appError("VALIDATION_FAILED", { editionId: "field.invalid" });
       if (edition.status !== "draft" && edition.status !== "in_review") throw appError("EDITION_STATUS");
     }
-    const { organizationIds, ...values } = input;
-    const round = await repo.insertRound(tx, { reportId, ...values, createdBy: actor.userId });
+    const { title, editionId, opensOn, closesOn, visibility, instructions } = input;
+    const round = await repo.insertRound(tx, { reportId, title, editionId, opensOn, closesOn, visibility, instructions, createdBy: actor.userId });
     await repo.setInvitations(tx, round.id, organizationIds);
     await recordAudit(tx, actor, { action: "review.open", entityType: "review_round", entityId: round.id, data: { title: input.title, organizations: organizationIds.length } });
     return round;
   });
 }
 
-export function updateInvitations(db: Db, actor: Actor, roundId: string, organizationIds: string[]) {
+/** Every id must name an active organization, before anything is written. */
+async function checkInvitable(tx: Db, organizationIds: string[]) {
+  const active = await repo.activeOrganizationIds(tx, organizationIds);
+  if (organizationIds.some((id) => !active.has(id))) throw appError("VALIDATION_FAILED", { organizationIds: "review.unknownOrganization" });
+}
+
+export function updateInvitations(db: Db, actor: Actor, roundId: string, ids: string[]) {
+  const organizationIds = [...new Set(ids)];
   return transaction(db, async (tx) => {
     const round = await repo.lockRound(tx, roundId);
     if (!round) throw appError("NOT_FOUND");
     if (round.status !== "open") throw appError("ROUND_CLOSED");
+    await checkInvitable(tx, organizationIds);
     await repo.setInvitations(tx, roundId, organizationIds);
     await recordAudit(tx, actor, { action: "review.invite", entityType: "review_round", entityId: roundId, data: { organizations: organizationIds.length } });
   });
@@ -74,19 +85,22 @@ export async function addComment(db: Db, caller: Caller, roundId: string, input:
 
 export type DispositionInput = { disposition: Disposition; reason: string | null; appliedRevisionId: number | null };
 
+/** Records the secretariat's answer to a comment; answers the comment and the revision named as applying it. */
 export async function dispose(db: Db, actor: Actor, commentId: string, input: DispositionInput) {
   if (input.disposition !== "accepted" && input.disposition !== "noted" && !input.reason) throw appError("VALIDATION_FAILED", { reason: "field.reasonRequired" });
+  if (input.appliedRevisionId !== null && !takesRevision(input.disposition)) throw appError("VALIDATION_FAILED", { appliedRevisionId: "review.revisionNotApplicable" });
   return transaction(db, async (tx) => {
     const comment = await repo.lockComment(tx, commentId);
     if (!comment) throw appError("NOT_FOUND");
     if (comment.parentId) throw appError("VALIDATION_FAILED", { disposition: "field.invalid" });
     const round = await repo.getRound(tx, comment.roundId);
     if (round?.status !== "open") throw appError("ROUND_CLOSED");
-    // The revision that applied the comment must be one of the commented section's.
-    if (input.appliedRevisionId !== null && (await getRevision(tx, input.appliedRevisionId))?.sectionId !== comment.sectionId) throw appError("VALIDATION_FAILED", { appliedRevisionId: "field.invalid" });
+    // The revision that applied the comment must be one of the commented section's, saved after the text commented on.
+    const revision = input.appliedRevisionId === null ? null : await getRevision(tx, input.appliedRevisionId);
+    if (revision === undefined || (revision && !mayApply(comment, revision))) throw appError("VALIDATION_FAILED", { appliedRevisionId: "review.revisionElsewhere" });
     const updated = await repo.updateComment(tx, commentId, { ...input, disposedBy: actor.userId, disposedAt: new Date() });
-    await recordAudit(tx, actor, { action: "review.dispose", entityType: "review_round", entityId: comment.roundId, data: { commentId, disposition: input.disposition } });
-    return updated;
+    await recordAudit(tx, actor, { action: "review.dispose", entityType: "review_round", entityId: comment.roundId, data: { commentId, disposition: input.disposition, appliedRevisionId: input.appliedRevisionId } });
+    return { comment: updated, revision };
   });
 }
 

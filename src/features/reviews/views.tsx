@@ -1,17 +1,24 @@
-import { reportTitle } from "#src/domain/languages.ts";
+import { reportTitle, type Language } from "#src/domain/languages.ts";
 import { can } from "#src/access/index.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
 import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
 import type { RoundChapter } from "#src/features/reviews/read.ts";
-import type { CommentView, ProposalView, RoundRow } from "#src/features/reviews/repository.ts";
+import { applicableRevisions } from "#src/features/reviews/dispositions.ts";
+import { InvitePicker, type Invitable, type RegionRow } from "#src/features/reviews/picker.tsx";
+import type { CommentView, ProposalView, RevisionChoice, RoundRow } from "#src/features/reviews/repository.ts";
+import { isMessageKey, LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { assetUrl } from "#src/web/assets.ts";
-import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
+import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, valueOf, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 type Org = { id: string; name: string };
+
+/** A moment as the pages write it (see DateTime), as plain text: for option labels and messages. */
+export const formatDateTime = (value: Date, lang: Language) => `${new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(value)} UTC`;
+
 function RoundStatus({ ctx, round }: { ctx: PageContext; round: RoundRow }) {
   const { t, lang } = ctx;
   return (
@@ -27,15 +34,18 @@ export function RoundsPage(props: {
   report: ReportRow;
   rounds: { round: RoundRow; editionLabel: string | null; comments: number; open: number }[];
   editions: EditionRow[];
-  organizations: Org[];
+  organizations: Invitable[];
+  regions: RegionRow[];
   values?: FormValues | undefined;
   error?: AppError | undefined;
+  /** A region just ticked by its button (the picker without JavaScript). */
+  added?: { region: string; count: number } | undefined;
 }) {
   const { ctx, report, rounds, editions, organizations, values, error } = props;
   const { t, lang } = ctx;
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <Layout ctx={ctx} title={t("review.title")} section="editor">
+    <Layout ctx={ctx} title={t("review.title")} section="editor" head={<script src={assetUrl("invite.js")} defer />}>
       <p class="breadcrumb">
         <a href="/editor">{t("nav.editor")}</a> › <a href={`/editor/reports/${report.slug}`}>{reportTitle(report, ctx.lang)}</a>
       </p>
@@ -72,10 +82,10 @@ export function RoundsPage(props: {
         </table>
         </div>
       )}
-      <details class="panel" open={Boolean(error)}>
+      <details class="panel" open={Boolean(error || values)}>
         <summary>{t("review.new")}</summary>
         <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
-        <Form ctx={ctx} action={`/editor/reports/${report.slug}/reviews`} class="stack form-wide">
+        <Form ctx={ctx} action={`/editor/reports/${report.slug}/reviews`} class="stack round-form">
           <TextField t={t} name="title" label={t("review.roundTitle")} values={values} errors={error?.fields} required maxLength={300} />
           <SelectField
             t={t}
@@ -92,7 +102,7 @@ export function RoundsPage(props: {
           </div>
           <SelectField t={t} name="visibility" label={t("review.visibility")} hint={t("review.visibilityHint")} values={values} options={ROUND_VISIBILITIES.map((v) => [v, t(`review.visibility.${v}`)])} />
           <TextAreaField t={t} name="instructions" label={t("review.instructions")} values={values} optional rows={3} maxLength={4000} />
-          <CheckboxGroup t={t} name="organizationIds" legend={t("review.invited")} options={organizations.map((o) => [o.id, o.name])} checked={[values?.organizationIds ?? []].flat().map(String)} errors={error?.fields} />
+          <InvitePicker t={t} lang={lang} regions={props.regions} organizations={organizations} checked={[values?.organizationIds ?? []].flat().map(String)} errors={error?.fields} added={props.added} />
           <button class="button">{t("review.open")}</button>
         </Form>
       </details>
@@ -129,8 +139,107 @@ function Thread({ ctx, comment, replies }: { ctx: PageContext; comment: CommentV
   );
 }
 
+/** A revision as the disposition's list names it: when, who, why, its language when not the commented one, and whether it is current. */
+function revisionLabel(ctx: PageContext, revision: RevisionChoice, commentLanguage: string | undefined) {
+  const { t, lang } = ctx;
+  const summary = revision.summary ? (revision.summary.length > 80 ? `${revision.summary.slice(0, 79)}…` : revision.summary) : t("review.noSummary");
+  const parts = [formatDateTime(revision.createdAt, lang), revision.authorName ?? "—", summary];
+  if (commentLanguage && revision.language !== commentLanguage) parts.push(LANGUAGE_NAMES[revision.language as Language] ?? revision.language);
+  return `${parts.join(" · ")}${revision.current ? ` (${t("review.currentRevision")})` : ""}`;
+}
+
+/**
+ * The secretariat's answer to one comment: the disposition, the reason, and the revision that
+ * applied it, chosen among the section's revisions saved since the comment (the server checks the same).
+ */
+function DispositionForm({ ctx, comment: c, revisions, error, values }: { ctx: PageContext; comment: CommentView; revisions: RevisionChoice[]; error?: AppError | undefined; values?: FormValues | undefined }) {
+  const { t } = ctx;
+  const fields = error?.fields ?? {};
+  // The comment in error takes the form's ids, so that the error summary's links reach its fields.
+  const id = (name: string, prefix: string) => (error ? `f-${name}` : `${prefix}-${c.id}`);
+  const choices = applicableRevisions(c, revisions);
+  const commented = revisions.find((r) => r.id === c.revisionId)?.language;
+  const disposition = values ? valueOf(values, "disposition") : (c.disposition ?? "");
+  const applied = values ? valueOf(values, "appliedRevisionId") : c.appliedRevisionId ? String(c.appliedRevisionId) : "";
+  const appliedRevision = c.appliedRevisionId ? revisions.find((r) => r.id === c.appliedRevisionId) : undefined;
+  const hint = `vh-${c.id}`;
+  const message = (name: string) =>
+    fields[name] && (
+      <p class="error-message" id={`e-${name}`}>
+        {isMessageKey(fields[name]) ? t(fields[name]) : t("field.invalid")}
+      </p>
+    );
+  return (
+    <>
+      {c.disposition && (
+        <p class="disposition-recorded">
+          <strong>{t(`review.disposition.${c.disposition}`)}</strong>
+          {c.reason && <> — {c.reason}</>}
+          {appliedRevision && <> · {t("review.appliedIn", { date: formatDateTime(appliedRevision.createdAt, ctx.lang) })}</>}
+        </p>
+      )}
+      <Form ctx={ctx} action={`/editor/review-comments/${c.id}/disposition`} class="disposition-form">
+        <div class="field">
+          <label for={id("disposition", "d")}>{t("review.disposition")}</label>
+          {message("disposition")}
+          <select id={id("disposition", "d")} name="disposition" class="input" required aria-invalid={fields.disposition ? "true" : undefined} aria-describedby={fields.disposition ? "e-disposition" : undefined}>
+            <option value="">—</option>
+            {DISPOSITIONS.map((d) => (
+              <option value={d} selected={disposition === d}>
+                {t(`review.disposition.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={id("appliedRevisionId", "v")}>{t("review.appliedRevision")}</label>
+          {message("appliedRevisionId")}
+          <select
+            id={id("appliedRevisionId", "v")}
+            name="appliedRevisionId"
+            class="input"
+            aria-describedby={[fields.appliedRevisionId ? "e-appliedRevisionId" : "", hint].filter(Boolean).join(" ")}
+            aria-invalid={fields.appliedRevisionId ? "true" : undefined}
+          >
+            <option value="">{t("review.noRevision")}</option>
+            {choices.map((r) => (
+              <option value={String(r.id)} selected={applied === String(r.id)}>
+                {revisionLabel(ctx, r, commented)}
+              </option>
+            ))}
+          </select>
+          <p class="hint" id={hint}>
+            {choices.length ? t("review.appliedRevisionHint") : t("review.noRevisionYet")}
+          </p>
+        </div>
+        <div class="field field-wide">
+          <label for={id("reason", "r")}>{t("review.reason")}</label>
+          {message("reason")}
+          <input id={id("reason", "r")} name="reason" class="input" value={values ? valueOf(values, "reason") : (c.reason ?? "")} maxLength={2000} aria-invalid={fields.reason ? "true" : undefined} aria-describedby={fields.reason ? "e-reason" : undefined} />
+        </div>
+        <div class="disposition-submit">
+          <button class="button button-small">{t("review.record")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
 /** The secretariat's page of a round: every comment by section, a disposition for each, closing, exports. */
-export function RoundEditorPage(props: { ctx: PageContext; report: ReportRow; round: RoundRow; document: RoundChapter[]; comments: CommentView[]; invited: Org[]; organizations: Org[]; error?: AppError | undefined; errorComment?: string | undefined }) {
+export function RoundEditorPage(props: {
+  ctx: PageContext;
+  report: ReportRow;
+  round: RoundRow;
+  document: RoundChapter[];
+  comments: CommentView[];
+  /** The revisions of the commented sections, newest first (open rounds only). */
+  revisions: RevisionChoice[];
+  invited: Org[];
+  organizations: Org[];
+  error?: AppError | undefined;
+  errorComment?: string | undefined;
+  values?: FormValues | undefined;
+}) {
   const { ctx, report, round, document, comments, invited } = props;
   const { t } = ctx;
   const base = `/editor/reviews/${round.id}`;
@@ -156,9 +265,14 @@ export function RoundEditorPage(props: { ctx: PageContext; report: ReportRow; ro
         </div>
       </div>
       <RoundStatus ctx={ctx} round={round} />
-      <p class="small">
-        {t("review.invited")}: {invited.map((o) => o.name).join(", ") || "—"}
-      </p>
+      <details class="invited-list">
+        <summary>{t("review.invitedCount", { count: invited.length })}</summary>
+        <ul>
+          {invited.map((o) => (
+            <li>{o.name}</li>
+          ))}
+        </ul>
+      </details>
       <p role="status">{t("review.progress", { open, total: top.length })}</p>
       {props.error && !props.errorComment && <ErrorSummary t={t} errors={props.error.fields} code={props.error.code} />}
       {top.length === 0 && <p class="empty">{t("review.noComments")}</p>}
@@ -178,28 +292,7 @@ export function RoundEditorPage(props: { ctx: PageContext; report: ReportRow; ro
                       <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} />
                       {props.errorComment === c.id && <ErrorSummary t={t} errors={props.error?.fields} code={props.error?.code} />}
                       {round.status === "open" ? (
-                        <Form ctx={ctx} action={`/editor/review-comments/${c.id}/disposition`} class="inline-fields disposition-form">
-                          <div class="field">
-                            <label for={`d-${c.id}`}>{t("review.disposition")}</label>
-                            <select id={`d-${c.id}`} name="disposition" class="input" required>
-                              <option value="">—</option>
-                              {DISPOSITIONS.map((d) => (
-                                <option value={d} selected={c.disposition === d}>
-                                  {t(`review.disposition.${d}`)}
-                                </option>
-                              ))}
-                            </select>
-                          </div>
-                          <div class="field field-grow">
-                            <label for={`r-${c.id}`}>{t("review.reason")}</label>
-                            <input id={`r-${c.id}`} name="reason" class="input" value={c.reason ?? ""} maxLength={2000} />
-                          </div>
-                          <div class="field">
-                            <label for={`v-${c.id}`}>{t("review.appliedRevision")}</label>
-                            <input id={`v-${c.id}`} name="appliedRevisionId" class="input input-short" inputMode="numeric" value={c.appliedRevisionId ? String(c.appliedRevisionId) : ""} />
-                          </div>
-                          <button class="button button-small">{t("review.record")}</button>
-                        </Form>
+                        <DispositionForm ctx={ctx} comment={c} revisions={props.revisions} {...(props.errorComment === c.id ? { error: props.error, values: props.values } : {})} />
                       ) : (
                         <p>
                           <strong>{c.disposition ? t(`review.disposition.${c.disposition}`) : t("review.noDisposition")}</strong>

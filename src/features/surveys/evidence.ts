@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { ResolvedReference } from "#src/content/html.ts";
 import type { Db } from "#src/db/client.ts";
-import type { Language } from "#src/domain/languages.ts";
+import { localized, type Language } from "#src/domain/languages.ts";
 import type { EvidenceInspection, EvidenceProblem } from "#src/domain/reports.ts";
 import { datasetOf, FigureQuery } from "#src/features/surveys/figures.ts";
 import { describeFigure, figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
-import { figuresBySlugs, getSurvey, type FigureRow } from "#src/features/surveys/repository.ts";
+import { figuresBySlugs, findFigureCandidates, getSurvey, type FigureRow } from "#src/features/surveys/repository.ts";
 import type { Audience } from "#src/features/surveys/results.ts";
 import { canonicalJson } from "#src/lib/canonical-json.ts";
 
@@ -82,6 +82,27 @@ export const figureEvidence = {
       inspections.set(slug, { problems, href: `/editor/surveys/${figure.surveyId}` });
     }
     return inspections;
+  },
+
+  /**
+   * Figures a writer may place, for the editor's picker: by slug or by the words typed, with the
+   * state of what they show now (ready, suppressed or empty); only a ready one passes the checks.
+   */
+  async candidates(db: Db, _report: { id: string }, query: { words: string[]; ref?: string | undefined; limit: number; lang: Language; primary: Language }) {
+    const rowsFor = figureRows(db);
+    const found = [];
+    for (const f of await findFigureCandidates(db, query)) {
+      const status = (await rowsFor(f, "public")) ? "ready" : (await rowsFor(f, "editor")) ? "suppressed" : "empty";
+      found.push({
+        ref: f.slug,
+        title: localized(f.titles, query.lang, query.primary),
+        technology: f.technology ? localized(f.technology, query.lang, query.primary) : null,
+        context: localized(f.surveyTitles, query.lang, query.primary),
+        status,
+        usable: status === "ready",
+      });
+    }
+    return found;
   },
 
   toItem: (f: PinnedFigure, index: number) => ({

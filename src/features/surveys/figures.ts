@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
+import { LRUCache } from "lru-cache";
 import type { TopLevelSpec } from "vega-lite";
 import { z } from "zod";
 import { ADOPTION_STAGES } from "#src/domain/surveys.ts";
@@ -15,29 +17,58 @@ import type { Translate } from "#src/i18n/i18n.ts";
 export const FigureQuery = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("stage-by-technology"), question: z.string() }),
   z.object({ kind: z.literal("stage-by-region"), question: z.string(), technology: z.string() }),
+  z.object({ kind: z.literal("stage-by-kind"), question: z.string(), technology: z.string() }),
   z.object({ kind: z.literal("adoption-heatmap"), question: z.string() }),
   z.object({ kind: z.literal("distribution"), question: z.string() }),
+  z.object({ kind: z.literal("choice-by-region"), question: z.string() }),
+  z.object({ kind: z.literal("choice-by-kind"), question: z.string() }),
   z.object({ kind: z.literal("radar"), question: z.string() }),
   z.object({ kind: z.literal("world-map"), question: z.string(), technology: z.string() }),
 ]);
 export type FigureQuery = z.output<typeof FigureQuery>;
+export type FigureKind = FigureQuery["kind"];
+/** Every chart a figure can be, in the order forms offer them. */
+export const FIGURE_KINDS = ["distribution", "choice-by-region", "choice-by-kind", "stage-by-technology", "radar", "stage-by-region", "adoption-heatmap", "world-map", "stage-by-kind"] as const satisfies readonly FigureKind[];
 
 export type Dataset = { columns: string[]; rows: (string | number)[][]; n: number };
 
-type Labels = { technology: (slug: string) => string; region: (code: string) => string; country?: (code: string) => string; option: (question: string, value: string) => string; t: Translate };
+type Labels = {
+  technology: (slug: string) => string;
+  region: (code: string) => string;
+  country?: (code: string) => string;
+  /** A kind of organization's name. */
+  kind?: (kind: string) => string;
+  option: (question: string, value: string) => string;
+  /** A choice question's answers in the order it defines them, and whether they are ordered (a scale). */
+  choice?: (question: string) => { values: string[]; ordinal: boolean } | undefined;
+  t: Translate;
+};
 
 const matrixOf = (results: Results, id: string) => {
   const q = results.questions.find((x) => x.id === id);
   return q?.type === "matrix" ? q : undefined;
 };
 
+/** The defined answers first, in their order, then any other answered (never sorted by count). */
+function orderedValues(defined: string[] | undefined, counts: Record<string, number>[]): string[] {
+  const seen = new Set(defined ?? []);
+  return [...(defined ?? []), ...counts.flatMap((c) => Object.keys(c)).filter((v) => !seen.has(v) && (seen.add(v), true))];
+}
+
 /** The rows a figure shows, from public results (small groups are already left out). */
 export function datasetOf(query: FigureQuery, results: Results, labels: Labels): Dataset {
   const stage = (s: string) => labels.t(`survey.stage.${s}` as "survey.stage.pilot");
-  if (query.kind === "distribution") {
+  if (query.kind === "distribution" || query.kind === "choice-by-region" || query.kind === "choice-by-kind") {
     const q = results.questions.find((x) => x.id === query.question);
-    if (q?.type !== "choice" || q.hidden) return { columns: ["answer", "organizations"], rows: [], n: q?.n ?? 0 };
-    return { columns: ["answer", "organizations"], rows: Object.entries(q.counts).map(([v, c]) => [labels.option(q.id, v), c]), n: q.n };
+    const group = query.kind === "choice-by-region" ? "region" : "kind";
+    const columns = query.kind === "distribution" ? ["answer", "organizations"] : [group, "answer", "organizations"];
+    if (q?.type !== "choice" || q.hidden || !Object.keys(q.counts).length) return { columns, rows: [], n: q?.n ?? 0 };
+    const defined = labels.choice?.(q.id)?.values;
+    if (query.kind === "distribution") return { columns, rows: orderedValues(defined, [q.counts]).map((v) => [labels.option(q.id, v), q.counts[v] ?? 0]), n: q.n };
+    const groups = (query.kind === "choice-by-region" ? q.byRegion : q.byKind).filter((g) => !g.hidden && g.n > 0);
+    const values = orderedValues(defined, groups.map((g) => g.counts));
+    const name = query.kind === "choice-by-region" ? labels.region : (labels.kind ?? ((k: string) => k));
+    return { columns, rows: groups.flatMap((g) => values.map((v) => [name(g.group), labels.option(q.id, v), g.counts[v] ?? 0])), n: groups.reduce((sum, g) => sum + g.n, 0) };
   }
   const m = matrixOf(results, query.question);
   if (!m) return { columns: [], rows: [], n: 0 };
@@ -59,11 +90,13 @@ export function datasetOf(query: FigureQuery, results: Results, labels: Labels):
       n: groups.reduce((sum, g) => sum + g.n, 0),
     };
   }
-  if (query.kind === "stage-by-region") {
-    const groups = m.byTechnologyRegion.filter((g) => g.technology === query.technology && !g.hidden);
+  if (query.kind === "stage-by-region" || query.kind === "stage-by-kind") {
+    const byRegion = query.kind === "stage-by-region";
+    const groups = (byRegion ? m.byTechnologyRegion : m.byTechnologyKind).filter((g) => g.technology === query.technology && !g.hidden);
+    const name = byRegion ? labels.region : (labels.kind ?? ((k: string) => k));
     return {
-      columns: ["region", "stage", "organizations"],
-      rows: groups.flatMap((g) => ADOPTION_STAGES.filter((s) => g.counts[s]).map((s) => [labels.region(g.group), stage(s), g.counts[s]!])),
+      columns: [byRegion ? "region" : "kind", "stage", "organizations"],
+      rows: groups.flatMap((g) => ADOPTION_STAGES.filter((s) => g.counts[s]).map((s) => [name(g.group), stage(s), g.counts[s]!])),
       n: groups.reduce((sum, g) => sum + g.n, 0),
     };
   }
@@ -84,13 +117,34 @@ const WORLD = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("wo
 
 const STAGE_COLOURS = ["#c4cad1", "#b7d3e8", "#7fb2d8", "#3f86bf", "#1b4f7a"];
 
-/** The Vega-Lite spec of a figure's chart. */
-function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+/** The Vega-Lite spec of a figure's chart; `ordinal` says its answers are a scale (colours then go light to dark). */
+export function specOf(query: FigureQuery, data: Dataset, t: Translate, ordinal = false): TopLevelSpec {
   const values = data.rows.map((r) => Object.fromEntries(data.columns.map((c, i) => [c, r[i]])));
   const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 520, data: { values }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 260 }, legend: { labelFontSize: 12, labelLimit: 200 } } } as const;
   const stages = ADOPTION_STAGES.map((s) => t(`survey.stage.${s}` as "survey.stage.pilot"));
+  // Answers keep the order the rows give them (the question's), never an order by count.
   if (query.kind === "distribution")
-    return { ...base, mark: { type: "bar", color: "#1b4f7a" }, encoding: { y: { field: "answer", type: "nominal", sort: "-x", title: null }, x: { field: "organizations", type: "quantitative", title: t("figure.organizations") } } };
+    return { ...base, mark: { type: "bar", color: "#1b4f7a" }, encoding: { y: { field: "answer", type: "ordinal", sort: null, title: null }, x: { field: "organizations", type: "quantitative", title: t("figure.organizations"), axis: { tickMinStep: 1 } } } };
+  if (query.kind === "choice-by-region" || query.kind === "choice-by-kind") {
+    const group = data.columns[0]!;
+    const answers = unique(data.rows.map((r) => String(r[1])));
+    // Long answers take two columns of legend, so that the chart keeps its width.
+    const columns = Math.max(...answers.map((a) => a.length)) > 16 ? 2 : Math.min(answers.length, 5);
+    return {
+      ...base,
+      height: { step: 26 },
+      mark: "bar",
+      encoding: {
+        y: { field: group, type: "nominal", sort: null, title: null, axis: { labelLimit: 360 } },
+        x: { field: "organizations", type: "quantitative", stack: "normalize", title: t("figure.shareOfAnswers"), axis: { format: "%" } },
+        color: { field: "answer", type: ordinal ? "ordinal" : "nominal", title: null, sort: answers, scale: ordinal ? { domain: answers, scheme: "blues" } : { domain: answers, scheme: "tableau10" }, legend: { orient: "bottom", columns, labelLimit: 360 } },
+        order: { field: "answerOrder", type: "ordinal" },
+      },
+      transform: [{ calculate: `indexof(${JSON.stringify(answers)}, datum.answer)`, as: "answerOrder" }],
+    };
+  }
   if (query.kind === "adoption-heatmap")
     return {
       ...base,
@@ -115,7 +169,7 @@ function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
       ],
     };
   }
-  const category = query.kind === "stage-by-region" ? "region" : "technology";
+  const category = query.kind === "stage-by-region" ? "region" : query.kind === "stage-by-kind" ? "kind" : "technology";
   return {
     ...base,
     mark: "bar",
@@ -129,12 +183,34 @@ function specOf(query: FigureQuery, data: Dataset, t: Translate): TopLevelSpec {
   };
 }
 
+// Drawings by their spec: the same chart asked again (a results page, a figure, its preview) is
+// drawn once until its data changes; one drawing in flight per spec.
+const drawn = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (svg, key) => 2 * (svg.length + key.length) });
+const drawing = new Map<string, Promise<string>>();
+
+async function drawCached(spec: TopLevelSpec): Promise<string> {
+  const key = createHash("sha256").update(JSON.stringify(spec)).digest("base64url");
+  const cached = drawn.get(key);
+  if (cached) return cached;
+  let pending = drawing.get(key);
+  if (!pending) {
+    pending = drawSpec(spec)
+      .then((svg) => {
+        drawn.set(key, svg);
+        return svg;
+      })
+      .finally(() => drawing.delete(key));
+    drawing.set(key, pending);
+  }
+  return pending;
+}
+
 /** Renders a figure's chart to SVG (no browser, no network, off the event loop). */
 export async function renderSvg(query: FigureQuery, data: Dataset, t: Translate, radarBlips?: RadarBlip[], labels?: Labels): Promise<string> {
   if (query.kind === "radar") return radarSvg(radarBlips ?? [], t, labels);
   if (!data.rows.length) return emptySvg(t("figure.noData"));
   // Drawing is the costly part: it runs on the worker pool.
-  return drawSpec(specOf(query, data, t));
+  return drawCached(specOf(query, data, t, labels?.choice?.(query.question)?.ordinal ?? false));
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,11 +1,11 @@
 import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
-import { questionsOf, textIn, type Definition } from "#src/domain/surveys.ts";
+import { questionsOf, textIn, type Definition, type Question } from "#src/domain/surveys.ts";
 import { datasetOf, FigureQuery, renderSvg, type Dataset } from "#src/features/surveys/figures.ts";
 import * as repo from "#src/features/surveys/repository.ts";
-import { computeResults, radar, type Audience, type Results } from "#src/features/surveys/results.ts";
-import { translator } from "#src/i18n/i18n.ts";
+import { choiceValues, computeResults, radar, type Audience, type Results } from "#src/features/surveys/results.ts";
+import { isMessageKey, translator } from "#src/i18n/i18n.ts";
 import { countryName } from "#src/i18n/countries.ts";
 
 // Loading what survey pages and figures show: results for an audience, and figures rendered.
@@ -30,12 +30,62 @@ export async function figureLabels(db: Db, definition: Definition, lang: Languag
     },
     country: (code: string) => countryName(code, lang),
     region: (code: string) => regions.find((r) => r.code === code)?.names[lang] ?? (code === "none" ? t("survey.noRegion") : code),
+    kind: (kind: string) => (isMessageKey(`org.kind.${kind}`) ? t(`org.kind.${kind}` as "org.kind.academia") : kind),
     option: (question: string, value: string) => {
       const q = questionsOf(definition).find((x) => x.id === question);
+      // A scale's ends carry their words: "1 (low)", "5 (high)".
+      if (q?.type === "scale") {
+        const end = value === String(q.min) ? q.minLabel : value === String(q.max) ? q.maxLabel : undefined;
+        return end ? `${value} (${textIn(end, lang)})` : value;
+      }
       const option = q && (q.type === "single" || q.type === "multiple") ? q.options.find((o) => o.value === value) : undefined;
       return option ? textIn(option.label, lang) : value;
     },
+    choice: (question: string) => {
+      const q = questionsOf(definition).find((x) => x.id === question);
+      return q && (q.type === "single" || q.type === "multiple" || q.type === "scale") ? { values: choiceValues(q), ordinal: q.type === "scale" } : undefined;
+    },
   };
+}
+
+export type FigureLabels = Awaited<ReturnType<typeof figureLabels>>;
+
+/** The technology radar's dots for a matrix question: where each technology stands, and how it moved since the survey of the same kind before. */
+async function radarBlips(db: Db, survey: repo.SurveyRow, question: string, results: Results) {
+  const matrix = results.questions.find((q) => q.id === question);
+  const earlier = (await repo.listSurveys(db)).filter((s) => s.kind === survey.kind && s.year < survey.year && s.id !== survey.id && s.status !== "draft").sort((a, b) => b.year - a.year)[0];
+  const before = earlier ? (await loadResults(db, earlier, results.audience)).results.questions.find((q) => q.id === question) : undefined;
+  return matrix?.type === "matrix" ? radar(matrix, before?.type === "matrix" ? before : undefined) : [];
+}
+
+/** Draws a query over results already loaded: the chart of a figure, of a preview, of a results page. */
+export async function drawQuery(db: Db, survey: repo.SurveyRow, query: FigureQuery, results: Results, labels: FigureLabels, data = datasetOf(query, results, labels)): Promise<string> {
+  const blips = query.kind === "radar" ? await radarBlips(db, survey, query.question, results) : undefined;
+  return renderSvg(query, data, labels.t, blips, labels);
+}
+
+/** A query not saved yet, over the survey's public results (what the figure will show), in a language. */
+export async function previewQuery(db: Db, survey: repo.SurveyRow, query: FigureQuery, lang: Language) {
+  const { results, definition } = await loadResults(db, survey, "public");
+  const labels = await figureLabels(db, definition, lang);
+  const data = datasetOf(query, results, labels);
+  return { data, results, labels, draw: () => drawQuery(db, survey, query, results, labels, data) };
+}
+
+/** The chart a results page shows for a question (its answers, or the stage of each technology); none for numbers and texts. */
+export function resultsQuery(question: Question): FigureQuery | undefined {
+  if (question.type === "single" || question.type === "multiple" || question.type === "scale") return { kind: "distribution", question: question.id };
+  if (question.type === "matrix") return { kind: "stage-by-technology", question: question.id };
+  return undefined;
+}
+
+/** A question's chart on a results page, for its audience, in a language; undefined when the question has none. */
+export async function resultsChart(db: Db, survey: repo.SurveyRow, audience: Audience, questionId: string, lang: Language): Promise<string | undefined> {
+  const { results, definition } = await loadResults(db, survey, audience);
+  const question = questionsOf(definition).find((q) => q.id === questionId);
+  const query = question && resultsQuery(question);
+  if (!query) return undefined;
+  return drawQuery(db, survey, query, results, await figureLabels(db, definition, lang));
 }
 
 export type FigureDescription = { slug: string; title: string; caption: string; alt: string; source: string; n: number; data: Dataset };
@@ -58,16 +108,7 @@ async function figureParts(db: Db, figure: repo.FigureRow, lang: Language) {
     n: data.n,
     data,
   };
-  const draw = async () => {
-    let blips;
-    if (query.kind === "radar") {
-      const matrix = results.questions.find((q) => q.id === query.question);
-      const earlier = (await repo.listSurveys(db)).filter((s) => s.kind === survey.kind && s.year < survey.year && s.id !== survey.id && s.status !== "draft").sort((a, b) => b.year - a.year)[0];
-      const before = earlier ? (await loadResults(db, earlier, "public")).results.questions.find((q) => q.id === query.question) : undefined;
-      blips = matrix?.type === "matrix" ? radar(matrix, before?.type === "matrix" ? before : undefined) : [];
-    }
-    return renderSvg(query, data, labels.t, blips, labels);
-  };
+  const draw = () => drawQuery(db, survey, query, results, labels, data);
   return { description, draw };
 }
 

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "#src/db/client.ts";
+import { queryRows, type Db } from "#src/db/client.ts";
+import { containsWords, jsonTexts } from "#src/db/words.ts";
+import type { LocalizedText } from "#src/domain/languages.ts";
 import { organizations, regions } from "#src/db/schema/members.ts";
 import { figures, surveyInvitations, surveyResponses, surveys, surveyVersions } from "#src/db/schema/surveys.ts";
 
@@ -164,4 +166,24 @@ export async function insertFigure(tx: Db, values: typeof figures.$inferInsert) 
 export async function updateFigure(tx: Db, id: string, values: Partial<typeof figures.$inferInsert>) {
   const [row] = await tx.update(figures).set({ ...values, updatedAt: sql`now()` }).where(eq(figures.id, id)).returning();
   return row!;
+}
+
+export type FigureCandidateRow = FigureRow & { surveyTitles: LocalizedText; technology: LocalizedText | null };
+
+/**
+ * Figures a text may place: by slug, or every word typed found in the titles, captions, slug
+ * or the technology it shows (in any language). Newest surveys first.
+ */
+export function findFigureCandidates(db: Db, filter: { words: string[]; ref?: string | undefined; limit: number }): Promise<FigureCandidateRow[]> {
+  const haystack = sql`${jsonTexts(sql`f.titles`)} || ' ' || ${jsonTexts(sql`f.captions`)} || ' ' || f.slug || ' ' || ${jsonTexts(sql`t.names`)}`;
+  const where = filter.ref !== undefined ? sql`f.slug = ${filter.ref}` : (containsWords(haystack, filter.words) ?? sql`true`);
+  return queryRows<FigureCandidateRow>(
+    db,
+    sql`select f.id, f.slug, f.survey_id as "surveyId", f.query, f.chart, f.titles, f.captions, f.alts, f.source, f.created_at as "createdAt", f.updated_at as "updatedAt",
+      s.titles as "surveyTitles", t.names as technology
+    from figures f join surveys s on s.id = f.survey_id left join technologies t on t.slug = f.query ->> 'technology'
+    where ${where}
+    order by s.year desc, f.titles ->> 'en', f.slug
+    limit ${filter.limit}`,
+  );
 }

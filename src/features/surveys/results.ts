@@ -1,4 +1,4 @@
-import { ADOPTION_STAGES, questionsOf, type AdoptionStage, type Answers, type Definition, type MatrixAnswer } from "#src/domain/surveys.ts";
+import { ADOPTION_STAGES, questionsOf, type AdoptionStage, type Answers, type Definition, type MatrixAnswer, type Question } from "#src/domain/surveys.ts";
 
 // Results of a survey, computed from its submitted responses in memory (186 organizations ×
 // 60 questions is a few milliseconds). Public results hide every group of fewer organizations
@@ -14,7 +14,7 @@ export type QuestionResult =
   | { id: string; type: "choice"; n: number; hidden: boolean; counts: Record<string, number>; byRegion: Group[]; byKind: Group[] }
   | { id: string; type: "number"; n: number; hidden: boolean; mean: number | null; median: number | null; min: number | null; max: number | null }
   | { id: string; type: "text"; n: number }
-  | { id: string; type: "matrix"; n: number; hidden: boolean; byTechnology: (Group & { technology: string })[]; byTechnologyRegion: (Group & { technology: string })[]; byTechnologyCountry: (Group & { technology: string })[]; followUps: { technology: string; followUp: string; n: number; counts: Record<string, number> }[] };
+  | { id: string; type: "matrix"; n: number; hidden: boolean; byTechnology: (Group & { technology: string })[]; byTechnologyRegion: (Group & { technology: string })[]; byTechnologyKind: (Group & { technology: string })[]; byTechnologyCountry: (Group & { technology: string })[]; followUps: { technology: string; followUp: string; n: number; counts: Record<string, number> }[] };
 
 export type Results = {
   invited: number;
@@ -27,6 +27,21 @@ export type Results = {
 };
 
 const NO_REGION = "none";
+
+/**
+ * The answers a choice question can have, in the order it defines them (a scale from its lowest
+ * to its highest point), then any other value found in `counts` (an option of an earlier version
+ * of the questions): what tables and charts follow, never the order of the counts.
+ */
+export function choiceValues(q: Question, counts: Record<string, number>[] = []): string[] {
+  // A scale's every point, when it has a reasonable number of them; else the points answered, in order.
+  const points = q.type === "scale" && q.max - q.min < 20 ? Array.from({ length: q.max - q.min + 1 }, (_, i) => String(q.min + i)) : [];
+  const defined = q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.value) : points;
+  const seen = new Set(defined);
+  const others = counts.flatMap((c) => Object.keys(c)).filter((v) => !seen.has(v) && (seen.add(v), true));
+  if (q.type === "scale") others.sort((a, b) => Number(a) - Number(b));
+  return [...defined, ...others];
+}
 const groupKey = (r: { regionCode: string | null }) => r.regionCode ?? NO_REGION;
 
 function tally(values: string[]): Record<string, number> {
@@ -105,6 +120,9 @@ export function computeResults(input: { definition: Definition; respondents: Res
         const byTechnologyRegion = q.technologies.flatMap((technology) =>
           groupsOf(rows.filter((row) => row.technology === technology && row.stage), groupKey, (row) => [row.stage as string], minGroup, audience).map((g) => ({ ...g, technology })),
         );
+        const byTechnologyKind = q.technologies.flatMap((technology) =>
+          groupsOf(rows.filter((row) => row.technology === technology && row.stage), (row) => row.kind, (row) => [row.stage as string], minGroup, audience).map((g) => ({ ...g, technology })),
+        );
         // By country too: public results show a country only when enough of its organizations answered.
         const byTechnologyCountry = q.technologies.flatMap((technology) =>
           groupsOf(rows.filter((row) => row.technology === technology && row.stage && row.country), (row) => row.country!, (row) => [row.stage as string], minGroup, audience).map((g) => ({ ...g, technology })),
@@ -116,7 +134,7 @@ export function computeResults(input: { definition: Definition; respondents: Res
             return { technology, followUp: f.id, n: these.length, counts: fHidden ? {} : tally(these.flatMap((row) => row.followUps[f.id] ?? [])) };
           }),
         );
-        return { id: q.id, type: "matrix", n, hidden, byTechnology, byTechnologyRegion, byTechnologyCountry, followUps };
+        return { id: q.id, type: "matrix", n, hidden, byTechnology, byTechnologyRegion, byTechnologyKind, byTechnologyCountry, followUps };
       }
     }
   });

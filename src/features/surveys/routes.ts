@@ -3,15 +3,17 @@ import { h } from "preact";
 import { authorize } from "#src/access/index.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { flatten } from "#src/features/surveys/answers.ts";
-import { figureLabels, loadResults, renderFigure } from "#src/features/surveys/read.ts";
+import { resolveSteps, selectionQuery } from "#src/features/surveys/figure-steps.ts";
+import { figureLabels, loadResults, previewQuery, renderFigure, resultsChart } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
-import { FigureInput, flatFromForm, InvitationsInput, NewSurveyInput, parseDefinition, ReopenInput, SlugParams, StatusInput, SurveySettingsInput } from "#src/features/surveys/schemas.ts";
+import { ChartFile, FigureSelection, flatFromForm, InvitationsInput, NewSurveyInput, parseDefinition, ReopenInput, SlugParams, StatusInput, SurveySettingsInput } from "#src/features/surveys/schemas.ts";
 import { FigureFile } from "#src/domain/surveys.ts";
 import * as service from "#src/features/surveys/service.ts";
 import { exportCsv, exportXlsx, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
 import { readTableInPool } from "#src/features/surveys/spreadsheet-pool.ts";
 import { blankTemplate } from "#src/features/surveys/templates.ts";
 import { AnswerPage } from "#src/features/surveys/views/answer.tsx";
+import { FigureFormPage } from "#src/features/surveys/views/figure-form.tsx";
 import { SurveyPage, SurveysPage } from "#src/features/surveys/views/editor.tsx";
 import { ResultsPage } from "#src/features/surveys/views/results.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
@@ -23,6 +25,9 @@ import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 import { uploadedFile } from "#src/web/uploads.ts";
 import { wantsJson } from "#src/web/errors.tsx";
+
+/** A chart drawn by the server: its own policy (inline styles only, nothing loaded), never kept by shared caches. */
+const sendSvg = (reply: FastifyReply, svg: string) => reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").header("cache-control", "private, no-cache").send(svg);
 
 const editor = { config: { policy: "editor" as const } };
 const contributor = { config: { policy: "contributor" as const } };
@@ -168,36 +173,103 @@ export async function surveyRoutes(app: FastifyInstance) {
     }
   });
 
-  app.post("/editor/surveys/:id/figures", editor, async (request, reply) => {
+  // The guided figure form: its selects in the address, its preview drawn from the unsaved query.
+
+  const figurePage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, selection: FigureSelection, extra: { values?: Record<string, unknown>; error?: AppError; surveyError?: boolean } = {}) => {
+    const [surveys, definition] = await Promise.all([repo.listSurveys(db), definitionOf(survey)]);
+    const steps = resolveSteps(definition, selection, { defaults: true });
+    if (extra.surveyError) steps.errors.survey = "figure.error.survey";
+    const query = selectionQuery(steps);
+    const base = `/editor/surveys/${survey.id}/figures`;
+    const preview = steps.query ? await previewQuery(db, survey, steps.query, request.lang) : undefined;
+    const labels = preview?.labels ?? (await figureLabels(db, definition, request.lang));
+    const page = h(FigureFormPage, {
+      ctx: pageContext(request, reply),
+      survey,
+      surveys,
+      definition,
+      steps,
+      pageUrl: `${base}/new${query ? `?${query}` : ""}`,
+      preview: preview && { src: `${base}/preview.svg?${query}`, data: preview.data },
+      technologyName: labels.technology,
+      values: extra.values,
+      error: extra.error,
+    });
+    return { page, steps };
+  };
+
+  // "New figure" from anywhere: the survey asked for, else the latest.
+  app.get("/editor/figures/new", editor, async (request, reply) => {
+    const { survey: id } = FigureSelection.parse(request.query ?? {});
+    const surveys = await repo.listSurveys(db);
+    const survey = surveys.find((s) => s.id === id) ?? surveys[0];
+    return reply.redirect(survey ? `/editor/surveys/${survey.id}/figures/new` : "/editor/surveys", 303);
+  });
+
+  app.get("/editor/surveys/:id/figures/new", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const selection = FigureSelection.parse(request.query ?? {});
+    // Another survey chosen in the first select: its own form, from its first question.
+    if (selection.survey && selection.survey !== survey.id) {
+      const other = (await repo.listSurveys(db)).find((s) => s.id === selection.survey);
+      if (other) return reply.redirect(`/editor/surveys/${other.id}/figures/new`, 303);
+    }
+    const { page, steps } = await figurePage(request, reply, survey, selection, { surveyError: Boolean(selection.survey && selection.survey !== survey.id) });
+    return sendPage(reply, page, Object.keys(steps.errors).length ? 400 : 200);
+  });
+
+  app.post("/editor/surveys/:id/figures/new", editor, async (request, reply) => {
     const survey = await surveyOf(request);
     const body = formBody(request.body);
     return submitForm(
       reply,
       async () => {
-        await service.createFigure(db, actorOf(request), survey.id, parseInput(FigureInput, body));
-        setFlash(reply, "figure.created");
-        return reply.redirect(`/editor/surveys/${survey.id}#figures-title`, 303);
+        const figure = await service.createFigureFromForm(db, actorOf(request), survey.id, body);
+        setFlash(reply, "figure.saved", { title: figure.titles.en, ref: figure.slug });
+        // To the top of the page's content, where the message is (and the form's own fragment goes no further).
+        return reply.redirect(`/editor/surveys/${survey.id}#main`, 303);
       },
-      (error) => surveyPage(request, reply, survey, { values: body, error }),
+      async (error) => (await figurePage(request, reply, survey, FigureSelection.parse(body), { values: body, error })).page,
     );
+  });
+
+  // The chart of a query not saved yet, as the form's preview shows it.
+  app.get("/editor/surveys/:id/figures/preview.svg", editor, async (request, reply) => {
+    const survey = await surveyOf(request);
+    const steps = resolveSteps(await definitionOf(survey), FigureSelection.parse(request.query ?? {}), { defaults: false });
+    if (!steps.query) throw appError("VALIDATION_FAILED", steps.errors);
+    return sendSvg(reply, await (await previewQuery(db, survey, steps.query, request.lang)).draw());
   });
 
   const resultsPage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, audience: "public" | "editor") => {
     const { results, definition } = await loadResults(db, survey, audience);
     const labels = await figureLabels(db, definition, request.lang);
-    return sendPage(reply, h(ResultsPage, { ctx: pageContext(request, reply), survey, definition, results, regionName: labels.region, technologyName: labels.technology }));
+    const chartBase = audience === "editor" ? `/editor/surveys/${survey.id}/results/` : `/surveys/${survey.slug}/results/`;
+    return sendPage(reply, h(ResultsPage, { ctx: pageContext(request, reply), survey, definition, results, regionName: labels.region, technologyName: labels.technology, chartBase }));
+  };
+
+  // A question's chart on a results page: drawn on the worker pool, kept while its data stays the same.
+  const resultsChartReply = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, audience: "public" | "editor") => {
+    const file = ChartFile.safeParse(request.params);
+    const svg = file.success ? await resultsChart(db, survey, audience, file.data.question, request.lang) : undefined;
+    if (!svg) throw appError("NOT_FOUND");
+    return sendSvg(reply, svg);
   };
 
   app.get("/editor/surveys/:id/results", editor, async (request, reply) => resultsPage(request, reply, await surveyOf(request), "editor"));
+  app.get("/editor/surveys/:id/results/:file", editor, async (request, reply) => resultsChartReply(request, reply, await surveyOf(request), "editor"));
 
   // Readers
 
-  app.get("/surveys/:slug/results", pub, async (request, reply) => {
+  const publicSurvey = async (request: FastifyRequest) => {
     const params = SlugParams.safeParse(request.params);
     const survey = params.success ? await repo.getSurveyBySlug(db, params.data.slug) : undefined;
     if (!survey || survey.status === "draft") throw appError("NOT_FOUND");
-    return resultsPage(request, reply, survey, "public");
-  });
+    return survey;
+  };
+
+  app.get("/surveys/:slug/results", pub, async (request, reply) => resultsPage(request, reply, await publicSurvey(request), "public"));
+  app.get("/surveys/:slug/results/:file", pub, async (request, reply) => resultsChartReply(request, reply, await publicSurvey(request), "public"));
 
   // Live figures (the living draft shows these; editions serve their frozen copies).
   app.get("/figures/:file", contributor, async (request, reply) => {
@@ -207,7 +279,7 @@ export async function surveyRoutes(app: FastifyInstance) {
     if (!figure) throw appError("NOT_FOUND");
     const rendered = await renderFigure(db, figure, request.lang);
     if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figure.slug}.csv`)).send(datasetCsv(rendered.data));
-    return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").header("cache-control", "private, no-cache").send(rendered.svg);
+    return sendSvg(reply, rendered.svg);
   });
 
   // Members answering for their organization

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DefinitionSchema, type Definition } from "#src/domain/surveys.ts";
+import type { FigureKind } from "#src/features/surveys/figures.ts";
 import type { Flat } from "#src/features/surveys/answers.ts";
 import { formList, optionalText, requiredText } from "#src/lib/validation.ts";
 
@@ -25,23 +26,29 @@ export const InvitationsInput = z.object({ organizations: z.preprocess(formList,
 
 export const ReopenInput = z.object({ organizationId: z.uuid({ error: "field.invalid" }) });
 
-export const FIGURE_KINDS = ["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar", "world-map"] as const;
+// A selection value from an address or a form: one short string, or nothing (a repeated or odd
+// parameter is read as nothing rather than refused: the steps then say what to choose).
+const selected = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(100).optional()).catch(undefined);
 
-/** The new-figure form (its fields are prefixed: it shares the survey page with other forms). */
-export const FigureInput = z
-  .object({
-    figureSlug: slug,
-    figureKind: z.enum(FIGURE_KINDS, { error: "field.invalid" }),
-    figureQuestion: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "field.invalid" }),
-    figureTechnology: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "field.invalid" }).optional()),
-    figureTitle: requiredText(300),
-    figureCaption: optionalText(1000),
-    figureAlt: requiredText(1000),
-  })
-  .transform((f) => ({ slug: f.figureSlug, kind: f.figureKind, question: f.figureQuestion, technology: f.figureTechnology, title: f.figureTitle, caption: f.figureCaption, alt: f.figureAlt }));
-export type NewFigure = z.output<typeof FigureInput>;
+/** The guided figure form's selects, as its address carries them (`?survey=…&question=…&breakdown=…&chart=…&technology=…`). */
+export const FigureSelection = z.object({ survey: selected, question: selected, breakdown: selected, chart: selected, technology: selected });
+export type FigureSelection = z.output<typeof FigureSelection>;
+
+/** The figure's words, posted with its selection; a blank reference is made from the title. */
+export const FigureWords = z.object({
+  slug: z.preprocess((v) => (typeof v === "string" && v.trim() ? v : undefined), slug.optional()),
+  title: requiredText(300),
+  caption: optionalText(1000),
+  alt: requiredText(1000),
+});
+
+/** A figure to create: its survey's question, the chart (and its technology) and its words. */
+export type NewFigure = { slug: string; kind: FigureKind; question: string; technology?: string | undefined; title: string; caption: string | null; alt: string };
 
 export const SlugParams = z.object({ slug });
+
+/** A question's chart on a results page: `<question id>.svg`. */
+export const ChartFile = z.object({ file: z.string().regex(/^[a-z][a-z0-9_]{0,39}\.svg$/) }).transform(({ file }) => ({ question: file.slice(0, -4) }));
 
 /** A live figure's address: its slug and the format asked for. */
 /** A question set from the JSON an editor typed: the definition, or every problem with its path. */

@@ -6,8 +6,10 @@ import type { Caller } from "#src/domain/actors.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
-import { FigureQuery } from "#src/features/surveys/figures.ts";
-import type { NewFigure } from "#src/features/surveys/schemas.ts";
+import { BREAKDOWN_OF, resolveSteps } from "#src/features/surveys/figure-steps.ts";
+import { FigureSelection, FigureWords, type NewFigure } from "#src/features/surveys/schemas.ts";
+import { slugify } from "#src/domain/reports.ts";
+import { fieldErrors } from "#src/lib/validation.ts";
 import { adoptionTemplate, blankTemplate } from "#src/features/surveys/templates.ts";
 import type { Definition, SurveyStatus } from "#src/domain/surveys.ts";
 import * as repo from "#src/features/surveys/repository.ts";
@@ -99,25 +101,40 @@ function changeInvitations(db: Db, actor: Actor, id: string, organizationIds: st
 
 /**
  * Adds a figure drawn from a survey's results. Its question must be in the survey's current
- * question set and of a type the chart can draw; maps and regional charts need a technology.
+ * question set, and the chart one that can show it (with a technology of the matrix when the
+ * chart shows one); errors name the guided form's fields.
  */
 export function createFigure(db: Db, actor: Actor, surveyId: string, input: NewFigure) {
   return transaction(db, async (tx) => {
     const survey = await repo.getSurvey(tx, surveyId);
     if (!survey) throw appError("NOT_FOUND");
     const definition = (await repo.getVersion(tx, survey.currentVersionId!))!.definition;
-    const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === input.question);
-    const needsMatrix = input.kind !== "distribution";
-    if (!question || (needsMatrix ? question.type !== "matrix" : question.type !== "single" && question.type !== "multiple" && question.type !== "scale")) throw appError("VALIDATION_FAILED", { figureQuestion: "field.invalid" });
-    if ((input.kind === "stage-by-region" || input.kind === "world-map") && !input.technology) throw appError("VALIDATION_FAILED", { figureTechnology: "field.required" });
-    const query = FigureQuery.parse({ kind: input.kind, question: input.question, ...(input.technology ? { technology: input.technology } : {}) });
-    const figure = await repo.insertFigure(tx, { slug: input.slug, surveyId, query, chart: input.kind, titles: { en: input.title }, captions: input.caption ? { en: input.caption } : {}, alts: { en: input.alt } });
+    const steps = resolveSteps(definition, { question: input.question, breakdown: BREAKDOWN_OF[input.kind], chart: input.kind, technology: input.technology }, { defaults: false });
+    if (!steps.query) throw appError("VALIDATION_FAILED", steps.errors);
+    const figure = await repo.insertFigure(tx, { slug: input.slug, surveyId, query: steps.query, chart: input.kind, titles: { en: input.title }, captions: input.caption ? { en: input.caption } : {}, alts: { en: input.alt } });
     await recordAudit(tx, actor, { action: "figure.create", entityType: "figure", entityId: figure.id, data: { name: input.title } });
     return figure;
   }).catch((e: unknown) => {
-    if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { figureSlug: "error.SLUG_TAKEN" });
+    if (isUniqueViolation(e)) throw appError("SLUG_TAKEN", { slug: "error.SLUG_TAKEN" });
     throw e;
   });
+}
+
+/**
+ * Creates a figure from the guided form: its selects and its words are checked together, so that
+ * every problem shows at once beside its field; a blank reference is made from the title.
+ */
+export async function createFigureFromForm(db: Db, actor: Actor, surveyId: string, body: Record<string, unknown>) {
+  const survey = await repo.getSurvey(db, surveyId);
+  if (!survey) throw appError("NOT_FOUND");
+  const definition = (await repo.getVersion(db, survey.currentVersionId!))!.definition;
+  const selection = FigureSelection.parse(body);
+  const steps = resolveSteps(definition, selection, { defaults: false });
+  const words = FigureWords.safeParse(body);
+  const errors = { ...steps.errors, ...(words.success ? {} : fieldErrors(words.error)) };
+  if (!steps.query || !words.success || Object.keys(errors).length) throw appError("VALIDATION_FAILED", errors);
+  const { slug, title, caption, alt } = words.data;
+  return createFigure(db, actor, surveyId, { slug: slug ?? slugify(title), kind: steps.query.kind, question: steps.query.question, technology: "technology" in steps.query ? steps.query.technology : undefined, title, caption, alt });
 }
 
 /** Problems as form field errors: key → message key (the first problem of each field). */

@@ -89,9 +89,12 @@ describe("surveys", () => {
     const survey = await openSurvey("figure-checks");
     const figure = { slug: "checked-figure", kind: "stage-by-technology" as const, question: "adoption", technology: undefined, title: "Adoption", caption: null, alt: "Bars" };
     const fieldsOf = (e: unknown) => (isAppError(e) ? e.fields : e);
-    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, question: "innovation_unit" }).catch((e) => e))).toEqual({ figureQuestion: "field.invalid" });
-    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "distribution" }).catch((e) => e))).toEqual({ figureQuestion: "field.invalid" });
-    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "world-map" }).catch((e) => e))).toEqual({ figureTechnology: "field.required" });
+    // A choice question has no stage-by-technology chart; the matrix no distribution; a map needs a technology.
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, question: "innovation_unit" }).catch((e) => e))).toEqual({ breakdown: "figure.error.breakdown" });
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "distribution" }).catch((e) => e))).toEqual({ breakdown: "figure.error.breakdown" });
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, question: "contact", kind: "distribution" }).catch((e) => e))).toEqual({ question: "figure.error.question" });
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "world-map" }).catch((e) => e))).toEqual({ technology: "field.required" });
+    expect(fieldsOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "world-map", technology: "teleportation" }).catch((e) => e))).toEqual({ technology: "figure.error.technology" });
     const created = await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, kind: "stage-by-region", technology: "blockchain" });
     expect(created.query).toEqual({ kind: "stage-by-region", question: "adoption", technology: "blockchain" });
     expect(codeOf(await createFigure(db, SYSTEM_ACTOR, survey.id, { ...figure, question: "adoption" }).catch((e) => e))).toBe("SLUG_TAKEN");
@@ -191,12 +194,13 @@ describe("surveys", () => {
     expect((await importResponses(db, SYSTEM_ACTOR, survey.id, answer("pilot"), "import: t")).ok).toBe(true);
     const editor = await buildUser(db, { role: "editor" });
     const browser = await new Browser(env.app).signInAs(env.database, editor.email);
-    const created = await browser.submit(`/editor/surveys/${survey.id}`, `/editor/surveys/${survey.id}/figures`, {
-      figureSlug: "blockchain-stage",
-      figureKind: "stage-by-technology",
-      figureQuestion: "adoption",
-      figureTitle: "Blockchain adoption",
-      figureAlt: "Bars: how far administrations have taken each technology",
+    const created = await browser.submit(`/editor/surveys/${survey.id}/figures/new`, `/editor/surveys/${survey.id}/figures/new`, {
+      slug: "blockchain-stage",
+      question: "adoption",
+      breakdown: "technology",
+      chart: "stage-by-technology",
+      title: "Blockchain adoption",
+      alt: "Bars: how far administrations have taken each technology",
     });
     expect(created.statusCode).toBe(303);
 

@@ -338,56 +338,6 @@ export const reports = {
     fr: "Recommandation",
     es: "Recomendación",
   },
-  "conflict.title": {
-    en: "Someone saved this section while you were editing",
-    fr: "Quelqu'un a enregistré cette section pendant que vous la modifiiez",
-    es: "Alguien guardó esta sección mientras usted la editaba",
-  },
-  "conflict.lead": {
-    en: "Your text was not saved, and nothing is lost. Below are their text, yours, and a proposed merge of both. Check the merge, then save it.",
-    fr: "Votre texte n'a pas été enregistré, et rien n'est perdu. Voici leur texte, le vôtre et une proposition de fusion. Vérifiez la fusion, puis enregistrez-la.",
-    es: "Su texto no se guardó y no se pierde nada. Abajo están su texto, el de la otra persona y una propuesta de fusión. Revísela y guárdela.",
-  },
-  "conflict.theirs": {
-    en: "Saved by {name}, revision {id}",
-    fr: "Enregistré par {name}, révision {id}",
-    es: "Guardado por {name}, revisión {id}",
-  },
-  "conflict.yours": {
-    en: "Your text",
-    fr: "Votre texte",
-    es: "Su texto",
-  },
-  "conflict.merge": {
-    en: "Proposed merge",
-    fr: "Fusion proposée",
-    es: "Fusión propuesta",
-  },
-  "conflict.clean": {
-    en: "Your changes and theirs touch different passages: the merge keeps both.",
-    fr: "Vos modifications et les leurs portent sur des passages différents : la fusion garde les deux.",
-    es: "Sus cambios y los de la otra persona afectan pasajes distintos: la fusión conserva ambos.",
-  },
-  "conflict.overlap": {
-    en: "Some passages were changed by both of you. Both versions are kept between markers: choose, delete the markers, then save.",
-    fr: "Certains passages ont été modifiés des deux côtés. Les deux versions sont gardées entre des marqueurs : choisissez, supprimez les marqueurs, puis enregistrez.",
-    es: "Algunos pasajes fueron modificados por ambos. Se conservan las dos versiones entre marcadores: elija, borre los marcadores y guarde.",
-  },
-  "conflict.markerTheirs": {
-    en: "THEIR VERSION",
-    fr: "LEUR VERSION",
-    es: "SU VERSIÓN (OTRA PERSONA)",
-  },
-  "conflict.markerYours": {
-    en: "YOUR VERSION",
-    fr: "VOTRE VERSION",
-    es: "SU VERSIÓN",
-  },
-  "conflict.markerEnd": {
-    en: "END OF CONFLICT",
-    fr: "FIN DU CONFLIT",
-    es: "FIN DEL CONFLICTO",
-  },
   "history.title": {
     en: "History",
     fr: "Historique",

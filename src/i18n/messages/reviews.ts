@@ -448,4 +448,161 @@ export const reviews = {
     fr: "C'est désormais un chapitre du rapport.",
     es: "Ahora es un capítulo del informe.",
   },
+  // Inviting organizations to a round: the picker.
+  "review.invite.hint": {
+    en: "Tick the organizations to invite, or invite a whole region with its button.",
+    fr: "Cochez les organisations à inviter, ou invitez toute une région avec son bouton.",
+    es: "Marque las organizaciones que invita, o invite a toda una región con su botón.",
+  },
+  "review.invite.hintJs": {
+    en: "Narrow the list by region, kind or name, then tick organizations or select all those shown.",
+    fr: "Réduisez la liste par région, type ou nom, puis cochez des organisations ou sélectionnez toutes celles affichées.",
+    es: "Acote la lista por región, tipo o nombre y luego marque organizaciones o seleccione todas las mostradas.",
+  },
+  "review.invite.region": {
+    en: "Region",
+    fr: "Région",
+    es: "Región",
+  },
+  "review.invite.allRegions": {
+    en: "All regions",
+    fr: "Toutes les régions",
+    es: "Todas las regiones",
+  },
+  "review.invite.kind": {
+    en: "Kind of organization",
+    fr: "Type d'organisation",
+    es: "Tipo de organización",
+  },
+  "review.invite.allKinds": {
+    en: "All kinds",
+    fr: "Tous les types",
+    es: "Todos los tipos",
+  },
+  "review.invite.search": {
+    en: "Search",
+    fr: "Rechercher",
+    es: "Buscar",
+  },
+  "review.invite.searchHint": {
+    en: "Name, short name, country or country code.",
+    fr: "Nom, sigle, pays ou code de pays.",
+    es: "Nombre, sigla, país o código de país.",
+  },
+  "review.invite.shown": {
+    en: "Shown:",
+    fr: "Affichées :",
+    es: "Mostradas:",
+  },
+  "review.invite.selected": {
+    en: "selected:",
+    fr: "sélectionnées :",
+    es: "seleccionadas:",
+  },
+  "review.invite.selectShown": {
+    en: "Select all shown",
+    fr: "Sélectionner celles affichées",
+    es: "Seleccionar las mostradas",
+  },
+  "review.invite.clearShown": {
+    en: "Clear shown",
+    fr: "Décocher celles affichées",
+    es: "Desmarcar las mostradas",
+  },
+  "review.invite.noMatch": {
+    en: "No organization matches these filters.",
+    fr: "Aucune organisation ne correspond à ces filtres.",
+    es: "Ninguna organización coincide con estos filtros.",
+  },
+  "review.invite.chosen": {
+    en: "Organizations to invite",
+    fr: "Organisations à inviter",
+    es: "Organizaciones que se invitan",
+  },
+  "review.invite.noneChosen": {
+    en: "None selected yet.",
+    fr: "Aucune sélectionnée pour l'instant.",
+    es: "Ninguna seleccionada por ahora.",
+  },
+  "review.invite.remove": {
+    en: "Remove {name}",
+    fr: "Retirer {name}",
+    es: "Quitar {name}",
+  },
+  "review.invite.inviteRegion": {
+    en: "Invite all of {region}",
+    fr: "Inviter toute la région {region}",
+    es: "Invitar a toda la región {region}",
+  },
+  "review.invite.noRegion": {
+    en: "No region",
+    fr: "Sans région",
+    es: "Sin región",
+  },
+  "review.invite.regionAdded": {
+    en: "{count, plural, one {The organization of {region} is selected.} other {The # organizations of {region} are selected.}} Finish the form, then open the round.",
+    fr: "{count, plural, one {L'organisation de la région {region} est sélectionnée.} other {Les # organisations de la région {region} sont sélectionnées.}} Complétez le formulaire, puis ouvrez le cycle.",
+    es: "{count, plural, one {La organización de la región {region} está seleccionada.} other {Las # organizaciones de la región {region} están seleccionadas.}} Complete el formulario y abra la ronda.",
+  },
+  "review.invitedCount": {
+    en: "{count, plural, one {# organization invited} other {# organizations invited}}",
+    fr: "{count, plural, one {# organisation invitée} other {# organisations invitées}}",
+    es: "{count, plural, one {# organización invitada} other {# organizaciones invitadas}}",
+  },
+  "review.unknownOrganization": {
+    en: "An organization chosen is unknown or no longer active.",
+    fr: "Une organisation choisie est inconnue ou n'est plus active.",
+    es: "Una organización elegida es desconocida o ya no está activa.",
+  },
+  // Dispositions: the revision that applied a comment, and the confirmation.
+  "review.noRevision": {
+    en: "No revision",
+    fr: "Aucune révision",
+    es: "Ninguna revisión",
+  },
+  "review.currentRevision": {
+    en: "current",
+    fr: "actuelle",
+    es: "actual",
+  },
+  "review.noSummary": {
+    en: "no summary",
+    fr: "sans résumé",
+    es: "sin resumen",
+  },
+  "review.appliedRevisionHint": {
+    en: "The section's revisions saved since the comment, newest first.",
+    fr: "Les révisions de la section enregistrées depuis le commentaire, de la plus récente à la plus ancienne.",
+    es: "Las revisiones de la sección guardadas desde el comentario, de la más reciente a la más antigua.",
+  },
+  "review.noRevisionYet": {
+    en: "The section has not been saved since the comment.",
+    fr: "La section n'a pas été enregistrée depuis le commentaire.",
+    es: "La sección no se ha guardado desde el comentario.",
+  },
+  "review.appliedIn": {
+    en: "applied in the revision of {date}",
+    fr: "appliqué dans la révision du {date}",
+    es: "aplicado en la revisión del {date}",
+  },
+  "review.revisionNotApplicable": {
+    en: "Only an accepted or partly accepted comment is applied in a revision: choose “No revision”.",
+    fr: "Seul un commentaire accepté, en tout ou en partie, est appliqué dans une révision : choisissez « Aucune révision ».",
+    es: "Solo un comentario aceptado, total o parcialmente, se aplica en una revisión: elija «Ninguna revisión».",
+  },
+  "review.revisionElsewhere": {
+    en: "Choose one of this section's revisions saved since the comment.",
+    fr: "Choisissez une révision de cette section enregistrée depuis le commentaire.",
+    es: "Elija una revisión de esta sección guardada desde el comentario.",
+  },
+  "review.disposed": {
+    en: "Recorded for the comment from {who}: {disposition}.",
+    fr: "Enregistré pour le commentaire de {who} : {disposition}.",
+    es: "Registrado para el comentario de {who}: {disposition}.",
+  },
+  "review.disposedApplied": {
+    en: "Recorded for the comment from {who}: {disposition}, applied in the revision of {date}.",
+    fr: "Enregistré pour le commentaire de {who} : {disposition}, appliqué dans la révision du {date}.",
+    es: "Registrado para el comentario de {who}: {disposition}, aplicado en la revisión del {date}.",
+  },
 } as const satisfies Messages;

@@ -494,9 +494,9 @@ export const surveys = {
     es: "Radar de tecnologías",
   },
   "figure.question": {
-    en: "Question id",
-    fr: "Identifiant de la question",
-    es: "Identificador de la pregunta",
+    en: "Question",
+    fr: "Question",
+    es: "Pregunta",
   },
   "figure.technology": {
     en: "Technology",
@@ -523,15 +523,10 @@ export const surveys = {
     fr: "Ce que montre le graphique, pour qui ne peut pas le voir.",
     es: "Lo que muestra el gráfico, para quien no puede verlo.",
   },
-  "figure.add": {
-    en: "Add the figure",
-    fr: "Ajouter la figure",
-    es: "Añadir la figura",
-  },
-  "figure.created": {
-    en: "The figure was added. Place it in a section with ::figure'{ref=…}'.",
-    fr: "La figure a été ajoutée. Placez-la dans une section avec ::figure'{ref=…}'.",
-    es: "Se añadió la figura. Colóquela en una sección con ::figure'{ref=…}'.",
+  "figure.saved": {
+    en: "The figure “{title}” was saved. To place it in a section, write ::figure'{'ref={ref}'}'.",
+    fr: "La figure « {title} » a été enregistrée. Pour la placer dans une section, écrivez ::figure'{'ref={ref}'}'.",
+    es: "Se guardó la figura «{title}». Para colocarla en una sección, escriba ::figure'{'ref={ref}'}'.",
   },
   "figure.organizations": {
     en: "Organizations",
@@ -597,5 +592,220 @@ export const surveys = {
     en: "World map: most common stage by country, for one technology",
     fr: "Carte du monde : étape la plus fréquente par pays, pour une technologie",
     es: "Mapa del mundo: etapa más frecuente por país, para una tecnología",
+  },
+  "figure.kind.choice-by-region": {
+    en: "Answers by region (stacked bars)",
+    fr: "Réponses par région (barres empilées)",
+    es: "Respuestas por región (barras apiladas)",
+  },
+  "figure.kind.choice-by-kind": {
+    en: "Answers by kind of organization (stacked bars)",
+    fr: "Réponses par type d'organisation (barres empilées)",
+    es: "Respuestas por tipo de organización (barras apiladas)",
+  },
+  "figure.kind.stage-by-kind": {
+    en: "Stage by kind of organization for one technology (stacked bars)",
+    fr: "Étape par type d'organisation pour une technologie (barres empilées)",
+    es: "Etapa por tipo de organización para una tecnología (barras apiladas)",
+  },
+  "figure.shareOfAnswers": {
+    en: "Share of answers",
+    fr: "Part des réponses",
+    es: "Proporción de respuestas",
+  },
+  "figure.new": {
+    en: "New figure",
+    fr: "Nouvelle figure",
+    es: "Nueva figura",
+  },
+  "figure.newLead": {
+    en: "Choose what to show and see it drawn, then give the figure its words. Figures show the public results: groups of fewer than {min} organizations are left out.",
+    fr: "Choisissez ce qu'il faut montrer et voyez-le dessiné, puis donnez ses mots à la figure. Les figures montrent les résultats publics : les groupes de moins de {min} organisations en sont exclus.",
+    es: "Elija qué mostrar y véalo dibujado; luego dé a la figura sus textos. Las figuras muestran los resultados públicos: se omiten los grupos de menos de {min} organizaciones.",
+  },
+  "figure.none": {
+    en: "No figure is drawn from this survey yet.",
+    fr: "Aucune figure n'est encore tirée de cette enquête.",
+    es: "Aún no hay figuras basadas en esta encuesta.",
+  },
+  "figure.step.what": {
+    en: "1. What to show",
+    fr: "1. Ce qu'il faut montrer",
+    es: "1. Qué mostrar",
+  },
+  "figure.step.chart": {
+    en: "2. Chart",
+    fr: "2. Graphique",
+    es: "2. Gráfico",
+  },
+  "figure.step.preview": {
+    en: "3. Preview",
+    fr: "3. Aperçu",
+    es: "3. Vista previa",
+  },
+  "figure.step.words": {
+    en: "4. Title, caption and text alternative",
+    fr: "4. Titre, légende et texte alternatif",
+    es: "4. Título, leyenda y texto alternativo",
+  },
+  "figure.survey": {
+    en: "Survey",
+    fr: "Enquête",
+    es: "Encuesta",
+  },
+  "figure.questionHint": {
+    en: "Questions with choices, scales or the technology matrix can be drawn; numbers and free texts cannot.",
+    fr: "Les questions à choix, les échelles et la matrice des technologies peuvent être dessinées ; les nombres et les textes libres, non.",
+    es: "Se pueden dibujar las preguntas de opciones, las escalas y la matriz de tecnologías; los números y los textos libres, no.",
+  },
+  "figure.breakdown": {
+    en: "Breakdown",
+    fr: "Ventilation",
+    es: "Desglose",
+  },
+  "figure.breakdown.none": {
+    en: "None: all respondents together",
+    fr: "Aucune : tous les répondants ensemble",
+    es: "Ninguno: todos los encuestados juntos",
+  },
+  "figure.breakdown.technology": {
+    en: "By technology",
+    fr: "Par technologie",
+    es: "Por tecnología",
+  },
+  "figure.breakdown.region": {
+    en: "By region",
+    fr: "Par région",
+    es: "Por región",
+  },
+  "figure.breakdown.kind": {
+    en: "By kind of organization",
+    fr: "Par type d'organisation",
+    es: "Por tipo de organización",
+  },
+  "figure.choose": {
+    en: "Choose…",
+    fr: "Choisir…",
+    es: "Elegir…",
+  },
+  "figure.updatePreview": {
+    en: "Update the preview",
+    fr: "Mettre à jour l'aperçu",
+    es: "Actualizar la vista previa",
+  },
+  "figure.previewUpdated": {
+    en: "The preview was updated.",
+    fr: "L'aperçu a été mis à jour.",
+    es: "Se actualizó la vista previa.",
+  },
+  "figure.previewAlt": {
+    en: "Preview of the chart: {chart}, “{question}”.",
+    fr: "Aperçu du graphique : {chart}, « {question} ».",
+    es: "Vista previa del gráfico: {chart}, «{question}».",
+  },
+  "figure.previewNone": {
+    en: "Choose a question, a breakdown and a chart to see the preview.",
+    fr: "Choisissez une question, une ventilation et un graphique pour voir l'aperçu.",
+    es: "Elija una pregunta, un desglose y un gráfico para ver la vista previa.",
+  },
+  "figure.previewEmpty": {
+    en: "With the answers so far this figure shows readers nothing: nobody answered, or every group has fewer than {min} organizations.",
+    fr: "Avec les réponses reçues, cette figure ne montre rien aux lecteurs : personne n'a répondu, ou chaque groupe compte moins de {min} organisations.",
+    es: "Con las respuestas recibidas, esta figura no muestra nada a los lectores: nadie respondió o cada grupo tiene menos de {min} organizaciones.",
+  },
+  "figure.showData": {
+    en: "Show the data",
+    fr: "Afficher les données",
+    es: "Mostrar los datos",
+  },
+  "figure.dataCaption": {
+    en: "The data drawn ({n, plural, one {# organization} other {# organizations}})",
+    fr: "Les données dessinées ({n, plural, one {# organisation} other {# organisations}})",
+    es: "Los datos dibujados ({n, plural, one {# organización} other {# organizaciones}})",
+  },
+  "figure.column.answer": {
+    en: "Answer",
+    fr: "Réponse",
+    es: "Respuesta",
+  },
+  "figure.column.organizations": {
+    en: "Organizations",
+    fr: "Organisations",
+    es: "Organizaciones",
+  },
+  "figure.column.technology": {
+    en: "Technology",
+    fr: "Technologie",
+    es: "Tecnología",
+  },
+  "figure.column.stage": {
+    en: "Stage",
+    fr: "Étape",
+    es: "Etapa",
+  },
+  "figure.column.region": {
+    en: "Region",
+    fr: "Région",
+    es: "Región",
+  },
+  "figure.column.kind": {
+    en: "Kind of organization",
+    fr: "Type d'organisation",
+    es: "Tipo de organización",
+  },
+  "figure.column.country": {
+    en: "Country",
+    fr: "Pays",
+    es: "País",
+  },
+  "figure.column.share": {
+    en: "Share at pilot or in production",
+    fr: "Part en pilote ou en production",
+    es: "Proporción en piloto o en producción",
+  },
+  "figure.slugHint": {
+    en: "Sections place the figure with ::figure'{'ref=…'}'. Suggested from the title: lower-case letters, digits and hyphens.",
+    fr: "Les sections placent la figure avec ::figure'{'ref=…'}'. Proposée d'après le titre : minuscules, chiffres et traits d'union.",
+    es: "Las secciones colocan la figura con ::figure'{'ref=…'}'. Se propone a partir del título: minúsculas, cifras y guiones.",
+  },
+  "figure.save": {
+    en: "Save the figure",
+    fr: "Enregistrer la figure",
+    es: "Guardar la figura",
+  },
+  "figure.error.survey": {
+    en: "Choose one of the surveys.",
+    fr: "Choisissez l'une des enquêtes.",
+    es: "Elija una de las encuestas.",
+  },
+  "figure.error.question": {
+    en: "Choose one of this survey's questions that can be drawn.",
+    fr: "Choisissez une question de cette enquête qui peut être dessinée.",
+    es: "Elija una pregunta de esta encuesta que se pueda dibujar.",
+  },
+  "figure.error.breakdown": {
+    en: "This question cannot be broken down this way: choose one of the list.",
+    fr: "Cette question ne peut pas être ventilée ainsi : choisissez dans la liste.",
+    es: "Esta pregunta no se puede desglosar así: elija una opción de la lista.",
+  },
+  "figure.error.chart": {
+    en: "This chart cannot show this question with this breakdown: choose one of the list.",
+    fr: "Ce graphique ne peut pas montrer cette question avec cette ventilation : choisissez dans la liste.",
+    es: "Este gráfico no puede mostrar esta pregunta con este desglose: elija uno de la lista.",
+  },
+  "figure.error.technology": {
+    en: "Choose one of the technologies of this question.",
+    fr: "Choisissez l'une des technologies de cette question.",
+    es: "Elija una de las tecnologías de esta pregunta.",
+  },
+  "survey.chartAlt": {
+    en: "Bar chart of the answers to “{question}”; the numbers are in the table that follows.",
+    fr: "Diagramme en barres des réponses à « {question} » ; les nombres figurent dans le tableau qui suit.",
+    es: "Gráfico de barras de las respuestas a «{question}»; las cifras están en la tabla siguiente.",
+  },
+  "survey.chartAltMatrix": {
+    en: "Stacked bars, one per technology, showing the share of organizations at each stage for “{question}”; the numbers are in the table that follows.",
+    fr: "Barres empilées, une par technologie, montrant la part des organisations à chaque étape pour « {question} » ; les nombres figurent dans le tableau qui suit.",
+    es: "Barras apiladas, una por tecnología, con la proporción de organizaciones en cada etapa para «{question}»; las cifras están en la tabla siguiente.",
   },
 } as const satisfies Messages;

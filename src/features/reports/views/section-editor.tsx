@@ -15,6 +15,8 @@ import { FindingsList, type FindingsView } from "#src/web/findings.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import { InlineDiff } from "#src/web/diff.tsx";
+import { PickerMessages } from "#src/features/reports/views/picker-messages.tsx";
+import { RichEditorRoot, RichEditorScript } from "#src/features/reports/views/rich-editor.tsx";
 
 export type Rendered = { html: string; warnings: ContentWarning[] };
 
@@ -31,7 +33,8 @@ export type EditorProps = {
   preview: Rendered;
   states: Partial<Record<Language, TranslationState>>;
   error?: AppError | undefined;
-  conflict?: { theirs: RevisionRow; theirAuthor: string; yours: { heading: string; body: string }; clean: boolean } | undefined;
+  /** A stale save whose merge with their revision was clean: the form holds the merged text, unsaved. */
+  conflict?: { theirs: RevisionRow; theirAuthor: string } | undefined;
   /** What fed the section: evidence it places, outcomes behind its recommendations, comments on it. */
   provenance?: SectionProvenance | undefined;
   /** The checks before publishing, on this section (every language). */
@@ -109,22 +112,7 @@ export function SectionEditorPage(props: EditorProps) {
       {conflict && (
         <section class="conflict" aria-labelledby="conflict-h">
           <h2 id="conflict-h">{t("conflict.title")}</h2>
-          <p>{t("conflict.lead")}</p>
-          <p class={conflict.clean ? "notice notice-success" : "notice notice-action"}>{conflict.clean ? t("conflict.clean") : t("conflict.overlap")}</p>
-          <div class="editor-grid">
-            <div>
-              <h3>{t("conflict.theirs", { name: conflict.theirAuthor, id: conflict.theirs.id })}</h3>
-              <textarea class="input mono" readonly rows={10} aria-label={t("conflict.theirs", { name: conflict.theirAuthor, id: conflict.theirs.id })}>
-                {`${conflict.theirs.heading}\n\n${conflict.theirs.body}`}
-              </textarea>
-            </div>
-            <div>
-              <h3>{t("conflict.yours")}</h3>
-              <textarea class="input mono" readonly rows={10} aria-label={t("conflict.yours")}>
-                {`${conflict.yours.heading}\n\n${conflict.yours.body}`}
-              </textarea>
-            </div>
-          </div>
+          <p>{t("conflict.combined", { name: conflict.theirAuthor, id: conflict.theirs.id })}</p>
         </section>
       )}
       <ErrorSummary t={t} errors={error?.fields} code={error?.code === "STALE_REVISION" ? undefined : error?.code} labels={{ heading: t("editor.heading"), body: t("editor.body") }} />
@@ -152,7 +140,9 @@ export function SectionEditorPage(props: EditorProps) {
             <input id="f-heading" name="heading" class="input" value={heading === section.slug ? valueOf(values, "heading") : heading} required maxLength={300} lang={lang} />
           </div>
           <div class={error?.fields.body ? "field field-error" : "field"}>
-            <label for="f-body">{conflict ? t("conflict.merge") : t("editor.body")}</label>
+            <label for="f-body" id="l-body">
+              {conflict ? t("conflict.merge") : t("editor.body")}
+            </label>
             <p class="hint" id="h-body">
               {t("editor.hint.body")}
             </p>
@@ -161,7 +151,15 @@ export function SectionEditorPage(props: EditorProps) {
                 {t(error.fields.body as "field.invalid")}
               </p>
             )}
-            <div class="toolbar" role="toolbar" aria-label={t("editor.toolbar")} aria-controls="f-body" hidden>
+            <RichEditorRoot
+              t={t}
+              report={report.slug}
+              section={section.id}
+              chapter={chapter.slug}
+              lang={lang}
+              baseRevision={conflict ? String(conflict.theirs.id) : valueOf(values, "baseRevisionId")}
+            />
+            <div class="toolbar md-toolbar" role="toolbar" aria-label={t("editor.toolbar")} aria-controls="f-body" hidden>
               {TOOLBAR.map(([key, before, after]) => (
                 <button type="button" class="button button-small button-secondary" data-before={before} data-after={after}>
                   {t(key)}
@@ -210,7 +208,9 @@ export function SectionEditorPage(props: EditorProps) {
         </Form>
       )}
       {props.provenance && <ProvenancePanel ctx={ctx} provenance={props.provenance} />}
+      <PickerMessages t={t} />
       <script src={assetUrl("editor.js")} defer />
+      <RichEditorScript />
     </Layout>
   );
 }

@@ -98,6 +98,26 @@ export function SurveyPage(props: SurveyPageProps) {
         )}
       </div>
 
+      <section class="panel" aria-labelledby="figures-title">
+        <div class="page-head">
+          <h2 id="figures-title">{t("figure.title")}</h2>
+          <a class="button" href={`${base}/figures/new`}>
+            {t("figure.new")}
+          </a>
+        </div>
+        {figures.length === 0 ? (
+          <p class="muted">{t("figure.none")}</p>
+        ) : (
+          <ul class="plain-list figure-list">
+            {figures.map((f) => (
+              <li id={`figure-${f.slug}`}>
+                <strong>{f.titles[lang] || f.titles.en}</strong> · <code>::figure{`{ref=${f.slug}}`}</code> · {t(`figure.kind.${f.chart as "radar"}`)} · <a href={`/figures/${f.slug}.svg`}>SVG</a> · <a href={`/figures/${f.slug}.csv`}>CSV</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section class="panel" aria-labelledby="responses-title">
         <h2 id="responses-title">{t("survey.responses")}</h2>
         <p>{t("survey.rate", { submitted, invited: invited.length })}</p>
@@ -168,45 +188,13 @@ export function SurveyPage(props: SurveyPageProps) {
         {invited
           .filter((o) => o.status === "submitted")
           .map((o) => (
-            <Form ctx={ctx} action={`${base}/reopen`} class="inline-form">
+            <Form ctx={ctx} action={`${base}/reopen`} class="inline-form survey-reopen">
               <input type="hidden" name="organizationId" value={o.id} />
               <button type="submit" class="link-button small">
                 {t("survey.reopen", { name: o.name })}
               </button>
             </Form>
           ))}
-      </section>
-
-      <section class="panel" aria-labelledby="figures-title">
-        <h2 id="figures-title">{t("figure.title")}</h2>
-        <ul class="plain-list">
-          {figures.map((f) => (
-            <li>
-              <code>::figure{`{ref=${f.slug}}`}</code> — {f.titles[lang] || f.titles.en} · <a href={`/figures/${f.slug}.svg`}>SVG</a> · <a href={`/figures/${f.slug}.csv`}>CSV</a>
-            </li>
-          ))}
-        </ul>
-        <Form ctx={ctx} action={`${base}/figures`} class="stack">
-          <div class="inline-fields">
-            <TextField t={t} name="figureSlug" label={t("figure.slug")} values={values} errors={error?.fields} size="medium" />
-            <SelectField
-              t={t}
-              name="figureKind"
-              label={t("figure.kind")}
-              values={values}
-              errors={error?.fields}
-              options={(["stage-by-technology", "stage-by-region", "adoption-heatmap", "distribution", "radar", "world-map"] as const).map((k) => [k, t(`figure.kind.${k}`)])}
-            />
-            <TextField t={t} name="figureQuestion" label={t("figure.question")} values={values} errors={error?.fields} size="short" />
-            <TextField t={t} name="figureTechnology" label={t("figure.technology")} values={values} errors={error?.fields} size="short" optional />
-          </div>
-          <TextField t={t} name="figureTitle" label={t("figure.figureTitle")} values={values} errors={error?.fields} />
-          <TextField t={t} name="figureCaption" label={t("figure.caption")} values={values} errors={error?.fields} optional />
-          <TextField t={t} name="figureAlt" label={t("figure.alt")} hint={t("figure.altHint")} values={values} errors={error?.fields} />
-          <button type="submit" class="button button-secondary">
-            {t("figure.add")}
-          </button>
-        </Form>
       </section>
 
       <section class="panel" aria-labelledby="settings-title">
