@@ -74,6 +74,27 @@ describe("mergeMarkdown", () => {
     expect(mergeSentences("A. B.", "A. B. C.", "A2. B.", "en")).toBe("A2. B. C.");
   });
 
+  it("keeps the line break of an item added at the end of a list while the other side edits an earlier line", () => {
+    const b = "Intro.\n\n- a\n- b\n\nEnd.\n";
+    const added = "Intro.\n\n- a\n- b\n- c\n\nEnd.\n";
+    const edited = "Intro.\n\n- A\n- b\n\nEnd.\n";
+    const expected = "Intro.\n\n- A\n- b\n- c\n\nEnd.\n";
+    expect(mergeMarkdown(b, added, edited, "en")).toMatchObject({ text: expected, conflicts: 0 });
+    expect(mergeMarkdown(b, edited, added, "en")).toMatchObject({ text: expected, conflicts: 0 });
+    expect(mergeSentences("- a\n- b", "- a\n- b\n- c", "- A\n- b", "en")).toBe("- A\n- b\n- c");
+  });
+
+  it("keeps the line break of a row added at the end of a table while the other side edits the header", () => {
+    const b = "| 1 | 2 |\n|---|---|\n| a | b |";
+    const added = `${b}\n| 3 | 4 |`;
+    const edited = b.replace("| 1 | 2 |", "| One | 2 |");
+    const expected = "| One | 2 |\n|---|---|\n| a | b |\n| 3 | 4 |";
+    expect(mergeMarkdown(b, added, edited, "en")).toMatchObject({ text: expected, conflicts: 0 });
+    expect(mergeMarkdown(b, edited, added, "en")).toMatchObject({ text: expected, conflicts: 0 });
+    // A table with only its header and delimiter row gets its first row.
+    expect(mergeSentences("| 1 |\n|---|", "| 1 |\n|---|\n| x |", "| One |\n|---|", "en")).toBe("| One |\n|---|\n| x |");
+  });
+
   it("makes a conflict of one sentence both changed, showing the whole paragraphs", () => {
     const b = "Intro.\n\nOne sentence. Two sentence.\n\nEnd.";
     const theirs = b.replace("Two sentence.", "Two, theirs.");

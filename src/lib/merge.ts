@@ -267,7 +267,24 @@ export function mergeSentences(base: string, theirs: string, yours: string, loca
   const lead = mergeValue(b.lead, t.lead, y.lead);
   const trail = mergeValue(b.trail, t.trail, y.trail);
   if (lead.conflict || trail.conflict) return null;
-  return lead.value + joinPieces(regions.flatMap((r) => (r.kind === "conflict" ? [] : r.pieces)), " ") + trail.value;
+  return lead.value + joinSentences(regions.flatMap((r) => (r.kind === "conflict" ? [] : r.pieces)), [t, y, b]) + trail.value;
+}
+
+/**
+ * Puts merged sentences back together. A sentence that was last on its side (no whitespace after
+ * it) but is now followed by another takes the whitespace that came before that other one on its
+ * own side: a line added at the end of a list or table keeps its line break.
+ */
+function joinSentences(pieces: Piece[], sides: Pieces[]): string {
+  const before = new Map<Piece, string>();
+  let newline = false;
+  for (const side of sides) {
+    side.pieces.forEach((p, i) => {
+      if (i > 0) before.set(p, side.pieces[i - 1]!.after!);
+      if (p.after?.includes("\n")) newline = true;
+    });
+  }
+  return pieces.map((p, i) => (i + 1 < pieces.length ? p.text + (p.after ?? before.get(pieces[i + 1]!) ?? (newline ? "\n" : " ")) : p.text)).join("");
 }
 
 /** Part of a merged text: unchanged, merged without asking, or a conflict the writer settles. */

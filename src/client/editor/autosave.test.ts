@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { autosaveKey, decide, draftPayload, parseStored } from "#src/client/editor/autosave.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { autosaveKey, decide, draftPayload, parseStored, startAutosave } from "#src/client/editor/autosave.ts";
 
 describe("the work autosave keeps in the browser", () => {
   it("is kept per section and language, with its base revision and time", () => {
@@ -29,5 +29,63 @@ describe("the work autosave keeps in the browser", () => {
     expect(decide(kept, { markdown: "Their newer text.", baseRevisionId: "9" })).toBe("offer-stale");
     expect(decide(draftPayload("First words.", ""), { markdown: "", baseRevisionId: "" })).toBe("offer");
     expect(decide(draftPayload("First words.", ""), { markdown: "Someone else's first words.", baseRevisionId: "12" })).toBe("offer-stale");
+  });
+});
+
+/** Just enough of a page for the autosave: a form, its textarea, the browser's storage and events. */
+function page(text: string) {
+  const listeners = new Map<string, (() => void)[]>();
+  const target = (prefix: string) => ({
+    addEventListener: (type: string, listener: () => void) => listeners.set(prefix + type, [...(listeners.get(prefix + type) ?? []), listener]),
+  });
+  const fire = (name: string) => listeners.get(name)?.forEach((listener) => listener());
+  const stored = new Map<string, string>();
+  const localStorage = { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v), removeItem: (k: string) => void stored.delete(k) };
+  const doc = { ...target("document:"), visibilityState: "visible", getElementById: () => null, documentElement: { lang: "en" } };
+  vi.stubGlobal("window", { ...target("window:"), localStorage });
+  vi.stubGlobal("document", doc);
+  const textarea = { ...target("textarea:"), value: text };
+  const form = { ...target("form:"), querySelector: () => ({ value: "7" }) };
+  const kept = () => parseStored(stored.get("k") ?? null)?.markdown;
+  return { textarea, form, fire, kept, doc, stored };
+}
+
+describe("the autosave while the page is open", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("keeps what is sent on saving: a refused save loses nothing, and the next page showing it forgets it", () => {
+    vi.useFakeTimers();
+    const p = page("Saved text.");
+    startAutosave({ form: p.form as unknown as HTMLFormElement, textarea: p.textarea as unknown as HTMLTextAreaElement, key: "k", baseRevisionId: "7", onRestore: () => {} });
+    p.textarea.value = "Saved text, and more.";
+    p.fire("textarea:input");
+    p.fire("form:submit");
+    expect(p.kept()).toBe("Saved text, and more.");
+    // The page after a save shows that very text: forgotten.
+    const next = page("Saved text, and more.");
+    next.stored.set("k", JSON.stringify(draftPayload("Saved text, and more.", "7")));
+    startAutosave({ form: next.form as unknown as HTMLFormElement, textarea: next.textarea as unknown as HTMLTextAreaElement, key: "k", baseRevisionId: "8", onRestore: () => {} });
+    expect(next.kept()).toBeUndefined();
+  });
+
+  it("brings the textarea up to date before keeping it, when the page is hidden or left", () => {
+    vi.useFakeTimers();
+    const p = page("Start.");
+    let editor = "Start.";
+    const beforeSave = () => (p.textarea.value = editor);
+    startAutosave({ form: p.form as unknown as HTMLFormElement, textarea: p.textarea as unknown as HTMLTextAreaElement, key: "k", baseRevisionId: "7", onRestore: () => {}, beforeSave });
+    p.textarea.value = editor = "Start. Typed";
+    p.fire("textarea:input");
+    // Typed on within the editor's moment of delay, then the tab goes to the background.
+    editor = "Start. Typed the last words.";
+    p.doc.visibilityState = "hidden";
+    p.fire("document:visibilitychange");
+    expect(p.kept()).toBe("Start. Typed the last words.");
+    editor = "Start. Typed the last words, and left.";
+    p.fire("window:pagehide");
+    expect(p.kept()).toBe("Start. Typed the last words, and left.");
   });
 });

@@ -16,6 +16,8 @@ export type AutosaveOptions = {
   key: string;
   baseRevisionId: string;
   onRestore: (markdown: string) => void;
+  /** Brings the textarea up to date before it is kept (the rich editor writes it a moment after each change). */
+  beforeSave?: () => void;
 };
 
 /** What to do on load with a kept draft: nothing kept; forget it (the page already shows it); offer it on the same base; offer it, on an older base. */
@@ -104,12 +106,12 @@ export function startAutosave(options: AutosaveOptions): void {
   const m = clientMessages();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let saving = true;
   let changed = false;
   const keep = () => {
+    options.beforeSave?.();
     clearTimeout(timer);
     timer = undefined;
-    if (saving && changed) write(key, draftPayload(textarea.value, currentBase()));
+    if (changed) write(key, draftPayload(textarea.value, currentBase()));
   };
 
   textarea.addEventListener("input", () => {
@@ -122,16 +124,10 @@ export function startAutosave(options: AutosaveOptions): void {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") keep();
   });
-  // Saving sends the text to the server: nothing more to keep (a refused save shows it again in the form).
-  form.addEventListener("submit", (event) => {
-    const submitter = event.submitter;
-    // The form's buttons say what to do (name "intent"); any other way of sending it saves, as the server reads it.
-    const intent = (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) && submitter.name === "intent" ? submitter.value : "save";
-    if (intent !== "save") return;
-    saving = false;
-    clearTimeout(timer);
-    remove(key);
-  });
+  // Saving sends the text to the server, which may refuse it (an expired session, a lost
+  // connection, a conflict): what is sent is kept, and the next page forgets it when it shows
+  // that very text (decide: "clear").
+  form.addEventListener("submit", keep);
 
   const stored = read(key);
   const decision = decide(stored, { markdown: textarea.value, baseRevisionId: currentBase() });

@@ -1,6 +1,6 @@
 import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
-import { caption, insertEvidenceBlock, insertEvidenceInline, insertFootnote, insertTable, setLink, setStyle, tab, toggleBold, toggleList } from "#src/client/editor/commands.ts";
+import { caption, insertEvidenceBlock, insertEvidenceInline, insertFootnote, insertTable, linkWords, setLink, setStyle, tab, toggleBold, toggleList } from "#src/client/editor/commands.ts";
 import { docToMarkdown, markdownToDoc } from "#src/client/editor/markdown.ts";
 import { schema } from "#src/client/editor/schema.ts";
 
@@ -76,5 +76,42 @@ describe("the editor's commands write Markdown in the house style", () => {
     expect(docToMarkdown(state.doc)).toBe("Read the [other](chapter#slug) section.");
     state = run(at("See |."), setLink("https://example.org", "the site"));
     expect(docToMarkdown(state.doc)).toBe("See [the site](https://example.org).");
+  });
+
+  /** `markdown` with the text between `«` and `»` selected (the marks are not part of the text). */
+  function selecting(markdown: string): EditorState {
+    const doc = markdownToDoc(markdown);
+    const marks: number[] = [];
+    doc.descendants((node, pos) => {
+      if (node.isText) for (const c of ["«", "»"]) if (node.text!.includes(c)) marks.push(pos + node.text!.indexOf(c));
+    });
+    const [a, b] = marks as [number, number];
+    const state = EditorState.create({ doc });
+    const tr = state.tr.delete(b, b + 1).delete(a, a + 1);
+    return state.apply(tr.setSelection(TextSelection.create(tr.doc, a, b - 1)));
+  }
+
+  /** What the link dialog does: it shows the selection's words, and gives back the words the writer left or typed. */
+  const dialog = (state: EditorState, href: string, words?: (shown: string) => string): Command => {
+    const shown = linkWords(state.doc, state.selection.from, state.selection.to);
+    return setLink(href, words ? words(shown) : shown, { from: state.selection.from, to: state.selection.to });
+  };
+
+  it("links over several paragraphs keep every word, mark and note, whatever the words say", () => {
+    const text = "One **bold** word[^1].\n\n::figure{ref=adoption}\n\nTwo words.\n\n[^1]: A note.";
+    const expected = "[One **bold** word[^1].](#x)\n\n::figure{ref=adoption}\n\n[Two words.](#x)\n\n[^1]: A note.";
+    const state = selecting(text.replace("One", "«One").replace("Two words.", "Two words.»"));
+    expect(linkWords(state.doc, state.selection.from, state.selection.to)).toBe("One bold word. Two words.");
+    // Unchanged words: only the link is added (the words are compared as the dialog shows them).
+    expect(docToMarkdown(run(state, dialog(state, "#x")).doc)).toBe(expected);
+    // Changed words over more than one paragraph: nothing is replaced, the link is added.
+    expect(docToMarkdown(run(state, dialog(state, "#x", () => "Something else")).doc)).toBe(expected);
+  });
+
+  it("links over words in one paragraph take new words, unless a note or card sits among them", () => {
+    let state = selecting("Read «the other» section.");
+    expect(docToMarkdown(run(state, dialog(state, "#other", () => "that")).doc)).toBe("Read [that](#other) section.");
+    state = selecting("Read «the note[^1] here» now.\n\n[^1]: Note.");
+    expect(docToMarkdown(run(state, dialog(state, "#x", () => "changed")).doc)).toBe("Read [the note[^1] here](#x) now.\n\n[^1]: Note.");
   });
 });

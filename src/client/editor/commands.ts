@@ -271,6 +271,21 @@ function findMarkIn(doc: Node, from: number, to: number, type: MarkType): Mark |
   return found;
 }
 
+/** The words of a range as the link dialog shows them (blocks apart by a space). */
+export const linkWords = (doc: Node, from: number, to: number) => doc.textBetween(from, to, " ");
+
+/** Whether a range is text within one textblock only (no card, footnote, break or block boundary in it). */
+function onlyText(doc: Node, from: number, to: number): boolean {
+  const $from = doc.resolve(from);
+  if (!$from.parent.isTextblock || !$from.sameParent(doc.resolve(to))) return false;
+  let text = true;
+  doc.nodesBetween(from, to, (node) => {
+    if (node.isInline && !node.isText) text = false;
+    return text;
+  });
+  return text;
+}
+
 /** Sets (or, with an empty href, removes) a link over the selection; with nothing selected, inserts `text` linked. */
 export const setLink =
   (href: string, text: string, range?: { from: number; to: number }): Command =>
@@ -291,10 +306,11 @@ export const setLink =
       tr.insert(from, schema.text(words, [...state.selection.$from.marks().filter((m) => m.type !== type), mark]));
       tr.setSelection(TextSelection.create(tr.doc, from + words.length));
       tr.removeStoredMark(type);
-    } else {
-      if (text && text !== state.doc.textBetween(from, to)) tr.replaceWith(from, to, schema.text(text, state.doc.resolve(from).marks()));
-      tr.addMark(from, from + (text && text !== state.doc.textBetween(from, to) ? text.length : to - from), mark);
-    }
+    } else if (text && text !== linkWords(state.doc, from, to) && onlyText(state.doc, from, to)) {
+      // New words for the link, over plain text in one paragraph: nothing else is replaced with them.
+      tr.replaceWith(from, to, schema.text(text, state.doc.resolve(from).marks()));
+      tr.addMark(from, from + text.length, mark);
+    } else tr.addMark(from, to, mark);
     dispatch(tr.scrollIntoView());
     return true;
   };

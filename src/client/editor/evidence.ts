@@ -2,28 +2,13 @@
 // the picker a writer chooses one from (openPicker), both asking the server's references endpoint
 // (GET /editor/reports/:report/references).
 
+import type { PlaceableKind, ReferenceItem } from "#src/domain/references.ts";
 import { clientMessages, type ClientMessageKey } from "#src/client/editor/picker-messages.ts";
 
-export type PickerKind = "figure" | "case-study" | "recommendation" | "section";
+export type PickerKind = PlaceableKind;
 
-/**
- * One thing a text can place, as the server describes it: its reference (a slug; for a section
- * `chapter#slug`), title, technology, a word of context (organization, survey, chapter), its
- * state and that state's label, a thumbnail (figures), the link a text writes (sections), and
- * whether placing it now passes the checks before publishing.
- */
-export type EvidenceItem = {
-  kind: PickerKind;
-  ref: string;
-  title: string;
-  technology: string | null;
-  context: string | null;
-  status: string;
-  statusLabel: string;
-  thumbnail: string | null;
-  href: string | null;
-  usable: boolean;
-};
+/** One thing a text can place, as the server describes it. */
+export type EvidenceItem = ReferenceItem;
 
 /** How many the picker lists at once: more words narrow the list. */
 const PAGE = 30;

@@ -14,8 +14,8 @@ import { EditorState, type Command, type Plugin } from "prosemirror-state";
 import { tableEditing } from "prosemirror-tables";
 import { EditorView } from "prosemirror-view";
 import { autosaveKey, startAutosave } from "#src/client/editor/autosave.ts";
-import { clipboardText, handlePaste } from "#src/client/editor/clipboard.ts";
-import { hardBreak, HEADING_DEPTHS, insertEvidenceBlock, insertEvidenceInline, linkAt, setLink, setStyle, shiftTab, tab, toggleBold, toggleItalic, toggleList } from "#src/client/editor/commands.ts";
+import { clipboardText, handleDrop, handlePaste, markOwnCopy } from "#src/client/editor/clipboard.ts";
+import { hardBreak, HEADING_DEPTHS, insertEvidenceBlock, insertEvidenceInline, linkAt, linkWords, setLink, setStyle, shiftTab, tab, toggleBold, toggleItalic, toggleList } from "#src/client/editor/commands.ts";
 import { openPicker, type PickerKind } from "#src/client/editor/evidence.ts";
 import { openLinkDialog } from "#src/client/editor/link-dialog.ts";
 import { docToMarkdown, markdownToDoc } from "#src/client/editor/markdown.ts";
@@ -160,6 +160,12 @@ function mount(root: HTMLElement) {
         event.preventDefault();
         return true;
       },
+      // Dropped from another program or page: cleaned as a paste is, never read with the schema's rules.
+      drop: (v, event) => {
+        if (!handleDrop(v, event)) return false;
+        event.preventDefault();
+        return true;
+      },
     },
     clipboardTextSerializer: (slice) => clipboardText(slice),
     dispatchTransaction(tr) {
@@ -172,6 +178,15 @@ function mount(root: HTMLElement) {
     },
   });
   toolbar.update(view.state);
+  // What this editor copies or drags (ProseMirror has just written it) is marked as its own.
+  const markCopy = (event: ClipboardEvent) => {
+    if (event.defaultPrevented && event.clipboardData) markOwnCopy(event.clipboardData);
+  };
+  view.dom.addEventListener("copy", markCopy);
+  view.dom.addEventListener("cut", markCopy);
+  view.dom.addEventListener("dragstart", (event) => {
+    if (view.dragging && event.dataTransfer) markOwnCopy(event.dataTransfer);
+  });
 
   /** The document read again from the textarea (the source was edited, or a kept draft restored). */
   const reload = (markdown: string) => {
@@ -189,7 +204,7 @@ function mount(root: HTMLElement) {
     void openLinkDialog({
       m,
       href: existing ? String(existing.mark.attrs.href) : "",
-      text: state.doc.textBetween(range.from, range.to, " "),
+      text: linkWords(state.doc, range.from, range.to),
       existing: Boolean(existing),
       chooseSection: (anchor) => openPicker({ kind: "section", reportSlug, anchor }).then((item) => (item ? { href: item.href ?? `#${item.ref}`, title: item.title } : null)),
     }).then((choice) => {
@@ -209,7 +224,7 @@ function mount(root: HTMLElement) {
     else if (kind === "case-study") {
       const selected = state.doc.textBetween(state.selection.from, state.selection.to, " ").trim();
       insertEvidenceInline("case-study", item.ref, selected || item.title)(state, view.dispatch);
-    } else setLink(item.href ?? `#${item.ref}`, item.title)(state, view.dispatch);
+    } else setLink(item.href ?? `#${item.ref}`, state.selection.empty ? item.title : "")(state, view.dispatch);
   }
 
   // Rich text or the Markdown source, as the writer last chose.
@@ -253,6 +268,7 @@ function mount(root: HTMLElement) {
     key: autosaveKey(data.section ?? "", lang),
     baseRevisionId: data.baseRevision ?? "",
     onRestore: (markdown) => reload(markdown),
+    beforeSave: flush,
   });
 }
 

@@ -1,4 +1,5 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type Node, type NodeSpec } from "prosemirror-model";
+import { REF_PATTERN } from "#src/content/directives.ts";
 
 // The rich editor's document model: one node per Markdown construct the editor understands, and
 // `raw` / `raw_inline` for anything else, which keep their Markdown and show it as source.
@@ -18,6 +19,32 @@ export const ORIGIN_ATTRS = ["src", "sig", "gap"] as const;
 
 export type EvidenceKind = "figure" | "recommendation" | "case-study";
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = ["figure", "recommendation", "case-study"];
+
+// The parse rules below read HTML: the editor's own markup when ProseMirror reads its DOM back or
+// a copy made in this editor is pasted or dropped (other HTML goes through the paste cleaner, see
+// clipboard.ts). They still take nothing that would be unsafe or wrong from any other markup: a
+// link only to the web, a mail address or within the site; evidence only of a known kind, with a
+// well-formed reference; Markdown kept as typed (`raw`) only from a copy known to be the editor's.
+
+/** Whether a link may be kept: http(s), mailto or no scheme at all (a section `#slug`, a path). */
+export function safeHref(href: string): boolean {
+  // Browsers ignore control characters and whitespace in a scheme ("java\tscript:").
+  const compact = href.replace(/[\u0000-\u0020\u007f]/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  return !scheme || ["http", "https", "mailto"].includes(scheme[1]!.toLowerCase());
+}
+
+/** Evidence attributes read from markup, or false (not evidence) when the kind or reference is not one a text may hold. */
+export function evidenceAttrs(kind: string | null, ref: string | null, kinds: readonly string[]): { kind: string; ref: string } | false {
+  return kind !== null && kinds.includes(kind) && ref !== null && REF_PATTERN.test(ref) ? { kind, ref } : false;
+}
+
+let rawTrusted = false;
+/** Set while a copy made in this editor is read back: only then may markup become `raw` Markdown. */
+export function trustRawParsing(on: boolean): void {
+  rawTrusted = on;
+}
+const rawValue = (dom: HTMLElement) => (rawTrusted ? { value: dom.textContent ?? "" } : false);
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 const alignClass = (align: unknown) => (align === "left" || align === "right" || align === "center" ? `align-${align}` : null);
@@ -162,7 +189,7 @@ const nodes = {
     selectable: true,
     draggable: true,
     attrs: { ...origin, kind: { default: "figure" }, ref: { default: "" } },
-    parseDOM: [{ tag: "div.rt-evidence", getAttrs: (dom: HTMLElement) => ({ kind: dom.getAttribute("data-kind") ?? "figure", ref: dom.getAttribute("data-ref") ?? "" }) }],
+    parseDOM: [{ tag: "div.rt-evidence", getAttrs: (dom: HTMLElement) => evidenceAttrs(dom.getAttribute("data-kind"), dom.getAttribute("data-ref"), EVIDENCE_KINDS) }],
     toDOM: (node) => ["div", { class: "rt-evidence", "data-kind": node.attrs.kind, "data-ref": node.attrs.ref }, `${node.attrs.kind}: ${node.attrs.ref}`],
   },
 
@@ -172,7 +199,7 @@ const nodes = {
     atom: true,
     selectable: true,
     attrs: { ...origin, value: { default: "" } },
-    parseDOM: [{ tag: "pre.rt-raw", preserveWhitespace: "full", getAttrs: (dom: HTMLElement) => ({ value: dom.textContent ?? "" }) }],
+    parseDOM: [{ tag: "pre.rt-raw", preserveWhitespace: "full", getAttrs: rawValue }],
     toDOM: (node) => ["pre", { class: "rt-raw" }, str(node.attrs.value)],
   },
 
@@ -214,7 +241,10 @@ const nodes = {
     parseDOM: [
       {
         tag: "span.rt-evidence-inline",
-        getAttrs: (dom: HTMLElement) => ({ kind: dom.getAttribute("data-kind") ?? "case-study", ref: dom.getAttribute("data-ref") ?? "", label: dom.getAttribute("data-label") ?? "" }),
+        getAttrs: (dom: HTMLElement) => {
+          const attrs = evidenceAttrs(dom.getAttribute("data-kind"), dom.getAttribute("data-ref"), ["case-study"]);
+          return attrs && { ...attrs, label: dom.getAttribute("data-label") ?? "" };
+        },
       },
     ],
     toDOM: (node) => ["span", { class: "rt-evidence-inline", "data-kind": node.attrs.kind, "data-ref": node.attrs.ref, "data-label": node.attrs.label }, str(node.attrs.label) || str(node.attrs.ref)],
@@ -225,10 +255,12 @@ const nodes = {
     inline: true,
     atom: true,
     attrs: { value: { default: "" } },
-    parseDOM: [{ tag: "code.rt-raw-inline", getAttrs: (dom: HTMLElement) => ({ value: dom.textContent ?? "" }) }],
+    parseDOM: [{ tag: "code.rt-raw-inline", getAttrs: rawValue }],
     toDOM: (node) => ["code", { class: "rt-raw-inline" }, str(node.attrs.value)],
   },
 } satisfies Record<string, NodeSpec>;
+
+const linkAttrs = (href: string | null, title: string | null) => (href && safeHref(href) ? { href, title } : false);
 
 const marks = {
   // Shown without an href: the editor never follows (or offers to run) what an author typed.
@@ -236,8 +268,8 @@ const marks = {
     attrs: { href: { default: "" }, title: { default: null } },
     inclusive: false,
     parseDOM: [
-      { tag: "span.rt-link", getAttrs: (dom: HTMLElement) => ({ href: dom.getAttribute("data-href") ?? "", title: dom.getAttribute("data-title") }) },
-      { tag: "a[href]", getAttrs: (dom: HTMLElement) => ({ href: dom.getAttribute("href") ?? "", title: dom.getAttribute("title") }) },
+      { tag: "span.rt-link", getAttrs: (dom: HTMLElement) => linkAttrs(dom.getAttribute("data-href"), dom.getAttribute("data-title")) },
+      { tag: "a[href]", getAttrs: (dom: HTMLElement) => linkAttrs(dom.getAttribute("href"), dom.getAttribute("title")) },
     ],
     toDOM: (mark): DOMOutputSpec => ["span", { class: "rt-link", "data-href": mark.attrs.href, title: mark.attrs.href, ...(mark.attrs.title ? { "data-title": mark.attrs.title } : {}) }, 0],
   },

@@ -166,7 +166,7 @@ describe("the references the editor's pickers list", () => {
 
   it("matches what was typed literally: wildcards, quotes and SQL are only characters", async () => {
     for (const kind of ["figure", "case-study", "recommendation", "section"]) {
-      for (const q of ["%", "_", "\\", "%%", "_%_", "''", '""', "' or '1'='1", "'); drop table figures; --", "ledger%", "\\%", "*", "[a-z]", "$1", ":name", "%' --"]) {
+      for (const q of ["%", "_", "\\", "%%", "_%_", "''", '""', "' or '1'='1", "'); drop table figures; --", "ledger%", "\\%", "*", "[a-z]", "$1", ":name", "%' --", "％", "＿", "＼", "ledger％"]) {
         const res = await get(editor, `kind=${kind}&q=${encodeURIComponent(q)}`);
         expect(res.statusCode, `${kind} ${q}`).toBe(200);
         expect(res.json<{ items: unknown[] }>().items, `${kind} ${q}`).toEqual([]);

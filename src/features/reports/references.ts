@@ -5,33 +5,14 @@ import type { ReferenceKind } from "#src/domain/reports.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { evidenceCandidates } from "#src/features/reports/evidence-kinds.ts";
 import { findSectionCandidates } from "#src/features/reports/repository.ts";
-import type { PLACEABLE_KINDS } from "#src/features/reports/schemas.ts";
+import type { PlaceableKind, ReferenceItem } from "#src/domain/references.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // What a writer can place in a section's text, as the editor's pickers list it: evidence of each
 // kind (found by its feature, through the evidence registry) and the report's other sections.
 
-export type PlaceableKind = (typeof PLACEABLE_KINDS)[number];
-
-/**
- * One thing a picker offers: its reference (a slug; for a section `chapter#slug`), title,
- * technology, a word of context (organization, survey, chapter...), its state and that state's
- * label, a thumbnail (figures), the link a text writes (sections), and whether placing it now
- * passes the checks before publishing.
- */
-export type ReferenceItem = {
-  kind: PlaceableKind;
-  ref: string;
-  title: string;
-  technology: string | null;
-  context: string | null;
-  status: string;
-  statusLabel: string;
-  thumbnail: string | null;
-  href: string | null;
-  usable: boolean;
-};
+export type { PlaceableKind, ReferenceItem };
 
 export type ReferenceRequest = { kind: PlaceableKind; q: string; ref?: string | undefined; limit: number; lang?: Language | undefined; chapter?: string | undefined };
 

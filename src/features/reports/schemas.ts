@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkMarkdown } from "#src/content/limits.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
+import { PLACEABLE_KINDS } from "#src/domain/references.ts";
 import { CHAPTER_KINDS, SECTION_STATUSES, TEMPLATE_NAMES } from "#src/domain/reports.ts";
 import { oneOf, optionalText, optionalUuid, requiredText, slugText } from "#src/lib/validation.ts";
 
@@ -48,8 +49,6 @@ export const DraftLanguageParams = z.object({ lang: z.enum(LANGUAGES) });
 /** The completeness dashboard's "changed since" date; an invalid one is no filter. */
 export const StatusQuery = z.object({ since: z.iso.date().optional().catch(undefined) });
 
-/** What can be placed in (or linked from) a section's text: the evidence kinds and other sections. */
-export const PLACEABLE_KINDS = ["figure", "case-study", "recommendation", "section"] as const;
 
 /**
  * What the editor's pickers ask for: a kind; the words typed, or one reference (a slug; for a

@@ -20,7 +20,7 @@ export const NO_REGION = "none";
 /** Lower case without accents: what the search compares ("donnees" finds "Données"). */
 export const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
-type Group = { code: string; name: string; organizations: Invitable[] };
+export type Group = { code: string; name: string; organizations: Invitable[] };
 
 export function regionGroups(regions: RegionRow[], organizations: Invitable[], t: Translate, lang: Language): Group[] {
   const known = new Set(regions.map((r) => r.code));
@@ -29,10 +29,9 @@ export function regionGroups(regions: RegionRow[], organizations: Invitable[], t
   return groups.filter((g) => g.organizations.length > 0);
 }
 
-/** The ids of one region's organizations, added to those already ticked (the region button without JavaScript). */
-export function withRegion(checked: string[], code: string, organizations: Invitable[]): string[] {
-  const region = organizations.filter((o) => (code === NO_REGION ? !o.regionCode : o.regionCode === code)).map((o) => o.id);
-  return [...new Set([...checked, ...region])];
+/** The ids of one region group's organizations, added to those already ticked (the region button without JavaScript). */
+export function withRegion(checked: string[], region: Group): string[] {
+  return [...new Set([...checked, ...region.organizations.map((o) => o.id)])];
 }
 
 export function InvitePicker(props: { t: Translate; lang: Language; regions: RegionRow[]; organizations: Invitable[]; checked: string[]; errors?: FieldErrors | undefined; added?: { region: string; count: number } | undefined }) {

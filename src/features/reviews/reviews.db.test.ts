@@ -239,6 +239,12 @@ describe("review rounds", () => {
     expect(ticked(region.body).sort()).toEqual([...esa, b.id].sort());
     expect(region.body).toContain('value="Regional review"');
     expect(await written()).toEqual(before);
+    // An unknown region (a stale page): the form again with the error and what was typed.
+    const unknown = await asEditor.submit(page, page, { ...fields, organizationIds: [b.id], selectRegion: "XYZ" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('value="Regional review"');
+    expect(ticked(unknown.body)).toEqual([b.id]);
+    expect(await written()).toEqual(before);
 
     // An unknown id, a deactivated organization or something that is no id: 400, and nothing is written.
     for (const bad of [[...esa, randomUUID()], [...esa, retired.id], [...esa, "not-an-id"]]) {
@@ -292,6 +298,14 @@ describe("review rounds", () => {
     expect(confirmed.body).toMatch(new RegExp(`role="status">Recorded for the comment from ${a.name}: Accepted, applied in the revision of [^<]+ UTC\\.<`));
     expect(options(confirmed.body).find(([value]) => value === String(applied.id))).toBeTruthy();
     expect(confirmed.body).toMatch(new RegExp(`<option value="${applied.id}" selected`));
+
+    // A revision recorded before the rule allowed it stays offered and selected, and saving the disposition again keeps it.
+    await repo.updateComment(db, comment.id, { appliedRevisionId: commented.revisionId });
+    const kept = await asEditor.get(page);
+    expect(options(kept.body).map(([value]) => value)).toEqual(["", String(applied.id), String(commented.revisionId)]);
+    expect(kept.body).toMatch(new RegExp(`<option value="${commented.revisionId}" selected`));
+    expect((await asEditor.submit(page, url, { disposition: "accepted", reason: "Kept.", appliedRevisionId: String(commented.revisionId) })).statusCode).toBe(303);
+    expect(await repo.getComment(db, comment.id)).toMatchObject({ appliedRevisionId: commented.revisionId, reason: "Kept." });
   });
 
   it("lets members propose topics and endorse others' once, and an accepted proposal become a chapter", async () => {

@@ -54,13 +54,20 @@ export async function reviewRoutes(app: FastifyInstance) {
     const report = await reportOf(request);
     const body = formBody(request.body);
     // "Invite all of <region>" (the picker without JavaScript): the form comes back with that region ticked.
+    // An unknown region (a stale page) shows the form again with what was typed, the error on the picker.
     if (typeof body.selectRegion === "string") {
-      const organizations = await repo.invitableOrganizations(db);
-      const ticked = [body.organizationIds ?? []].flat().map(String);
-      const all = withRegion(ticked, body.selectRegion, organizations);
-      const region = regionGroups(await listRegions(db), organizations, request.t, request.lang).find((g) => g.code === body.selectRegion);
-      if (!region) throw appError("VALIDATION_FAILED", { selectRegion: "field.invalid" });
-      return sendPage(reply, await roundsPage(request, reply, { ...body, organizationIds: all }, undefined, { region: region.name, count: region.organizations.length }));
+      const code = body.selectRegion;
+      return submitForm(
+        reply,
+        async () => {
+          const organizations = await repo.invitableOrganizations(db);
+          const region = regionGroups(await listRegions(db), organizations, request.t, request.lang).find((g) => g.code === code);
+          if (!region) throw appError("VALIDATION_FAILED", { organizationIds: "field.invalid" });
+          const all = withRegion([body.organizationIds ?? []].flat().map(String), region);
+          return sendPage(reply, await roundsPage(request, reply, { ...body, organizationIds: all }, undefined, { region: region.name, count: region.organizations.length }));
+        },
+        (error) => roundsPage(request, reply, body, error),
+      );
     }
     return submitForm(
       reply,

@@ -95,9 +95,11 @@ export async function dispose(db: Db, actor: Actor, commentId: string, input: Di
     if (comment.parentId) throw appError("VALIDATION_FAILED", { disposition: "field.invalid" });
     const round = await repo.getRound(tx, comment.roundId);
     if (round?.status !== "open") throw appError("ROUND_CLOSED");
-    // The revision that applied the comment must be one of the commented section's, saved after the text commented on.
+    // The revision that applied the comment must be one of the commented section's, saved after the text commented on
+    // (or the one already recorded, kept when the disposition is saved again).
     const revision = input.appliedRevisionId === null ? null : await getRevision(tx, input.appliedRevisionId);
-    if (revision === undefined || (revision && !mayApply(comment, revision))) throw appError("VALIDATION_FAILED", { appliedRevisionId: "review.revisionElsewhere" });
+    const kept = revision && revision.id === comment.appliedRevisionId;
+    if (revision === undefined || (revision && !kept && !mayApply(comment, revision))) throw appError("VALIDATION_FAILED", { appliedRevisionId: "review.revisionElsewhere" });
     const updated = await repo.updateComment(tx, commentId, { ...input, disposedBy: actor.userId, disposedAt: new Date() });
     await recordAudit(tx, actor, { action: "review.dispose", entityType: "review_round", entityId: comment.roundId, data: { commentId, disposition: input.disposition, appliedRevisionId: input.appliedRevisionId } });
     return { comment: updated, revision };

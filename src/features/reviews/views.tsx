@@ -86,6 +86,10 @@ export function RoundsPage(props: {
         <summary>{t("review.new")}</summary>
         <ErrorSummary t={t} errors={error?.fields} code={error?.code} />
         <Form ctx={ctx} action={`/editor/reports/${report.slug}/reviews`} class="stack round-form">
+          {/* The form's default button (Enter in a field): opening the round, not the first region button of the picker. */}
+          <button class="visually-hidden" tabindex={-1} aria-hidden="true">
+            {t("review.open")}
+          </button>
           <TextField t={t} name="title" label={t("review.roundTitle")} values={values} errors={error?.fields} required maxLength={300} />
           <SelectField
             t={t}
@@ -157,7 +161,10 @@ function DispositionForm({ ctx, comment: c, revisions, error, values }: { ctx: P
   const fields = error?.fields ?? {};
   // The comment in error takes the form's ids, so that the error summary's links reach its fields.
   const id = (name: string, prefix: string) => (error ? `f-${name}` : `${prefix}-${c.id}`);
-  const choices = applicableRevisions(c, revisions);
+  // The revision already recorded stays offered even if it no longer meets the rule (the server keeps accepting it).
+  const kept = c.appliedRevisionId === null ? undefined : revisions.find((r) => r.id === c.appliedRevisionId);
+  const applicable = applicableRevisions(c, revisions);
+  const choices = kept && !applicable.includes(kept) ? [...applicable, kept] : applicable;
   const commented = revisions.find((r) => r.id === c.revisionId)?.language;
   const disposition = values ? valueOf(values, "disposition") : (c.disposition ?? "");
   const applied = values ? valueOf(values, "appliedRevisionId") : c.appliedRevisionId ? String(c.appliedRevisionId) : "";
@@ -207,6 +214,11 @@ function DispositionForm({ ctx, comment: c, revisions, error, values }: { ctx: P
                 {revisionLabel(ctx, r, commented)}
               </option>
             ))}
+            {c.appliedRevisionId !== null && !kept && (
+              <option value={String(c.appliedRevisionId)} selected={applied === String(c.appliedRevisionId)}>
+                #{c.appliedRevisionId}
+              </option>
+            )}
           </select>
           <p class="hint" id={hint}>
             {choices.length ? t("review.appliedRevisionHint") : t("review.noRevisionYet")}

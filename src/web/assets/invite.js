@@ -1,5 +1,5 @@
 // Inviting organizations to a review round. The page lists every organization by region with a
-// checkbox (and, without this script, a button per region); this script adds filters by region
+// checkbox (and, without this script, a button per region, removed here); this script adds filters by region
 // and kind, a search on name, short name, country and code, a live count, "select all shown" and
 // "clear shown", and the list of those selected, each removable. The form still posts the ticked
 // checkboxes, nothing else.
@@ -21,7 +21,7 @@ for (const picker of document.querySelectorAll("[data-invite-picker]")) {
 
   tools.hidden = false;
   if (hint) hint.textContent = hint.dataset.jsHint;
-  for (const button of picker.querySelectorAll("[data-region-button]")) button.hidden = true;
+  for (const button of picker.querySelectorAll("[data-region-button]")) button.remove();
 
   const shown = () => items.filter((item) => !item.hidden);
 
