@@ -38,34 +38,56 @@ function problemOf(m: RichMessages, kind: string, ref: string, result: Lookup): 
   return null;
 }
 
-/** A figure, recommendation or case study placed as a block: a card. */
-class EvidenceCard implements NodeView {
-  dom: HTMLElement;
+/**
+ * A reference shown by what it stands for: asks the server once per reference (again only when
+ * the node's attributes change) and draws itself from the answer. Subclasses draw.
+ */
+abstract class LookedUpView implements NodeView {
   private asked = "";
 
   constructor(
-    private node: Node,
-    private readonly m: RichMessages,
+    public dom: HTMLElement,
+    protected node: Node,
+    protected readonly m: RichMessages,
   ) {
-    this.dom = el("div", "rt-evidence");
     this.dom.contentEditable = "false";
     this.render();
   }
 
+  protected abstract show(result: Lookup): void;
+
   private render() {
-    const { kind, ref } = this.node.attrs as { kind: string; ref: string };
-    const key = `${kind}:${ref}`;
+    const { kind, ref, label } = this.node.attrs as { kind: string; ref: string; label?: string };
+    const key = `${kind}:${ref}:${label ?? ""}`;
     if (key === this.asked) return;
     this.asked = key;
-    this.dom.dataset.kind = kind;
-    this.dom.dataset.ref = ref;
     this.show({ state: "pending" });
     lookup(kind as PickerKind, ref, (result) => {
       if (this.asked === key) this.show(result);
     });
   }
 
-  private show(result: Lookup) {
+  update(node: Node) {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.render();
+    return true;
+  }
+
+  ignoreMutation() {
+    return true;
+  }
+}
+
+/** A figure, recommendation or case study placed as a block: a card. */
+class EvidenceCard extends LookedUpView {
+  constructor(node: Node, m: RichMessages) {
+    super(el("div", "rt-evidence"), node, m);
+  }
+
+  protected show(result: Lookup) {
+    this.dom.dataset.kind = String(this.node.attrs.kind);
+    this.dom.dataset.ref = String(this.node.attrs.ref);
     const { m } = this;
     const { kind, ref } = this.node.attrs as { kind: string; ref: string };
     const item = result.state === "done" ? result.item : null;
@@ -90,45 +112,15 @@ class EvidenceCard implements NodeView {
     }
     this.dom.replaceChildren(...parts, body);
   }
-
-  update(node: Node) {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation() {
-    return true;
-  }
 }
 
 /** A case study named in running text: a chip with the writer's words. */
-class EvidenceChip implements NodeView {
-  dom: HTMLElement;
-  private asked = "";
-
-  constructor(
-    private node: Node,
-    private readonly m: RichMessages,
-  ) {
-    this.dom = el("span", "rt-evidence-inline");
-    this.dom.contentEditable = "false";
-    this.render();
+class EvidenceChip extends LookedUpView {
+  constructor(node: Node, m: RichMessages) {
+    super(el("span", "rt-evidence-inline"), node, m);
   }
 
-  private render() {
-    const { kind, ref, label } = this.node.attrs as { kind: string; ref: string; label: string };
-    const key = `${kind}:${ref}:${label}`;
-    if (key === this.asked) return;
-    this.asked = key;
-    this.show({ state: "pending" });
-    lookup(kind as PickerKind, ref, (result) => {
-      if (this.asked === key) this.show(result);
-    });
-  }
-
-  private show(result: Lookup) {
+  protected show(result: Lookup) {
     const { kind, ref, label } = this.node.attrs as { kind: string; ref: string; label: string };
     const item = result.state === "done" ? result.item : null;
     this.dom.title = item ? `${this.m(KIND_LABEL[kind] ?? "rich.caseStudy")}: ${item.title} (${item.statusLabel})` : `${this.m(KIND_LABEL[kind] ?? "rich.caseStudy")}: ${ref}`;
@@ -137,17 +129,6 @@ class EvidenceChip implements NodeView {
     if (problem) parts.push(el("span", "rt-problem", ` ⚠ ${problem}`));
     this.dom.classList.toggle("is-problem", Boolean(problem));
     this.dom.replaceChildren(...parts);
-  }
-
-  update(node: Node) {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation() {
-    return true;
   }
 }
 
