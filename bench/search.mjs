@@ -35,6 +35,8 @@ const QUERIES = [
   ["reader, everything: \"drone border\"", { ...base, q: "drone border" }],
   ["reader, French pages, no accents: \"donnees\"", { ...base, q: "donnees", lang: "fr" }],
   ["reader, filtered by region: \"pilot\" in EUR", { ...base, q: "pilot", region: "EUR" }],
+  ["reader, English pages, Spanish words: \"cadena de bloques\"", { ...base, q: "cadena de bloques" }],
+  ["reader, mistyped (close spellings): \"blokchain\"", { ...base, q: "blokchain" }],
   ["secretariat, living draft and register: \"ledger\"", { ...base, q: "ledger", edition: "draft", secretariat: true }],
 ];
 

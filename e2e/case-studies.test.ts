@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)("case studies in the browser", () => {
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(`${server.url}/case-studies`);
     await reader.getByRole("checkbox", { name: /Blockchain and distributed ledgers/ }).check();
-    await reader.getByLabel("Search").fill("ledger disputes");
+    await reader.getByLabel("Search", { exact: true }).fill("ledger disputes");
     await reader.getByRole("button", { name: "Apply" }).first().click();
     await expect.poll(() => reader.getByRole("status").first().textContent()).toContain("Results: 1");
     await expectAccessible(reader);

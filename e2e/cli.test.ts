@@ -163,12 +163,13 @@ describe("living-report CLI", () => {
       expect(words).toMatch(/Fig(?:ure|\.) 2\W+Étape d.adoption par technologie \(2024\)/);
       // Bookmarks: chapters with their sections beneath.
       const outline = JSON.parse(spawnSync("qpdf", ["--json=2", "--json-key=outlines", pdfFile], { encoding: "utf8" }).stdout) as { outlines: { title: string; kids: { title: string }[] }[] };
-      // The case-study annex is the last chapter, with a bookmark per case study.
+      // The case-study annex, with a bookmark per case study, then the data behind the figures, last.
       const chapters = outline.outlines.map((o) => o.title);
       expect(chapters.slice(0, 3)).toEqual(["1 Introduction", "2 Using technologies together for Smart Customs", "3 Chaîne de blocs et technologie des registres distribués"]);
-      expect(chapters.at(-1)).toBe(`${chapters.length} Annexe\u202f: études de cas`);
+      expect(chapters.at(-2)).toBe(`${chapters.length - 1} Annexe\u202f: études de cas`);
+      expect(chapters.at(-1)).toBe(`${chapters.length} Données des figures`);
       expect(outline.outlines[2]!.kids.map((k) => k.title)).toContain("3.1 De quoi s'agit-il");
-      expect(outline.outlines.at(-1)!.kids.map((k) => k.title)).toContain(`${chapters.length}.1 CADENA: sharing trusted-trader data on a ledger`);
+      expect(outline.outlines.at(-2)!.kids.map((k) => k.title)).toContain(`${chapters.length - 1}.1 CADENA: sharing trusted-trader data on a ledger`);
       // The same edition as Word: LibreOffice opens it, and its headings are all there.
       const docxFile = join(dir, "edition.docx");
       const docx = cli(["export", "--report", "disruptive-technologies", "--edition", "2026", "--format", "docx", "--lang", "fr", "--out", docxFile], "", env);

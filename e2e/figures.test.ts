@@ -5,7 +5,8 @@ import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The demo editor makes a figure with the guided form (question, breakdown, chart, a live
 // preview, errors in view, an address that survives a reload), and readers see a chart for
-// every question of a survey's results.
+// every question of a survey's results; a published chart reads on a phone (its narrow drawing,
+// text at least 11 px, the data behind it as a table and a CSV).
 
 describe.skipIf(!hasChromium)("figures in the browser", () => {
   let server: RunningServer;
@@ -127,5 +128,53 @@ describe.skipIf(!hasChromium)("figures in the browser", () => {
     await screenshot(phone, "figure-form-phone");
     await phone.goto(`${server.url}/surveys/adoption-2024/results`);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it("reads a published chart on a phone: the narrow drawing at its size, text of 11 px or more, the data as a table and a CSV", async () => {
+    const chapter = `${server.url}/reports/disruptive-technologies/2022/en/blockchain`;
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await phone.goto(chapter);
+    const figure = phone.locator("figure.directive-figure").first();
+    const img = figure.locator("img");
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    const shown = await img.evaluate((el: HTMLImageElement) => ({ src: el.currentSrc, width: el.getBoundingClientRect().width, natural: el.naturalWidth, alt: el.alt }));
+    expect(shown.src).toMatch(/\/figures\/blockchain-stage-by-region\.narrow\.svg$/);
+    expect(shown.alt.length).toBeGreaterThan(20);
+    expect(shown.width).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The drawing's smallest text, times the scale it is shown at.
+    const svg = await (await phone.request.get(shown.src)).text();
+    const viewBoxWidth = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+)/.exec(svg)![1]);
+    const smallest = Math.min(...[...svg.matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1])));
+    expect(smallest * (shown.width / viewBoxWidth)).toBeGreaterThanOrEqual(11);
+    await screenshot(phone, "figure-phone");
+
+    // "Show the data": a table with the rows of the CSV.
+    await figure.getByText("Show the data", { exact: true }).click();
+    const table = figure.locator("details table");
+    await table.waitFor();
+    expect(await table.locator("caption").textContent()).toContain("Blockchain: how far administrations have gone, by region");
+    expect(await table.locator("thead th[scope=col]").allTextContents()).toEqual(["Region", "Stage", "Organizations"]);
+    const csvLink = figure.getByRole("link", { name: "Download the data (CSV)" });
+    const csv = await phone.request.get(new URL((await csvLink.getAttribute("href"))!, chapter).href);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split(/\r?\n/).slice(1);
+    const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? "")));
+    expect(rows.length).toBe(lines.length);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(lines.some((line) => line.includes(row[1]!) && line.endsWith(`,${row[2]}`) && line.includes(row[0]!.split(",")[0]!))).toBe(true);
+    await expectAccessible(phone);
+
+    // On a wide screen the wide drawing.
+    const wide = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await wide.goto(chapter);
+    const wideImg = wide.locator("figure.directive-figure img").first();
+    await wideImg.scrollIntoViewIfNeeded();
+    await expect.poll(() => wideImg.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    expect(await wideImg.evaluate((el: HTMLImageElement) => el.currentSrc)).toMatch(/\/figures\/blockchain-stage-by-region\.svg$/);
+    await expectAccessible(wide);
+    await screenshot(wide, "figure-wide");
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, openSiteMenu, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The secretariat's review rounds in a real browser: inviting a region's organizations with the
@@ -207,6 +207,7 @@ describe.skipIf(!hasChromium)("review invitations, dispositions and the signed-i
       for (const lang of ["en", "fr", "es"] as const) {
         await phone.goto(`${server.url}/language/${lang}?next=%2Feditor`);
         expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        await openSiteMenu(phone);
         await phone.locator("summary", { hasText: MENU[lang] }).click();
         const link = phone.locator(".nav-menu-panel").getByRole("link", { name: REVIEWS[lang] });
         await link.scrollIntoViewIfNeeded();

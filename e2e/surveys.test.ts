@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, openSiteMenu, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // A survey with every question type, answered in the browser by two organizations of different
@@ -32,6 +32,7 @@ describe.skipIf(!hasChromium)("surveys in the browser", () => {
   });
 
   const answer = async (page: Page, staff: string, stage: string) => {
+    await openSiteMenu(page);
     await page.getByRole("link", { name: "My work" }).click();
     await page.getByRole("link", { name: /Adoption check 2026/ }).click();
     // The staff question appears only once "Yes" is chosen.

@@ -61,6 +61,12 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** On a narrow screen the header's navigation is folded behind "Menu": opens it when it is shown and closed. */
+export async function openSiteMenu(page: Page) {
+  const summary = page.locator("details.site-menu > summary");
+  if ((await summary.isVisible()) && !(await page.locator("details.site-menu").evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
+}
+
 /** Signs in through the sign-in page in a new tab of the context; answers the tab, on the front page. */
 export async function signIn(context: BrowserContext, baseUrl: string, email: string, password: string): Promise<Page> {
   const page = await context.newPage();

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { testDatabaseUrl } from "#test/helpers/prerequisites.ts";
+import { dropDatabase as dropTestDatabase } from "#test/setup/database.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -58,7 +59,7 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   return {
     url: u.toString(),
     async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
+      await dropTestDatabase(admin, name);
       await admin.end();
     },
   };

@@ -76,13 +76,14 @@ program
 
 program
   .command("export")
-  .description("Write an edition (or, with --edition draft, the living draft marked DRAFT) to a file.")
+  .description("Write an edition (or, with --edition draft, the living draft marked DRAFT) to a file; or, with --format site, the published report to a folder any static host can serve.")
   .requiredOption("--report <slug>", "the report's short name")
-  .requiredOption("--edition <label>", 'the edition\'s label, or "draft"')
-  .requiredOption("--format <format>", "pdf, docx, html (one self-contained file) or zip (open data)")
-  .option("--lang <lang>", "en, fr or es", "en")
-  .requiredOption("--out <file>", "where to write the file")
+  .option("--edition <label>", 'the edition\'s label, or "draft" (required but for --format site, where it defaults to the current edition)')
+  .requiredOption("--format <format>", "pdf, docx, epub, html (one self-contained file), zip (open data), or site (a folder: every page in every language, figures, exports, feed)")
+  .option("--lang <lang>", "en, fr or es (a site holds every language)", "en")
+  .requiredOption("--out <file>", "where to write the file (for a site: the folder)")
   .option("--pdfa", "write PDF/A-2b (archival)", false)
+  .option("--all", "with --format site: every published edition, not just one", false)
   .action(exportCommand);
 
 program

@@ -14,7 +14,9 @@ export function searchCommand(q: string, options: { lang: string; edition: strin
     const result = await search(db, { q, lang: options.lang as Language, kinds: options.kind ? [options.kind as SearchKind] : [], edition: options.edition, secretariat: true, limit, offset: 0 });
     const bold = process.stdout.isTTY ? ["\x1b[1m", "\x1b[22m"] : ["[", "]"];
     for (const hit of result.hits) {
-      console.log(`${hit.kind.padEnd(15)} ${hit.title}  ${hit.url}`);
+      const trail = [hit.report, hit.kind === "chapter" || hit.kind === "section" ? hit.context : null, hit.chapter].filter(Boolean).join(" › ");
+      console.log(`${hit.kind.padEnd(15)} ${hit.title}  ${hit.url}${hit.language ? `  [${hit.language}]` : ""}${hit.close ? "  (close spelling)" : ""}`);
+      if (trail) console.log(`                ${trail}`);
       console.log(`                ${hit.snippet.replaceAll(MARK_START, bold[0]!).replaceAll(MARK_END, bold[1]!).replace(/\s+/g, " ")}`);
     }
     console.error(`${result.total} results`);

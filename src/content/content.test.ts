@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractReferences } from "#src/content/directives.ts";
 import { renderHtml, type Resolver } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
+import { renderNow } from "#src/content/render.ts";
 import { translator } from "#src/i18n/i18n.ts";
 
 const t = translator("en");
@@ -42,6 +43,14 @@ describe("content pipeline", () => {
       { kind: "figure", ref: "blockchain-stage-by-region" },
       { kind: "recommendation", ref: "start-with-the-problem" },
     ]);
+  });
+
+  it("ends a figure with its caption, the table of its data inside it, under its words", () => {
+    const data = { columns: ["answer", "organizations"], rows: [["Pilot", 30]], n: 30 };
+    const figure = { src: "/f.svg", alt: "Bars", caption: "Synthetic.", n: 30, source: "Survey", dataHref: "/f.csv", data };
+    const { html } = render("::figure{ref=stage}", (kind) => (kind === "figure" ? { title: "Stage", figure } : undefined));
+    expect(html).toMatch(/^<figure [^>]*><img [^>]*><figcaption><strong>Stage<\/strong> Synthetic\. .*<details class="figure-data">.*<\/details><\/figcaption><\/figure>$/s);
+    expect(html).toContain('<th scope="row">Pilot</th>');
   });
 
   it("gives a placed recommendation an id from its reference, so it can be linked", () => {
@@ -91,5 +100,31 @@ describe("content pipeline", () => {
     const { html, warnings } = render("See :case-study[a ledger]{ref=pe-cadena} and :case-study[this]{ref=nope}.", resolve);
     expect(html).toContain('<a class="ref ref-case-study" data-ref="pe-cadena" href="/case-studies/pe-cadena" title="CADENA: trusted traders">a ledger</a>');
     expect(warnings).toEqual([{ code: "unknown-ref", name: "case-study", ref: "nope" }]);
+  });
+});
+
+describe("rendering a text for a page", () => {
+  const markdown = "Ledgers keep records.[^1]\n\n[^1]: A note.";
+
+  it("marks the words it adds with the page's language when the text is in another", () => {
+    const { html } = renderNow({ markdown, lang: "fr", textLang: "en", idPrefix: "s", resolutions: [] });
+    expect(html).toMatch(/<h2 class="sr-only" lang="fr" id="[^"]*footnote-label">Notes<\/h2>/);
+  });
+
+  it("adds no mark when the text is in the page's language, or its language is unknown", () => {
+    for (const textLang of ["fr", undefined] as const) {
+      const { html } = renderNow({ markdown, lang: "fr", textLang, idPrefix: "s", resolutions: [] });
+      expect(html).toMatch(/<h2 class="sr-only" id="[^"]*footnote-label">Notes<\/h2>/);
+    }
+  });
+
+  it("gives each section's notes heading its own id, which its note references point to", () => {
+    const ids = ["a", "b"].map((idPrefix) => renderNow({ markdown, lang: "en", idPrefix, resolutions: [] }).html);
+    for (const [i, html] of ids.entries()) {
+      const prefix = ["a", "b"][i];
+      expect(html).toContain(`id="${prefix}-footnote-label"`);
+      expect(html).toContain(`aria-describedby="${prefix}-footnote-label"`);
+      expect(html).not.toMatch(/id="footnote-label"/);
+    }
   });
 });

@@ -27,7 +27,9 @@ const referenceKey = (kind: string, ref: string) => `${kind}:${ref}`;
 export function renderNow(request: RenderRequest): Rendered {
   const resolutions = new Map(request.resolutions);
   const resolve: Resolver = (kind, ref) => resolutions.get(referenceKey(kind, ref));
-  return renderHtml(parseMarkdown(request.markdown, request.textLang), { t: translator(request.lang), idPrefix: request.idPrefix, resolve });
+  // A text shown on a page in another language: the words the pipeline adds are the page's, and marked so.
+  const chromeLang = request.textLang && request.textLang !== request.lang ? request.lang : undefined;
+  return renderHtml(parseMarkdown(request.markdown, request.textLang), { t: translator(request.lang), idPrefix: request.idPrefix, resolve, chromeLang });
 }
 
 /** The evidence a text embeds, parsed now (the worker's task). */

@@ -24,14 +24,78 @@ import { findingMessage } from "#src/web/findings.tsx";
 export type DemoProgress = (done: number, total: number, step: string) => void;
 
 const TECHNOLOGIES = [
-  { slug: "blockchain", nameEn: "Blockchain and distributed ledgers", nameFr: "Chaîne de blocs et registres distribués", nameEs: "Cadena de bloques y registros distribuidos" },
-  { slug: "iot", nameEn: "Internet of Things", nameFr: "Internet des objets", nameEs: "Internet de las cosas" },
-  { slug: "ai", nameEn: "Big data, analytics and artificial intelligence", nameFr: "Mégadonnées, analytique et intelligence artificielle", nameEs: "Macrodatos, analítica e inteligencia artificial" },
-  { slug: "big-data", nameEn: "Big data (until 2019)", nameFr: "Mégadonnées (jusqu'en 2019)", nameEs: "Macrodatos (hasta 2019)" },
-  { slug: "3d-printing", nameEn: "3D printing", nameFr: "Impression 3D", nameEs: "Impresión 3D" },
-  { slug: "biometrics", nameEn: "Biometrics", nameFr: "Biométrie", nameEs: "Biometría" },
-  { slug: "drones", nameEn: "Drones", nameFr: "Drones", nameEs: "Drones" },
-  { slug: "virtual-reality", nameEn: "Virtual, augmented and mixed reality", nameFr: "Réalité virtuelle, augmentée et mixte", nameEs: "Realidad virtual, aumentada y mixta" },
+  {
+    slug: "blockchain",
+    nameEn: "Blockchain and distributed ledgers",
+    nameFr: "Chaîne de blocs et registres distribués",
+    nameEs: "Cadena de bloques y registros distribuidos",
+    aliasesEn: ["blockchain", "distributed ledger", "DLT", "shared ledger"],
+    aliasesFr: ["chaîne de blocs", "blockchain", "registre distribué", "technologie des registres distribués"],
+    aliasesEs: ["cadena de bloques", "blockchain", "registro distribuido", "tecnología de registro distribuido"],
+  },
+  {
+    slug: "iot",
+    nameEn: "Internet of Things",
+    nameFr: "Internet des objets",
+    nameEs: "Internet de las cosas",
+    aliasesEn: ["IoT", "connected devices", "sensors", "smart containers"],
+    aliasesFr: ["IdO", "objets connectés", "capteurs"],
+    aliasesEs: ["IdC", "dispositivos conectados", "sensores"],
+  },
+  {
+    slug: "ai",
+    nameEn: "Big data, analytics and artificial intelligence",
+    nameFr: "Mégadonnées, analytique et intelligence artificielle",
+    nameEs: "Macrodatos, analítica e inteligencia artificial",
+    aliasesEn: ["AI", "artificial intelligence", "machine learning", "big data", "data analytics"],
+    aliasesFr: ["IA", "intelligence artificielle", "apprentissage automatique", "mégadonnées", "données massives"],
+    aliasesEs: ["IA", "inteligencia artificial", "aprendizaje automático", "macrodatos", "datos masivos"],
+  },
+  {
+    slug: "big-data",
+    nameEn: "Big data (until 2019)",
+    nameFr: "Mégadonnées (jusqu'en 2019)",
+    nameEs: "Macrodatos (hasta 2019)",
+    aliasesEn: ["big data"],
+    aliasesFr: ["mégadonnées", "données massives"],
+    aliasesEs: ["macrodatos", "datos masivos"],
+  },
+  {
+    slug: "3d-printing",
+    nameEn: "3D printing",
+    nameFr: "Impression 3D",
+    nameEs: "Impresión 3D",
+    aliasesEn: ["additive manufacturing", "3D printer"],
+    aliasesFr: ["fabrication additive", "imprimante 3D"],
+    aliasesEs: ["fabricación aditiva", "impresora 3D"],
+  },
+  {
+    slug: "biometrics",
+    nameEn: "Biometrics",
+    nameFr: "Biométrie",
+    nameEs: "Biometría",
+    aliasesEn: ["facial recognition", "fingerprints", "biometric identification"],
+    aliasesFr: ["reconnaissance faciale", "empreintes digitales", "identification biométrique"],
+    aliasesEs: ["reconocimiento facial", "huellas dactilares", "identificación biométrica"],
+  },
+  {
+    slug: "drones",
+    nameEn: "Drones",
+    nameFr: "Drones",
+    nameEs: "Drones",
+    aliasesEn: ["drone", "UAV", "unmanned aerial vehicle", "remotely piloted aircraft"],
+    aliasesFr: ["drone", "aéronef sans pilote", "véhicule aérien sans pilote"],
+    aliasesEs: ["dron", "vehículo aéreo no tripulado", "aeronave no tripulada"],
+  },
+  {
+    slug: "virtual-reality",
+    nameEn: "Virtual, augmented and mixed reality",
+    nameFr: "Réalité virtuelle, augmentée et mixte",
+    nameEs: "Realidad virtual, aumentada y mixta",
+    aliasesEn: ["VR", "AR", "virtual reality", "augmented reality", "mixed reality"],
+    aliasesFr: ["RV", "RA", "réalité virtuelle", "réalité augmentée"],
+    aliasesEs: ["RV", "RA", "realidad virtual", "realidad aumentada"],
+  },
 ] as const;
 
 const STEPS = 8;
@@ -117,7 +181,10 @@ async function acknowledgementNote(db: Db, reportId: string, findings: Findings)
 export async function loadDemoReport(db: Db, publicUrl: string, progress: DemoProgress = () => {}): Promise<void> {
   progress(0, STEPS, "technologies");
   const tech = new Map<string, string>();
-  for (const x of TECHNOLOGIES) tech.set(x.slug, (await createTechnology(db, SYSTEM_ACTOR, { ...x, descriptionEn: null })).id);
+  for (const x of TECHNOLOGIES) {
+    const input = { ...x, descriptionEn: null, aliasesEn: [...x.aliasesEn], aliasesFr: [...x.aliasesFr], aliasesEs: [...x.aliasesEs] };
+    tech.set(x.slug, (await createTechnology(db, SYSTEM_ACTOR, input)).id);
+  }
   await setTechnologyLink(db, SYSTEM_ACTOR, { fromId: tech.get("iot")!, toId: tech.get("ai")!, kind: "feeds" }, true);
   await setTechnologyLink(db, SYSTEM_ACTOR, { fromId: tech.get("blockchain")!, toId: tech.get("iot")!, kind: "related" }, true);
   await setTechnologyLink(db, SYSTEM_ACTOR, { fromId: tech.get("big-data")!, toId: tech.get("ai")!, kind: "merged_into" }, true);

@@ -89,7 +89,14 @@ export function isShown(q: Question, answers: Answers): boolean {
 
 export const textIn = (text: { en: string; fr?: string | undefined; es?: string | undefined }, lang: Language) => text[lang] || text.en;
 
-/** A figure's file in a URL (live or frozen): its slug, and its drawing (svg) or the rows it was drawn from (csv). */
+/**
+ * A figure's file in a URL (live or frozen): its slug, and its drawing (svg; `.narrow.svg` the one
+ * drawn for narrow screens) or the rows it was drawn from (csv).
+ */
 export const FigureFile = z
-  .object({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}\.(svg|csv)$/) })
-  .transform(({ file }) => ({ slug: file.slice(0, file.lastIndexOf(".")), type: file.slice(file.lastIndexOf(".") + 1) as "svg" | "csv" }));
+  .object({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}(\.narrow)?\.(svg|csv)$/).refine((file) => !file.endsWith(".narrow.csv")) })
+  .transform(({ file }) => {
+    const narrow = file.endsWith(".narrow.svg");
+    const slug = file.slice(0, narrow ? -".narrow.svg".length : file.lastIndexOf("."));
+    return { slug, type: file.slice(file.lastIndexOf(".") + 1) as "svg" | "csv", narrow };
+  });

@@ -2,12 +2,14 @@ import type { Messages } from "#src/i18n/message.ts";
 import { api } from "#src/i18n/messages/api.ts";
 import { audit } from "#src/i18n/messages/audit.ts";
 import { caseStudies } from "#src/i18n/messages/case-studies.ts";
+import { charts } from "#src/i18n/messages/charts.ts";
 import { catalog } from "#src/i18n/messages/catalog.ts";
 import { compare } from "#src/i18n/messages/compare.ts";
 import { conflicts } from "#src/i18n/messages/conflicts.ts";
 import { content } from "#src/i18n/messages/content.ts";
 import { editions } from "#src/i18n/messages/editions.ts";
 import { editionTexts } from "#src/i18n/messages/edition-texts.ts";
+import { epub } from "#src/i18n/messages/epub.ts";
 import { errors } from "#src/i18n/messages/errors.ts";
 import { events } from "#src/i18n/messages/events.ts";
 import { findings } from "#src/i18n/messages/findings.ts";
@@ -16,11 +18,13 @@ import { members } from "#src/i18n/messages/members.ts";
 import { navigation } from "#src/i18n/messages/navigation.ts";
 import { provenance } from "#src/i18n/messages/provenance.ts";
 import { publishing } from "#src/i18n/messages/publishing.ts";
+import { reading } from "#src/i18n/messages/reading.ts";
 import { pickers } from "#src/i18n/messages/pickers.ts";
 import { reports } from "#src/i18n/messages/reports.ts";
 import { reviews } from "#src/i18n/messages/reviews.ts";
 import { richEditor } from "#src/i18n/messages/rich-editor.ts";
 import { search } from "#src/i18n/messages/search.ts";
+import { shell } from "#src/i18n/messages/shell.ts";
 import { site } from "#src/i18n/messages/site.ts";
 import { surveys } from "#src/i18n/messages/surveys.ts";
 
@@ -35,7 +39,7 @@ import { surveys } from "#src/i18n/messages/surveys.ts";
 // brace is quoted (`'{ref=…}'`).
 
 /** The feature modules, so a test can check that no key is defined twice. */
-export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor } as const;
+export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts } as const;
 
 export const messages = {
   ...site,
@@ -47,6 +51,7 @@ export const messages = {
   ...catalog,
   ...caseStudies,
   ...surveys,
+  ...charts,
   ...events,
   ...reports,
   ...conflicts,
@@ -62,6 +67,9 @@ export const messages = {
   ...navigation,
   ...pickers,
   ...richEditor,
+  ...shell,
+  ...epub,
+  ...reading,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

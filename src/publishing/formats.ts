@@ -14,7 +14,7 @@ export type Format = {
 };
 
 /**
- * DOCX, the one-file HTML and the zip are built in JavaScript on the worker pool, so a large
+ * DOCX, the one-file HTML, the zip and the EPUB are built in JavaScript on the worker pool, so a large
  * edition never holds the server's event loop; a job that gives up stops the worker's task.
  */
 const onPool =
@@ -22,7 +22,7 @@ const onPool =
   async (publication, options) =>
     Buffer.from(await runInPool<Uint8Array>("export", { format, publication }, { signal: options.signal }));
 
-/** The one registry of export formats; DOCX, single-file HTML and open data plug in here. */
+/** The one registry of export formats; DOCX, single-file HTML, open data and EPUB plug in here. */
 export const FORMATS = {
   pdf: {
     extension: "pdf",
@@ -52,6 +52,12 @@ export const FORMATS = {
     mediaType: "application/zip",
     timeoutMs: TIME_LIMITS_MS.export,
     render: onPool("zip"),
+  },
+  epub: {
+    extension: "epub",
+    mediaType: "application/epub+zip",
+    timeoutMs: TIME_LIMITS_MS.export,
+    render: onPool("epub"),
   },
 } satisfies Record<string, Format>;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Element, ElementContent } from "hast";
+import type { Element, ElementContent, Root as HastRoot } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { h } from "hastscript";
 import { renderToString } from "preact-render-to-string";
@@ -11,6 +11,7 @@ import { renderHtml, type Resolver } from "#src/content/html.ts";
 import type { Root } from "mdast";
 import type { Language } from "#src/domain/languages.ts";
 import type { Publication } from "#src/publishing/publication.ts";
+import type { FrozenFigure } from "#src/features/reports/evidence-kinds.ts";
 import { ASSETS_DIR } from "#src/web/assets.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { typeset } from "#src/i18n/typography.ts";
@@ -96,12 +97,21 @@ const FIGURE_HREF = /^#figure-([a-z0-9-]+)$/;
 const toHtml = unified().use(rehypeStringify);
 
 function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: string): string {
+  const inline = (figure: FrozenFigure) => h("div", { role: "img", ariaLabel: figure.alt }, fromHtml(figure.svg, { fragment: true }).children as ElementContent[]);
+  return toHtml.stringify(sectionTree(pub, tree, lang, idPrefix, (_ref, figure) => inline(figure)));
+}
+
+/**
+ * A section's sanitized HTML as a tree, for a file on its own: recommendations name their events
+ * without linking, each figure is what `place` makes of it and its data link is dropped.
+ */
+export function sectionTree(pub: Publication, tree: Root, lang: Language, idPrefix: string, place: (ref: string, figure: FrozenFigure) => ElementContent): HastRoot {
   const resolve: Resolver = (kind, ref) => {
     const r = kind === "recommendation" ? pub.recommendations[ref] : undefined;
     // The events' pages are links of the site: a file on its own names them without linking.
     if (r) return { title: ref, recommendation: { ...r, sources: r.sources?.map(({ href: _href, ...s }) => s) } };
     const f = kind === "figure" ? pub.figures[ref] : undefined;
-    return f ? { title: f.title, figure: { src: `#figure-${ref}`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `#figure-${ref}` } } : "pending";
+    return f ? { title: f.title, figure: { src: `#figure-${ref}`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `#figure-${ref}`, data: f.data } } : "pending";
   };
   const hast = fromHtml(renderHtml(tree, { t: translator(lang), idPrefix, resolve }).html, { fragment: true });
   visit(hast, "element", (el: Element, index, parent) => {
@@ -114,10 +124,10 @@ function sectionHtml(pub: Publication, tree: Root, lang: Language, idPrefix: str
     const ref = el.tagName === "img" && typeof el.properties.src === "string" ? FIGURE_HREF.exec(el.properties.src)?.[1] : undefined;
     const figure = ref ? pub.figures[ref] : undefined;
     if (!figure) return;
-    parent.children[index] = h("div", { role: "img", ariaLabel: figure.alt }, fromHtml(figure.svg, { fragment: true }).children as ElementContent[]);
+    parent.children[index] = place(ref!, figure);
     return SKIP;
   });
-  return toHtml.stringify(hast);
+  return hast;
 }
 
 /** The publication as a single HTML file. */

@@ -30,6 +30,8 @@ export type Publication = {
   title: string;
   /** The edition's label, or undefined for the living draft. */
   edition: string | undefined;
+  /** The edition's id (what an identifier that must outlive renames derives from), or undefined for the living draft. */
+  editionId?: string;
   /** YYYY-MM-DD: the edition's date, or today for the draft. */
   date: string;
   lang: Language;
@@ -125,6 +127,7 @@ function fromEdition(content: EditionContent, lang: Language): Publication {
     title: texts.title.text,
     subtitle: texts.subtitle?.text ?? null,
     edition: edition.label,
+    editionId: edition.id,
     date: edition.editionDate,
     dateStyle: edition.dateStyles[lang] ?? "long",
     lang,

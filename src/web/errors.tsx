@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { isDatabaseTimeout } from "#src/db/errors.ts";
 import { AppError, isAppError, type ErrorCode } from "#src/lib/errors.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
-import { translator } from "#src/i18n/i18n.ts";
+import { isLanguage, translator } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import { pageContext, sendPage } from "#src/web/render.ts";
 import { isBrokenUpload } from "#src/web/uploads.ts";
@@ -47,8 +47,19 @@ export function toAppError(error: unknown): AppError {
 export const wantsJson = (request: FastifyRequest) =>
   request.url.startsWith("/api/") || (!(request.headers.accept ?? "").includes("text/html") && (request.headers.accept ?? "").includes("json"));
 
-/** Answers with the catalogue error as JSON or as a page, in the request's language. */
+// A page of an edition names its language in its address (/reports/<report>/<edition>/<lang>/…).
+const EDITION_PAGE_LANGUAGE = /^\/reports\/[^/?#]+\/[^/?#]+\/([a-z]{2})(?:[/?#]|$)/;
+
+/**
+ * Answers with the catalogue error as JSON or as a page, in the request's language; under an
+ * edition's pages in a language, in that one, as the page the reader was reading.
+ */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const pageLang = EDITION_PAGE_LANGUAGE.exec(request.url)?.[1];
+  if (isLanguage(pageLang) && pageLang !== request.lang) {
+    request.lang = pageLang;
+    request.t = translator(pageLang);
+  }
   if (error.code === "UNAUTHENTICATED" && request.method === "GET" && !wantsJson(request)) {
     return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   }

@@ -100,6 +100,45 @@ function SecretariatMenu({ ctx, current }: { ctx: PageContext; current: boolean 
   );
 }
 
+/**
+ * Everything of the header but the brand: the main navigation, the search box and the languages.
+ * On a wide screen it is all in one row (the disclosure's summary is hidden and its content always
+ * shown, see app.css); on a phone it folds behind "Menu", a <details> that opens without script.
+ */
+function SiteMenu({ ctx, children }: { ctx: PageContext; children: ComponentChildren }) {
+  return (
+    <details class="site-menu" data-site-menu>
+      <summary>
+        <span class="site-menu-bars" aria-hidden="true" />
+        {ctx.t("shell.menu")}
+      </summary>
+      <div class="site-menu-panel">{children}</div>
+    </details>
+  );
+}
+
+/** The search box of every page: a plain GET form to /search, holding the query while on /search. */
+function HeaderSearch({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  const [path = "", query = ""] = ctx.path.split("#")[0]!.split("?");
+  const q = path === "/search" ? (new URLSearchParams(query).get("q") ?? "") : "";
+  return (
+    <form role="search" method="get" action="/search" class="header-search" aria-label={t("shell.searchLabel")}>
+      <label for="header-q" class="visually-hidden">
+        {t("shell.searchLabel")}
+      </label>
+      <input id="header-q" type="search" name="q" value={q} placeholder={t("shell.searchPlaceholder")} />
+      <button type="submit">
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18">
+          <circle cx="8.5" cy="8.5" r="5.75" fill="none" stroke="currentColor" stroke-width="2.2" />
+          <path d="M12.8 12.8 18 18" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
+        </svg>
+        <span class="visually-hidden">{t("shell.searchButton")}</span>
+      </button>
+    </form>
+  );
+}
+
 /** The page shell: skip link, header with navigation and language switcher, main, footer. */
 export function Layout({ ctx, title, children, section, languageLinks, head }: LayoutProps) {
   const { t, user } = ctx;
@@ -111,8 +150,11 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={assetUrl("app.css")} />
+        {/* The two faces every page shows above the fold (the brand and headings, the text around them); app.css asks for the same URLs. */}
+        <link rel="preload" href={assetUrl("source-serif-4-600.woff2")} as="font" type="font/woff2" crossorigin="anonymous" />
+        <link rel="preload" href={assetUrl("source-sans-3-400.woff2")} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
-        {user && <script src={assetUrl("menu.js")} defer />}
+        <script src={assetUrl("menu.js")} defer />
         {head}
       </head>
       <body>
@@ -125,100 +167,98 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
               <span class="brand-mark" aria-hidden="true" />
               {t("app.name")}
             </a>
-            <nav aria-label={t("nav.main")} class="main-nav">
-              <ul>
-                {!user && (
-                  <li>
-                    <a href="/" aria-current={current("home")}>
-                      {t("nav.home")}
-                    </a>
-                  </li>
-                )}
-                <li>
-                  <a href="/reports" aria-current={current("reports")}>
-                    {t("nav.reports")}
-                  </a>
-                </li>
-                <li>
-                  <a href="/case-studies" aria-current={current("library")}>
-                    {t("nav.caseStudies")}
-                  </a>
-                </li>
-                <li>
-                  <a href="/search" aria-current={current("search")}>
-                    {t("nav.search")}
-                  </a>
-                </li>
-                {user && (
-                  <li>
-                    <a href="/member" aria-current={current("member")}>
-                      {t("nav.member")}
-                      {user.unread > 0 && (
-                        <span class="count-badge">
-                          {" "}
-                          {user.unread}
-                          <span class="visually-hidden"> {t("nav.unread", { count: user.unread })}</span>
-                        </span>
-                      )}
-                    </a>
-                  </li>
-                )}
-                {user && !roleAtLeast(user.role, "editor") && (
-                  <li>
-                    <a href="/draft" aria-current={current("draft")}>
-                      {t("nav.draft")}
-                    </a>
-                  </li>
-                )}
-                {user && roleAtLeast(user.role, "editor") && (
-                  <li>
-                    <SecretariatMenu ctx={ctx} current={section === "editor" || section === "admin" || section === "draft"} />
-                  </li>
-                )}
-                <li>
-                  {user ? (
-                    <Menu label={t("menu.account")} current={section === "account"} class="nav-account">
-                      <p class="nav-menu-who">{t("nav.signedInAs", { name: user.name })}</p>
-                      <ul>
-                        <li>
-                          <a href="/account" aria-current={current("account")}>
-                            {t("nav.account")}
-                          </a>
-                        </li>
-                        <li>
-                          <form method="post" action="/sign-out" class="inline-form">
-                            <input type="hidden" name="_csrf" value={ctx.csrf} />
-                            <button type="submit" class="link-button">
-                              {t("nav.signOut")}
-                            </button>
-                          </form>
-                        </li>
-                      </ul>
-                    </Menu>
-                  ) : (
-                    <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`} aria-current={current("signIn")}>
-                      {t("nav.signIn")}
-                    </a>
+            <SiteMenu ctx={ctx}>
+              <nav aria-label={t("nav.main")} class="main-nav">
+                <ul>
+                  {!user && (
+                    <li>
+                      <a href="/" aria-current={current("home")}>
+                        {t("nav.home")}
+                      </a>
+                    </li>
                   )}
-                </li>
-              </ul>
-            </nav>
-            <nav aria-label={t("nav.language")} class="lang-nav">
-              <ul>
-                {LANGUAGES.filter((lang) => !languageLinks || languageLinks[lang]).map((lang) => (
                   <li>
-                    <a
-                      href={languageLinks?.[lang] ?? `/language/${lang}?next=${encodeURIComponent(ctx.path)}`}
-                      lang={lang}
-                      hreflang={lang}
-                      aria-current={lang === ctx.lang ? "true" : undefined}
-                    >
-                      {LANGUAGE_NAMES[lang]}
+                    <a href="/reports" aria-current={current("reports")}>
+                      {t("nav.reports")}
                     </a>
                   </li>
-                ))}
-              </ul>
-            </nav>
+                  <li>
+                    <a href="/case-studies" aria-current={current("library")}>
+                      {t("nav.caseStudies")}
+                    </a>
+                  </li>
+                  {user && (
+                    <li>
+                      <a href="/member" aria-current={current("member")}>
+                        {t("nav.member")}
+                        {user.unread > 0 && (
+                          <span class="count-badge">
+                            {" "}
+                            {user.unread}
+                            <span class="visually-hidden"> {t("nav.unread", { count: user.unread })}</span>
+                          </span>
+                        )}
+                      </a>
+                    </li>
+                  )}
+                  {user && !roleAtLeast(user.role, "editor") && (
+                    <li>
+                      <a href="/draft" aria-current={current("draft")}>
+                        {t("nav.draft")}
+                      </a>
+                    </li>
+                  )}
+                  {user && roleAtLeast(user.role, "editor") && (
+                    <li>
+                      <SecretariatMenu ctx={ctx} current={section === "editor" || section === "admin" || section === "draft"} />
+                    </li>
+                  )}
+                  <li>
+                    {user ? (
+                      <Menu label={t("menu.account")} current={section === "account"} class="nav-account">
+                        <p class="nav-menu-who">{t("nav.signedInAs", { name: user.name })}</p>
+                        <ul>
+                          <li>
+                            <a href="/account" aria-current={current("account")}>
+                              {t("nav.account")}
+                            </a>
+                          </li>
+                          <li>
+                            <form method="post" action="/sign-out" class="inline-form">
+                              <input type="hidden" name="_csrf" value={ctx.csrf} />
+                              <button type="submit" class="link-button">
+                                {t("nav.signOut")}
+                              </button>
+                            </form>
+                          </li>
+                        </ul>
+                      </Menu>
+                    ) : (
+                      <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`} aria-current={current("signIn")}>
+                        {t("nav.signIn")}
+                      </a>
+                    )}
+                  </li>
+                </ul>
+              </nav>
+              <HeaderSearch ctx={ctx} />
+              <nav aria-label={t("nav.language")} class="lang-nav">
+                <ul>
+                  {LANGUAGES.filter((lang) => !languageLinks || languageLinks[lang]).map((lang) => (
+                    <li>
+                      <a
+                        href={languageLinks?.[lang] ?? `/language/${lang}?next=${encodeURIComponent(ctx.path)}`}
+                        lang={lang}
+                        hreflang={lang}
+                        aria-current={lang === ctx.lang ? "true" : undefined}
+                      >
+                        {LANGUAGE_NAMES[lang]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </SiteMenu>
           </div>
         </header>
         <main id="main" tabindex={-1} class="wrap">

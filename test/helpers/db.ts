@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { inject } from "vitest";
 import { createPglite, createPool, fromPglite, fromPool, queryRows, type Database, type Db, type Limits } from "#src/db/client.ts";
-import { withDatabase } from "#test/setup/database.ts";
+import { dropDatabase, withDatabase } from "#test/setup/database.ts";
 
 /** A fresh, migrated database for one test file, on the engine of the running project. */
 export async function openTestDatabase(limits: Limits = {}): Promise<Database> {
@@ -24,7 +24,7 @@ export async function openTestDatabase(limits: Limits = {}): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      await dropDatabase(admin, name);
       await admin.end();
     },
   };

@@ -43,9 +43,26 @@ export default async function setup(project: TestProject) {
   await pool.end();
   project.provide("template", name);
   return async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await dropDatabase(admin, name);
     await admin.end();
   };
+}
+
+/**
+ * Drops a test database and ends its connections. An autovacuum worker busy in it cannot be
+ * ended by a role without pg_signal_backend ("must be a member of the role whose process is
+ * being terminated"): it finishes within moments, so the drop is tried again a few times.
+ */
+export async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /** The same server address with another database name. */

@@ -25,6 +25,8 @@ export const technologies = pgTable("technologies", {
   slug: text("slug").notNull().unique(),
   names: jsonb("names").$type<LocalizedText>().notNull(),
   descriptions: jsonb("descriptions").$type<Partial<LocalizedText>>().notNull().default({}),
+  /** Other names readers search it by, per language ("distributed ledger", "cadena de bloques"). */
+  aliases: jsonb("aliases").$type<Partial<Record<Language, string[]>>>().notNull().default({}),
   ...stamps,
 });
 

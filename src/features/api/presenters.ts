@@ -137,7 +137,8 @@ export function caseStudyOut(cs: PublishedCaseStudy, f: CaseStudyFields, org: { 
 }
 
 export function searchHitOut(h: SearchHit): Json<typeof api.SearchHitOut> {
-  return { kind: h.kind, title: h.title, snippet: marks(h.snippet), url: h.url, context: h.context };
+  const trail = h.kind === "chapter" || h.kind === "section" ? [h.report, h.context, h.chapter].filter((x): x is string => Boolean(x)) : [];
+  return { kind: h.kind, title: h.title, snippet: marks(h.snippet), url: h.url, context: h.context, language: h.language, trail, close: h.close };
 }
 
 export function meOut(user: Pick<CurrentUser, "name" | "email" | "role" | "organizationId">): Json<typeof api.MeOut> {

@@ -143,7 +143,16 @@ export const SearchQueryIn = Paging.extend({
   edition: z.string().max(40).default("latest").describe('An edition label, "latest", "all", or (secretariat tokens) "draft"'),
 });
 
-export const SearchHitOut = z.object({ kind: z.enum(SEARCH_KINDS), title: z.string(), snippet: z.string().describe("Matches between « and »"), url: z.string(), context: z.string().nullable() });
+export const SearchHitOut = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  title: z.string(),
+  snippet: z.string().describe("Matches between « and »"),
+  url: z.string(),
+  context: z.string().nullable(),
+  language: z.enum(LANGUAGES).nullable().describe("The language of the hit's words, where known"),
+  trail: z.array(z.string()).describe("For chapters and sections: the report's title, the edition's label and (for a section) the chapter's title"),
+  close: z.boolean().describe("Found by a close spelling of a name rather than by its words"),
+});
 
 export const MeOut = z.object({ name: z.string(), email: z.string(), role: z.string(), organizationId: z.string().nullable() });
 

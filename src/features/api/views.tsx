@@ -1,4 +1,5 @@
 import type { buildOpenApi } from "#src/features/api/openapi.ts";
+import { isMessageKey } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -17,7 +18,17 @@ const scopeTag = (t: PageContext["t"], lang: PageContext["lang"], security: Reco
   return others.length ? t("apiDocs.scopeIncluded", { scope, others: new Intl.ListFormat(lang, { type: "disjunction" }).format(others) }) : t("apiDocs.scope", { scope });
 };
 
-/** The API's reference, rendered on the server from openapi.json (no script, nothing fetched from elsewhere). */
+/** A group of operations by its name in the page's language; a group with no name of its own keeps the document's, marked English. */
+const TagName = ({ t, tag }: { t: PageContext["t"]; tag: string }) => {
+  const key = `reading.apiTag.${tag}`;
+  return isMessageKey(key) ? <>{t(key)}</> : <span lang="en">{tag}</span>;
+};
+
+/**
+ * The API's reference, rendered on the server from openapi.json (no script, nothing fetched from
+ * elsewhere). The page's own words are in the reader's language; what the document says of each
+ * operation is its English, marked as such.
+ */
 export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc }) {
   const { t } = ctx;
   const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op: op as Operation })));
@@ -25,16 +36,21 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc
   return (
     <Layout ctx={ctx} title={t("apiDocs.title")}>
       <h1>
-        {document.info.title} <span class="muted">{document.info.version}</span>
+        {t("apiDocs.title")} <span class="muted">{document.info.version}</span>
       </h1>
-      <p class="lead">{document.info.description}</p>
+      <p class="lead" lang="en">
+        {document.info.title}: {document.info.description}
+      </p>
+      <p>{t("reading.apiInEnglish")}</p>
       <p>
-        <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI {document.openapi}) · {t("apiDocs.tokens")} <a href="/account#tokens-h">{t("nav.account")}</a>
+        {t("reading.apiDocument")}: <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI {document.openapi}) · {t("apiDocs.tokens")} <a href="/account#tokens-h">{t("nav.account")}</a>
       </p>
       <pre class="code">{`curl -H "Authorization: Bearer lr_…" ${"$"}SITE/api/v1/me\ncurl "${"$"}SITE/api/v1/search?q=ledger&lang=fr"`}</pre>
       {tags.map((tag) => (
         <section aria-labelledby={`tag-${tag}`}>
-          <h2 id={`tag-${tag}`}>{tag}</h2>
+          <h2 id={`tag-${tag}`}>
+            <TagName t={t} tag={tag} />
+          </h2>
           {operations
             .filter((o) => o.op.tags[0] === tag)
             .map(({ path, method, op }) => (
@@ -45,13 +61,18 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc
                   </code>
                 </h3>
                 <p>
-                  {op.summary}
+                  <span lang="en">{op.summary}</span>
                   {op.security && " "}
                   {op.security && <span class="tag">{scopeTag(t, ctx.lang, op.security)}</span>}
                 </p>
-                {op.description && <p class="small">{op.description}</p>}
+                {op.description && (
+                  <p class="small" lang="en">
+                    {op.description}
+                  </p>
+                )}
                 {op.parameters.length > 0 && (
-                  <div class="table-wrap">
+                  // A narrow screen scrolls the table sideways: the keyboard can too.
+                  <div class="table-wrap" role="region" tabindex={0} aria-labelledby={`op-${op.operationId}`}>
                     <table class="data">
                       <thead>
                         <tr>
@@ -70,7 +91,7 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc
                             </td>
                             <td>{p.in}</td>
                             <td>{typeOf(p.schema)}</td>
-                            <td>{p.description ?? ""}</td>
+                            <td lang="en">{p.description ?? ""}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -78,7 +99,7 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Doc
                   </div>
                 )}
                 <p class="small muted">
-                  {t("apiDocs.responses")}: {Object.entries(op.responses).map(([status, r]) => `${status} ${r.description}`).join(" · ")}
+                  {t("apiDocs.responses")}: <span lang="en">{Object.entries(op.responses).map(([status, r]) => `${status} ${r.description}`).join(" · ")}</span>
                 </p>
               </article>
             ))}

@@ -8,12 +8,17 @@ import * as catalog from "#src/features/catalog/repository.ts";
 import type { TechnologyInput } from "#src/features/catalog/schemas.ts";
 import { appError } from "#src/lib/errors.ts";
 
-type Input = z.output<typeof TechnologyInput>;
+type Aliases = "aliasesEn" | "aliasesFr" | "aliasesEs";
+/** The form's fields; callers that know no aliases (imports, tests) may leave them out. */
+type Input = Omit<z.output<typeof TechnologyInput>, Aliases> & Partial<Pick<z.output<typeof TechnologyInput>, Aliases>>;
 
 const values = (input: Input) => ({
   slug: input.slug,
   names: { en: input.nameEn, ...(input.nameFr ? { fr: input.nameFr } : {}), ...(input.nameEs ? { es: input.nameEs } : {}) },
   descriptions: input.descriptionEn ? { en: input.descriptionEn } : {},
+  ...(input.aliasesEn || input.aliasesFr || input.aliasesEs
+    ? { aliases: { ...(input.aliasesEn?.length ? { en: input.aliasesEn } : {}), ...(input.aliasesFr?.length ? { fr: input.aliasesFr } : {}), ...(input.aliasesEs?.length ? { es: input.aliasesEs } : {}) } }
+    : {}),
 });
 
 const slugTaken = (e: unknown): never => {

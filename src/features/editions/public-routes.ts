@@ -15,6 +15,7 @@ import { authorize, can } from "#src/access/index.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { readingLanguage } from "#src/domain/languages.ts";
 import { getReportBySlug, listReports, type ReportRow } from "#src/features/catalog/repository.ts";
+import { frozenSvg } from "#src/features/surveys/evidence.ts";
 import { DraftReportsPage } from "#src/features/reports/views/draft.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { translator } from "#src/i18n/i18n.ts";
@@ -138,6 +139,6 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     if (!frozen) throw appError("NOT_FOUND");
     reply.header("cache-control", isPublic(edition.status) ? "public, max-age=86400" : "private, no-cache");
     if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file.data.slug}.csv`)).send(datasetCsv(frozen.data));
-    return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozen.svg);
+    return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozenSvg(frozen, file.data.narrow));
   });
 }

@@ -48,7 +48,7 @@ export function editionResolver(content: Pick<EditionContent, "snapshot" | "repo
       const f = content.snapshot.figures.find((x) => x.slug === ref);
       const frozen = f && (f.languages[lang] ?? Object.values(f.languages)[0]);
       if (!frozen) return "pending";
-      return { title: frozen.title, figure: { src: `${figureBase}/${ref}.svg`, alt: frozen.alt, caption: frozen.caption, n: frozen.n, source: frozen.source, dataHref: `${figureBase}/${ref}.csv` } };
+      return { title: frozen.title, figure: { src: `${figureBase}/${ref}.svg`, ...(frozen.narrowSvg ? { narrowSrc: `${figureBase}/${ref}.narrow.svg` } : {}), alt: frozen.alt, caption: frozen.caption, n: frozen.n, source: frozen.source, dataHref: `${figureBase}/${ref}.csv`, data: frozen.data } };
     }
     if (kind === "recommendation") {
       // Only adopted recommendations are pinned: any other placed one is unresolved (a finding that blocks publishing).
@@ -98,7 +98,7 @@ export function renderEditionPage(content: EditionContent, lang: Language, path:
   const t = translator(lang);
   const sections: RenderedSection[] = chapter.sections.map((s) => {
     const { text, lang: shown, fallback } = chooseText(revisions.get(s.revisions[lang] ?? -1), revisions.get(s.revisions[primary] ?? -1), lang, primary);
-    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? "", shown), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl, lang, `${urls.contents(lang)}figures`) }).html, lang: shown, fallback };
+    return { slug: s.slug, heading: text?.heading ?? s.slug, html: renderHtml(parseMarkdown(text?.body ?? "", shown), { t, idPrefix: s.slug, resolve: editionResolver(content, annexUrl, lang, `${urls.contents(lang)}figures`), chromeLang: shown === lang ? undefined : lang }).html, lang: shown, fallback };
   });
   const ctx = staticContext(lang, urls.chapter(lang, chapter.slug));
   return page(lang, path, `<!doctype html>${renderToString(h(EditionChapterPage, { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections }))}`);

@@ -12,8 +12,8 @@ import { saveSection } from "#src/features/reports/revisions.ts";
 import { useTestApp } from "#test/helpers/app.ts";
 import { buildReport } from "#test/helpers/factories.ts";
 
-// An edition's search entries: every section in every language it is read in, as the words
-// readers see, computed without holding the event loop (a publish job runs in the server).
+// An edition's search entries: every chapter and section in every language it is read in, as the
+// words readers see, computed without holding the event loop (a publish job runs in the server).
 
 const env = useTestApp();
 
@@ -46,9 +46,17 @@ describe("an edition's search entries", () => {
   it("reads each section as readers see it, in every language, large texts included", async () => {
     const large = markdown(INLINE_MAX_CHARS * 3, "enormous");
     const content = await editionWith((i, lang) => (lang !== "en" && !(lang === "fr" && i === 1) ? undefined : i === 0 ? large : lang === "fr" ? "Un registre **partagé**." : `Section ${i}, a **shared** record.`));
-    const entries = await editionSearchEntries(env.database.db, content);
+    const all = await editionSearchEntries(env.database.db, content);
+    const entries = all.filter((e) => e.kind === "section");
     const sections = content.snapshot.chapters[0]!.sections;
     expect(entries).toHaveLength(sections.length * 3);
+    // Each section says where it sits; its chapter is an entry of its own in each language, its headings for words.
+    expect(entries[0]).toMatchObject({ itemId: sections[0]!.id, reportTitle: "Study Report 2030", chapterTitle: "Blockchain", keywords: "" });
+    const chapters = all.filter((e) => e.kind === "chapter");
+    expect(chapters.map((e) => e.language)).toEqual(["en", "fr", "es"]);
+    expect(chapters[0]).toMatchObject({ itemId: content.snapshot.chapters[0]!.id, title: "Blockchain", textLanguage: "en", url: `/reports/${content.report.slug}/2030/en/blockchain`, chapterTitle: "" });
+    expect(chapters[0]!.body).toBe(sections.map((s) => `en ${s.slug}`).join(" · "));
+    expect(chapters[1]!.body).toBe(sections.map((s, i) => (i === 1 ? `fr ${s.slug}` : `en ${s.slug}`)).join(" · "));
     const first = entries.find((e) => e.language === "en" && e.url.endsWith(`#${sections[0]!.slug}`))!;
     // Read on the worker pool, and no Markdown left: the words, the list items and table cells.
     expect(large.length).toBeGreaterThan(INLINE_MAX_CHARS);
@@ -69,7 +77,7 @@ describe("an edition's search entries", () => {
     const started = performance.now();
     const entries = await editionSearchEntries(env.database.db, content).finally(() => clearInterval(timer));
     const took = performance.now() - started;
-    expect(entries).toHaveLength(content.snapshot.chapters[0]!.sections.length * 3);
+    expect(entries.filter((e) => e.kind === "section")).toHaveLength(content.snapshot.chapters[0]!.sections.length * 3);
     // A turn at least every few slices of 8 ms of reading.
     expect(turns, `${turns} turns in ${Math.round(took)} ms`).toBeGreaterThanOrEqual(Math.min(3, Math.floor(took / 40)));
 

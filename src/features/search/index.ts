@@ -7,20 +7,29 @@ import { parseMarkdown } from "#src/content/parse.ts";
 import { SEARCH_CONFIG } from "#src/domain/case-studies.ts";
 import type { Language } from "#src/domain/languages.ts";
 
-// The search index of published editions: what readers find of them. It stores what it is given;
-// the editions feature says what an edition's entries are, and writes them in the transaction
-// that publishes or withdraws it.
+// The search index of published editions: what readers find of them, chapter by chapter and
+// section by section. It stores what it is given; the editions feature says what an edition's
+// entries are, and writes them in the transaction that publishes or withdraws it.
 
-/** One section as read on one language's pages. */
+/** One chapter or section as read on one language's pages. */
 export type SearchEntry = {
+  /** A chapter (found by its title, its technology's names and aliases, its headings) or one section. */
+  kind: "chapter" | "section";
+  /** The chapter's or section's id: the same item on several languages' pages is one hit. */
+  itemId: string;
   /** The language of the page the section is read on. */
   language: Language;
   /** The language of the text itself (the primary one where no translation exists). */
   textLanguage: Language;
   title: string;
-  /** Plain words (see plainText). */
+  /** Plain words (see plainText); a chapter's are its section headings. */
   body: string;
   url: string;
+  /** Where it sits, in the page's language: the report's title, and (for a section) the chapter's. */
+  reportTitle: string;
+  chapterTitle: string;
+  /** A chapter's other names, in every language: its technology's names and aliases. */
+  keywords: string;
   /** Slugs of the technologies it is about, for the technology filter. */
   technologies: string[];
 };
@@ -44,19 +53,29 @@ export async function removeEdition(tx: Db, editionId: string): Promise<void> {
   await tx.execute(sql`delete from search_entries where edition_id = ${editionId}`);
 }
 
-/** Replaces an edition's entries; each is weighted heading first, in its text's language. */
+/**
+ * Replaces an edition's entries. A section is weighted heading first, in its text's language; a
+ * chapter by its title and other names (read in every language, since they are in all of them),
+ * then its headings.
+ */
 export async function indexEntries(tx: Db, editionId: string, entries: SearchEntry[]): Promise<number> {
   await removeEdition(tx, editionId);
   const row = (entry: SearchEntry) => {
     const config = SEARCH_CONFIG[entry.textLanguage];
     const technologies = entry.technologies.length ? sql`array[${sql.join(entry.technologies.map((t) => sql`${t}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
-    return sql`(${editionId}, ${entry.language}, ${entry.textLanguage}, ${entry.title}, ${entry.body}, ${entry.url}, ${technologies},
-        setweight(to_tsvector(${config}::regconfig, ${entry.title}), 'A') || setweight(to_tsvector(${config}::regconfig, ${entry.body}), 'B'))`;
+    const names = sql`setweight(to_tsvector('lr_english', ${entry.keywords}) || to_tsvector('lr_french', ${entry.keywords}) || to_tsvector('lr_spanish', ${entry.keywords}), 'A')`;
+    const document =
+      entry.kind === "chapter"
+        ? sql`setweight(to_tsvector(${config}::regconfig, ${entry.title}), 'A') || ${names} || setweight(to_tsvector(${config}::regconfig, ${entry.body}), 'C')`
+        : sql`setweight(to_tsvector(${config}::regconfig, ${entry.title}), 'A') || setweight(to_tsvector(${config}::regconfig, ${entry.body}), 'B')`;
+    const terms = entry.kind === "chapter" ? [entry.title, entry.keywords].filter(Boolean).join("\n") : entry.title;
+    return sql`(${editionId}, ${entry.kind}, ${entry.itemId}, ${entry.language}, ${entry.textLanguage}, ${entry.title}, ${entry.body}, ${entry.url},
+        ${entry.reportTitle}, ${entry.chapterTitle}, ${terms}, ${technologies}, ${document})`;
   };
   // A few statements of many rows each: the publishing transaction that writes them stays short.
   for (let i = 0; i < entries.length; i += 50) {
     await tx.execute(sql`
-      insert into search_entries (edition_id, language, text_language, title, body, url, technologies, document)
+      insert into search_entries (edition_id, kind, item_id, language, text_language, title, body, url, report_title, chapter_title, terms, technologies, document)
       values ${sql.join(entries.slice(i, i + 50).map(row), sql`, `)}`);
   }
   return entries.length;

@@ -6,7 +6,9 @@ import { getHead } from "#src/features/reports/repository.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { MARK_START } from "#src/features/case-studies/library.ts";
 import { plainText } from "#src/features/search/index.ts";
-import { search, type SearchQuery } from "#src/features/search/search.ts";
+import { prefixQueryText, search, type SearchQuery } from "#src/features/search/search.ts";
+import { listTechnologies } from "#src/features/catalog/repository.ts";
+import { addChapter, addSection } from "#src/features/reports/structure.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildReport, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
 import { createSurvey, setSurveyStatus } from "#src/features/surveys/service.ts";
@@ -88,6 +90,68 @@ describe("search", () => {
     expect(english.hits.map((h) => h.url)).toContain("/surveys/search-survey/results#q-innovation_unit");
     const french = await search(db, query({ q: "service chargé de l'innovation", lang: "fr", kinds: ["survey-question"] }));
     expect(french.hits.map((h) => h.title)).toContain("Votre administration a-t-elle un service chargé de l'innovation ?");
+  });
+
+  it("finds a chapter by its title, its technology's names and aliases in any language, before its sections, with its trail, its language and close spellings", async () => {
+    const db = env.database.db;
+    const editor = await new Browser(env.app).signInAs(env.database, (await buildUser(db, { role: "editor" })).email);
+    // Aliases are entered one per line per language: trimmed, blank lines and repeats dropped, at most 20 of 80 characters.
+    const form = { slug: "dlt", nameEn: "Distributed ledgers", nameFr: "Registres distribués", nameEs: "", descriptionEn: "" };
+    const tooMany = await editor.submit("/editor/technologies", "/editor/technologies", { ...form, aliasesEn: Array.from({ length: 21 }, (_, i) => `name ${i}`).join("\n"), aliasesFr: "", aliasesEs: "x".repeat(81) });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain("Give at most 20 other names per language.");
+    expect(tooMany.body).toContain("Each name may have at most 80 characters.");
+    const created = await editor.submit("/editor/technologies", "/editor/technologies", { ...form, aliasesEn: " distributed ledger \n\nDLT\ndlt", aliasesFr: "chaîne de blocs", aliasesEs: "cadena de bloques\r\nregistro distribuido" });
+    expect(created.statusCode).toBe(303);
+    const tech = (await listTechnologies(db)).find((t) => t.slug === "dlt")!;
+    expect(tech.aliases).toEqual({ en: ["distributed ledger", "DLT"], fr: ["chaîne de blocs"], es: ["cadena de bloques", "registro distribuido"] });
+    expect((await editor.get(`/editor/technologies/${tech.id}`)).body).toMatch(/<textarea[^>]*name="aliasesEs"[^>]*>cadena de bloques\nregistro distribuido<\/textarea>/);
+
+    const draft = await buildReport(db);
+    const chapter = await addChapter(db, SYSTEM_ACTOR, draft.report.id, { title: "Ledgers", kind: "topic", technologyId: tech.id, template: "blank" });
+    const section = await addSection(db, SYSTEM_ACTOR, chapter.id, "Uses");
+    await saveSection(db, SYSTEM_ACTOR, { sectionId: section.id, language: "en", heading: "Uses", body: "A ledger here, a ledger there: ledger pilots keep ledger records of every ledger entry.", baseRevisionId: (await getHead(db, section.id, "en"))!.id, summary: null });
+    await saveSection(db, SYSTEM_ACTOR, { sectionId: section.id, language: "es", heading: "Usos", body: "Los pilotos de cadena de bloques comparten los registros aduaneros.", baseRevisionId: null, summary: null });
+    const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2032", title: "Ledger study", translatedTitles: { en: "Ledger study", es: "Estudio de registros" }, editionDate: "2032-01-01", foreword: null });
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
+    const base = `/reports/${draft.report.slug}/2032`;
+
+    // Named by its title, its technology or an alias in any language, the chapter comes first, above its sections.
+    for (const [q, lang] of [["ledger", "en"], ["DLT", "en"], ["registres distribués", "en"], ["cadena de bloques", "en"], ["distributed ledger", "fr"]] as const) {
+      const hits = (await search(db, query({ q, lang }))).hits;
+      expect(hits[0], q).toMatchObject({ kind: "chapter", url: `${base}/${lang}/ledgers`, title: "Ledgers", report: "Ledger study", context: "2032", chapter: null });
+    }
+    const ledger = (await search(db, query({ q: "ledger" }))).hits;
+    expect(ledger[1]).toMatchObject({ kind: "section", url: `${base}/en/ledgers#uses`, language: "en", report: "Ledger study", chapter: "Ledgers", context: "2032" });
+    // Spanish words from the English interface find the Spanish text too, on its own pages, once.
+    const spanish = (await search(db, query({ q: "registros aduaneros" }))).hits;
+    expect(spanish.map((h) => [h.url, h.language])).toEqual([[`${base}/es/ledgers#uses`, "es"]]);
+    // The same section found on the reader's pages and on its own language's is shown once, on the reader's.
+    expect((await search(db, query({ q: "registros aduaneros", lang: "es" }))).hits.map((h) => h.url)).toEqual([`${base}/es/ledgers#uses`]);
+    // Prefixes and close spellings.
+    expect((await search(db, query({ q: "distrib" }))).hits[0]).toMatchObject({ url: `${base}/en/ledgers`, close: false });
+    const close = await search(db, query({ q: "distribted ledgr" }));
+    expect(close.close).toBe(true);
+    expect(close.hits[0]).toMatchObject({ kind: "chapter", url: `${base}/en/ledgers`, close: true });
+
+    // The page: a trail, a language badge, the hit's words marked with their language.
+    const page = await new Browser(env.app).get(`/search?q=${encodeURIComponent("registros aduaneros")}`);
+    expect(page.body).toContain(`<h2 lang="es"><a href="${base}/es/ledgers#uses">Usos</a></h2>`);
+    // The trail: the report's title as the Spanish page names it, the edition in the reader's words.
+    expect(page.body).toMatch(/class="small search-trail"><span lang="es">Estudio de registros<\/span><span aria-hidden="true"> › <\/span><span>Edition 2032<\/span>/);
+    expect(page.body).toContain('<span lang="es">Español</span>');
+    expect((await new Browser(env.app).get(`/search?q=distribted+ledgr`)).body).toContain("names spelled like them are shown too");
+  });
+
+  it("reads a query's words as prefixes without ever passing its text as tsquery syntax", () => {
+    expect(prefixQueryText("blockch")).toBe("'blockch':*");
+    expect(prefixQueryText("cadena de bloq")).toBe("'cadena':* & 'de' & 'bloq':*");
+    expect(prefixQueryText("a' | !b & (c:*) <-> 'données'")).toBe("'a' & 'b' & 'c' & 'données':*");
+    // Websearch syntax (phrases, exclusions, or) is read as the words say.
+    expect(prefixQueryText('"distributed ledger"')).toBeNull();
+    expect(prefixQueryText("ledger -bitcoin")).toBeNull();
+    expect(prefixQueryText("ledger or registry")).toBeNull();
+    expect(prefixQueryText("ab")).toBeNull();
   });
 
   it("reads a section's Markdown as the words a reader sees", () => {

@@ -1,6 +1,8 @@
 import { Highlighted } from "#src/features/case-studies/views/library.tsx";
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from "#src/features/search/search.ts";
+import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from "#src/features/search/search.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { SelectField } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
@@ -10,7 +12,7 @@ export type SearchForm = { q: string; kind: SearchKind | ""; technology: string;
 type Props = {
   ctx: PageContext;
   form: SearchForm;
-  result: { hits: SearchHit[]; total: number; byKind: Record<SearchKind, number> } | undefined;
+  result: SearchResult | undefined;
   technologies: TechnologyRow[];
   regions: { code: string; names: Record<string, string> }[];
   editions: string[];
@@ -55,22 +57,13 @@ export function SearchPage({ ctx, form, result, technologies, regions, editions,
             {t("search.count", { count: result.total })}
             {result.total > 0 && ` (${SEARCH_KINDS.filter((k) => result.byKind[k]).map((k) => `${t(`search.kind.${k}`)}: ${result.byKind[k]}`).join(", ")})`}
           </p>
+          {result.close && <p class="hint">{t("search.close")}</p>}
           {result.hits.length === 0 ? (
             <p class="empty">{t("search.none")}</p>
           ) : (
             <ol class="search-results">
               {result.hits.map((h) => (
-                <li>
-                  <p class="small muted">
-                    <span class="tag">{t(`search.kind.${h.kind}`)}</span> {h.context && (h.kind === "section" ? (h.context === "draft" ? t("rec.livingDraft") : t("rec.edition", { label: h.context })) : h.context)}
-                  </p>
-                  <h2>
-                    <a href={h.url}>{h.title}</a>
-                  </h2>
-                  <p>
-                    <Highlighted text={h.snippet} />
-                  </p>
-                </li>
+                <SearchHitItem ctx={ctx} hit={h} />
               ))}
             </ol>
           )}
@@ -87,3 +80,47 @@ export function SearchPage({ ctx, form, result, technologies, regions, editions,
   );
 }
 
+/**
+ * One hit: its kind and language, where it sits (report › edition › chapter for the report's
+ * chapters and sections), its title as a link and its marked snippet, both marked with their
+ * language when it is not the page's.
+ */
+function SearchHitItem({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
+  const { t, lang } = ctx;
+  const inReport = hit.kind === "chapter" || hit.kind === "section";
+  const edition = hit.context && inReport ? (hit.context === "draft" ? t("rec.livingDraft") : t("rec.edition", { label: hit.context })) : null;
+  const other = hit.language && hit.language !== lang ? hit.language : undefined;
+  // The report's and chapter's titles are in the page's language, the edition's label in the reader's.
+  const pageLang = hit.pageLanguage && hit.pageLanguage !== lang ? hit.pageLanguage : undefined;
+  const trail = inReport ? ([[hit.report, pageLang], [edition, undefined], [hit.chapter, pageLang]] as const).filter((x): x is readonly [string, Language | undefined] => Boolean(x[0])) : [];
+  return (
+    <li>
+      <p class="small muted search-meta">
+        <span class="tag">{t(`search.kind.${hit.kind}`)}</span>{" "}
+        {hit.language && (
+          <span class="tag tag-muted tag-language" title={t("search.language", { language: LANGUAGE_NAMES[hit.language] })}>
+            <span class="visually-hidden">{t("search.language", { language: "" })}</span>
+            <span lang={hit.language}>{LANGUAGE_NAMES[hit.language]}</span>
+          </span>
+        )}{" "}
+        {hit.close && <span class="tag tag-muted">{t("search.closeTag")}</span>} {!inReport && hit.context}
+      </p>
+      {trail.length > 0 && (
+        <p class="small search-trail">
+          {trail.map(([part, partLang], i) => (
+            <>
+              {i > 0 && <span aria-hidden="true"> › </span>}
+              <span lang={partLang}>{part}</span>
+            </>
+          ))}
+        </p>
+      )}
+      <h2 lang={other}>
+        <a href={hit.url}>{hit.title}</a>
+      </h2>
+      <p lang={other}>
+        <Highlighted text={hit.snippet} />
+      </p>
+    </li>
+  );
+}

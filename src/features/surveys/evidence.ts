@@ -11,8 +11,14 @@ import { canonicalJson } from "#src/lib/canonical-json.ts";
 
 // Figures as evidence (`::figure{ref=…}`): one entry of the report's evidence registry.
 
-/** A figure as frozen: per language its words, its SVG and the rows it was drawn from. */
-export type FrozenFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string; data: { columns: string[]; rows: (string | number)[][]; n: number } };
+/**
+ * A figure as frozen: per language its words, its SVG and the rows it was drawn from; `narrowSvg`
+ * is its drawing for narrow screens (editions frozen before it existed have none: the SVG serves).
+ */
+export type FrozenFigure = { title: string; caption: string; alt: string; source: string; n: number; svg: string; narrowSvg?: string; data: { columns: string[]; rows: (string | number)[][]; n: number } };
+
+/** The drawing a figure's file names: the narrow one when asked and frozen, else the wide one. */
+export const frozenSvg = (figure: FrozenFigure, narrow: boolean) => (narrow && figure.narrowSvg) || figure.svg;
 /** A figure as an edition pins it, drawn in every language of the report. */
 export type PinnedFigure = { id: string; slug: string; languages: Partial<Record<Language, FrozenFigure>> };
 
@@ -43,7 +49,7 @@ export const figureEvidence = {
     const figures = new Map(await Promise.all(rows.map(async (f) => [f.slug, await describeFigure(db, f, lang)] as const)));
     return (ref: string): ResolvedReference | undefined => {
       const f = figures.get(ref);
-      return f && { title: f.title, figure: { src: `/figures/${f.slug}.svg`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `/figures/${f.slug}.csv` } };
+      return f && { title: f.title, figure: { src: `/figures/${f.slug}.svg`, narrowSrc: `/figures/${f.slug}.narrow.svg`, alt: f.alt, caption: f.caption, n: f.n, source: f.source, dataHref: `/figures/${f.slug}.csv`, data: f.data } };
     };
   },
 
@@ -54,7 +60,7 @@ export const figureEvidence = {
       const languagesOf: PinnedFigure["languages"] = {};
       for (const lang of languages) {
         const r = await renderFigure(db, figure, lang);
-        languagesOf[lang] = { title: r.title, caption: r.caption, alt: r.alt, source: r.source, n: r.n, svg: r.svg, data: r.data };
+        languagesOf[lang] = { title: r.title, caption: r.caption, alt: r.alt, source: r.source, n: r.n, svg: r.svg, narrowSvg: r.narrowSvg, data: r.data };
       }
       pinned.push({ id: figure.id, slug: figure.slug, languages: languagesOf });
     }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ADOPTION_STAGES } from "#src/domain/surveys.ts";
 import type { RadarBlip, Results } from "#src/features/surveys/results.ts";
 import { RINGS } from "#src/features/surveys/results.ts";
+import { textWidth, wrapText } from "#src/features/surveys/chart-text.ts";
 import { drawSpec } from "#src/features/surveys/vega-svg.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
 
@@ -109,6 +110,17 @@ export function datasetOf(query: FigureQuery, results: Results, labels: Labels):
   };
 }
 
+/**
+ * Words for a figure drawn without a text alternative of its own: the chart, its title, the
+ * groups it shows (the first few) and how many organizations it counts.
+ */
+export function defaultAlt(query: FigureQuery, title: string, data: Dataset, t: Translate): string {
+  const groups = unique(data.rows.map((r) => String(r[0])));
+  const shown = groups.slice(0, 6).join(", ");
+  const items = groups.length > 6 ? t("chart.altMore", { items: shown, n: groups.length - 6 }) : shown;
+  return t("chart.alt", { chart: t(`figure.kind.${query.kind}`), title, items: items || "—", n: data.n });
+}
+
 /** ISO 3166 numeric code of a country (what world-atlas uses as ids), e.g. "604" for PE. */
 const numericCode = (alpha2: string) => countries.alpha2ToNumeric(alpha2) ?? "";
 
@@ -119,64 +131,136 @@ const STAGE_COLOURS = ["#c4cad1", "#b7d3e8", "#7fb2d8", "#3f86bf", "#1b4f7a"];
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
+/** A figure is drawn twice: for pages and print (wide), and for narrow screens (about a phone's column). */
+export type FigureVariant = "wide" | "narrow";
+
+const FONT_SIZE = 12;
+const LINE_HEIGHT = 14;
+/**
+ * Per variant: the width of the plot (wide) or of the whole drawing (narrow), and how wide the
+ * labels of an axis or a legend may be before they wrap.
+ */
+const LAYOUT = { wide: { plot: 460, total: 760, label: 200, legend: 200 }, narrow: { plot: 0, total: 300, label: 110, legend: 130 } } as const;
+
+/** Each label's lines once wrapped at a width; labels that fit stay one line. */
+const wrapAll = (labels: string[], width: number) => new Map(unique(labels).map((l) => [l, wrapText(l, width, FONT_SIZE)] as const));
+const mostLines = (lines: Map<string, string[]>) => Math.max(1, ...[...lines.values()].map((l) => l.length));
+const widest = (lines: Map<string, string[]>) => Math.max(0, ...[...lines.values()].flat().map((l) => textWidth(l, FONT_SIZE)));
+
+/** A Vega expression of a label: the label wrapped (an array draws as lines), or anything else per label. */
+function perLabel(lines: Map<string, string[]>, value: (l: string[]) => unknown, otherwise: string): string {
+  const wrapped = [...lines].filter(([, l]) => l.length > 1);
+  return wrapped.reduceRight((rest, [label, l]) => `datum.label === ${JSON.stringify(label)} ? ${JSON.stringify(value(l))} : ${rest}`, otherwise);
+}
+/** Labels drawn as their lines, centred where one line would stand (Vega starts a text's lines there). */
+const wrappedLabels = (lines: Map<string, string[]>) => ({
+  labelExpr: perLabel(lines, (l) => l, "datum.label"),
+  encoding: { labels: { dy: { value: { signal: perLabel(lines, (l) => (-(l.length - 1) * LINE_HEIGHT) / 2, "0") } } } },
+});
+
 /** The Vega-Lite spec of a figure's chart; `ordinal` says its answers are a scale (colours then go light to dark). */
-export function specOf(query: FigureQuery, data: Dataset, t: Translate, ordinal = false): TopLevelSpec {
+export function specOf(query: FigureQuery, data: Dataset, t: Translate, ordinal = false, variant: FigureVariant = "wide"): TopLevelSpec {
+  const narrow = variant === "narrow";
+  const layout = LAYOUT[variant];
   const values = data.rows.map((r) => Object.fromEntries(data.columns.map((c, i) => [c, r[i]])));
-  const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 520, data: { values }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 260 }, legend: { labelFontSize: 12, labelLimit: 200 } } } as const;
+  // Labels wrap, never truncate (labelLimit 0): they were broken into lines to fit.
+  const config = { font: "'Source Sans 3', Helvetica, Arial, sans-serif", view: { stroke: null }, axis: { labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE, labelLimit: 0, labelLineHeight: LINE_HEIGHT }, legend: { labelFontSize: FONT_SIZE, labelLimit: 0, labelLineHeight: LINE_HEIGHT, titleLimit: 0 } } as const;
+  const schema = "https://vega.github.io/schema/vega-lite/v6.json";
   const stages = ADOPTION_STAGES.map((s) => t(`survey.stage.${s}` as "survey.stage.pilot"));
+  /** The categories down the side: their wrapped lines, the room each row needs and the plot's width beside them. */
+  const side = (field: string) => {
+    const lines = wrapAll(data.rows.map((r) => String(r[data.columns.indexOf(field)])), layout.label);
+    const width = narrow ? Math.max(130, layout.total - widest(lines) - 34) : layout.plot;
+    return { width, height: { step: Math.max(narrow ? 24 : 22, mostLines(lines) * LINE_HEIGHT + 8) }, axis: wrappedLabels(lines) };
+  };
+  /** A legend under the chart: its labels wrapped, in as many columns as fit. */
+  const legendOf = (labels: string[]) => {
+    const lines = wrapAll(labels, layout.legend);
+    const entry = widest(lines) + 44;
+    const columns = Math.max(1, Math.min(labels.length, Math.floor((narrow ? layout.total - 10 : layout.plot + 100) / entry), narrow ? 2 : 5));
+    return { orient: "bottom" as const, columns, ...wrappedLabels(lines) };
+  };
+  const xTicks = { tickCount: narrow ? 4 : 5 };
   // Answers keep the order the rows give them (the question's), never an order by count.
-  if (query.kind === "distribution")
-    return { ...base, mark: { type: "bar", color: "#1b4f7a" }, encoding: { y: { field: "answer", type: "ordinal", sort: null, title: null }, x: { field: "organizations", type: "quantitative", title: t("figure.organizations"), axis: { tickMinStep: 1 } } } };
+  if (query.kind === "distribution") {
+    const s = side("answer");
+    return { $schema: schema, width: s.width, height: s.height, data: { values }, config, mark: { type: "bar", color: "#1b4f7a" }, encoding: { y: { field: "answer", type: "ordinal", sort: null, title: null, axis: s.axis }, x: { field: "organizations", type: "quantitative", title: t("figure.organizations"), axis: { tickMinStep: 1, ...xTicks } } } };
+  }
   if (query.kind === "choice-by-region" || query.kind === "choice-by-kind") {
     const group = data.columns[0]!;
     const answers = unique(data.rows.map((r) => String(r[1])));
-    // Long answers take two columns of legend, so that the chart keeps its width.
-    const columns = Math.max(...answers.map((a) => a.length)) > 16 ? 2 : Math.min(answers.length, 5);
+    const s = side(group);
     return {
-      ...base,
-      height: { step: 26 },
+      $schema: schema,
+      width: s.width,
+      height: s.height,
+      data: { values },
+      config,
       mark: "bar",
       encoding: {
-        y: { field: group, type: "nominal", sort: null, title: null, axis: { labelLimit: 360 } },
-        x: { field: "organizations", type: "quantitative", stack: "normalize", title: t("figure.shareOfAnswers"), axis: { format: "%" } },
-        color: { field: "answer", type: ordinal ? "ordinal" : "nominal", title: null, sort: answers, scale: ordinal ? { domain: answers, scheme: "blues" } : { domain: answers, scheme: "tableau10" }, legend: { orient: "bottom", columns, labelLimit: 360 } },
+        y: { field: group, type: "nominal", sort: null, title: null, axis: s.axis },
+        x: { field: "organizations", type: "quantitative", stack: "normalize", title: t("figure.shareOfAnswers"), axis: { format: "%", ...xTicks } },
+        color: { field: "answer", type: ordinal ? "ordinal" : "nominal", title: null, sort: answers, scale: ordinal ? { domain: answers, scheme: "blues" } : { domain: answers, scheme: "tableau10" }, legend: legendOf(answers) },
         order: { field: "answerOrder", type: "ordinal" },
       },
       transform: [{ calculate: `indexof(${JSON.stringify(answers)}, datum.answer)`, as: "answerOrder" }],
     };
   }
-  if (query.kind === "adoption-heatmap")
+  if (query.kind === "adoption-heatmap") {
+    // Wide: regions across, their names wrapped to their column. Narrow: regions down the side, technologies across, turned.
+    const across = narrow ? "technology" : "region";
+    const down = narrow ? "region" : "technology";
+    const s = side(down);
+    const acrossLabels = unique(data.rows.map((r) => String(r[data.columns.indexOf(across)])));
+    const columnWidth = narrow ? 0 : Math.max(60, Math.floor(s.width / Math.max(1, acrossLabels.length)) - 8);
+    const acrossLines = wrapAll(acrossLabels, narrow ? 190 : columnWidth);
+    const step = Math.max(22, mostLines(acrossLines) * LINE_HEIGHT + 6);
     return {
-      ...base,
+      $schema: schema,
+      width: narrow ? { step } : s.width,
+      height: s.height,
+      data: { values },
+      config,
       mark: "rect",
       encoding: {
-        x: { field: "region", type: "nominal", title: null, axis: { labelAngle: -30 } },
-        y: { field: "technology", type: "nominal", title: null },
-        color: { field: "share", type: "quantitative", title: t("figure.share"), scale: { scheme: "blues", domain: [0, 1] }, legend: { format: ".0%" } },
+        x: { field: across, type: "nominal", title: null, axis: { labelAngle: narrow ? -90 : 0, ...(narrow ? wrappedLabels(acrossLines) : { labelExpr: perLabel(acrossLines, (l) => l, "datum.label") }), ...(narrow ? { labelAlign: "right", labelBaseline: "middle" } : { labelAlign: "center", labelBaseline: "top" }) } },
+        y: { field: down, type: "nominal", title: null, axis: s.axis },
+        color: { field: "share", type: "quantitative", title: t("figure.share"), scale: { scheme: "blues", domain: [0, 1] }, legend: { format: ".0%", ...(narrow ? { orient: "bottom", direction: "horizontal" } : {}) } },
       },
     };
+  }
   if (query.kind === "world-map") {
-    const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 640, height: 340, projection: { type: "equalEarth" }, data: { values: WORLD, format: { type: "topojson", feature: "countries" } }, config: { font: "Source Sans 3, Helvetica, Arial, sans-serif", view: { stroke: null }, legend: { labelFontSize: 12 } } } as const;
+    const legend = legendOf(stages);
     return {
-      ...base,
+      $schema: schema,
+      width: narrow ? layout.total - 10 : 640,
+      height: narrow ? 180 : 340,
+      projection: { type: "equalEarth" },
+      data: { values: WORLD, format: { type: "topojson", feature: "countries" } },
+      config,
       layer: [
         { mark: { type: "geoshape", fill: "#f0f2f4", stroke: "#ffffff", strokeWidth: 0.4 } },
         {
           transform: [{ lookup: "id", from: { data: { values }, key: "code", fields: ["stage", "country"] } }, { filter: "datum.stage != null" }],
           mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
-          encoding: { color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend: { orient: "bottom", columns: 5 } }, tooltip: [{ field: "country" }, { field: "stage" }] },
+          encoding: { color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend }, tooltip: [{ field: "country" }, { field: "stage" }] },
         },
       ],
     };
   }
   const category = query.kind === "stage-by-region" ? "region" : query.kind === "stage-by-kind" ? "kind" : "technology";
+  const s = side(category);
   return {
-    ...base,
+    $schema: schema,
+    width: s.width,
+    height: s.height,
+    data: { values },
+    config,
     mark: "bar",
     encoding: {
-      y: { field: category, type: "nominal", title: null },
-      x: { field: "organizations", type: "quantitative", stack: "normalize", title: t("figure.shareOfRespondents"), axis: { format: "%" } },
-      color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend: { orient: "bottom", columns: 5 } },
+      y: { field: category, type: "nominal", title: null, axis: s.axis },
+      x: { field: "organizations", type: "quantitative", stack: "normalize", title: t("figure.shareOfRespondents"), axis: { format: "%", ...xTicks } },
+      color: { field: "stage", type: "nominal", title: null, scale: { domain: stages, range: STAGE_COLOURS }, legend: legendOf(stages) },
       order: { field: "stageOrder", type: "ordinal" },
     },
     transform: [{ calculate: `indexof(${JSON.stringify(stages)}, datum.stage)`, as: "stageOrder" }],
@@ -206,50 +290,72 @@ async function drawCached(spec: TopLevelSpec): Promise<string> {
 }
 
 /** Renders a figure's chart to SVG (no browser, no network, off the event loop). */
-export async function renderSvg(query: FigureQuery, data: Dataset, t: Translate, radarBlips?: RadarBlip[], labels?: Labels): Promise<string> {
-  if (query.kind === "radar") return radarSvg(radarBlips ?? [], t, labels);
-  if (!data.rows.length) return emptySvg(t("figure.noData"));
+export async function renderSvg(query: FigureQuery, data: Dataset, t: Translate, radarBlips?: RadarBlip[], labels?: Labels, variant: FigureVariant = "wide"): Promise<string> {
+  if (query.kind === "radar") return radarSvg(radarBlips ?? [], t, labels, variant);
+  if (!data.rows.length) return emptySvg(t("figure.noData"), variant);
   // Drawing is the costly part: it runs on the worker pool.
-  return drawCached(specOf(query, data, t, labels?.choice?.(query.question)?.ordinal ?? false));
+  return drawCached(specOf(query, data, t, labels?.choice?.(query.question)?.ordinal ?? false, variant));
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function emptySvg(text: string) {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="520" height="60" viewBox="0 0 520 60"><text x="10" y="35" font-family="sans-serif" font-size="14" fill="#555">${escapeXml(text)}</text></svg>`;
+function emptySvg(text: string, variant: FigureVariant) {
+  const width = variant === "narrow" ? LAYOUT.narrow.total : 520;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="60" viewBox="0 0 ${width} 60"><text x="10" y="35" font-family="sans-serif" font-size="14" fill="#555">${escapeXml(text)}</text></svg>`;
 }
 
 /**
  * The technology radar: rings from "in production" (centre) to "watching"; a numbered dot per
  * technology in the ring its average stage puts it in, and a legend naming each with its movement.
+ * Each ring's name sits at the top of the ring, where no dot goes: a ring's dots share the rest of
+ * it evenly (the centre's, its lower half). The legend is beside the rings (wide) or under them
+ * (narrow), its names wrapped, never cut.
  */
-export function radarSvg(blips: RadarBlip[], t: Translate, labels?: Labels): string {
-  const width = 760;
-  const size = 520;
+export function radarSvg(blips: RadarBlip[], t: Translate, labels?: Labels, variant: FigureVariant = "wide"): string {
+  const narrow = variant === "narrow";
+  const font = "'Source Sans 3', Helvetica, Arial, sans-serif";
+  const size = narrow ? LAYOUT.narrow.total : 520;
   const c = size / 2;
   const outer = c - 16;
+  const dotRadius = 11;
   const radius = (i: number) => ((i + 1) / RINGS.length) * outer;
   const fills = ["#1b4f7a", "#3f86bf", "#9cc3e2", "#e8eef4"];
+  const ringName = (ring: (typeof RINGS)[number]) => t(`figure.ring.${ring}` as "figure.ring.production");
   const rings = RINGS.map((ring, i) => `<circle cx="${c}" cy="${c}" r="${radius(i).toFixed(1)}" fill="${fills[i]}" fill-opacity="0.22" stroke="#1b4f7a" stroke-opacity="0.35"/>`)
     .reverse()
-    .concat(RINGS.map((ring, i) => `<text x="${c}" y="${(c - radius(i) + 15).toFixed(1)}" text-anchor="middle" font-size="12" fill="#1d2b36" font-family="sans-serif">${escapeXml(t(`figure.ring.${ring}` as "figure.ring.production"))}</text>`));
+    .concat(RINGS.map((ring, i) => `<text x="${c}" y="${(c - radius(i) + 15).toFixed(1)}" text-anchor="middle" font-size="12" fill="#1d2b36" font-family="${font}">${escapeXml(ringName(ring))}</text>`));
   const marks = { in: "▲", out: "▼", new: "★", same: "" } as const;
-  // Technologies of one ring share it evenly, each ring turned a little so that labels do not stack.
+  const at = (ring: number, k: number, count: number) => {
+    const band = outer / RINGS.length;
+    // Crowded rings put every other dot a little further in and out.
+    const inner = ring === 0 ? 0 : radius(ring - 1);
+    const middle = ring === 0 ? band / 2 + (count > 1 ? 6 : 0) : (inner + radius(ring)) / 2;
+    const r = count * 2 * dotRadius * 1.2 > Math.PI * middle ? middle + (k % 2 ? -1 : 1) * Math.min(band / 2 - dotRadius - 1, dotRadius) : middle;
+    // Angles from the top, clockwise; the names of the ring and of the one inside it take the top,
+    // half the wider's width plus a dot each side.
+    const half = Math.max(...RINGS.slice(Math.max(0, ring - 1), ring + 1).map((x) => textWidth(ringName(x), 12))) / 2 + dotRadius + 4;
+    const free = half >= r ? Math.PI / 2 : Math.asin(half / r);
+    const phi = free + ((k + 0.5) / count) * (2 * Math.PI - 2 * free);
+    return { x: c + r * Math.sin(phi), y: c - r * Math.cos(phi) };
+  };
+  const legendX = narrow ? 10 : size + 16;
+  const legendWidth = narrow ? size - 20 : 760 - legendX - 8;
+  let legendY = narrow ? size + 22 : 40;
   const dots = blips.map((b, i) => {
     const ring = RINGS.indexOf(b.ring);
     const same = blips.filter((x) => x.ring === b.ring);
-    const k = same.indexOf(b);
-    const inner = ring === 0 ? 0 : radius(ring - 1);
-    const r = ring === 0 ? outer / RINGS.length / 2 + (same.length > 1 ? 8 : 0) : (inner + radius(ring)) / 2;
-    const angle = (k / Math.max(1, same.length)) * 2 * Math.PI + 0.6 + ring * 0.9;
-    const x = c + r * Math.cos(angle);
-    const y = c + r * Math.sin(angle);
+    const { x, y } = at(ring, same.indexOf(b), same.length);
     const name = labels ? labels.technology(b.technology) : b.technology;
     const moved = b.movement === "same" ? "" : ` (${t(`figure.movement.${b.movement}` as "figure.movement.in")})`;
+    const lines = wrapText(`${name}${marks[b.movement] ? ` ${marks[b.movement]}` : ""}`, legendWidth - 24, 13);
+    const top = legendY;
+    legendY += lines.length * 16 + 8;
     return {
-      dot: `<g><title>${escapeXml(`${name}: ${t(`figure.ring.${b.ring}` as "figure.ring.production")}${moved}, n = ${b.n}`)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="11" fill="#c25e00"/><text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="middle" font-size="11" font-weight="bold" fill="#fff" font-family="sans-serif">${i + 1}</text></g>`,
-      legend: `<text x="${size + 16}" y="${40 + i * 24}" font-size="13" fill="#111" font-family="sans-serif"><tspan font-weight="bold">${i + 1}</tspan> ${escapeXml(name.length > 30 ? `${name.slice(0, 29)}…` : name)}${marks[b.movement] ? ` ${marks[b.movement]}` : ""}</text>`,
+      dot: `<g><title>${escapeXml(`${name}: ${ringName(b.ring)}${moved}, n = ${b.n}`)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${dotRadius}" fill="#c25e00"/><text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="middle" font-size="11" font-weight="bold" fill="#fff" font-family="${font}">${i + 1}</text></g>`,
+      legend: `<text x="${legendX}" y="${top}" font-size="13" fill="#111" font-family="${font}"><tspan font-weight="bold">${i + 1}</tspan>${lines.map((l, j) => (j === 0 ? `<tspan x="${legendX + 24}">${escapeXml(l)}</tspan>` : `<tspan x="${legendX + 24}" dy="16">${escapeXml(l)}</tspan>`)).join("")}</text>`,
     };
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${size}" viewBox="0 0 ${width} ${size}"><rect width="${width}" height="${size}" fill="#fff"/>${rings.join("")}${dots.map((d) => d.dot).join("")}${dots.map((d) => d.legend).join("")}</svg>`;
+  const width = narrow ? size : 760;
+  const height = Math.ceil(narrow ? legendY : Math.max(size, legendY));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#fff"/>${rings.join("")}${dots.map((d) => d.dot).join("")}${dots.map((d) => d.legend).join("")}</svg>`;
 }

@@ -2,7 +2,7 @@ import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { questionsOf, textIn, type Definition, type Question } from "#src/domain/surveys.ts";
-import { datasetOf, FigureQuery, renderSvg, type Dataset } from "#src/features/surveys/figures.ts";
+import { datasetOf, defaultAlt, FigureQuery, renderSvg, type Dataset, type FigureVariant } from "#src/features/surveys/figures.ts";
 import * as repo from "#src/features/surveys/repository.ts";
 import { choiceValues, computeResults, radar, type Audience, type Results } from "#src/features/surveys/results.ts";
 import { isMessageKey, translator } from "#src/i18n/i18n.ts";
@@ -59,9 +59,9 @@ async function radarBlips(db: Db, survey: repo.SurveyRow, question: string, resu
 }
 
 /** Draws a query over results already loaded: the chart of a figure, of a preview, of a results page. */
-export async function drawQuery(db: Db, survey: repo.SurveyRow, query: FigureQuery, results: Results, labels: FigureLabels, data = datasetOf(query, results, labels)): Promise<string> {
+export async function drawQuery(db: Db, survey: repo.SurveyRow, query: FigureQuery, results: Results, labels: FigureLabels, data = datasetOf(query, results, labels), variant: FigureVariant = "wide"): Promise<string> {
   const blips = query.kind === "radar" ? await radarBlips(db, survey, query.question, results) : undefined;
-  return renderSvg(query, data, labels.t, blips, labels);
+  return renderSvg(query, data, labels.t, blips, labels, variant);
 }
 
 /** A query not saved yet, over the survey's public results (what the figure will show), in a language. */
@@ -89,7 +89,8 @@ export async function resultsChart(db: Db, survey: repo.SurveyRow, audience: Aud
 }
 
 export type FigureDescription = { slug: string; title: string; caption: string; alt: string; source: string; n: number; data: Dataset };
-export type RenderedFigure = FigureDescription & { svg: string };
+/** A figure drawn: `svg` for pages and print, `narrowSvg` for narrow screens. */
+export type RenderedFigure = FigureDescription & { svg: string; narrowSvg: string };
 
 /** A figure as it is now: its query run over the survey's public results, in a language; drawn on demand. */
 async function figureParts(db: Db, figure: repo.FigureRow, lang: Language) {
@@ -103,12 +104,13 @@ async function figureParts(db: Db, figure: repo.FigureRow, lang: Language) {
     slug: figure.slug,
     title: pick(figure.titles),
     caption: pick(figure.captions),
-    alt: pick(figure.alts) || pick(figure.titles),
+    // Without words of its own, the figure is described from what it draws.
+    alt: pick(figure.alts) || defaultAlt(query, pick(figure.titles), data, labels.t),
     source: figure.source ?? ((title) => (title.includes(String(survey.year)) ? title : `${title} (${survey.year})`))(survey.titles[lang] || survey.titles.en),
     n: data.n,
     data,
   };
-  const draw = () => drawQuery(db, survey, query, results, labels, data);
+  const draw = (variant: FigureVariant = "wide") => drawQuery(db, survey, query, results, labels, data, variant);
   return { description, draw };
 }
 
@@ -120,5 +122,10 @@ export async function describeFigure(db: Db, figure: repo.FigureRow, lang: Langu
 /** A figure as it is now, drawn in a language. */
 export async function renderFigure(db: Db, figure: repo.FigureRow, lang: Language): Promise<RenderedFigure> {
   const { description, draw } = await figureParts(db, figure, lang);
-  return { ...description, svg: await draw() };
+  return { ...description, svg: await draw("wide"), narrowSvg: await draw("narrow") };
+}
+
+/** A figure as it is now, drawn in a language for pages and print (wide) or for narrow screens. */
+export async function drawFigure(db: Db, figure: repo.FigureRow, lang: Language, variant: FigureVariant): Promise<string> {
+  return (await figureParts(db, figure, lang)).draw(variant);
 }

@@ -4,7 +4,7 @@ import { authorize } from "#src/access/index.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { flatten } from "#src/features/surveys/answers.ts";
 import { resolveSteps, selectionQuery } from "#src/features/surveys/figure-steps.ts";
-import { figureLabels, loadResults, previewQuery, renderFigure, resultsChart } from "#src/features/surveys/read.ts";
+import { describeFigure, drawFigure, figureLabels, loadResults, previewQuery, resultsChart } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
 import { ChartFile, FigureSelection, flatFromForm, InvitationsInput, NewSurveyInput, parseDefinition, ReopenInput, SlugParams, StatusInput, SurveySettingsInput } from "#src/features/surveys/schemas.ts";
 import { FigureFile } from "#src/domain/surveys.ts";
@@ -277,9 +277,8 @@ export async function surveyRoutes(app: FastifyInstance) {
     if (!file.success) throw appError("NOT_FOUND");
     const figure = await repo.getFigureBySlug(db, file.data.slug);
     if (!figure) throw appError("NOT_FOUND");
-    const rendered = await renderFigure(db, figure, request.lang);
-    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figure.slug}.csv`)).send(datasetCsv(rendered.data));
-    return sendSvg(reply, rendered.svg);
+    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figure.slug}.csv`)).send(datasetCsv((await describeFigure(db, figure, request.lang)).data));
+    return sendSvg(reply, await drawFigure(db, figure, request.lang, file.data.narrow ? "narrow" : "wide"));
   });
 
   // Members answering for their organization

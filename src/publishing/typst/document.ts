@@ -71,7 +71,30 @@ export function typstDocument(pub: Publication): string {
       lines.push(`#heading(level: 2)[${text(typeset(section.heading, section.lang))}] <${typstLabel(`${chapter.slug}-${section.slug}`)}>`, `#[\n${lang}${body}\n]`);
     }
   }
+  lines.push(figureData(pub));
   return lines.filter(Boolean).join("\n") + "\n";
+}
+
+/** "Data behind the figures": after the chapters, each figure's title and the rows it was drawn from. */
+function figureData(pub: Publication): string {
+  const t = translator(pub.lang);
+  const figures = Object.values(pub.figures).filter((f) => f.data.rows.length);
+  if (!figures.length) return "";
+  const out = [`#heading(level: 1)[${text(t("chart.appendix"))}] <s-figure-data>`, text(t("chart.appendixLead"))];
+  for (const f of figures) {
+    // The world map's country codes are for drawing; readers have the countries' names.
+    const shown = f.data.columns.map((c, i) => [c, i] as const).filter(([c]) => c !== "code");
+    const numeric = (c: string) => c === "organizations" || c === "share";
+    const cell = (c: string, v: string | number | undefined) => (c === "share" ? text(t("chart.percent", { value: Number(v) })) : text(String(v ?? "")));
+    const header = shown.map(([c]) => `[#strong[${text(t(`figure.column.${c}` as "figure.column.answer"))}]]`).join(", ");
+    const rows = f.data.rows.map((row) => shown.map(([c, i]) => `[${cell(c, row[i])}]`).join(", ")).join(",\n  ");
+    const align = shown.map(([c]) => (numeric(c) ? "right" : "left")).join(", ");
+    out.push(
+      `#block(breakable: true, above: 1.6em)[#text(font: ${SANS}, weight: "bold")[${text(f.title)}] #linebreak() #text(size: 0.9em)[${text(t("content.figureNote", { n: f.n, source: f.source }))}]]`,
+      `#text(font: ${SANS}, size: 9pt)[#table(columns: ${shown.length}, align: (${align},), table.header(${header}),\n  ${rows})]`,
+    );
+  }
+  return out.join("\n");
 }
 
 // Labels are made from our own slugs (letters, digits, hyphens), never from free text.

@@ -4,6 +4,7 @@ import type { CaseStudyRow, FileInfo, VersionRow } from "#src/features/case-stud
 import type { LibraryFilter } from "#src/features/case-studies/schemas.ts";
 import { CaseStudyFacts, CaseStudyText, FileList, techName } from "#src/features/case-studies/views/parts.tsx";
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
+import { assetUrl } from "#src/web/assets.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
@@ -85,41 +86,51 @@ export function LibraryPage({ ctx, filter, result, technologies, regions }: Libr
       </fieldset>
     );
   };
+  // How many narrowings are on: the words, and each ticked value (shown on the phone's "Filter").
+  const active = (filter.q ? 1 : 0) + (["technology", "region", "stage", "kind", "year"] as const).reduce((n, key) => n + filter[key].length, 0);
   return (
-    <Layout ctx={ctx} title={t("library.title")} section="library">
+    <Layout ctx={ctx} title={t("library.title")} section="library" head={<script src={assetUrl("library.js")} defer />}>
       <h1>{t("library.title")}</h1>
       <p class="lead">{t("library.lead")}</p>
       <form method="get" action="/case-studies" role="search" class="library">
-        <div class="facets">
-          <div class="field">
-            <label for="f-q">{t("library.search")}</label>
-            <input id="f-q" name="q" type="search" class="input" value={filter.q} />
+        {/* On a phone the facets fold behind "Filter" so that the results come first; on a wide screen they stay open beside them (app.css). */}
+        <details class="library-filters">
+          <summary>{t("shell.filter", { count: active })}</summary>
+          <div class="facets">
+            <div class="field">
+              <label for="f-q">{t("library.search")}</label>
+              <input id="f-q" name="q" type="search" class="input" value={filter.q} />
+            </div>
+            <button type="submit" class="button">
+              {t("library.apply")}
+            </button>
+            {facetBlock("technology", t("cs.technologies"), techLabel)}
+            {facetBlock("region", t("org.region"), regionLabel)}
+            {facetBlock("stage", t("cs.stage"), (v) => (STAGES.includes(v as never) ? t(`cs.stage.${v as (typeof STAGES)[number]}`) : v))}
+            {facetBlock("kind", t("org.kind"), (v) => t(`org.kind.${v}` as "org.kind.academia"))}
+            {facetBlock("year", t("library.year"), (v) => v)}
+            <button type="submit" class="button button-secondary">
+              {t("library.apply")}
+            </button>
+            <a href="/case-studies">{t("library.clear")}</a>
           </div>
-          <button type="submit" class="button">
-            {t("library.apply")}
-          </button>
-          {facetBlock("technology", t("cs.technologies"), techLabel)}
-          {facetBlock("region", t("org.region"), regionLabel)}
-          {facetBlock("stage", t("cs.stage"), (v) => (STAGES.includes(v as never) ? t(`cs.stage.${v as (typeof STAGES)[number]}`) : v))}
-          {facetBlock("kind", t("org.kind"), (v) => t(`org.kind.${v}` as "org.kind.academia"))}
-          {facetBlock("year", t("library.year"), (v) => v)}
-          <button type="submit" class="button button-secondary">
-            {t("library.apply")}
-          </button>
-          <a href="/case-studies">{t("library.clear")}</a>
-        </div>
-        <div>
+        </details>
+        <div class="library-results">
           <div class="page-head">
             <p role="status">{t("library.count", { count: result.total })}</p>
             <div class="field">
               <label for="f-sort">{t("library.sort")}</label>
-              <select id="f-sort" name="sort" class="input">
+              <select id="f-sort" name="sort" class="input" data-sort>
                 {(["recent", "relevance", "title", "year"] as const).map((s) => (
                   <option value={s} selected={filter.sort === s}>
                     {t(`library.sort.${s}`)}
                   </option>
                 ))}
               </select>
+              {/* Without a script, this applies the order; library.js applies it on change and hides this. */}
+              <button type="submit" class="button button-secondary" data-sort-apply>
+                {t("shell.sortApply")}
+              </button>
             </div>
           </div>
           {result.hits.length === 0 ? (

@@ -70,11 +70,12 @@ export function CaseStudyText({ ctx, fields, idPrefix, headingLevel = 2 }: { ctx
   const { t } = ctx;
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
-    <div class="prose" lang={fields.language}>
+    // The headings are the page's words; the texts, the case study's.
+    <div class="prose">
       {TEXT_FIELDS.filter((name) => fields[name].trim()).map((name) => (
         <section>
           <H>{t(`cs.field.${name}`)}</H>
-          <div dangerouslySetInnerHTML={{ __html: renderHtml(parseMarkdown(fields[name], fields.language), { t, idPrefix: `${idPrefix}-${name}` }).html }} />
+          <div lang={fields.language === ctx.lang ? undefined : fields.language} dangerouslySetInnerHTML={{ __html: renderHtml(parseMarkdown(fields[name], fields.language), { t, idPrefix: `${idPrefix}-${name}`, chromeLang: fields.language === ctx.lang ? undefined : ctx.lang }).html }} />
         </section>
       ))}
       {fields.links.length > 0 && (

@@ -60,19 +60,32 @@ function EditionNotice({ ctx, edition }: { ctx: PageContext; edition: EditionRow
   return null;
 }
 
-function EditionHeader({ ctx, report, edition, lang }: Omit<PageProps, "snapshot" | "publicUrl">) {
+/** Where a page of an edition sits: the report, the edition (its label and date), and the page itself when it is not the contents. */
+function EditionHeader({ ctx, report, edition, lang, here }: Omit<PageProps, "snapshot" | "publicUrl"> & { here?: { title: string; lang?: Language | undefined } }) {
+  const { t } = ctx;
   const urls = editionUrls(report, edition);
-  const { title } = editionTexts(edition, primaryOf(report), lang);
+  const primary = primaryOf(report);
+  const name = t("reading.edition", { label: edition.label, date: editionDate(edition, lang) });
   return (
     <>
       <EditionNotice ctx={ctx} edition={edition} />
-      <p class="breadcrumb">
-        <a href={`/reports/${report.slug}/`}>{localized(report.titles, lang, primaryOf(report))}</a> ›{" "}
-        <a href={urls.contents(lang)} lang={langIf(title, lang)}>
-          {shown(title)}
-        </a>{" "}
-        · {editionDate(edition, lang)}
-      </p>
+      <nav class="breadcrumb" aria-label={t("reading.breadcrumb")}>
+        <ol>
+          <li>
+            <a href={`/reports/${report.slug}/`} lang={titleLangIf(report.titles, lang, primary)}>
+              {localized(report.titles, lang, primary)}
+            </a>
+          </li>
+          <li>{here ? <a href={urls.contents(lang)}>{name}</a> : <span aria-current="page">{name}</span>}</li>
+          {here && (
+            <li>
+              <span aria-current="page" lang={here.lang}>
+                {here.title}
+              </span>
+            </li>
+          )}
+        </ol>
+      </nav>
     </>
   );
 }
@@ -80,13 +93,18 @@ function EditionHeader({ ctx, report, edition, lang }: Omit<PageProps, "snapshot
 const languageLinks = (report: ReportRow, url: (lang: Language) => string) => Object.fromEntries(report.languages.map((l) => [l, url(l)]));
 
 /** Plain-text citation with a copyable stable URL. */
-function Cite({ label, text, id }: { label: string; text: string; id: string }) {
+function Cite({ label, text, id, hint }: { label: string; text: string; id: string; hint?: string }) {
   return (
     <details class="cite">
       <summary>{label}</summary>
-      <textarea id={id} class="input cite-text" readonly rows={3} aria-label={label}>
+      <textarea id={id} class="input cite-text" readonly rows={3} aria-label={label} aria-describedby={hint ? `${id}-hint` : undefined}>
         {text}
       </textarea>
+      {hint && (
+        <p class="cite-hint small muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
     </details>
   );
 }
@@ -129,6 +147,7 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
       <p class="downloads">
         {t("export.downloads")} <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/pdf`}>{t("export.pdf")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/docx`}>{t("export.docx")}</a> ·{" "}
+        <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/epub`}>{t("export.epub")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/html`}>{t("export.html")}</a> ·{" "}
         <a href={`/reports/${report.slug}/${edition.label}/${lang}/export/zip`}>{t("export.zip")}</a>
       </p>
@@ -144,16 +163,87 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
   );
 }
 
-/** One chapter of an edition, with a citation for every section. */
+/** A chapter's sections as links, numbered as the text numbers them. */
+function SectionLinks({ lang, chapterNumber, sections }: { lang: Language; chapterNumber: number; sections: RenderedSection[] }) {
+  return (
+    <ol class="page-toc-list">
+      {sections.map((s, i) => (
+        <li>
+          <a href={`#${s.slug}`} lang={s.lang === lang ? undefined : s.lang}>
+            <span class="page-toc-number">{chapterNumber}.{i + 1}</span> {typeset(s.heading, s.lang)}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * "On this page": a chapter's own contents. Wide screens show it in a column beside the text,
+ * where it stays in view; narrow ones above the text, folded in a disclosure that needs no
+ * script. CSS shows one of the two, so assistive technology meets only one. Both come before the
+ * text in source order, so the keyboard and a screen reader reach them first; the grid puts the
+ * column on the right.
+ */
+function OnThisPage({ t, lang, chapterNumber, sections, where }: { t: PageContext["t"]; lang: Language; chapterNumber: number; sections: RenderedSection[]; where: "side" | "fold" }) {
+  if (sections.length < 2) return null;
+  if (where === "side") {
+    return (
+      <nav class="page-toc page-toc-side" aria-labelledby="page-toc-side-title">
+        <p class="page-toc-title" id="page-toc-side-title">
+          {t("reading.onThisPage")}
+        </p>
+        <SectionLinks lang={lang} chapterNumber={chapterNumber} sections={sections} />
+      </nav>
+    );
+  }
+  return (
+    <details class="page-toc page-toc-fold">
+      <summary>{t("reading.onThisPage")}</summary>
+      <nav aria-label={t("reading.onThisPage")}>
+        <SectionLinks lang={lang} chapterNumber={chapterNumber} sections={sections} />
+      </nav>
+    </details>
+  );
+}
+
+type PagerLink = { href: string; title: string; lang?: Language | undefined };
+
+/** The way to the previous and the next page of an edition, each named, in the page's language. */
+function Pager({ t, previous, next }: { t: PageContext["t"]; previous: PagerLink; next?: PagerLink | undefined }) {
+  return (
+    <nav class="pager" aria-label={t("reading.chapters")}>
+      <a class="pager-link pager-previous" href={previous.href} rel="prev">
+        <span class="pager-label">← {t("reading.previous")}</span>
+        <span class="pager-title" lang={previous.lang}>
+          {previous.title}
+        </span>
+      </a>
+      {next && (
+        <a class="pager-link pager-next" href={next.href} rel="next">
+          <span class="pager-label">{t("reading.next")} →</span>
+          <span class="pager-title" lang={next.lang}>
+            {next.title}
+          </span>
+        </a>
+      )}
+    </nav>
+  );
+}
+
+/** One chapter of an edition: where it sits, its own contents, a citation under every section's heading, the chapters around it. */
 export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter; index: number; sections: RenderedSection[] }) {
   const { ctx, report, edition, snapshot, lang, publicUrl, chapter, index, sections } = props;
   const { t } = ctx;
   const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
   const title = localized(chapter.titles, lang, primary);
+  const titleLang = titleLangIf(chapter.titles, lang, primary);
   const previous = snapshot.chapters[index - 1];
   const next = snapshot.chapters[index + 1];
   const pageUrl = `${publicUrl}${urls.chapter(lang, chapter.slug)}`;
+  const chapterLink = (c: SnapshotChapter): PagerLink => ({ href: urls.chapter(lang, c.slug), title: localized(c.titles, lang, primary), lang: titleLangIf(c.titles, lang, primary) });
+  const hasAnnex = snapshot.caseStudies.some((c) => c.annexed);
   return (
     <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, (l) => urls.chapter(l, chapter.slug))} head={
         <>
@@ -161,49 +251,48 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
           <script src={assetUrl("keep-position.js")} defer />
         </>
       }>
-      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
-      <article class="chapter">
-        <h1>
-          <span class="chapter-number">{index + 1}.</span> <span lang={titleLangIf(chapter.titles, lang, primary)}>{title}</span>
-        </h1>
-        <p class="small">
-          <a href={`/reports/${report.slug}/compare?to=${edition.label}&lang=${lang}#chapter-${chapter.slug}`}>{t("compare.chapterLink")}</a>
-        </p>
-        <ChapterSections
-          t={t}
-          lang={lang}
-          chapterNumber={index + 1}
-          sections={sections}
-          fallbackNote="edition.notTranslated"
-          after={(s, number) => (
-            <Cite
-              id={`cite-${s.slug}`}
-              label={t("edition.cite")}
-              text={t("edition.citation", {
-                report: localized(report.titles, lang, primary),
-                edition: edition.label,
-                date: editionDate(edition, lang),
-                number,
-                heading: s.heading,
-                url: `${pageUrl}#${s.slug}`,
-              })}
-            />
-          )}
-        />
-      </article>
-      <nav class="pager" aria-label={t("draft.contents")}>
-        {previous && (
-          <a href={urls.chapter(lang, previous.slug)}>
-            ← <span lang={titleLangIf(previous.titles, lang, primary)}>{localized(previous.titles, lang, primary)}</span>
-          </a>
-        )}
-        {next && (
-          <a href={urls.chapter(lang, next.slug)}>
-            <span lang={titleLangIf(next.titles, lang, primary)}>{localized(next.titles, lang, primary)}</span> →
-          </a>
-        )}
-        {!next && snapshot.caseStudies.some((c) => c.annexed) && <a href={urls.chapter(lang, ANNEX_PATH)}>{t("annex.chapterTitle")} →</a>}
-      </nav>
+      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} here={{ title, lang: titleLang }} />
+      <div class="chapter-layout">
+        <OnThisPage t={t} lang={lang} chapterNumber={index + 1} sections={sections} where="side" />
+        <article class="chapter">
+          <h1>
+            <span class="chapter-number">{index + 1}.</span> <span lang={titleLang}>{title}</span>
+          </h1>
+          <p class="small">
+            <a href={`/reports/${report.slug}/compare?to=${edition.label}&lang=${lang}#chapter-${chapter.slug}`}>{t("compare.chapterLink")}</a>
+          </p>
+          <OnThisPage t={t} lang={lang} chapterNumber={index + 1} sections={sections} where="fold" />
+          <ChapterSections
+            t={t}
+            lang={lang}
+            chapterNumber={index + 1}
+            sections={sections}
+            fallbackNote="edition.notTranslated"
+            underHeading={(s, number) => (
+              <Cite
+                id={`cite-${s.slug}`}
+                label={t("edition.cite")}
+                hint={t("reading.citeHint")}
+                text={t("reading.citation", {
+                  report: localized(report.titles, lang, primary),
+                  edition: edition.label,
+                  date: editionDate(edition, lang),
+                  chapter: index + 1,
+                  chapterTitle: title,
+                  number,
+                  heading: typeset(s.heading, s.lang),
+                  url: `${pageUrl}#${s.slug}`,
+                })}
+              />
+            )}
+          />
+        </article>
+      </div>
+      <Pager
+        t={t}
+        previous={previous ? chapterLink(previous) : { href: urls.contents(lang), title: t("reading.backToContents") }}
+        next={next ? chapterLink(next) : hasAnnex ? { href: urls.chapter(lang, ANNEX_PATH), title: t("annex.chapterTitle") } : undefined}
+      />
     </Layout>
   );
 }
@@ -212,19 +301,23 @@ type AnnexEntry = { pinned: PinnedCaseStudy; version: CaseStudyVersion };
 
 /** The edition's annex: each case study as it was when the edition was frozen. */
 export function EditionAnnexPage(props: PageProps & { entries: AnnexEntry[]; technologies: TechnologyRow[] }) {
-  const { ctx, report, edition, lang, publicUrl, entries, technologies } = props;
+  const { ctx, report, edition, snapshot, lang, publicUrl, entries, technologies } = props;
   const { t } = ctx;
+  const primary = primaryOf(report);
   const urls = editionUrls(report, edition);
   const title = t("annex.chapterTitle");
+  const last = snapshot.chapters.at(-1);
   return (
     <Layout ctx={ctx} title={title} section="reports" languageLinks={languageLinks(report, (l) => urls.chapter(l, ANNEX_PATH))} head={<link rel="canonical" href={`${publicUrl}${urls.chapter(lang, ANNEX_PATH)}`} />}>
-      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} />
+      <EditionHeader ctx={ctx} report={report} edition={edition} lang={lang} here={{ title }} />
       <article class="chapter">
         <h1>{title}</h1>
         <ol class="toc">
           {entries.map((e) => (
             <li>
-              <a href={`#cs-${e.pinned.slug}`}>{e.version.fields.title}</a>
+              <a href={`#cs-${e.pinned.slug}`} lang={e.version.fields.language === lang ? undefined : e.version.fields.language}>
+                {e.version.fields.title}
+              </a>
             </li>
           ))}
         </ol>
@@ -242,6 +335,10 @@ export function EditionAnnexPage(props: PageProps & { entries: AnnexEntry[]; tec
           </section>
         ))}
       </article>
+      <Pager
+        t={t}
+        previous={last ? { href: urls.chapter(lang, last.slug), title: localized(last.titles, lang, primary), lang: titleLangIf(last.titles, lang, primary) } : { href: urls.contents(lang), title: t("reading.backToContents") }}
+      />
     </Layout>
   );
 }

@@ -14,12 +14,12 @@ type Props = {
   sections: RenderedSection[];
   /** The note shown on a section that falls back to the primary language. */
   fallbackNote: Extract<MessageKey, "draft.notTranslated" | "edition.notTranslated">;
-  /** Anything to add after a section's text (a citation). */
-  after?: (section: RenderedSection, number: string) => ComponentChildren;
+  /** Anything to show under a section's heading, in the page's language (a citation). */
+  underHeading?: (section: RenderedSection, number: string) => ComponentChildren;
 };
 
 /** A chapter's sections, anchored by slug and numbered, as the draft reader and editions show them. */
-export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote, after }: Props) {
+export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote, underHeading }: Props) {
   // A chapter shown wholly in another language says so once, not once per section.
   const whole = sections.length > 1 && sections.every((s) => s.fallback && s.lang === sections[0]!.lang);
   return (
@@ -32,17 +32,18 @@ export function ChapterSections({ t, lang, chapterNumber, sections, fallbackNote
       {sections.map((s, i) => {
         const number = `${chapterNumber}.${i + 1}`;
         return (
-          <section id={s.slug} aria-labelledby={`h-${s.slug}`} lang={s.lang}>
-            <h2 id={`h-${s.slug}`}>
+          // The text's language marks its heading and words; what the page adds stays in the page's.
+          <section id={s.slug} aria-labelledby={`h-${s.slug}`}>
+            <h2 id={`h-${s.slug}`} lang={s.lang === lang ? undefined : s.lang}>
               {number} {typeset(s.heading, s.lang)}
             </h2>
+            {underHeading?.(s, number)}
             {s.fallback && !whole && (
-              <p class="notice small" role="note" lang={lang}>
+              <p class="notice small" role="note">
                 {t(fallbackNote, { lang: t(`language.${lang}`), primary: t(`language.${s.lang}`) })}
               </p>
             )}
-            <div class="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
-            {after?.(s, number)}
+            <div class="prose" lang={s.lang === lang ? undefined : s.lang} dangerouslySetInnerHTML={{ __html: s.html }} />
           </section>
         );
       })}

@@ -2,7 +2,7 @@ import { TECHNOLOGY_LINK_KINDS } from "#src/domain/reports.ts";
 import { localized } from "#src/domain/languages.ts";
 import type { TechnologyRow } from "#src/features/catalog/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
-import { ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -14,6 +14,9 @@ const formValues = (tech: TechnologyRow): FormValues => ({
   nameFr: tech.names.fr ?? "",
   nameEs: tech.names.es ?? "",
   descriptionEn: tech.descriptions.en ?? "",
+  aliasesEn: (tech.aliases.en ?? []).join("\n"),
+  aliasesFr: (tech.aliases.fr ?? []).join("\n"),
+  aliasesEs: (tech.aliases.es ?? []).join("\n"),
 });
 
 function TechnologyFields({ ctx, values, error }: { ctx: PageContext; values: FormValues | undefined; error: AppError | undefined }) {
@@ -26,11 +29,20 @@ function TechnologyFields({ ctx, values, error }: { ctx: PageContext; values: Fo
       <TextField t={t} name="nameEs" label={t("tech.name", { lang: "Español" })} values={values} errors={f} optional />
       <TextField t={t} name="slug" label={t("tech.slug")} hint={t("reports.hint.slug")} values={values} errors={f} required size="medium" />
       <TextField t={t} name="descriptionEn" label={t("tech.description")} values={values} errors={f} optional />
+      <TextAreaField t={t} name="aliasesEn" label={t("search.aliases", { lang: "English" })} hint={t("search.aliasesHint")} values={values} errors={f} optional rows={3} />
+      <TextAreaField t={t} name="aliasesFr" label={t("search.aliases", { lang: "Français" })} values={values} errors={f} optional rows={3} />
+      <TextAreaField t={t} name="aliasesEs" label={t("search.aliases", { lang: "Español" })} values={values} errors={f} optional rows={3} />
     </>
   );
 }
 
-const labels = (ctx: PageContext) => ({ slug: ctx.t("tech.slug"), nameEn: ctx.t("tech.name", { lang: "English" }) });
+const labels = (ctx: PageContext) => ({
+  slug: ctx.t("tech.slug"),
+  nameEn: ctx.t("tech.name", { lang: "English" }),
+  aliasesEn: ctx.t("search.aliases", { lang: "English" }),
+  aliasesFr: ctx.t("search.aliases", { lang: "Français" }),
+  aliasesEs: ctx.t("search.aliases", { lang: "Español" }),
+});
 
 /** The technologies (topics) chapters can cover, with a form for a new one. */
 export function TechnologiesPage({ ctx, technologies, values, error }: { ctx: PageContext; technologies: TechnologyRow[]; values?: FormValues; error?: AppError }) {
