@@ -223,9 +223,4 @@ export const site = {
     fr: "Enregistré.",
     es: "Guardado.",
   },
-  "nav.search": {
-    en: "Search",
-    fr: "Rechercher",
-    es: "Buscar",
-  },
 } as const satisfies Messages;
