@@ -61,10 +61,12 @@ describe.skipIf(!hasChromium)("autosave and the evidence picker", () => {
     await admin.getByLabel("E-mail address").fill("two@example.org");
     await admin.getByLabel("Role").selectOption("editor");
     await admin.getByLabel("Initial password").fill("editor two password");
-    await admin.getByRole("button", { name: "Create" }).click();
+    // The account exists once the form's answer has come back, not when the button is pressed.
+    await Promise.all([admin.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/users"), admin.getByRole("button", { name: "Create" }).click()]);
     await admin.close();
     theirs = await signIn(await browser.newContext(), server.url, "two@example.org", "editor two password");
-  });
+    // A busy machine can take long over the start and the two sign-ins; a step that fails names itself before this limit.
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
