@@ -7,37 +7,16 @@
 // and what brotli gives (quality 11): what a compressing proxy or CDN in front would send. The fonts
 // are WOFF2, compressed already. A second row counts every font app.css declares, the most any
 // page can load.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer as netServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { startProduct } from "./published-page.mjs";
 
-const ROOT = join(import.meta.dirname, "..");
 const PAGE = "/reports/disruptive-technologies/2022/en/blockchain";
 const BUDGET = 150 * 1024;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = netServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startProduct(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["bin/living-report.mjs", "serve"], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: "ignore" });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))) };
-}
 
 const TEXT = /^(text\/|application\/(javascript|json|xml)|image\/svg)/;
 

@@ -33,7 +33,8 @@ function wrk(url, headers = [], { connections = 50, timeout = "2s" } = {}) {
   return { rps, p50: ms(50), p99: ms(99), errors };
 }
 
-async function startProduct(dataDir) {
+/** Starts the built product on a data directory and waits until it is ready. */
+export async function startProduct(dataDir) {
   const port = await freePort();
   const child = spawn(process.execPath, ["bin/living-report.mjs", "serve"], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: "ignore" });
   for (;;) {
