@@ -21,8 +21,10 @@ const LAYERS = [
  */
 const FEATURES = [
   ["audit"],
+  ["mail"],
   ["members"],
   ["catalog"],
+  ["notifications"],
   ["case-studies", "surveys", "events"],
   ["reports", "search"],
   ["editions"],

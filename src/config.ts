@@ -66,6 +66,14 @@ const EnvSchema = z.object({
     .max(1000, "expected between 1 and 1000 megabytes")
     .default(20),
   TRUST_PROXY: trustProxy.default(false),
+  // Unset: mail is kept in the outbox that administrators read in the app, and nothing is sent.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587" })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, 'expected an address, e.g. reports@example.org or "Study report <reports@example.org>"')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -83,6 +91,10 @@ export type Config = Readonly<{
   trustProxy: false | number | readonly string[];
   /** The largest file a member may upload, in megabytes. */
   uploadLimitMb: number;
+  /** Where mail goes; undefined keeps every message in the outbox, unsent. */
+  smtpUrl: string | undefined;
+  /** The From of every message (MAIL_FROM, by default "Living report <no-reply@<public host>>"). */
+  mailFrom: string;
 }>;
 
 /** Thrown when the environment is unusable; its message names every problem at once. */
@@ -118,6 +130,8 @@ export function loadConfig(env: Env = process.env): Config {
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     trustProxy: e.TRUST_PROXY,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Living report <no-reply@${new URL(publicUrl).hostname}>`,
   });
 }
 

@@ -124,19 +124,3 @@ export const reportAnnex = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.caseStudyId] })],
 );
 
-/** Messages for one person inside the app ("your case study was accepted"). */
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    userId: uuid("user_id").notNull().references(() => users.id),
-    /** A message key and its parameters, so it shows in the reader's language. */
-    messageKey: text("message_key").notNull(),
-    params: jsonb("params").$type<Record<string, string>>().notNull().default({}),
-    href: text("href").notNull(),
-    readAt: timestamp("read_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("notifications_user_idx").on(t.userId, t.id)],
-);
-

@@ -48,7 +48,8 @@ export const users = pgTable(
     organizationId: uuid("organization_id").references(() => organizations.id),
     role: text("role", { enum: ROLES }).notNull(),
     language: text("language", { enum: LANGUAGES }).notNull().default("en"),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until the person sets a password through their invitation. */
+    passwordHash: text("password_hash"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),

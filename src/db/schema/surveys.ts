@@ -1,4 +1,4 @@
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { inList } from "#src/db/schema/checks.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
 import type { LocalizedText } from "#src/domain/languages.ts";
@@ -19,6 +19,8 @@ export const surveys = pgTable(
     currentVersionId: bigint("current_version_id", { mode: "number" }),
     /** Groups of fewer organizations are hidden from public results. */
     minGroup: integer("min_group").notNull().default(5),
+    /** The day answers are due; invited organizations get a reminder a few days before. */
+    closesOn: date("closes_on"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { caseStudyEvents, caseStudyVersions, notifications } from "#src/db/schema/case-studies.ts";
+import { caseStudyEvents, caseStudyVersions } from "#src/db/schema/case-studies.ts";
+import { notifications } from "#src/db/schema/notifications.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { searchLibrary } from "#src/features/case-studies/library.ts";

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { queryRows, type Db } from "#src/db/client.ts";
-import { caseStudies, caseStudyEvents, caseStudyFiles, caseStudyTechnologies, caseStudyVersions, notifications, reportAnnex } from "#src/db/schema/case-studies.ts";
+import { caseStudies, caseStudyEvents, caseStudyFiles, caseStudyTechnologies, caseStudyVersions, reportAnnex } from "#src/db/schema/case-studies.ts";
+import { notifications } from "#src/db/schema/notifications.ts";
 import { organizations, regions, users } from "#src/db/schema/members.ts";
 import { reports, technologies } from "#src/db/schema/reports.ts";
 import { SEARCH_CONFIG, type CaseStudyFields, type CaseStudyState } from "#src/domain/case-studies.ts";
@@ -128,7 +129,7 @@ export async function notifyOrganization(tx: Db, organizationId: string, exceptU
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.organizationId, organizationId), isNull(users.deactivatedAt)));
-  const rows = people.filter((p) => p.id !== exceptUserId).map((p) => ({ userId: p.id, ...note }));
+  const rows = people.filter((p) => p.id !== exceptUserId).map((p) => ({ userId: p.id, kind: "case_study_moderated" as const, ...note }));
   if (rows.length) await tx.insert(notifications).values(rows);
 }
 

@@ -31,7 +31,7 @@ async function openSession(tx: Db, userId: string, meta: { ip: string | null; us
 /** Checks credentials and opens a session; a wrong e-mail, password or a deactivated account all look alike. */
 export async function signIn(db: Db, actor: Actor, input: { email: string; password: string; userAgent: string | null }) {
   const user = await repo.getUserByEmail(db, input.email);
-  const ok = await verifyPassword(user?.passwordHash, input.password);
+  const ok = await verifyPassword(user?.passwordHash ?? undefined, input.password);
   if (!user || !ok || user.deactivatedAt) {
     await transaction(db, (tx) =>
       recordAudit(tx, actor, { action: "session.denied", entityType: "user", entityId: user?.id ?? null, data: { email: input.email } }),
@@ -103,7 +103,7 @@ export async function changePassword(
   input: { currentPassword: string; password: string; keepSessionId: string },
 ) {
   const user = await repo.getUser(db, actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!user || !(await verifyPassword(user.passwordHash ?? undefined, input.currentPassword))) {
     throw appError("VALIDATION_FAILED", { currentPassword: "field.wrongPassword" });
   }
   const passwordHash = await hashPassword(input.password);
