@@ -55,6 +55,27 @@ export const notificationPreferences = pgTable(
   ],
 );
 
+/** One-time links (an invitation, a password reset): only the SHA-256 of the token is kept. */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_key").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId, t.purpose),
+    check("account_tokens_purpose_check", inList("purpose", ACCOUNT_TOKEN_PURPOSES)),
+  ],
+);
+
 /**
  * The transactional outbox: a message is written in the transaction of the event that causes it,
  * then sent by the mail sender. One message per event and recipient, ever.
@@ -74,14 +95,17 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
-    /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
-    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     /**
-     * A one-time link's token, encrypted with a key derived from the session secret, that the
-     * sender puts into the bodies in place of their placeholder; cleared once sent. The database
-     * alone never holds a usable link.
+     * The one-time link the message carries (an invitation, a reset), whose token is made by the
+     * sender when it sends and only its hash stored: the outbox never holds a usable link. The
+     * bodies hold the placeholder %%LINK%% in its place.
      */
-    sealedSecret: text("sealed_secret"),
+    accountTokenId: uuid("account_token_id").references(() => accountTokens.id),
+    /**
+     * What the message's unsubscribe link ends ("user:<id>:<kind>", "subscription:<id>"): the
+     * sender signs it into the List-Unsubscribe headers and the %%UNSUBSCRIBE%% placeholder.
+     */
+    unsubscribe: text("unsubscribe"),
     /** The Message-ID, fixed at enqueue time: a message sent again after a crash carries the same one. */
     messageId: text("message_id").notNull(),
     status: text("status", { enum: MAIL_STATUSES }).notNull(),
@@ -97,27 +121,6 @@ export const mailOutbox = pgTable(
     index("mail_outbox_queue_idx").on(t.status, t.runAfter),
     index("mail_outbox_created_idx").on(t.createdAt),
     check("mail_outbox_status_check", inList("status", MAIL_STATUSES)),
-  ],
-);
-
-/** One-time links (an invitation, a password reset): only the SHA-256 of the token is kept. */
-export const accountTokens = pgTable(
-  "account_tokens",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id),
-    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
-    tokenHash: text("token_hash").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("account_tokens_hash_key").on(t.tokenHash),
-    index("account_tokens_user_idx").on(t.userId, t.purpose),
-    check("account_tokens_purpose_check", inList("purpose", ACCOUNT_TOKEN_PURPOSES)),
   ],
 );
 
