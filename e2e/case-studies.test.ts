@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { inviteAndAccept } from "#e2e/helpers/accounts.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // A case study's whole journey in a real browser: a member sends a Word file, the secretariat
@@ -19,15 +20,10 @@ describe.skipIf(!hasChromium)("case studies in the browser", () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
     const setup = await signInAsDemo(await browser.newContext(), server, "admin");
-    await setup.goto(`${server.url}/admin/users/new`);
-    await setup.getByLabel("Full name").fill("Min-ji Member");
-    await setup.getByLabel("E-mail address").fill("minji@example.org");
-    await setup.getByLabel("Organization").selectOption({ label: "Korea Customs Service" });
-    await setup.getByLabel("Role").selectOption("contributor");
-    await setup.getByLabel("Initial password").fill("member password 1");
-    await setup.getByRole("button", { name: "Create" }).click();
+    // The member joins by invitation: the secretariat invites, the member sets a password from the link.
+    const invitee = { name: "Min-ji Member", email: "minji@example.org", organization: "Korea Customs Service", role: "contributor", password: "member password 1" } as const;
+    member = await inviteAndAccept(setup, server, invitee, await browser.newContext());
     editor = setup;
-    member = await signIn(await browser.newContext(), server.url, "minji@example.org", "member password 1");
   });
 
   afterAll(async () => {

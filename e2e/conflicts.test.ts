@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { inviteAndAccept } from "#e2e/helpers/accounts.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // Two editors save the same section of the demo report one after the other: the second is shown
@@ -35,15 +36,9 @@ describe.skipIf(!hasChromium)("conflicting saves", () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
     const setup = await signInAsDemo(await browser.newContext(), server, "admin");
-    await setup.goto(`${server.url}/admin/users/new`);
-    await setup.getByLabel("Full name").fill("Editor Two");
-    await setup.getByLabel("E-mail address").fill("two@example.org");
-    await setup.getByLabel("Role").selectOption("editor");
-    await setup.getByLabel("Initial password").fill("editor two password");
-    await setup.getByRole("button", { name: "Create" }).click();
+    // The second editor joins by invitation.
+    two = await inviteAndAccept(setup, server, { name: "Editor Two", email: "two@example.org", role: "editor", password: "editor two password" }, await browser.newContext());
     one = setup;
-    const context = await browser.newContext();
-    two = await signIn(context, server.url, "two@example.org", "editor two password");
     for (const page of [one, two]) await page.route(/\/assets\/rich-editor\.js/, (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
   });
 

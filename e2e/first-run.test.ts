@@ -1,15 +1,18 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot } from "#e2e/helpers/browser.ts";
+import { onServer, outboxLink } from "#e2e/helpers/accounts.ts";
 import { engines, startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The first thing a new installation's owner does: set up the administrator, then create a
-// member organization and a contributor, all through the pages, in a real browser.
+// member organization and invite a contributor, all through the pages, in a real browser. With no
+// mail server configured, the invitation waits in the outbox, where the administrator makes its link.
 
 describe.skipIf(!hasChromium).each(engines())("first run on %s", (engine) => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let invitationLink: string;
   const shot = (name: string) => screenshot(page, `${engine}-${name}`);
 
   beforeAll(async () => {
@@ -74,22 +77,41 @@ describe.skipIf(!hasChromium).each(engines())("first run on %s", (engine) => {
     await shot("organization");
   });
 
-  it("creates a contributor in that organization", async () => {
-    await page.getByRole("link", { name: "New user" }).click();
+  it("invites a contributor in that organization", async () => {
+    await page.locator('a[href^="/admin/users/new?organizationId="]').click();
     await page.getByLabel("Full name").fill("Ana Delegate");
     await page.getByLabel("E-mail address").fill("ana@example.org");
     await expect(page.getByLabel("Organization").inputValue()).resolves.not.toBe("");
     await page.getByLabel("Role").selectOption("contributor");
-    await page.getByLabel("Initial password").fill("ana's long password");
-    await page.getByRole("button", { name: "Create" }).click();
-    await expect(page.getByRole("status").first().textContent()).resolves.toContain("User “Ana Delegate” created.");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("ana@example.org");
     await expectAccessible(page);
+    await shot("invited");
     await page.goto(`${server.url}/admin/users`);
     await expect(page.getByRole("row", { name: /Ana Delegate/ }).textContent()).resolves.toContain("Customs Administration of Testland");
     await shot("users");
   });
 
-  it("the contributor signs in and is refused the administration", async () => {
+  it("shows the invitation in the outbox, where its one-time link is made", async () => {
+    await page.goto(`${server.url}/admin/outbox`);
+    await expectAccessible(page);
+    await shot("outbox");
+    invitationLink = onServer(server, await outboxLink(page, server, "ana@example.org"));
+    expect(new URL(invitationLink).pathname).toMatch(/^\/invitation\/[A-Za-z0-9_-]+$/);
+    await expectAccessible(page);
+    await shot("outbox-link");
+  });
+
+  it("the contributor sets a password from the link, signs in and is refused the administration", async () => {
+    await page.locator("summary", { hasText: "Account" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.goto(invitationLink);
+    await expectAccessible(page);
+    await page.getByLabel("Password", { exact: true }).fill("ana's long password");
+    await page.getByLabel("Repeat the password").fill("ana's long password");
+    await page.getByRole("button", { name: "Set my password and sign in" }).click();
+    await page.waitForURL(`${server.url}/member`);
+    await shot("joined");
     await page.locator("summary", { hasText: "Account" }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).click();

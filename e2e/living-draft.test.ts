@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { markdownSource } from "#e2e/helpers/editor.ts";
+import { inviteAndAccept } from "#e2e/helpers/accounts.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // Editors writing the living draft in a real browser, on the demo report.
@@ -22,16 +23,10 @@ describe.skipIf(!hasChromium)("the living draft", () => {
   beforeAll(async () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
-    // The first editor is the demo administrator; they create the second.
+    // The first editor is the demo administrator; they invite the second, who joins from the link.
     const setup = await signInAsDemo(await browser.newContext(), server, "admin");
-    await setup.goto(`${server.url}/admin/users/new`);
-    await setup.getByLabel("Full name").fill("Editor Two");
-    await setup.getByLabel("E-mail address").fill("two@example.org");
-    await setup.getByLabel("Role").selectOption("editor");
-    await setup.getByLabel("Initial password").fill("editor two password");
-    await setup.getByRole("button", { name: "Create" }).click();
+    two = await inviteAndAccept(setup, server, { name: "Editor Two", email: "two@example.org", role: "editor", password: "editor two password" }, await browser.newContext());
     one = setup;
-    two = await signIn(await browser.newContext(), server.url, "two@example.org", "editor two password");
   });
 
   afterAll(async () => {

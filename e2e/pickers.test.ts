@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
+import { inviteAndAccept } from "#e2e/helpers/accounts.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // Unsaved work kept in the browser across a closed tab (and never overwriting a newer revision),
@@ -54,17 +55,10 @@ describe.skipIf(!hasChromium)("autosave and the evidence picker", () => {
   beforeAll(async () => {
     server = await startProductServer("pglite");
     browser = await launchChromium();
-    // The demo administrator writes; an editor they create saves meanwhile from another browser.
+    // The demo administrator writes; an editor they invite saves meanwhile from another browser.
     const admin = await signInAsDemo((mine = await browser.newContext()), server, "admin");
-    await admin.goto(`${server.url}/admin/users/new`);
-    await admin.getByLabel("Full name").fill("Editor Two");
-    await admin.getByLabel("E-mail address").fill("two@example.org");
-    await admin.getByLabel("Role").selectOption("editor");
-    await admin.getByLabel("Initial password").fill("editor two password");
-    // The account exists once the form's answer has come back, not when the button is pressed.
-    await Promise.all([admin.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/users"), admin.getByRole("button", { name: "Create" }).click()]);
+    theirs = await inviteAndAccept(admin, server, { name: "Editor Two", email: "two@example.org", role: "editor", password: "editor two password" }, await browser.newContext());
     await admin.close();
-    theirs = await signIn(await browser.newContext(), server.url, "two@example.org", "editor two password");
     // A busy machine can take long over the start and the two sign-ins; a step that fails names itself before this limit.
   }, 240_000);
 

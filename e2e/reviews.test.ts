@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot, signIn, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { markdownSource } from "#e2e/helpers/editor.ts";
+import { inviteAndAccept } from "#e2e/helpers/accounts.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
 
 // The evidence trail in the browser: a regional workshop's recommendations placed in a section and
@@ -26,15 +27,12 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
       ["Min-ji", "minji@example.org", "Korea Customs Service"],
       ["Yasmine", "yasmine@example.org", "Moroccan Customs"],
     ] as const) {
-      await editor.goto(`${server.url}/admin/users/new`);
-      await editor.getByLabel("Full name").fill(name);
-      await editor.getByLabel("E-mail address").fill(email);
-      await editor.getByLabel("Organization").selectOption({ label: org });
-      await editor.getByLabel("Role").selectOption("contributor");
-      await editor.getByLabel("Initial password").fill("member password 1");
-      await editor.getByRole("button", { name: "Create" }).click();
+      // Each joins by invitation and sets the password the tests sign in with.
+      const context = await browser.newContext();
+      await inviteAndAccept(editor, server, { name, email, organization: org, role: "contributor", password: "member password 1" }, context);
+      await context.close();
     }
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -129,7 +127,8 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
     // Kenya: from "My work" to the round; selects a passage, which becomes the quote.
     const kenya = await signIn(await browser.newContext(), server.url, "wanjiru@example.org", "member password 1");
     await kenya.getByRole("link", { name: "My work" }).click();
-    await kenya.getByRole("link", { name: "Autumn review 2026" }).click();
+    // The round's name is also in the notification of the invitation: the list of rounds is the way in.
+    await kenya.getByRole("region", { name: "Review rounds you are invited to" }).getByRole("link", { name: "Autumn review 2026" }).click();
     const section = kenya.locator("article.review-section").filter({ has: kenya.getByRole("heading", { name: /What it is/ }) }).first();
     // The page's script copies the selection; it runs once the page has loaded.
     await kenya.waitForLoadState("load");

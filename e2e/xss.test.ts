@@ -33,7 +33,10 @@ describe.skipIf(!hasChromium)("hostile input", () => {
     };
 
     await sent("organization", await admin.post("/admin/organizations", { name: CORPUS.slice(0, 4).join(" ").slice(0, 200), shortName: CORPUS[1]!.slice(0, 40), kind: "academia", country: "", regionCode: "", memberSince: "", memberUntil: "" }));
-    await sent("user", await admin.post("/admin/users", { name: CORPUS[6]!, email: "xss@example.org", role: "contributor", organizationId: "", language: "en", password: "xss user password" }));
+    // An invitation: the name is also in the mail the outbox shows.
+    await sent("user", await admin.post("/admin/users", { name: CORPUS[6]!, email: "xss@example.org", role: "contributor", organizationId: "", language: "en" }));
+    const invitationMail = /href="(\/admin\/outbox\/[0-9a-f-]{36})"/.exec((await admin.get("/admin/outbox")).body)?.[1];
+    expect(invitationMail).toBeDefined();
     const outline = await admin.get("/editor/reports/disruptive-technologies");
     const section = /\/editor\/sections\/([0-9a-f-]{36})\/en/.exec(outline.body)![1]!;
     const editPage = await admin.get(`/editor/sections/${section}/en`);
@@ -48,6 +51,8 @@ describe.skipIf(!hasChromium)("hostile input", () => {
       ...pages,
       "/admin/organizations",
       "/admin/users",
+      "/admin/outbox",
+      invitationMail!,
       "/draft/disruptive-technologies/en/",
       `/draft/disruptive-technologies/en/${/href="\/draft\/disruptive-technologies\/en\/([a-z0-9-]+)"/.exec((await admin.get("/draft/disruptive-technologies/en/")).body)?.[1] ?? ""}`,
       `/editor/sections/${section}/en`,

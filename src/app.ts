@@ -14,6 +14,7 @@ import { memberHomeRoutes } from "#src/features/home/member-routes.ts";
 import { publishingRoutes } from "#src/publishing/routes.ts";
 import { adminRoutes } from "#src/features/members/admin-routes.ts";
 import { memberRoutes } from "#src/features/members/routes.ts";
+import { accountRoutes } from "#src/features/members/account-routes.ts";
 import { resolveSession } from "#src/features/members/auth.ts";
 import { userOfToken } from "#src/features/members/tokens.ts";
 import { draftRoutes } from "#src/features/reports/draft-routes.ts";
@@ -33,6 +34,9 @@ import { reviewRoutes } from "#src/features/reviews/routes.ts";
 import { reflectedIn, sectionProvenance } from "#src/features/provenance/provenance.ts";
 import { provenanceRoutes } from "#src/features/provenance/routes.ts";
 import { searchRoutes } from "#src/features/search/routes.ts";
+import { mailRoutes } from "#src/features/mail/routes.ts";
+import { subscriptionRoutes } from "#src/features/notifications/subscription-routes.ts";
+import { notificationRoutes } from "#src/features/notifications/routes.ts";
 import { apiRoutes } from "#src/features/api/routes.ts";
 import { registerErrorHandlers, sendFrameworkError } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
@@ -64,7 +68,8 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
     genReqId: () => randomUUID(),
     trustProxy: trustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Signed links (unsubscribing, confirming a subscription) carry their payload and signature in one path segment.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     frameworkErrors: sendFrameworkError,
   });
   app.decorate("config", config);
@@ -113,7 +118,8 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   // Every state-changing request carries the form's token (or an X-CSRF-Token header).
   app.addHook("preHandler", (request, reply, done) => {
     // A bearer token is not sent by browsers on their own, so it cannot be forged across sites.
-    if (UNSAFE.has(request.method) && !request.viaToken) return app.csrfProtection(request, reply, done);
+    // A route may do without (config.csrf false) when a signed link in its address is its proof.
+    if (UNSAFE.has(request.method) && !request.viaToken && request.routeOptions.config.csrf !== false) return app.csrfProtection(request, reply, done);
     done();
   });
 
@@ -122,6 +128,8 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   await app.register(memberHomeRoutes);
   await app.register(memberRoutes);
   await app.register(adminRoutes);
+  await app.register(mailRoutes);
+  await app.register(accountRoutes);
   await app.register(editorRoutes);
   await app.register(sectionRoutes, { provenanceOf: sectionProvenance, findingsOf: checkSection });
   await app.register(referenceRoutes);
@@ -135,6 +143,8 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   await app.register(reviewRoutes);
   await app.register(provenanceRoutes);
   await app.register(searchRoutes);
+  await app.register(notificationRoutes);
+  await app.register(subscriptionRoutes);
   await app.register(apiRoutes);
   return app;
 }

@@ -55,6 +55,34 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads the SMTP server and the sender, keeps mail unsent without SMTP_URL, and reports bad values with the others", () => {
+    const plain = loadConfig({ DATA_DIR: tmp(), PUBLIC_URL: "https://report.example.org" });
+    expect(plain).toMatchObject({ smtpUrl: undefined, mailFrom: "Living report <no-reply@report.example.org>" });
+    const configured = loadConfig({ DATA_DIR: tmp(), SMTP_URL: "smtps://user:secret@mail.example.org:465", MAIL_FROM: "Study report <reports@example.org>" });
+    expect(configured).toMatchObject({ smtpUrl: "smtps://user:secret@mail.example.org:465", mailFrom: "Study report <reports@example.org>" });
+    expect(loadConfig({ DATA_DIR: tmp(), SMTP_URL: "smtp://localhost:1025", MAIL_FROM: "reports@example.org" })).toMatchObject({ smtpUrl: "smtp://localhost:1025", mailFrom: "reports@example.org" });
+    for (const [SMTP_URL, MAIL_FROM] of [
+      ["http://mail.example.org", "reports@example.org"],
+      ["mail.example.org:25", "reports@example.org"],
+      ["not a url at all", "reports@example.org"],
+      ["smtp://mail.example.org", "reports"],
+      ["smtp://mail.example.org", "Reports <reports@example.org"],
+      ["smtp://mail.example.org", "reports@example.org\r\nBcc: everyone@example.org"],
+    ] as const) {
+      expect(() => loadConfig({ DATA_DIR: tmp(), SMTP_URL, MAIL_FROM }), `${SMTP_URL} ${MAIL_FROM}`).toThrow(ConfigError);
+    }
+    try {
+      loadConfig({ DATA_DIR: tmp(), SMTP_URL: "http://mail.example.org", MAIL_FROM: "nobody", PORT: "eighty" });
+      expect.unreachable();
+    } catch (e) {
+      const problems = (e as ConfigError).problems;
+      expect(problems).toHaveLength(3);
+      expect(problems.find((p) => p.startsWith("SMTP_URL"))).toContain("smtp:// or smtps://");
+      expect(problems.find((p) => p.startsWith("MAIL_FROM"))).toContain("expected an address");
+      expect(problems.find((p) => p.startsWith("PORT"))).toBeDefined();
+    }
+  });
+
   it("generates a session secret once and keeps it in DATA_DIR", () => {
     const dir = tmp();
     const first = loadConfig({ DATA_DIR: dir });

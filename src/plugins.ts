@@ -2,7 +2,12 @@ import fp from "fastify-plugin";
 import type { Database } from "#src/db/client.ts";
 import { publicationCache } from "#src/features/api/publications.ts";
 import { EditionCache } from "#src/features/editions/page-cache.ts";
+import { mailSettings, startMailSender } from "#src/features/mail/sender.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
+import { queueDigests } from "#src/features/notifications/digest.ts";
+import { startNotificationSchedule } from "#src/features/notifications/schedule.ts";
+import { queueReviewReminders } from "#src/features/reviews/reminders.ts";
+import { queueSurveyReminders } from "#src/features/surveys/reminders.ts";
 import { closePool } from "#src/lib/pool.ts";
 import { startJobRunner } from "#src/publishing/jobs.ts";
 
@@ -54,9 +59,16 @@ export const backgroundPlugin = fp(
       purge.unref();
       // A publish job changes what the edition pages' lookups hold: they are forgotten once it swaps.
       const stopJobs = startJobRunner(db, (err) => app.log.error({ err }, "job runner failed"), undefined, { onPublished: () => app.editionCache.forgetLookups() });
+      // Mail in the outbox goes out (or, without SMTP_URL, is kept there with a log line).
+      const stopMail = startMailSender(db, mailSettings(app.config), {
+        info: (line) => app.log.info(line),
+        error: (err) => app.log.error({ err }, "mail sender failed"),
+      });
+      // Work that looks at the clock: daily digests, reminders before surveys and review rounds close.
+      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewReminders], (err) => app.log.error({ err }, "notification schedule failed"));
       stop = async () => {
         clearInterval(purge);
-        await stopJobs();
+        await Promise.all([stopJobs(), stopMail(), stopSchedule()]);
       };
     });
     app.addHook("onClose", () => stop());

@@ -2,6 +2,7 @@ import { request as httpRequest, Agent } from "node:http";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "#src/config.ts";
 import { openDatabase, queryRows } from "#src/db/client.ts";
+import { inviteAndAcceptHttp } from "#e2e/helpers/accounts.ts";
 import { HttpSession } from "#e2e/helpers/http.ts";
 import { demoAccount, startProductServer, type Engine } from "#e2e/helpers/server.ts";
 
@@ -58,16 +59,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
   try {
-    // Editors: the demo's own, and more created by the administrator.
+    // Editors: the demo's own, and more invited by the administrator (each sets a password from the link).
     const admin = await new HttpSession(server.url).signIn(demoAccount(server, "admin").email, demoAccount(server, "admin").password);
     const outline = await admin.get("/editor/reports/disruptive-technologies");
     const sections = [...new Set([...outline.body.matchAll(/\/editor\/sections\/([0-9a-f-]{36})\/en/g)].map((m) => m[1]!))];
     const editors: HttpSession[] = [];
     for (let i = 0; i < options.editors; i++) {
       const email = `load-editor-${i}@example.org`;
-      const created = await admin.post("/admin/users", { name: `Load editor ${i}`, email, role: "editor", organizationId: "", language: "en", password: "load editor password" });
-      if (created.status !== 303) throw new Error(`Could not create ${email}: ${created.status}`);
-      editors.push(await new HttpSession(server.url).signIn(email, "load editor password"));
+      editors.push(await inviteAndAcceptHttp(admin, server, { name: `Load editor ${i}`, email, role: "editor", password: "load editor password" }));
     }
     const pid = server.pid;
     const idle = pid ? await rssMiB(pid) : 0;

@@ -87,7 +87,8 @@ export async function startProductServer(engine: Engine, env: Record<string, str
 export const startProductServerWith = (env: Record<string, string>, cleanup: () => Promise<void> = async () => {}) => spawnServer(env, "", cleanup);
 
 async function spawnServer(env: Record<string, string>, earlierOutput: string, cleanup: () => Promise<void>): Promise<RunningServer> {
-  const port = await freePort();
+  // A test that must know the address before the start (PUBLIC_URL in mailed links) passes its own PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child: ChildProcess = spawn(process.execPath, ["bin/living-report.mjs", "serve"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },

@@ -10,6 +10,7 @@ import { appError, type ErrorCode } from "#src/lib/errors.ts";
 import { caseStudyFileRules, caseStudyRules, type CaseStudyFileResource, type CaseStudyResource } from "#src/access/case-study.ts";
 import { editionRules, type EditionResource } from "#src/access/edition.ts";
 import { exportRules, type ExportResource } from "#src/access/export.ts";
+import { invitationRules, type InvitationResource } from "#src/access/invitation.ts";
 import { livingDraftRules, type LivingDraftResource } from "#src/access/living-draft.ts";
 import { organizationRules, type OrganizationResource } from "#src/access/organization.ts";
 import { proposalRules, type ProposalResource } from "#src/access/proposal.ts";
@@ -34,7 +35,8 @@ export type Resource =
   | EditionResource
   | LivingDraftResource
   | ExportResource
-  | PublishJobResource;
+  | PublishJobResource
+  | InvitationResource;
 
 /** The rules of each kind of resource; the compiler checks that every kind has its rules. */
 const RULES = {
@@ -49,6 +51,7 @@ const RULES = {
   "living-draft": livingDraftRules,
   export: exportRules,
   "publish-job": publishJobRules,
+  invitation: invitationRules,
 } satisfies { [R in Resource as R["kind"]]: Record<string, Rule<R>> };
 
 /**

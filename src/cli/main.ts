@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { ConfigError, loadConfig } from "#src/config.ts";
 import { closeOnSignals, startServer } from "#src/main.ts";
 import { createAdminCommand } from "#src/cli/create-admin.ts";
+import { inviteCommand } from "#src/cli/invite.ts";
 import { editionsCommand, publishCommand } from "#src/cli/editions.ts";
 import { searchCommand } from "#src/cli/search.ts";
 import { backupCommand, restoreCommand } from "#src/cli/backup.ts";
@@ -35,6 +36,16 @@ program
   .requiredOption("--email <email>", "the administrator's e-mail address")
   .requiredOption("--name <name>", "the administrator's full name")
   .action(createAdminCommand);
+
+program
+  .command("invite")
+  .description("Invite a person: create their account without a password and mail them a link, valid 7 days, to set it. Without SMTP_URL the mail is kept in the outbox. Exits 1 on refused input, 2 when the mail could not be delivered.")
+  .requiredOption("--email <email>", "the person's e-mail address")
+  .requiredOption("--name <name>", "the person's full name")
+  .requiredOption("--org <code>", "their organization's short name (any case) or id")
+  .requiredOption("--role <role>", "contributor, editor or admin")
+  .option("--language <lang>", "the language of their pages and mail: en, fr or es", "en")
+  .action(inviteCommand);
 
 program
   .command("demo")

@@ -61,6 +61,8 @@ export async function loadDemoSurveys(db: Db) {
       kind: "technology-adoption",
       intro: "Demo survey: the answers were generated for the demonstration and describe no real administration.",
       minGroup: 5,
+      // The open survey is due a couple of weeks after the demo is loaded, so "My work" shows a closing date.
+      closesOn: year === 2024 ? new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10) : null,
       definition,
     });
     await setSurveyStatus(db, SYSTEM_ACTOR, survey.id, "open");

@@ -7,6 +7,7 @@ import { catalog } from "#src/i18n/messages/catalog.ts";
 import { compare } from "#src/i18n/messages/compare.ts";
 import { conflicts } from "#src/i18n/messages/conflicts.ts";
 import { content } from "#src/i18n/messages/content.ts";
+import { deadlines } from "#src/i18n/messages/deadlines.ts";
 import { editions } from "#src/i18n/messages/editions.ts";
 import { editionTexts } from "#src/i18n/messages/edition-texts.ts";
 import { epub } from "#src/i18n/messages/epub.ts";
@@ -14,7 +15,10 @@ import { errors } from "#src/i18n/messages/errors.ts";
 import { events } from "#src/i18n/messages/events.ts";
 import { findings } from "#src/i18n/messages/findings.ts";
 import { home } from "#src/i18n/messages/home.ts";
+import { mail } from "#src/i18n/messages/mail.ts";
 import { members } from "#src/i18n/messages/members.ts";
+import { accounts } from "#src/i18n/messages/accounts.ts";
+import { notifications } from "#src/i18n/messages/notifications.ts";
 import { navigation } from "#src/i18n/messages/navigation.ts";
 import { provenance } from "#src/i18n/messages/provenance.ts";
 import { publishing } from "#src/i18n/messages/publishing.ts";
@@ -27,6 +31,7 @@ import { search } from "#src/i18n/messages/search.ts";
 import { shell } from "#src/i18n/messages/shell.ts";
 import { site } from "#src/i18n/messages/site.ts";
 import { surveys } from "#src/i18n/messages/surveys.ts";
+import { subscriptions } from "#src/i18n/messages/subscriptions.ts";
 
 // Every message the product shows, one module per feature under messages/, keyed as the call
 // sites use them ("cs.new", "error.NOT_FOUND"). They live in i18n/, below web/ and content/,
@@ -39,18 +44,21 @@ import { surveys } from "#src/i18n/messages/surveys.ts";
 // brace is quoted (`'{ref=…}'`).
 
 /** The feature modules, so a test can check that no key is defined twice. */
-export const MODULES = { site, errors, home, members, audit, content, catalog, caseStudies, surveys, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts } as const;
+export const MODULES = { site, errors, home, members, accounts, notifications, audit, content, catalog, caseStudies, surveys, deadlines, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts, mail, subscriptions } as const;
 
 export const messages = {
   ...site,
   ...errors,
   ...home,
   ...members,
+  ...accounts,
+  ...notifications,
   ...audit,
   ...content,
   ...catalog,
   ...caseStudies,
   ...surveys,
+  ...deadlines,
   ...charts,
   ...events,
   ...reports,
@@ -70,6 +78,8 @@ export const messages = {
   ...shell,
   ...epub,
   ...reading,
+  ...mail,
+  ...subscriptions,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

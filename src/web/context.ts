@@ -16,6 +16,11 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role;
 declare module "fastify" {
   interface FastifyContextConfig {
     policy?: Policy;
+    /**
+     * false for a public POST that a signed link authorizes by itself and that programs send
+     * without a page before it (a mail program's one-click unsubscribe, RFC 8058).
+     */
+    csrf?: false;
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -10,7 +10,7 @@ type LayoutProps = {
   title: string;
   children: ComponentChildren;
   /** Which top-level section is current, for aria-current in the navigation. */
-  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports" | "library" | "member" | "search";
+  section?: "home" | "draft" | "editor" | "admin" | "account" | "signIn" | "reports" | "library" | "member" | "search" | "notifications";
   /** Where each language's version of this page is (published pages); otherwise the preference switch. */
   languageLinks?: Partial<Record<Language, string>>;
   /** Extra elements for the head (canonical link, feed link). */
@@ -191,6 +191,13 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                     <li>
                       <a href="/member" aria-current={current("member")}>
                         {t("nav.member")}
+                      </a>
+                    </li>
+                  )}
+                  {user && (
+                    <li>
+                      <a href="/notifications" aria-current={current("notifications")}>
+                        {t("notifications.title")}
                         {user.unread > 0 && (
                           <span class="count-badge">
                             {" "}

@@ -3,7 +3,7 @@ import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timest
 import { inList } from "#src/db/schema/checks.ts";
 import { users } from "#src/db/schema/members.ts";
 import { reports } from "#src/db/schema/reports.ts";
-import { LANGUAGES } from "#src/domain/languages.ts";
+import { LANGUAGES, type LocalizedText } from "#src/domain/languages.ts";
 import {
   ACCOUNT_TOKEN_PURPOSES,
   DELIVERY_MODES,
@@ -22,9 +22,12 @@ export const notifications = pgTable(
     kind: text("kind", { enum: NOTIFICATION_KINDS }).$type<NotificationKind>().notNull(),
     /** What caused it ("survey:<id>:invitation"); one notification per person and event. */
     eventKey: text("event_key"),
-    /** A message key and its parameters, so it shows in the reader's language. */
+    /**
+     * A message key and its parameters, so it shows in the reader's language: a parameter is a
+     * string, or a text per language ({en, fr, es}) shown in the reader's; `date` holds an ISO day.
+     */
     messageKey: text("message_key").notNull(),
-    params: jsonb("params").$type<Record<string, string>>().notNull().default({}),
+    params: jsonb("params").$type<Record<string, string | Partial<LocalizedText>>>().notNull().default({}),
     href: text("href").notNull(),
     mailState: text("mail_state", { enum: NOTIFICATION_MAIL_STATES }).notNull().default("none"),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -102,7 +105,8 @@ export const mailOutbox = pgTable(
      */
     accountTokenId: uuid("account_token_id").references(() => accountTokens.id),
     /**
-     * What the message's unsubscribe link ends ("user:<id>:<kind>", "subscription:<id>"): the
+     * What the message's unsubscribe link ends ("user:<id>:<kind>", "digest:<user id>" for every
+     * kind a daily digest gathers, "subscription:<id>"): the
      * sender signs it into the List-Unsubscribe headers and the %%UNSUBSCRIBE%% placeholder.
      */
     unsubscribe: text("unsubscribe"),

@@ -92,8 +92,10 @@ export const listVersions = (db: Db, caseStudyId: string) =>
 
 // Moderation events and notifications
 
-export async function insertEvent(tx: Db, values: typeof caseStudyEvents.$inferInsert) {
-  await tx.insert(caseStudyEvents).values(values);
+/** Records a move; returns the event's id. */
+export async function insertEvent(tx: Db, values: typeof caseStudyEvents.$inferInsert): Promise<number> {
+  const [row] = await tx.insert(caseStudyEvents).values(values).returning({ id: caseStudyEvents.id });
+  return row!.id;
 }
 
 export const listEvents = (db: Db, caseStudyId: string) =>
@@ -121,31 +123,6 @@ export async function dateHistory(tx: Db, id: string, reached: { draft: Date } &
     .update(caseStudies)
     .set({ createdAt: reached.draft, updatedAt: last, ...(reached.submitted ? { submittedAt: reached.submitted } : {}), ...(reached.published ? { publishedAt: reached.published } : {}) })
     .where(eq(caseStudies.id, id));
-}
-
-/** Tells every active person of an organization (but the one acting) about something. */
-export async function notifyOrganization(tx: Db, organizationId: string, exceptUserId: string | null, note: { messageKey: string; params: Record<string, string>; href: string }) {
-  const people = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), isNull(users.deactivatedAt)));
-  const rows = people.filter((p) => p.id !== exceptUserId).map((p) => ({ userId: p.id, kind: "case_study_moderated" as const, ...note }));
-  if (rows.length) await tx.insert(notifications).values(rows);
-}
-
-export const listNotifications = (db: Db, userId: string, limit = 50) =>
-  db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
-
-export async function unreadCount(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
-
-export async function markNotificationsRead(tx: Db, userId: string) {
-  await tx.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
 // Files

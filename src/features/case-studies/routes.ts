@@ -82,11 +82,6 @@ export async function caseStudyRoutes(app: FastifyInstance, { memberHome }: Case
 
   // A member's work (their home page, /member, gathers it from every feature)
 
-  app.post("/member/notifications/read", contributor, async (request, reply) => {
-    await service.markRead(db, request.user!.id);
-    return reply.redirect("/member", 303);
-  });
-
   app.get("/member/case-studies/template.docx", contributor, async (request, reply) => {
     const query = TemplateQuery.parse(request.query ?? {});
     const lang = isLanguage(query.lang) ? query.lang : request.lang;

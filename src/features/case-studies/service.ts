@@ -8,6 +8,7 @@ import * as repo from "#src/features/case-studies/repository.ts";
 import { authorize, moveAction } from "#src/access/index.ts";
 import { slugify } from "#src/domain/reports.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
+import { notifyOrganizations } from "#src/features/notifications/notify.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Commands of case studies: the moves between states, versions kept on every save, the
@@ -136,8 +137,9 @@ export function moveCaseStudy(db: Db, caller: Caller, id: string, input: MoveInp
       }
     }
     const updated = await repo.updateCaseStudy(tx, id, changes);
-    await repo.insertEvent(tx, { caseStudyId: id, fromState: cs.state, toState: input.to, message: input.message, actorId: caller.userId });
-    await repo.notifyOrganization(tx, cs.organizationId, caller.userId, { messageKey: `notify.caseStudy.${input.to}`, params: { title: cs.title }, href: `/member/case-studies/${id}` });
+    const eventId = await repo.insertEvent(tx, { caseStudyId: id, fromState: cs.state, toState: input.to, message: input.message, actorId: caller.userId });
+    // Keyed by the move itself, so a second move to the same state tells the organization again (no move leads back to draft).
+    await notifyOrganizations(tx, [cs.organizationId], { kind: "case_study_moderated", eventKey: `case-study:${id}:${input.to}:${eventId}`, messageKey: `notify.caseStudy.${input.to as Exclude<CaseStudyState, "draft">}`, params: { title: cs.title }, href: `/member/case-studies/${id}` }, { exceptUserId: caller.userId });
     await recordAudit(tx, caller, { action: `case-study.${input.to}`, entityType: "case-study", entityId: id, data: { name: cs.title, from: cs.state, reason: input.reason } });
     return updated;
   });
@@ -198,6 +200,3 @@ export function addToAnnex(db: Db, actor: Actor, reportId: string, slugOrUrl: st
     await setAnnex(tx, actor, reportId, [...current, cs.id]);
   });
 }
-
-/** Marks every notification of a person as read. */
-export const markRead = (db: Db, userId: string) => transaction(db, (tx) => repo.markNotificationsRead(tx, userId));

@@ -10,6 +10,8 @@ import { checkEdition, warningCodes, type Findings } from "#src/features/edition
 import { contentHash, itemsOfSnapshot, snapshotOfDraft } from "#src/features/editions/snapshot.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import { pinEvidence } from "#src/features/reports/evidence-kinds.ts";
+import { notifyEveryone } from "#src/features/notifications/notify.ts";
+import { mailSubscribers } from "#src/features/notifications/subscriptions.ts";
 import { indexEntries, removeEdition } from "#src/features/search/index.ts";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { EditionAcknowledgement } from "#src/domain/editions.ts";
@@ -210,8 +212,12 @@ export async function publishEdition(db: Db, actor: Actor, editionId: string, op
     if (locked.contentHash !== edition.contentHash) throw appError("EDITION_CHANGED");
     const updated = (await repo.updateEdition(tx, editionId, changes))!;
     await repo.replacePages(tx, editionId, pages);
-    if (to === "published") await indexEntries(tx, editionId, entries);
-    else await removeEdition(tx, editionId);
+    if (to === "published") {
+      await indexEntries(tx, editionId, entries);
+      // Everyone with an account, and the report's subscribers, hear of it once (a withdrawal tells no one).
+      await notifyEveryone(tx, { kind: "edition_published", eventKey: `edition:${editionId}:published`, messageKey: "notify.edition.published", params: { report: report.titles, edition: edition.label }, href: `/reports/${encodeURIComponent(report.slug)}/${encodeURIComponent(edition.label)}` });
+      await mailSubscribers(tx, updated);
+    } else await removeEdition(tx, editionId);
     const data =
       to === "published"
         ? { label: edition.label, from: locked.status, hash: edition.contentHash, pages: pages.length, warnings: acknowledgement?.warnings ?? 0, codes: acknowledgement?.codes ?? [], note: acknowledgement?.note ?? null }

@@ -1,14 +1,15 @@
-import type { CaseStudyListRow, listNotifications } from "#src/features/case-studies/repository.ts";
+import type { CaseStudyListRow } from "#src/features/case-studies/repository.ts";
+import type { NotificationRow } from "#src/features/notifications/repository.ts";
+import { noticeText } from "#src/features/notifications/text.ts";
 import { CaseStudyTable } from "#src/features/case-studies/views/parts.tsx";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary } from "#src/web/components.tsx";
-import { isMessageKey } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
+type Notification = NotificationRow;
 
-type SurveyToAnswer = { id: string; title: string; year: number; status: string | null; open: boolean };
+type SurveyToAnswer = { id: string; title: string; year: number; status: string | null; open: boolean; closesOn: string | null };
 
 type Props = {
   ctx: PageContext;
@@ -36,8 +37,9 @@ export function MemberHomePage({ ctx, surveys, rounds, reports, rows, notificati
         <div class="page-head">
           <h2 id="notes-title">{t("member.notifications")}</h2>
           {unread > 0 && (
-            <form method="post" action="/member/notifications/read" class="inline-form">
+            <form method="post" action="/notifications/read" class="inline-form">
               <input type="hidden" name="_csrf" value={ctx.csrf} />
+              <input type="hidden" name="next" value="/member" />
               <button type="submit" class="button button-secondary button-small">
                 {t("member.markRead")}
               </button>
@@ -51,7 +53,7 @@ export function MemberHomePage({ ctx, surveys, rounds, reports, rows, notificati
             {notifications.slice(0, 10).map((n) => (
               <li class={n.readAt ? "" : "unread"}>
                 {!n.readAt && <span class="visually-hidden">{t("member.new")}: </span>}
-                <a href={n.href}>{isMessageKey(n.messageKey) ? t(n.messageKey, n.params) : n.messageKey}</a>{" "}
+                <a href={`/notifications/${n.id}`}>{noticeText(lang, n)}</a>{" "}
                 <span class="muted small">
                   <DateTime value={n.createdAt} lang={lang} withTime />
                 </span>
@@ -59,6 +61,9 @@ export function MemberHomePage({ ctx, surveys, rounds, reports, rows, notificati
             ))}
           </ul>
         )}
+        <p class="small">
+          <a href="/notifications">{t("notifications.seeAll")}</a>
+        </p>
       </section>
       {surveys.length > 0 && (
         <section aria-labelledby="surveys-title">
@@ -70,6 +75,7 @@ export function MemberHomePage({ ctx, surveys, rounds, reports, rows, notificati
                   {s.title} ({s.year})
                 </a>{" "}
                 <span class="tag tag-muted">{s.status === "submitted" ? t("survey.response.submitted") : s.status === "draft" ? t("survey.response.draft") : s.open ? t("survey.toAnswer") : t("survey.status.closed")}</span>
+                {s.open && s.closesOn && s.status !== "submitted" && <> <span class="muted small">{t("deadline.closesLine", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${s.closesOn}T00:00:00Z`)) })}</span></>}
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import { reportTitle } from "#src/domain/languages.ts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { listForOrganization, listNotifications, organizationOf } from "#src/features/case-studies/repository.ts";
+import { listForOrganization, organizationOf } from "#src/features/case-studies/repository.ts";
 import { listReports } from "#src/features/catalog/repository.ts";
 import { MemberHomePage } from "#src/features/home/member-views.tsx";
+import { listNotifications } from "#src/features/notifications/repository.ts";
 import { openRoundsFor } from "#src/features/reviews/repository.ts";
 import { surveysFor } from "#src/features/surveys/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
@@ -28,7 +29,7 @@ export async function memberHomePage(request: FastifyRequest, reply: FastifyRepl
   ]);
   return h(MemberHomePage, {
     ctx: pageContext(request, reply),
-    surveys: surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open" })),
+    surveys: surveys.map((s) => ({ id: s.survey.id, title: s.survey.titles[request.lang] || s.survey.titles.en, year: s.survey.year, status: s.status, open: s.survey.status === "open", closesOn: s.survey.closesOn })),
     rounds,
     reports: reports.map((r) => ({ slug: r.slug, title: reportTitle(r, request.lang) })),
     rows,

@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import type { z } from "zod";
 import { listAudit } from "#src/features/audit/repository.ts";
+import { countFailedMail } from "#src/features/mail/repository.ts";
 import * as repo from "#src/features/members/repository.ts";
-import { AuditQuery, NewUserQuery, OrganizationInput, OrganizationListQuery, UserCreateInput, UserListQuery, UserUpdateInput } from "#src/features/members/schemas.ts";
+import { AuditQuery, NewUserQuery, OrganizationInput, OrganizationListQuery, UserInviteInput, UserListQuery, UserUpdateInput } from "#src/features/members/schemas.ts";
+import { invitationOf, inviteUser } from "#src/features/members/invitations.ts";
+import { InviteFormPage } from "#src/features/members/views/invitations.tsx";
 import * as members from "#src/features/members/service.ts";
 import { AdminHomePage, AuditPage } from "#src/features/members/views/admin-home.tsx";
 import { OrganizationFormPage, OrganizationListPage } from "#src/features/members/views/admin-organizations.tsx";
@@ -30,8 +33,8 @@ export async function adminRoutes(app: FastifyInstance) {
   const { db } = app.database;
 
   app.get("/admin", admin, async (request, reply) => {
-    const [organizations, users, recent] = await Promise.all([repo.countOrganizations(db), repo.countUsers(db), listAudit(db, { limit: 10 })]);
-    return sendPage(reply, h(AdminHomePage, { ctx: pageContext(request, reply), organizations, users, recent }));
+    const [organizations, users, recent, failedMail] = await Promise.all([repo.countOrganizations(db), repo.countUsers(db), listAudit(db, { limit: 10 }), countFailedMail(db)]);
+    return sendPage(reply, h(AdminHomePage, { ctx: pageContext(request, reply), organizations, users, recent, failedMail }));
   });
 
   app.get("/admin/audit", admin, async (request, reply) => {
@@ -116,7 +119,7 @@ export async function adminRoutes(app: FastifyInstance) {
     const preset = fromQuery(NewUserQuery, request.query);
     return sendPage(
       reply,
-      h(UserFormPage, {
+      h(InviteFormPage, {
         ctx: pageContext(request, reply),
         organizations: await repo.listOrganizations(db),
         values: { role: "contributor", language: request.lang, organizationId: preset.organizationId ?? "" },
@@ -129,19 +132,20 @@ export async function adminRoutes(app: FastifyInstance) {
     return submitForm(
       reply,
       async () => {
-        const user = await members.createUser(db, actorOf(request), parseInput(UserCreateInput, body));
-        setFlash(reply, "user.created", { name: user.name });
+        const { user } = await inviteUser(db, actorOf(request), parseInput(UserInviteInput, body));
+        // Without a mail server the invitation waits in the outbox, where an administrator can copy its link.
+        setFlash(reply, request.server.config.smtpUrl ? "invitation.sent" : "invitation.held", { email: user.email });
         return reply.redirect(`/admin/users/${user.id}`, 303);
       },
-      async (error) => h(UserFormPage, { ctx: pageContext(request, reply), organizations: await repo.listOrganizations(db), values: body, error }),
+      async (error) => h(InviteFormPage, { ctx: pageContext(request, reply), organizations: await repo.listOrganizations(db), values: body, error }),
     );
   });
 
   const userPage = async (id: string) => {
     const user = await repo.getUser(db, id);
     if (!user) throw appError("NOT_FOUND");
-    const [organizations, history] = await Promise.all([repo.listOrganizations(db), listAudit(db, { limit: 20, entityId: id })]);
-    return { user, organizations, history };
+    const [organizations, history, invitation] = await Promise.all([repo.listOrganizations(db), listAudit(db, { limit: 20, entityId: id }), invitationOf(db, user)]);
+    return { user, organizations, history, invitation: { ...invitation, userId: user.id, mailHeld: !app.config.smtpUrl } };
   };
 
   app.get("/admin/users/:id", admin, async (request, reply) =>

@@ -20,7 +20,8 @@ export const sessionIdOf = (token: string) => createHash("sha256").update(token)
 
 type NewSession = { token: string; sessionId: string; expiresAt: Date };
 
-async function openSession(tx: Db, userId: string, meta: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+/** Opens a session for a user in the caller's transaction; the token goes in the cookie, its digest in the table. */
+export async function openSession(tx: Db, userId: string, meta: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
   const token = randomBytes(32).toString("base64url");
   const sessionId = sessionIdOf(token);
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);

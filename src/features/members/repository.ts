@@ -87,6 +87,8 @@ export function listUsers(db: Db, filter: UserFilter = {}) {
       organizationName: organizations.name,
       lastSignInAt: users.lastSignInAt,
       deactivatedAt: users.deactivatedAt,
+      // Invited and not yet signed up: no password.
+      invited: sql<boolean>`${users.passwordHash} is null`,
     })
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))

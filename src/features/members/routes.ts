@@ -2,13 +2,13 @@ import { createToken, listTokens, revokeToken } from "#src/features/members/toke
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";
-import { getOrganization } from "#src/features/members/repository.ts";
+import { getOrganization, getUser } from "#src/features/members/repository.ts";
 import { PasswordChangeInput, SetupInput, SignInInput, TokenInput } from "#src/features/members/schemas.ts";
 import { signInLimiter } from "#src/features/members/sign-in-limits.ts";
 import { AccountPage, SetupPage, SignInPage } from "#src/features/members/views/auth.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
-import { actorOf, clearSessionCookie, safeNext, setFlash, setSessionCookie } from "#src/web/context.ts";
+import { actorOf, clearSessionCookie, safeNext, setFlash, setLanguageCookie, setSessionCookie } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
@@ -35,6 +35,8 @@ export async function memberRoutes(app: FastifyInstance) {
           const session = await auth.signIn(db, actorOf(request), { ...input, userAgent: request.headers["user-agent"] ?? null });
           limits.signedIn(request);
           setSessionCookie(reply, session.token);
+          // The person's own language, from now on (pages and mail).
+          setLanguageCookie(reply, session.user.language);
           return reply.redirect(next, 303);
         },
         (error) => h(SignInPage, { ctx: pageContext(request, reply), values: body, error, next }),
@@ -73,7 +75,8 @@ export async function memberRoutes(app: FastifyInstance) {
   const accountPage = async (request: Parameters<typeof pageContext>[0], reply: Parameters<typeof pageContext>[1]) => {
     const orgId = request.user?.organizationId;
     const organizationName = orgId ? ((await getOrganization(db, orgId))?.name ?? null) : null;
-    return { ctx: pageContext(request, reply), organizationName, tokens: await listTokens(db, request.user!.id) };
+    const language = (await getUser(db, request.user!.id))?.language ?? request.lang;
+    return { ctx: pageContext(request, reply), organizationName, language, tokens: await listTokens(db, request.user!.id) };
   };
 
   app.get("/account", { config: { policy: "contributor" } }, async (request, reply) =>

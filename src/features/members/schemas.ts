@@ -88,3 +88,15 @@ export const UserListQuery = z.object({
   organizationId: z.preprocess(blankToUndefined, z.uuid().optional()),
   status: z.preprocess(blankToUndefined, z.enum(["active", "inactive"]).optional()),
 });
+
+/** An invitation: who the person is; they choose their password from the mailed link. */
+export const UserInviteInput = z.object(userFields);
+export type UserInviteInput = z.output<typeof UserInviteInput>;
+
+/** A password chosen from a one-time link (an invitation, a reset). */
+export const LinkPasswordInput = z
+  .object({ password: newPassword(), passwordConfirm: z.string({ error: "field.required" }) })
+  .refine(confirmed, { path: ["passwordConfirm"], error: "field.passwordMismatch" });
+
+/** The address a password reset link is asked for. */
+export const ForgotPasswordInput = z.object({ email: email() });

@@ -2,6 +2,7 @@ import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
+import type { Language } from "#src/domain/languages.ts";
 import * as repo from "#src/features/members/repository.ts";
 import type { OrganizationInput, UserCreateInput, UserUpdateInput } from "#src/features/members/schemas.ts";
 import { hashPassword } from "#src/features/members/passwords.ts";
@@ -52,7 +53,7 @@ export function setOrganizationActive(db: Db, actor: Actor, id: string, active: 
   });
 }
 
-async function checkOrganization(db: Db, id: string | null) {
+export async function checkOrganization(db: Db, id: string | null) {
   if (id !== null && !(await repo.getOrganization(db, id))) throw appError("VALIDATION_FAILED", { organizationId: "field.unknownOrganization" });
 }
 
@@ -111,5 +112,15 @@ export function setUserActive(db: Db, actor: Actor, id: string, active: boolean)
     if (!active) await repo.deleteUserSessions(tx, id);
     await recordAudit(tx, actor, { action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: id });
     return user!;
+  });
+}
+
+/** Saves the language a person chose with the language switch as their own (pages and mail); nothing when unchanged. */
+export function setPreferredLanguage(db: Db, actor: Actor & { userId: string }, language: Language) {
+  return transaction(db, async (tx) => {
+    const before = await repo.getUser(tx, actor.userId);
+    if (!before || before.language === language) return;
+    await repo.updateUser(tx, actor.userId, { language });
+    await recordAudit(tx, actor, { action: "user.language", entityType: "user", entityId: actor.userId, data: { language } });
   });
 }

@@ -80,6 +80,14 @@ export function openRoundsFor(db: Db, organizationId: string) {
     .orderBy(asc(reviewRounds.closesOn));
 }
 
+/** Open rounds whose closing day falls between two days (ISO, both included): those due a reminder. */
+export const openRoundsClosingBetween = (db: Db, from: string, to: string) =>
+  db
+    .select()
+    .from(reviewRounds)
+    .where(and(eq(reviewRounds.status, "open"), sql`${reviewRounds.closesOn} between ${from}::date and ${to}::date`))
+    .orderBy(asc(reviewRounds.closesOn), asc(reviewRounds.id));
+
 // Comments
 
 export type CommentView = CommentRow & { authorName: string; organizationName: string | null };

@@ -1,7 +1,9 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
+import { getReport } from "#src/features/catalog/repository.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
+import { notifyOrganizations, notifyUsers } from "#src/features/notifications/notify.ts";
 import { authorize } from "#src/access/index.ts";
 import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
@@ -30,10 +32,15 @@ export async function openRound(db: Db, actor: Actor, reportId: string, input: R
     const { title, editionId, opensOn, closesOn, visibility, instructions } = input;
     const round = await repo.insertRound(tx, { reportId, title, editionId, opensOn, closesOn, visibility, instructions, createdBy: actor.userId });
     await repo.setInvitations(tx, round.id, organizationIds);
+    await notifyOrganizations(tx, organizationIds, openedNotice(round), { exceptUserId: actor.userId });
     await recordAudit(tx, actor, { action: "review.open", entityType: "review_round", entityId: round.id, data: { title: input.title, organizations: organizationIds.length } });
     return round;
   });
 }
+
+/** What invited organizations are told when a round opens, or when they are invited to it later (one key: told once). */
+const openedNotice = (round: repo.RoundRow) =>
+  ({ kind: "review_opened", eventKey: `round:${round.id}:opened`, messageKey: "notify.review.opened", params: { round: round.title, date: round.closesOn }, href: `/reviews/${round.id}` }) as const;
 
 /** Every id must name an active organization, before anything is written. */
 async function checkInvitable(tx: Db, organizationIds: string[]) {
@@ -48,7 +55,9 @@ export function updateInvitations(db: Db, actor: Actor, roundId: string, ids: st
     if (!round) throw appError("NOT_FOUND");
     if (round.status !== "open") throw appError("ROUND_CLOSED");
     await checkInvitable(tx, organizationIds);
+    const before = new Set(await repo.invitedOrganizationIds(tx, roundId));
     await repo.setInvitations(tx, roundId, organizationIds);
+    await notifyOrganizations(tx, organizationIds.filter((id) => !before.has(id)), openedNotice(round), { exceptUserId: actor.userId });
     await recordAudit(tx, actor, { action: "review.invite", entityType: "review_round", entityId: roundId, data: { organizations: organizationIds.length } });
   });
 }
@@ -101,6 +110,14 @@ export async function dispose(db: Db, actor: Actor, commentId: string, input: Di
     const kept = revision && revision.id === comment.appliedRevisionId;
     if (revision === undefined || (revision && !kept && !mayApply(comment, revision))) throw appError("VALIDATION_FAILED", { appliedRevisionId: "review.revisionElsewhere" });
     const updated = await repo.updateComment(tx, commentId, { ...input, disposedBy: actor.userId, disposedAt: new Date() });
+    // The comment's author, once per disposition: the same one saved again tells nobody, a changed one tells again.
+    await notifyUsers(tx, [comment.authorId], {
+      kind: "comment_disposed",
+      eventKey: `comment:${commentId}:disposition:${input.disposition}`,
+      messageKey: "notify.review.disposed",
+      params: { round: round.title, disposition: input.disposition },
+      href: `/reviews/${round.id}#comment-${commentId}`,
+    });
     await recordAudit(tx, actor, { action: "review.dispose", entityType: "review_round", entityId: comment.roundId, data: { commentId, disposition: input.disposition, appliedRevisionId: input.appliedRevisionId } });
     return { comment: updated, revision };
   });
@@ -152,6 +169,14 @@ export function decide(db: Db, actor: Actor, proposalId: string, input: { status
     if (proposal.status !== "open") throw appError("PROPOSAL_DECIDED");
     const chapter = input.status === "accepted" && input.makeChapter ? await addChapter(tx, actor, proposal.reportId, { title: proposal.title, kind: "topic", technologyId: null, template: "technology" }) : undefined;
     const updated = await repo.updateProposal(tx, proposalId, { status: input.status, decisionNote: input.note, decidedBy: actor.userId, decidedAt: new Date(), chapterId: chapter?.id ?? null });
+    const report = await getReport(tx, proposal.reportId);
+    await notifyUsers(tx, [proposal.authorId], {
+      kind: "proposal_decided",
+      eventKey: `proposal:${proposalId}:decided`,
+      messageKey: "notify.proposal.decided",
+      params: { title: proposal.title, decision: input.status },
+      href: `/reports/${report!.slug}/proposals#proposal-${proposalId}`,
+    });
     await recordAudit(tx, actor, { action: "proposal.decide", entityType: "topic_proposal", entityId: proposalId, data: { status: input.status, chapterId: chapter?.id ?? null } });
     return updated;
   });

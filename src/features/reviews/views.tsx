@@ -368,7 +368,8 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
                     {here.map((c) => (
                       <li id={`comment-${c.id}`} class="comment">
                         <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} />
-                        {c.disposition && round.status === "closed" && (
+                        {/* The author's own organization sees its disposition as soon as it is recorded (it is told by a notification). */}
+                        {c.disposition && (round.status === "closed" || (c.organizationId !== null && c.organizationId === ctx.user?.organizationId)) && (
                           <p class="small">
                             <strong>{t(`review.disposition.${c.disposition}`)}</strong>
                             {c.reason && <> — {c.reason}</>}

@@ -100,6 +100,24 @@ export const surveysFor = (db: Db, organizationId: string) =>
     .where(and(eq(surveyInvitations.organizationId, organizationId), inArray(surveys.status, ["open", "closed"])))
     .orderBy(desc(surveys.year));
 
+/** Open surveys whose closing day falls between two days (ISO, both included): those due a reminder. */
+export const openSurveysClosingBetween = (db: Db, from: string, to: string) =>
+  db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.status, "open"), sql`${surveys.closesOn} between ${from}::date and ${to}::date`))
+    .orderBy(asc(surveys.closesOn), asc(surveys.id));
+
+/** The invited organizations that have not submitted their response (none yet, or a draft). */
+export const organizationsYetToSubmit = async (db: Db, surveyId: string) =>
+  (
+    await db
+      .select({ id: surveyInvitations.organizationId })
+      .from(surveyInvitations)
+      .leftJoin(surveyResponses, and(eq(surveyResponses.surveyId, surveyInvitations.surveyId), eq(surveyResponses.organizationId, surveyInvitations.organizationId)))
+      .where(and(eq(surveyInvitations.surveyId, surveyId), sql`${surveyResponses.status} is distinct from 'submitted'`))
+  ).map((r) => r.id);
+
 // Responses
 
 /**

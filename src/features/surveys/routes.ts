@@ -74,6 +74,7 @@ export async function surveyRoutes(app: FastifyInstance) {
       kind: survey.kind,
       intro: survey.intro.en ?? "",
       minGroup: survey.minGroup,
+      closesOn: survey.closesOn ?? "",
       definition: JSON.stringify(current?.definition ?? blankTemplate(), null, 2),
     };
     return h(SurveyPage, {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DefinitionSchema, type Definition } from "#src/domain/surveys.ts";
 import type { FigureKind } from "#src/features/surveys/figures.ts";
 import type { Flat } from "#src/features/surveys/answers.ts";
-import { formList, optionalText, requiredText } from "#src/lib/validation.ts";
+import { formList, optionalDate, optionalText, requiredText } from "#src/lib/validation.ts";
 
 // What the survey forms and addresses accept.
 
@@ -17,6 +17,8 @@ export const SurveySettingsInput = z.object({
   kind: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : "general"), z.string().regex(/^[a-z0-9-]{1,40}$/, { error: "field.slug" })),
   intro: optionalText(4000),
   minGroup: z.coerce.number({ error: "field.invalid" }).int().min(1, { error: "field.invalid" }).max(100, { error: "field.invalid" }),
+  /** The day answers are due (blank: no closing date); reminders go out before it. */
+  closesOn: optionalDate(),
   definition: z.string({ error: "field.required" }).max(500_000, { error: "field.tooLong" }),
 });
 

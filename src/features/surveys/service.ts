@@ -5,6 +5,7 @@ import { type Actor } from "#src/domain/actors.ts";
 import type { Caller } from "#src/domain/actors.ts";
 import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
+import { notifyOrganizations } from "#src/features/notifications/notify.ts";
 import { readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
 import { BREAKDOWN_OF, resolveSteps } from "#src/features/surveys/figure-steps.ts";
 import { FigureSelection, FigureWords, type NewFigure } from "#src/features/surveys/schemas.ts";
@@ -19,11 +20,12 @@ import { appError } from "#src/lib/errors.ts";
 // Rules of surveys: versions of the question set, invitations, one response per organization
 // (locked once submitted), and imports that write everything or nothing.
 
-export type SurveyInput = { slug: string; title: string; year: number; kind: string; intro: string | null; minGroup: number; definition: Definition };
+/** `closesOn`: the day answers are due (null: none; left out on a change: kept as it is). */
+export type SurveyInput = { slug: string; title: string; year: number; kind: string; intro: string | null; minGroup: number; closesOn?: string | null; definition: Definition };
 
 export function createSurvey(db: Db, actor: Actor, input: SurveyInput) {
   return transaction(db, async (tx) => {
-    const survey = await repo.insertSurvey(tx, { slug: input.slug, titles: { en: input.title }, year: input.year, kind: input.kind, intro: input.intro ? { en: input.intro } : {}, minGroup: input.minGroup });
+    const survey = await repo.insertSurvey(tx, { slug: input.slug, titles: { en: input.title }, year: input.year, kind: input.kind, intro: input.intro ? { en: input.intro } : {}, minGroup: input.minGroup, closesOn: input.closesOn ?? null });
     const version = await repo.insertVersion(tx, survey.id, input.definition);
     await recordAudit(tx, actor, { action: "survey.create", entityType: "survey", entityId: survey.id, data: { name: input.title } });
     return repo.updateSurvey(tx, survey.id, { currentVersionId: version.id });
@@ -58,7 +60,7 @@ export function updateSurvey(db: Db, actor: Actor, id: string, input: Omit<Surve
         newVersion = true;
       }
     }
-    const updated = await repo.updateSurvey(tx, id, { titles: { ...survey.titles, en: input.title }, year: input.year, kind: input.kind, intro: input.intro ? { ...survey.intro, en: input.intro } : {}, minGroup: input.minGroup, currentVersionId: versionId });
+    const updated = await repo.updateSurvey(tx, id, { titles: { ...survey.titles, en: input.title }, year: input.year, kind: input.kind, intro: input.intro ? { ...survey.intro, en: input.intro } : {}, minGroup: input.minGroup, ...(input.closesOn !== undefined ? { closesOn: input.closesOn } : {}), currentVersionId: versionId });
     await recordAudit(tx, actor, { action: "survey.update", entityType: "survey", entityId: id, data: { name: input.title, newVersion } });
     return updated;
   });
@@ -72,9 +74,20 @@ export function setSurveyStatus(db: Db, actor: Actor, id: string, to: SurveyStat
     if (!survey) throw appError("NOT_FOUND");
     if (!NEXT[survey.status].includes(to)) throw appError("SURVEY_STATE");
     await recordAudit(tx, actor, { action: `survey.${to}`, entityType: "survey", entityId: id, data: { name: survey.titles.en } });
-    return repo.updateSurvey(tx, id, { status: to });
+    const updated = await repo.updateSurvey(tx, id, { status: to });
+    const invited = (await repo.invitedOrganizations(tx, id)).map((o) => o.id);
+    // Opened again after closing: the invitation's key is the same, so nobody is invited twice.
+    await notifyOrganizations(tx, invited, to === "open" ? invitationNotice(survey) : closedNotice(survey), { exceptUserId: actor.userId });
+    return updated;
   });
 }
+
+/** What invited organizations are told when a survey opens, or when they are invited to an open one (one key: told once). */
+const invitationNotice = (survey: repo.SurveyRow) =>
+  ({ kind: "survey_invitation", eventKey: `survey:${survey.id}:invitation`, messageKey: "notify.survey.invitation", params: { survey: survey.titles }, href: `/member/surveys/${survey.id}` }) as const;
+
+const closedNotice = (survey: repo.SurveyRow) =>
+  ({ kind: "survey_closed", eventKey: `survey:${survey.id}:closed`, messageKey: "notify.survey.closed", params: { survey: survey.titles }, href: `/member/surveys/${survey.id}` }) as const;
 
 /** Invites organizations to a survey; those already invited stay invited. */
 export const inviteOrganizations = (db: Db, actor: Actor, id: string, organizationIds: string[]) => changeInvitations(db, actor, id, organizationIds, { uninviteOthers: false });
@@ -89,7 +102,11 @@ function changeInvitations(db: Db, actor: Actor, id: string, organizationIds: st
   return transaction(db, async (tx) => {
     const survey = await repo.lockSurvey(tx, id);
     if (!survey) throw appError("NOT_FOUND");
+    const before = new Set((await repo.invitedOrganizations(tx, id)).map((o) => o.id));
     await repo.invite(tx, id, organizationIds);
+    // Organizations invited to a survey already open are told now; the others when it opens.
+    const added = [...new Set(organizationIds)].filter((o) => !before.has(o));
+    if (survey.status === "open" && added.length) await notifyOrganizations(tx, added, invitationNotice(survey), { exceptUserId: actor.userId });
     if (options.uninviteOthers) {
       for (const { id: organizationId } of await repo.invitedOrganizations(tx, id)) {
         if (!organizationIds.includes(organizationId) && !(await repo.getResponse(tx, id, organizationId))) await repo.uninvite(tx, id, organizationId);

@@ -9,9 +9,9 @@ export const members = {
     es: "Iniciar sesión",
   },
   "signIn.lead": {
-    en: "Sign in with the e-mail address and password your secretariat gave you.",
-    fr: "Connectez-vous avec l'adresse électronique et le mot de passe fournis par votre secrétariat.",
-    es: "Inicie sesión con la dirección de correo y la contraseña que le dio su secretaría.",
+    en: "Sign in with your e-mail address and your password.",
+    fr: "Connectez-vous avec votre adresse électronique et votre mot de passe.",
+    es: "Inicie sesión con su dirección de correo y su contraseña.",
   },
   "signIn.email": {
     en: "E-mail address",

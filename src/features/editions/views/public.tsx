@@ -12,6 +12,7 @@ import type { ReportRow } from "#src/features/catalog/repository.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { ChapterSections, type RenderedSection } from "#src/features/reports/views/sections.tsx";
+import { SubscribeForm } from "#src/features/notifications/subscription-views.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -420,6 +421,7 @@ export function EditionListPage({ ctx, report, editions }: { ctx: PageContext; r
       <p>
         <a href={`/reports/${report.slug}/feed.xml`}>{t("edition.feed")}</a>
       </p>
+      <SubscribeForm ctx={ctx} report={report} />
     </Layout>
   );
 }

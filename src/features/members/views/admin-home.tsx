@@ -5,7 +5,7 @@ import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
 /** The administration landing page: counts and the latest changes. */
-export function AdminHomePage({ ctx, organizations, users, recent }: { ctx: PageContext; organizations: number; users: number; recent: AuditRow[] }) {
+export function AdminHomePage({ ctx, organizations, users, recent, failedMail = 0 }: { ctx: PageContext; organizations: number; users: number; recent: AuditRow[]; failedMail?: number }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t("admin.title")} section="admin">
@@ -28,6 +28,12 @@ export function AdminHomePage({ ctx, organizations, users, recent }: { ctx: Page
           <a href="/admin/audit" class="tile">
             <span class="tile-title">{t("admin.audit")}</span>
             <span class="tile-figure tile-figure-text">{t("admin.recent")}</span>
+          </a>
+        </li>
+        <li>
+          <a href={failedMail ? "/admin/outbox?status=failed" : "/admin/outbox"} class="tile">
+            <span class="tile-title">{t("mail.outbox.title")}</span>
+            <span class={failedMail ? "tile-figure tile-figure-text mail-failed-count" : "tile-figure tile-figure-text"}>{t("mail.outbox.failed", { count: failedMail })}</span>
           </a>
         </li>
       </ul>

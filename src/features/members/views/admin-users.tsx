@@ -8,6 +8,7 @@ import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import { AuditTable } from "#src/features/members/views/admin-home.tsx";
+import { InvitationPanel, type InvitationView } from "#src/features/members/views/invitations.tsx";
 
 type OrgOption = Pick<Awaited<ReturnType<typeof listOrganizations>>[number], "id" | "name" | "deactivatedAt">;
 type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
@@ -25,7 +26,7 @@ export function UserListPage({ ctx, rows, organizations, filter }: { ctx: PageCo
       <div class="page-head">
         <h1>{t("admin.users")}</h1>
         <a class="button" href="/admin/users/new">
-          {t("user.new")}
+          {t("invitation.new")}
         </a>
       </div>
       <form method="get" action="/admin/users" class="filters" role="search">
@@ -69,6 +70,7 @@ export function UserListPage({ ctx, rows, organizations, filter }: { ctx: PageCo
                   <td>{u.lastSignInAt ? <DateTime value={u.lastSignInAt} lang={lang} withTime /> : <span class="muted">{t("user.never")}</span>}</td>
                   <td>
                     <StatusTag t={t} inactive={Boolean(u.deactivatedAt)} />
+                    {u.invited && !u.deactivatedAt && <> <span class="tag">{t("user.invited")}</span></>}
                   </td>
                 </tr>
               ))}
@@ -87,10 +89,11 @@ type FormPageProps = {
   error?: AppError | undefined;
   user?: UserRow | undefined;
   history?: AuditRow[];
+  invitation?: InvitationView | undefined;
 };
 
 /** Create or edit a user; when editing, also (de)activation and history. */
-export function UserFormPage({ ctx, organizations, values, error, user, history = [] }: FormPageProps) {
+export function UserFormPage({ ctx, organizations, values, error, user, history = [], invitation }: FormPageProps) {
   const { t } = ctx;
   const title = user ? t("user.edit") : t("user.new");
   const v = values ?? user;
@@ -138,6 +141,7 @@ export function UserFormPage({ ctx, organizations, values, error, user, history 
           </a>
         </div>
       </Form>
+      {invitation && <InvitationPanel ctx={ctx} invitation={invitation} />}
       {user && (
         <>
           <Form ctx={ctx} action={`/admin/users/${user.id}/${user.deactivatedAt ? "reactivate" : "deactivate"}`} class="danger-zone">

@@ -1,4 +1,6 @@
+import type { Language } from "#src/domain/languages.ts";
 import { scopesFor, type TokenRow } from "#src/features/members/tokens.ts";
+import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { formList } from "#src/lib/validation.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { CheckboxGroup, DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
@@ -30,6 +32,9 @@ export function SignInPage({ ctx, values, error, next }: FormProps & { next: str
             </button>
           </div>
         </Form>
+        <p>
+          <a href="/password/forgot">{t("passwordReset.forgotLink")}</a>
+        </p>
       </div>
     </Layout>
   );
@@ -61,7 +66,7 @@ export function SetupPage({ ctx, values, error }: FormProps) {
 }
 
 /** The signed-in user's own page: details and password change. */
-export function AccountPage({ ctx, error, organizationName, tokens = [], newToken, tokenError, tokenValues }: FormProps & { organizationName: string | null; tokens?: TokenRow[]; newToken?: string | undefined; tokenError?: AppError | undefined; tokenValues?: FormValues | undefined }) {
+export function AccountPage({ ctx, error, organizationName, language, tokens = [], newToken, tokenError, tokenValues }: FormProps & { organizationName: string | null; language: Language; tokens?: TokenRow[]; newToken?: string | undefined; tokenError?: AppError | undefined; tokenValues?: FormValues | undefined }) {
   const { t, user } = ctx;
   if (!user) return null;
   return (
@@ -79,7 +84,16 @@ export function AccountPage({ ctx, error, organizationName, tokens = [], newToke
             <dd>{organizationName ?? t("org.none")}</dd>
             <dt>{t("user.role")}</dt>
             <dd>{t(`user.role.${user.role}`)}</dd>
+            <dt>{t("user.language")}</dt>
+            <dd>
+              <span lang={language}>{LANGUAGE_NAMES[language]}</span>
+              <p class="hint">{t("account.languageHint")}</p>
+            </dd>
           </dl>
+          <p>
+            <a href="/account/notifications">{t("notifications.preferences.link")}</a>
+          </p>
+          <p class="hint">{t("notifications.preferences.linkLead")}</p>
         </section>
         <section aria-labelledby="password-h" class="card">
           <h2 id="password-h">{t("account.changePassword")}</h2>

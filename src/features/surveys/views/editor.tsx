@@ -1,3 +1,4 @@
+import { REMINDER_DAYS } from "#src/domain/notifications.ts";
 import { SURVEY_STATUSES } from "#src/domain/surveys.ts";
 import type { ImportProblem } from "#src/features/surveys/service.ts";
 import type { FigureRow, SurveyRow, VersionRow } from "#src/features/surveys/repository.ts";
@@ -206,6 +207,7 @@ export function SurveyPage(props: SurveyPageProps) {
             <TextField t={t} name="year" label={t("survey.year")} values={values} errors={error?.fields} size="short" />
             <TextField t={t} name="kind" label={t("survey.kind")} hint={t("survey.kindHint")} values={values} errors={error?.fields} size="medium" />
             <TextField t={t} name="minGroup" label={t("survey.minGroup")} values={values} errors={error?.fields} size="short" />
+            <TextField t={t} name="closesOn" type="date" label={t("deadline.closesOn")} hint={t("deadline.closesOnHint", { days: REMINDER_DAYS })} values={values} errors={error?.fields} optional size="medium" />
           </div>
           <TextAreaField t={t} name="intro" label={t("survey.intro")} values={values} errors={error?.fields} optional rows={3} />
           {props.definitionProblems && props.definitionProblems.length > 0 && (
