@@ -31,7 +31,7 @@ CREATE TABLE "mail_outbox" (
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
-	CONSTRAINT "mail_outbox_status_check" CHECK (status in ('queued', 'sending', 'sent', 'failed', 'held'))
+	CONSTRAINT "mail_outbox_status_check" CHECK (status in ('queued', 'sending', 'sent', 'failed', 'held', 'cancelled'))
 );
 --> statement-breakpoint
 CREATE TABLE "notification_preferences" (

@@ -24,6 +24,7 @@ import { referenceRoutes } from "#src/features/reports/reference-routes.ts";
 import { appError } from "#src/lib/errors.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
+import { maskedLogger } from "#src/web/request-log.ts";
 import { registerSecurityHeaders } from "#src/web/security-headers.ts";
 import { registerTextInput } from "#src/web/text-input.ts";
 import { multipartField, registerUploads } from "#src/web/uploads.ts";
@@ -64,7 +65,7 @@ const trustProxy = (trust: Config["trustProxy"]) => (typeof trust === "number" ?
 /** Builds the application with its plugins in order; never listens. */
 export async function buildApp({ config, database, ownsDatabase = false, background = false, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: maskedLogger(logger),
     genReqId: () => randomUUID(),
     trustProxy: trustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,

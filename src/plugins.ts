@@ -2,11 +2,12 @@ import fp from "fastify-plugin";
 import type { Database } from "#src/db/client.ts";
 import { publicationCache } from "#src/features/api/publications.ts";
 import { EditionCache } from "#src/features/editions/page-cache.ts";
+import { purgeOutbox } from "#src/features/mail/repository.ts";
 import { mailSettings, startMailSender } from "#src/features/mail/sender.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
 import { queueDigests } from "#src/features/notifications/digest.ts";
 import { startNotificationSchedule } from "#src/features/notifications/schedule.ts";
-import { queueReviewReminders } from "#src/features/reviews/reminders.ts";
+import { queueReviewOpenings, queueReviewReminders } from "#src/features/reviews/reminders.ts";
 import { queueSurveyReminders } from "#src/features/surveys/reminders.ts";
 import { closePool } from "#src/lib/pool.ts";
 import { startJobRunner } from "#src/publishing/jobs.ts";
@@ -65,7 +66,7 @@ export const backgroundPlugin = fp(
         error: (err) => app.log.error({ err }, "mail sender failed"),
       });
       // Work that looks at the clock: daily digests, reminders before surveys and review rounds close.
-      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewReminders], (err) => app.log.error({ err }, "notification schedule failed"));
+      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox], (err) => app.log.error({ err }, "notification schedule failed"));
       stop = async () => {
         clearInterval(purge);
         await Promise.all([stopJobs(), stopMail(), stopSchedule()]);

@@ -1,4 +1,5 @@
-// Invitations: who may send a person a new invitation or revoke the one they have.
+// Invitations: who may send a person a new invitation or revoke the one they have, and who may
+// mail a person who has a password a link to choose a new one.
 
 import type { Rule } from "#src/access/who.ts";
 
@@ -19,4 +20,6 @@ export const invitationRules = {
   resend: (who, { accepted, deactivated }) => isAdmin(who, null) ?? (accepted || deactivated ? "INVITATION_STATE" : null),
   /** Revoke the open link: only while there is one. */
   revoke: (who, { accepted, pending }) => isAdmin(who, null) ?? (accepted || !pending ? "INVITATION_STATE" : null),
+  /** Mail a password reset link: to an active person who has a password (one still invited is sent a new invitation). */
+  sendReset: (who, { accepted, deactivated }) => isAdmin(who, null) ?? (!accepted || deactivated ? "RESET_STATE" : null),
 } satisfies Record<string, Rule<InvitationResource>>;

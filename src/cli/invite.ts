@@ -10,6 +10,9 @@ import { closeTransports, deliverPendingMail, mailSettings } from "#src/features
 import { mailOfToken } from "#src/features/members/account-tokens.ts";
 import { inviteUser } from "#src/features/members/invitations.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
+import { UserInviteInput } from "#src/features/members/schemas.ts";
+import { isMessageKey, translator } from "#src/i18n/i18n.ts";
+import { fieldErrors } from "#src/lib/validation.ts";
 
 const InviteOptions = z.object({
   email: z.string().min(1, "give the person's address with --email"),
@@ -19,6 +22,18 @@ const InviteOptions = z.object({
   language: z.enum(LANGUAGES, { error: `--language must be one of ${LANGUAGES.join(", ")}` }).default("en"),
 });
 export type InviteOptions = z.input<typeof InviteOptions>;
+
+/** The option each field of an invitation comes from. */
+const OPTION_OF: Record<string, string> = { name: "--name", email: "--email", role: "--role", language: "--language", organizationId: "--org" };
+
+/** The person as an invitation takes them (the web form's rules), or every problem, one per line, as the command's refusal. */
+function personOf(input: Omit<z.output<typeof InviteOptions>, "org">): Omit<UserInviteInput, "organizationId"> {
+  const parsed = UserInviteInput.safeParse({ ...input, organizationId: null });
+  if (parsed.success) return parsed.data;
+  const t = translator("en");
+  const problems = Object.entries(fieldErrors(parsed.error)).map(([field, key]) => `  ${OPTION_OF[field] ?? field}: ${isMessageKey(key) ? t(key) : key}`);
+  throw new CliError(["The invitation was refused:", ...problems].join("\n"));
+}
 
 /** What the command says and how it ends: 0 sent or kept in the outbox, 2 the mail could not be delivered. */
 export type InviteOutcome = { exitCode: 0 | 2; line: string };
@@ -30,7 +45,8 @@ export type InviteOutcome = { exitCode: 0 | 2; line: string };
 export async function invite(db: Db, config: Config, options: InviteOptions): Promise<InviteOutcome> {
   const parsed = InviteOptions.safeParse(options);
   if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join("\n"));
-  const { org: code, ...person } = parsed.data;
+  const { org: code, ...given } = parsed.data;
+  const person = personOf(given);
   const organizations = await listOrganizations(db, {});
   const wanted = code.toLowerCase();
   const org = organizations.find((o) => o.id === code || o.shortName?.toLowerCase() === wanted);

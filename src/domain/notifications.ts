@@ -35,9 +35,10 @@ export type NotificationMailState = (typeof NOTIFICATION_MAIL_STATES)[number];
 /**
  * A message in the outbox: "queued" (waits for the sender), "sending" (a sender holds its lease),
  * "sent", "failed" (for good, shown to administrators), "held" (no SMTP server is configured: it
- * stays readable by administrators, who may send it once one is).
+ * stays readable by administrators, who may send it once one is), "cancelled" (its link was revoked or
+ * its recipient deactivated before it went out: never sent).
  */
-export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "held"] as const;
+export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "held", "cancelled"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** One-time links that act for a person: an invitation sets the first password, a reset a new one. */

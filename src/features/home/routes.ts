@@ -2,12 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { listEditions } from "#src/features/editions/repository.ts";
 import { setupOpen } from "#src/features/members/auth.ts";
-import { setPreferredLanguage } from "#src/features/members/service.ts";
 import { listReports } from "#src/features/catalog/repository.ts";
 import { HomePage } from "#src/features/home/views.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { isLanguage } from "#src/i18n/i18n.ts";
-import { actorOf, safeNext, setLanguageCookie } from "#src/web/context.ts";
+import { safeNext, setLanguageCookie } from "#src/web/context.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
 
 const pub = { config: { policy: "public" as const } };
@@ -26,13 +25,13 @@ export async function homeRoutes(app: FastifyInstance) {
     return sendPage(reply, h(HomePage, { ctx: pageContext(request, reply), setupOpen: await setupOpen(database.db), reports }));
   });
 
-  // A plain link, so it works without JavaScript; it only sets a preference cookie.
-  app.get("/language/:lang", pub, async (request, reply) => {
+  // A plain link, so it works without JavaScript; it only sets a preference cookie. Being a GET
+  // (any site can make a browser follow it), it writes nothing: a person's own language is saved
+  // from their account page.
+  app.get("/language/:lang", pub, (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (!isLanguage(lang)) throw appError("NOT_FOUND");
     setLanguageCookie(reply, lang);
-    // A signed-in person's choice is theirs: it follows them to their next sign-in and into their mail.
-    if (request.user && !request.viaToken) await setPreferredLanguage(database.db, { ...actorOf(request), userId: request.user.id }, lang);
     return reply.redirect(safeNext((request.query as { next?: unknown }).next), 303);
   });
 

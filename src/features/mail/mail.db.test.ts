@@ -3,9 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { transaction, type Database } from "#src/db/client.ts";
 import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
 import { enqueueMail, type OutgoingMail } from "#src/features/mail/outbox.ts";
-import { deliverPendingMail, hashToken, LINK_NO_LONGER_VALID, type MailSettings } from "#src/features/mail/sender.ts";
+import { purgeOutbox } from "#src/features/mail/repository.ts";
+import { deliverPendingMail, MAIL_ERRORS, type MailSettings } from "#src/features/mail/sender.ts";
+import { hashToken } from "#src/lib/tokens.ts";
 import { readSignedToken } from "#src/features/mail/signed.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
+import { users } from "#src/db/schema/members.ts";
 import { buildUser } from "#test/helpers/factories.ts";
 import { startSmtpServer, type TestSmtpServer } from "#test/setup/smtp.ts";
 
@@ -136,15 +139,72 @@ describe("delivery over SMTP", () => {
     expect(row.htmlBody).not.toContain(link);
   });
 
-  it("fails a message whose one-time link was revoked before it went out", async () => {
+  it("cancels a message whose one-time link was revoked before it went out", async () => {
     const [token] = await database.db
       .insert(accountTokens)
       .values({ userId, purpose: "reset", tokenHash: "revoked one", expiresAt: new Date(Date.now() + 3600_000), revokedAt: new Date() })
       .returning();
     const mail = mailTo("invited@example.org", { accountTokenId: token!.id, template: "reset" });
     await enqueue(mail);
-    expect(await deliverPendingMail(database.db, { ...settings, smtpUrl: smtp.url })).toEqual({ sent: 0, held: 0, failed: 1 });
-    expect(await rowOf(mail.eventKey)).toMatchObject({ status: "failed", attempts: 1, lastError: LINK_NO_LONGER_VALID });
+    expect(await deliverPendingMail(database.db, { ...settings, smtpUrl: smtp.url })).toEqual({ sent: 0, held: 0, failed: 0 });
+    expect(await rowOf(mail.eventKey)).toMatchObject({ status: "cancelled", attempts: 1, lastError: MAIL_ERRORS.linkInvalid });
+  });
+
+  it("gives a message sent again after a crash the same link as its first copy, and that link works", async () => {
+    const [token] = await database.db
+      .insert(accountTokens)
+      .values({ userId, purpose: "reset", tokenHash: "not yet sent", expiresAt: new Date(Date.now() + 3600_000) })
+      .returning();
+    const mail = mailTo("twice@example.org", {
+      accountTokenId: token!.id,
+      template: "reset",
+      content: { subject: "Reset twice", blocks: [{ kind: "action", text: "Choose a password", href: "%%LINK%%" }] },
+    });
+    await enqueue(mail);
+    await deliverPendingMail(database.db, { ...settings, smtpUrl: smtp.url });
+    const first = await smtp.waitFor((m) => m.subject === "Reset twice");
+    // The sender died after the SMTP server took the message, before it recorded "sent": its lease expires.
+    await database.db.update(mailOutbox).set({ status: "sending", sentAt: null, leaseUntil: new Date(Date.now() - 1000) }).where(eq(mailOutbox.eventKey, mail.eventKey));
+    expect((await deliverPendingMail(database.db, { ...settings, smtpUrl: smtp.url })).sent).toBe(1);
+    await smtp.waitFor(() => smtp.received.filter((m) => m.subject === "Reset twice").length === 2);
+    const [, second] = smtp.received.filter((m) => m.subject === "Reset twice");
+    const linkOf = (m: typeof first) => m.links.find((l) => l.includes("/password/reset/"))!;
+    expect(linkOf(second!)).toBe(linkOf(first));
+    expect(second!.messageId).toBe(first.messageId);
+    const [stored] = await database.db.select().from(accountTokens).where(eq(accountTokens.id, token!.id));
+    expect(stored!.tokenHash).toBe(hashToken(linkOf(first).split("/").pop()!));
+  });
+
+  it("cancels, without sending, a message whose recipient was deactivated before it went out", async () => {
+    const leaving = await buildUser(database.db, { email: "leaving@example.org" });
+    const mail = mailTo("leaving@example.org", { userId: leaving.id });
+    await enqueue(mail);
+    await database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, leaving.id));
+    expect(await deliverPendingMail(database.db, { ...settings, smtpUrl: smtp.url })).toEqual({ sent: 0, held: 0, failed: 0 });
+    expect(await rowOf(mail.eventKey)).toMatchObject({ status: "cancelled", lastError: MAIL_ERRORS.userDeactivated, sentAt: null });
+    expect(smtp.received.some((m) => m.to.includes("leaving@example.org"))).toBe(false);
+  });
+
+  it("renews its lease while a slow SMTP server keeps it waiting, so no other sender takes the message", async () => {
+    const slow = await startSmtpServer({ hangOnData: true });
+    const stopping = new AbortController();
+    const mail = mailTo("slow@example.org");
+    await enqueue(mail);
+    const sending = deliverPendingMail(database.db, { ...settings, smtpUrl: slow.url }, { leaseMs: 600, signal: stopping.signal, backoffMs: () => 60_000 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const row = await rowOf(mail.eventKey);
+      expect(row).toMatchObject({ status: "sending", attempts: 1 });
+      expect(row.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
+      // A second sender finds nothing to take.
+      expect(await deliverPendingMail(database.db, { ...settings, smtpUrl: smtp.url })).toEqual({ sent: 0, held: 0, failed: 0 });
+      expect(smtp.received.some((m) => m.to.includes("slow@example.org"))).toBe(false);
+    } finally {
+      stopping.abort();
+      await slow.close();
+      await sending.catch(() => undefined);
+    }
+    expect((await rowOf(mail.eventKey)).attempts).toBe(1);
   });
 
   it("keeps mail in the outbox, with one log line each, when no SMTP server is configured", async () => {
@@ -209,7 +269,7 @@ describe("delivery failures", () => {
       expect(await deliverPendingMail(database.db, { ...settings, smtpUrl: refusing.url })).toEqual({ sent: 0, held: 0, failed: 1 });
       const row = await rowOf(mail.eventKey);
       expect(row).toMatchObject({ status: "failed", attempts: 1 });
-      expect(row.lastError).toContain("No such mailbox");
+      expect(row.lastError).toMatch(/^SMTP_550: .*No such mailbox/);
     } finally {
       await refusing.close();
     }
@@ -246,6 +306,32 @@ describe("delivery failures", () => {
     expect(waits).toEqual([1, 2, 3, 4, 5]);
     const row = await rowOf(mail.eventKey);
     expect(row).toMatchObject({ status: "failed", attempts: 6 });
-    expect(row.lastError).toMatch(/ECONNREFUSED/);
+    expect(row.lastError).toMatch(/^NETWORK: .*ECONNREFUSED/);
+  });
+});
+
+describe("the outbox's upkeep", () => {
+  it("deletes sent and cancelled messages after 90 days and failed ones after 180, and keeps the rest", async () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);
+    const cases = [
+      { status: "sent", age: 91, kept: false },
+      { status: "cancelled", age: 91, kept: false },
+      { status: "sent", age: 89, kept: true },
+      { status: "failed", age: 120, kept: true },
+      { status: "failed", age: 181, kept: false },
+      { status: "held", age: 400, kept: true },
+    ] as const;
+    const keys: string[] = [];
+    for (const c of cases) {
+      const mail = mailTo(`old-${c.status}-${c.age}@example.org`);
+      keys.push(mail.eventKey);
+      await enqueue(mail);
+      await database.db.update(mailOutbox).set({ status: c.status, createdAt: daysAgo(c.age) }).where(eq(mailOutbox.eventKey, mail.eventKey));
+    }
+    expect(await purgeOutbox(database.db, now)).toBeGreaterThanOrEqual(3);
+    for (const [i, c] of cases.entries()) {
+      expect((await database.db.select().from(mailOutbox).where(eq(mailOutbox.eventKey, keys[i]!))).length, `${c.status} ${c.age}`).toBe(c.kept ? 1 : 0);
+    }
   });
 });

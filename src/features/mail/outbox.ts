@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { mailOutbox } from "#src/db/schema/notifications.ts";
 import type { Language } from "#src/domain/languages.ts";
@@ -56,4 +57,17 @@ export async function enqueueMail(tx: Db, mail: OutgoingMail): Promise<boolean> 
     .onConflictDoNothing({ target: [mailOutbox.eventKey, mailOutbox.recipient] })
     .returning({ id: mailOutbox.id });
   return rows.length > 0;
+}
+
+/**
+ * Cancels the messages to a user not sent yet (queued or held), in the caller's transaction: their
+ * address changed or their account was deactivated, so what was meant for them must not go out.
+ */
+export async function cancelMailOf(tx: Db, userId: string): Promise<number> {
+  const rows = await tx
+    .update(mailOutbox)
+    .set({ status: "cancelled", lastError: "CANCELLED", leaseUntil: null })
+    .where(and(eq(mailOutbox.userId, userId), inArray(mailOutbox.status, ["queued", "held"])))
+    .returning({ id: mailOutbox.id });
+  return rows.length;
 }

@@ -10,7 +10,8 @@ import { transaction, type Database } from "#src/db/client.ts";
 import { auditEvents } from "#src/db/schema/audit.ts";
 import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
 import { enqueueMail } from "#src/features/mail/outbox.ts";
-import { deliverPendingMail, hashToken, mailSettings } from "#src/features/mail/sender.ts";
+import { deliverPendingMail, mailSettings } from "#src/features/mail/sender.ts";
+import { hashToken } from "#src/lib/tokens.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { buildUser } from "#test/helpers/factories.ts";
@@ -143,6 +144,44 @@ describe("what administrators do with a message", () => {
     const refused = await admin.submit(`/admin/outbox/${row.id}`, `/admin/outbox/${row.id}/link`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain("revoked");
+  });
+
+  it("sends every held message at once when an SMTP server is configured, audited, and refuses without one", async () => {
+    const first = await enqueueInvitation("held-one@example.org");
+    const second = await enqueueInvitation("held-two@example.org");
+    await deliverPendingMail(database.db, mailSettings(app.config));
+    expect((await admin.get("/admin/outbox")).body).not.toContain('action="/admin/outbox/send-held"');
+    const refused = await admin.submit("/admin/outbox", "/admin/outbox/send-held", {});
+    expect(refused.statusCode).toBe(409);
+    expect((await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, first.row.id)))[0]!.status).toBe("held");
+
+    const page = await adminOverSmtp.get("/admin/outbox");
+    expect(page.body).toContain('action="/admin/outbox/send-held"');
+    const res = await adminOverSmtp.submit("/admin/outbox", "/admin/outbox/send-held", {});
+    expect(res.statusCode).toBe(303);
+    for (const { row } of [first, second]) {
+      expect((await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id)))[0]).toMatchObject({ status: "queued", attempts: 0 });
+    }
+    const audits = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "mail.send_held"));
+    expect(audits).toHaveLength(1);
+    expect((audits[0]!.data as { count: number }).count).toBeGreaterThanOrEqual(2);
+    await deliverPendingMail(database.db, mailSettings(smtpApp.config));
+    await smtp.waitFor((m) => m.to.includes("held-two@example.org"));
+  });
+
+  it("lists cancelled messages under their own state, with the reason in words", async () => {
+    const { row, tokenId } = await enqueueInvitation("cancelled@example.org");
+    await database.db.update(accountTokens).set({ revokedAt: new Date() }).where(eq(accountTokens.id, tokenId));
+    await deliverPendingMail(database.db, mailSettings(smtpApp.config));
+    expect((await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id)))[0]).toMatchObject({ status: "cancelled", lastError: "LINK_INVALID" });
+    const page = await admin.get("/admin/outbox?status=cancelled");
+    expect(page.body).toContain("cancelled@example.org");
+    expect(page.body).toContain("Cancelled");
+    expect(page.body).toContain("Not sent: its one-time link was used, revoked or had expired");
+    expect(page.body).not.toContain("LINK_INVALID");
+    expect(page.body).toContain("deleted after 90 days");
+    // Never sent, nor sent again by hand.
+    expect((await adminOverSmtp.submit(`/admin/outbox/${row.id}`, `/admin/outbox/${row.id}/send`, {})).statusCode).toBe(409);
   });
 
   it("sends a held message once an SMTP server is configured, with a fresh link", async () => {

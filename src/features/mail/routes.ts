@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MAIL_STATUSES } from "#src/domain/notifications.ts";
 import { countOutbox, getOutboxMessage, listOutbox } from "#src/features/mail/repository.ts";
 import { fillPlaceholders, mailSettings } from "#src/features/mail/sender.ts";
-import { makeLink, sendAgain } from "#src/features/mail/service.ts";
+import { makeLink, sendAgain, sendAllHeld } from "#src/features/mail/service.ts";
 import { OutboxMessagePage, OutboxPage } from "#src/features/mail/views.tsx";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { idFrom } from "#src/lib/validation.ts";
@@ -40,6 +40,13 @@ export async function mailRoutes(app: FastifyInstance) {
       smtpUrl: settings.smtpUrl,
     });
     return sendPage(reply, page);
+  });
+
+  // Every message kept for lack of an SMTP server goes out, now that one is configured.
+  app.post("/admin/outbox/send-held", admin, async (request, reply) => {
+    const count = await sendAllHeld(db, actorOf(request), settings);
+    setFlash(reply, "mail.sendHeld.done", { count });
+    return reply.redirect("/admin/outbox", 303);
   });
 
   // The message as it would go out, except its one-time link: that is made only when it is sent or asked for.

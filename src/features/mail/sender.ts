@@ -1,12 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "#src/config.ts";
-import { transaction, type Db } from "#src/db/client.ts";
+import { queryRows, transaction, type Db } from "#src/db/client.ts";
+import { users } from "#src/db/schema/members.ts";
 import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
 import type { AccountTokenPurpose } from "#src/domain/notifications.ts";
 import { signToken } from "#src/features/mail/signed.ts";
-import { BASE, HOST, LINK, UNSUBSCRIBE } from "#src/features/mail/templates.ts";
+import { BASE, escapeHtml, HOST, LINK, UNSUBSCRIBE } from "#src/features/mail/templates.ts";
+import { hashToken, newToken } from "#src/lib/tokens.ts";
 
 // The mail sender: takes due messages from the outbox one at a time and hands them to the SMTP
 // server, with retries and backoff. Without an SMTP server, messages are kept ("held") where
@@ -23,7 +25,11 @@ export const mailSettings = (config: Config): MailSettings => ({
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
-/** A sender holds a message this long while it sends it; a sender that crashed loses it after this. */
+/**
+ * A sender holds a message this long; while it sends, it renews the lease every third of it, so
+ * a slow SMTP server never lets a second sender take the message, and a sender that crashed loses
+ * it after this.
+ */
 const LEASE_MS = 30_000;
 /** Attempts of one message before it fails for good. */
 export const MAX_MAIL_ATTEMPTS = 6;
@@ -33,12 +39,27 @@ const backoffMs = (attempt: number) => BACKOFF_MS[Math.min(attempt, BACKOFF_MS.l
 
 const fromNow = (ms: number) => sql`now() + (${Math.round(ms)}::int * interval '1 millisecond')`;
 
-/** A failure no other attempt can cure: the message fails at once. */
-export class PermanentMailError extends Error {
-  override name = "PermanentMailError";
-}
+/**
+ * Why a message did not go out, as last_error stores it: a code, then, for a delivery problem,
+ * what the SMTP server or the network answered ("SMTP_550: 550 No such mailbox"). The outbox
+ * pages translate the codes; the server's own words stay as they are.
+ */
+export const MAIL_ERRORS = {
+  /** Cancelled: the one-time link was used, revoked or expired before the message went out. */
+  linkInvalid: "LINK_INVALID",
+  /** Cancelled: the recipient's account was deactivated before the message went out. */
+  userDeactivated: "USER_DEACTIVATED",
+  /** Failed: the sender stopped while sending it, too many times. */
+  abandoned: "ABANDONED",
+} as const;
 
-export const LINK_NO_LONGER_VALID = "The link is no longer valid (used, revoked or expired).";
+/** A message that must not go out (its link is no longer valid, its recipient was deactivated): it is cancelled, not failed. */
+export class CancelledMailError extends Error {
+  override name = "CancelledMailError";
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
 
 export type MailLog = (line: string) => void;
 
@@ -56,16 +77,19 @@ export type DeliveryResult = { sent: number; held: number; failed: number };
 /** The message as it goes out: placeholders replaced, headers set. */
 export type FinalMessage = { subject: string; text: string; html: string; messageId: string; headers: Record<string, string>; link: string | null };
 
-/** Hashes a one-time token as account_tokens.token_hash stores it. */
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/**
+ * The token of the link a message carries: derived from the account token and the message, so
+ * that the same message sent again (after a crash, or by an administrator) carries the same link,
+ * and a first copy that arrived keeps working.
+ */
+export const messageLinkToken = (secret: string, accountTokenId: string, messageId: string) =>
+  createHmac("sha256", secret).update(`link:${accountTokenId}:${messageId}`).digest("base64url");
 
 const LINK_PATHS: Record<AccountTokenPurpose, string> = { invitation: "/invitation/", reset: "/password/reset/" };
 
 /** Where a message's unsubscribe link points, or null when it has none. */
 export const unsubscribeUrl = (row: Pick<OutboxRow, "unsubscribe">, settings: MailSettings): string | null =>
   row.unsubscribe ? `${settings.publicUrl}/unsubscribe/${signToken(settings.sessionSecret, row.unsubscribe)}` : null;
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * The message with its placeholders filled in: the site's address, the unsubscribe link and,
@@ -96,24 +120,34 @@ export function fillPlaceholders(row: OutboxRow, settings: MailSettings, link: s
 }
 
 /**
- * Makes a fresh one-time link for the message's account token: a new random token whose hash
- * replaces the stored one (any earlier link stops working). Throws PermanentMailError when the
- * token was used, revoked or has expired.
+ * Sets the one-time link of an account token: the token's hash replaces the stored one (any other
+ * link stops working). Without a token given, a new random one (an administrator's link, made by
+ * hand). Throws CancelledMailError (LINK_INVALID) when the account token was used, revoked or has
+ * expired.
  */
-export async function rotateLink(tx: Db, accountTokenId: string, settings: MailSettings): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+export async function rotateLink(tx: Db, accountTokenId: string, settings: MailSettings, token = newToken()): Promise<string> {
   const [row] = await tx
     .update(accountTokens)
     .set({ tokenHash: hashToken(token) })
     .where(and(eq(accountTokens.id, accountTokenId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt), gt(accountTokens.expiresAt, sql`now()`)))
     .returning({ purpose: accountTokens.purpose });
-  if (!row) throw new PermanentMailError(LINK_NO_LONGER_VALID);
+  if (!row) throw new CancelledMailError(MAIL_ERRORS.linkInvalid);
   return `${settings.publicUrl}${LINK_PATHS[row.purpose]}${token}`;
 }
 
-/** The message as it goes out, with a fresh one-time link when it carries one (see rotateLink). */
+/**
+ * The message as it goes out, with its one-time link when it carries one (the same for every
+ * attempt of this message, see messageLinkToken). Throws CancelledMailError when the message must
+ * not go out: its recipient's account was deactivated, or its link is no longer valid.
+ */
 export async function finalize(tx: Db, row: OutboxRow, settings: MailSettings): Promise<FinalMessage> {
-  const link = row.accountTokenId ? await rotateLink(tx, row.accountTokenId, settings) : null;
+  if (row.userId) {
+    const [user] = await tx.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, row.userId));
+    if (user?.deactivatedAt) throw new CancelledMailError(MAIL_ERRORS.userDeactivated);
+  }
+  const link = row.accountTokenId
+    ? await rotateLink(tx, row.accountTokenId, settings, messageLinkToken(settings.sessionSecret, row.accountTokenId, row.id))
+    : null;
   return fillPlaceholders(row, settings, link);
 }
 
@@ -146,7 +180,7 @@ export async function claimMail(db: Db, leaseMs = LEASE_MS): Promise<OutboxRow |
   const abandoned = sql`${mailOutbox.status} = 'sending' and coalesce(${mailOutbox.leaseUntil}, '-infinity') < now()`;
   await db
     .update(mailOutbox)
-    .set({ status: "failed", lastError: "The sender stopped while sending it too many times.", leaseUntil: null })
+    .set({ status: "failed", lastError: MAIL_ERRORS.abandoned, leaseUntil: null })
     .where(and(abandoned, sql`${mailOutbox.attempts} >= ${MAX_MAIL_ATTEMPTS}`));
   const [row] = await db
     .update(mailOutbox)
@@ -160,6 +194,16 @@ export async function claimMail(db: Db, leaseMs = LEASE_MS): Promise<OutboxRow |
   return row;
 }
 
+/** Whether any message waits for a sender: a cheap read, so that an idle sender writes nothing. */
+async function anythingDue(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ due: boolean }>(
+    db,
+    sql`select exists(select 1 from ${mailOutbox}
+          where (status = 'queued' and run_after <= now()) or (status = 'sending' and coalesce(lease_until, '-infinity') < now())) as due`,
+  );
+  return Boolean(row?.due);
+}
+
 /** Without an SMTP server: every message waiting (or left by a crashed sender) is kept, one log line each. */
 async function holdPending(db: Db, log: MailLog): Promise<number> {
   const rows = await db
@@ -171,18 +215,52 @@ async function holdPending(db: Db, log: MailLog): Promise<number> {
   return rows.length;
 }
 
-const describe = (err: unknown): string => {
-  const e = err as { message?: unknown; code?: unknown; responseCode?: unknown };
+/**
+ * A delivery error as last_error keeps it: "SMTP_<reply code>: <the server's answer>" when the SMTP
+ * server answered, "NETWORK: <code> <message>" when it could not be reached or the connection
+ * broke, "ERROR: <message>" otherwise.
+ */
+export const describeError = (err: unknown): string => {
+  const e = err as { message?: unknown; code?: unknown; responseCode?: unknown; response?: unknown };
   const message = String(e?.message ?? err);
-  return (typeof e?.code === "string" && !message.includes(e.code) ? `${e.code}: ${message}` : message).slice(0, 2000);
+  if (typeof e?.responseCode === "number") return `SMTP_${e.responseCode}: ${typeof e.response === "string" ? e.response : message}`.slice(0, 2000);
+  if (typeof e?.code === "string" && e.code !== "EENVELOPE" && e.code !== "EMESSAGE") return `NETWORK: ${message.includes(e.code) ? message : `${e.code} ${message}`}`.slice(0, 2000);
+  return `ERROR: ${message}`.slice(0, 2000);
 };
 
-const isPermanent = (err: unknown) =>
-  err instanceof PermanentMailError || (typeof (err as { responseCode?: unknown })?.responseCode === "number" && (err as { responseCode: number }).responseCode >= 500);
+/** A refusal no other attempt can cure (an SMTP 5xx answer): the message fails at once. */
+const isPermanent = (err: unknown) => {
+  const code = (err as { responseCode?: unknown })?.responseCode;
+  return typeof code === "number" && code >= 500;
+};
+
+/**
+ * Renews the lease of the message in hand every third of it, fenced by the attempt it was claimed
+ * with (a sender that lost it renews nothing). Returns the function that stops renewing.
+ */
+function keepLease(db: Db, row: OutboxRow, leaseMs: number): () => void {
+  const heartbeat = setInterval(() => {
+    db.update(mailOutbox)
+      .set({ leaseUntil: fromNow(leaseMs) })
+      .where(claimed(row))
+      .catch(() => undefined);
+  }, leaseMs / 3);
+  heartbeat.unref();
+  return () => clearInterval(heartbeat);
+}
 
 /** Sends one claimed message and records the outcome; returns it. */
-async function sendOne(db: Db, row: OutboxRow, settings: MailSettings, smtpUrl: string, options: DeliveryOptions): Promise<"sent" | "failed" | "retry" | "lost"> {
+async function sendOne(db: Db, row: OutboxRow, settings: MailSettings, smtpUrl: string, options: DeliveryOptions): Promise<"sent" | "failed" | "retry" | "cancelled" | "lost"> {
   const mine = claimed(row);
+  const release = keepLease(db, row, options.leaseMs ?? LEASE_MS);
+  try {
+    return await attempt(db, row, settings, smtpUrl, options, mine);
+  } finally {
+    release();
+  }
+}
+
+async function attempt(db: Db, row: OutboxRow, settings: MailSettings, smtpUrl: string, options: DeliveryOptions, mine: SQL): Promise<"sent" | "failed" | "retry" | "cancelled" | "lost"> {
   try {
     // The one-time link is made only while this sender still holds the message, so a sender that
     // lost its lease cannot replace the link another one is sending.
@@ -202,14 +280,18 @@ async function sendOne(db: Db, row: OutboxRow, settings: MailSettings, smtpUrl: 
       headers: message.headers,
     });
   } catch (err) {
+    if (err instanceof CancelledMailError) {
+      const [updated] = await db.update(mailOutbox).set({ status: "cancelled", lastError: err.code, leaseUntil: null }).where(mine).returning({ id: mailOutbox.id });
+      return updated ? "cancelled" : "lost";
+    }
     const permanent = isPermanent(err);
     const again = !permanent && row.attempts < MAX_MAIL_ATTEMPTS;
     const [updated] = await db
       .update(mailOutbox)
       .set(
         again
-          ? { status: "queued", lastError: describe(err), leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(row.attempts)) }
-          : { status: "failed", lastError: describe(err), leaseUntil: null },
+          ? { status: "queued", lastError: describeError(err), leaseUntil: null, runAfter: fromNow((options.backoffMs ?? backoffMs)(row.attempts)) }
+          : { status: "failed", lastError: describeError(err), leaseUntil: null },
       )
       .where(mine)
       .returning({ id: mailOutbox.id });
@@ -233,6 +315,7 @@ async function sendOne(db: Db, row: OutboxRow, settings: MailSettings, smtpUrl: 
 export async function deliverPendingMail(db: Db, settings: MailSettings, options: DeliveryOptions = {}): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, held: 0, failed: 0 };
   const smtpUrl = settings.smtpUrl;
+  if (!(await anythingDue(db))) return result;
   if (!smtpUrl) {
     result.held = await holdPending(db, options.log ?? (() => undefined));
     return result;

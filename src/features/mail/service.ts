@@ -3,7 +3,7 @@ import { transaction, type Db } from "#src/db/client.ts";
 import { mailOutbox } from "#src/db/schema/notifications.ts";
 import type { Actor } from "#src/domain/actors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
-import { PermanentMailError, rotateLink, type MailSettings } from "#src/features/mail/sender.ts";
+import { CancelledMailError, rotateLink, type MailSettings } from "#src/features/mail/sender.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // What administrators do with a message in the outbox: send it (again), or, on a site without an
@@ -34,7 +34,8 @@ export async function sendAgain(db: Db, actor: Actor, settings: MailSettings, id
 
 /**
  * Makes a fresh one-time link for a held or failed message that carries one (an invitation, a
- * reset), as the sender would when sending it: any earlier link of that token stops working. The
+ * reset): a random one, which replaces the link the message carries (that one stops working, until
+ * the message is sent again, which puts it back and ends this one). The
  * link is returned to be shown once; only its hash is kept, and the audit records who made it.
  */
 export async function makeLink(db: Db, actor: Actor, settings: MailSettings, id: string): Promise<string> {
@@ -46,10 +47,27 @@ export async function makeLink(db: Db, actor: Actor, settings: MailSettings, id:
     try {
       link = await rotateLink(tx, row.accountTokenId, settings);
     } catch (err) {
-      if (err instanceof PermanentMailError) throw appError("MAIL_LINK_INVALID");
+      if (err instanceof CancelledMailError) throw appError("MAIL_LINK_INVALID");
       throw err;
     }
     await recordAudit(tx, actor, { action: "mail.link", entityType: "mail", entityId: id, data: { email: row.recipient, template: row.template } });
     return link;
+  });
+}
+
+/**
+ * Queues every message kept for lack of an SMTP server, now that one is configured; answers how
+ * many. Refused (SMTP_NOT_CONFIGURED) while none is. Audited as one action, with the count.
+ */
+export async function sendAllHeld(db: Db, actor: Actor, settings: MailSettings): Promise<number> {
+  if (!settings.smtpUrl) throw appError("SMTP_NOT_CONFIGURED");
+  return transaction(db, async (tx) => {
+    const rows = await tx
+      .update(mailOutbox)
+      .set({ status: "queued", attempts: 0, runAfter: sql`now()`, leaseUntil: null })
+      .where(eq(mailOutbox.status, "held"))
+      .returning({ id: mailOutbox.id });
+    if (rows.length) await recordAudit(tx, actor, { action: "mail.send_held", entityType: "mail", entityId: null, data: { count: rows.length } });
+    return rows.length;
   });
 }

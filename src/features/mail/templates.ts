@@ -35,7 +35,8 @@ export function mailHref(href: string): string {
   throw new Error(`A mail link must be a site path, ${LINK}, ${UNSUBSCRIBE} or an http(s) URL: ${JSON.stringify(href)}`);
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+/** Text made safe in HTML, in an element or a quoted attribute (the one escaping of every message). */
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** One line, no control characters: a subject is a header. */
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();

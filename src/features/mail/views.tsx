@@ -1,5 +1,5 @@
 import { MAIL_STATUSES, type MailStatus } from "#src/domain/notifications.ts";
-import type { OutboxListRow } from "#src/features/mail/repository.ts";
+import { KEEP_FAILED_DAYS, KEEP_SENT_DAYS, type OutboxListRow } from "#src/features/mail/repository.ts";
 import type { FinalMessage, OutboxRow } from "#src/features/mail/sender.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form } from "#src/web/components.tsx";
@@ -18,7 +18,34 @@ const STATUS_TAG: Record<MailStatus, string> = {
   sent: "tag tag-ok",
   failed: "tag tag-mail-failed",
   held: "tag tag-draft",
+  cancelled: "tag tag-muted",
 };
+
+/**
+ * A stored delivery error in the reader's language: known codes are translated, and what an SMTP
+ * server or the network answered stays as it is inside the translated sentence. Anything else
+ * (an older message) shows as stored.
+ */
+export function mailErrorText(t: PageContext["t"], stored: string): string {
+  const match = /^([A-Z_]+?)(?:_(\d{3}))?(?:: ([\s\S]*))?$/.exec(stored);
+  if (!match) return stored;
+  const [, code, reply, detail = ""] = match;
+  if (code === "SMTP" && reply) return t("mail.error.SMTP", { code: reply, detail });
+  switch (code) {
+    case "LINK_INVALID":
+      return t("mail.error.LINK_INVALID");
+    case "USER_DEACTIVATED":
+      return t("mail.error.USER_DEACTIVATED");
+    case "ABANDONED":
+      return t("mail.error.ABANDONED");
+    case "NETWORK":
+      return t("mail.error.NETWORK", { detail });
+    case "ERROR":
+      return t("mail.error.ERROR", { detail });
+    default:
+      return stored;
+  }
+}
 
 function StatusBadge({ ctx, status }: { ctx: PageContext; status: MailStatus }) {
   return <span class={STATUS_TAG[status]}>{ctx.t(`mail.status.${status}`)}</span>;
@@ -67,6 +94,14 @@ export function OutboxPage(props: {
       <h1>{t("mail.outbox.title")}</h1>
       <p class="lead">{t("mail.outbox.lead")}</p>
       <DeliveryBanner ctx={ctx} smtpUrl={smtpUrl} />
+      {smtpUrl && counts.held > 0 && (
+        <Form ctx={ctx} action="/admin/outbox/send-held" class="mail-send-held">
+          <p>{t("mail.sendHeld.lead", { count: counts.held })}</p>
+          <button type="submit" class="button">
+            {t("mail.sendHeld.button", { count: counts.held })}
+          </button>
+        </Form>
+      )}
       <nav class="mail-filters" aria-label={t("mail.outbox.byStatus")}>
         <ul>
           <li>
@@ -116,7 +151,7 @@ export function OutboxPage(props: {
                     <StatusBadge ctx={ctx} status={row.status} />
                   </td>
                   <td>{row.attempts}</td>
-                  <td class="small mail-error">{row.lastError ?? ""}</td>
+                  <td class="small mail-error">{row.lastError ? mailErrorText(t, row.lastError) : ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -129,6 +164,7 @@ export function OutboxPage(props: {
           {hasNext && <a href={outboxHref(filter.status, filter.page + 1)}>{t("mail.outbox.older")}</a>}
         </p>
       )}
+      <p class="small muted">{t("mail.outbox.retention", { sentDays: KEEP_SENT_DAYS, failedDays: KEEP_FAILED_DAYS })}</p>
     </Layout>
   );
 }
@@ -198,7 +234,7 @@ export function OutboxMessagePage(props: {
         {row.lastError && (
           <>
             <dt>{t("mail.lastError")}</dt>
-            <dd class="mail-error">{row.lastError}</dd>
+            <dd class="mail-error">{mailErrorText(t, row.lastError)}</dd>
           </>
         )}
       </dl>

@@ -85,6 +85,13 @@ export async function accountRoutes(app: FastifyInstance) {
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });
 
+  // An administrator mails a person a reset link (nobody types a password for someone else).
+  app.post("/admin/users/:id/reset-link", admin, async (request, reply) => {
+    const { user } = await reset.sendResetLink(db, callerOf(request), idFrom(request.params));
+    setFlash(reply, request.server.config.smtpUrl ? "user.resetLink.sent" : "user.resetLink.held", { email: user.email });
+    return reply.redirect(`/admin/users/${user.id}`, 303);
+  });
+
   // Password reset: the same answer whether or not the address has an account.
 
   app.get("/password/forgot", pub, (request, reply) => sendPage(reply, h(ForgotPasswordPage, { ctx: pageContext(request, reply) })));

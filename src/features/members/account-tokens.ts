@@ -1,20 +1,18 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { users } from "#src/db/schema/members.ts";
-import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
+import { accountTokens } from "#src/db/schema/notifications.ts";
 import type { AccountTokenPurpose } from "#src/domain/notifications.ts";
+import { hashToken, newToken } from "#src/lib/tokens.ts";
+import { mailOfAccountToken } from "#src/features/mail/repository.ts";
 
 // SQL for one-time account links (invitations, password resets). Only the SHA-256 of a token is
 // stored; the mail sender replaces it with the hash of the token it puts in the message.
 
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 
-/** The stored form of a one-time token. */
-export const tokenHashOf = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /** A hash no link carries: a row starts with it, and the sender gives it the hash of the token it mails. */
-export const unsentTokenHash = () => tokenHashOf(randomBytes(32).toString("base64url"));
+export const unsentTokenHash = () => hashToken(newToken());
 
 /** Not used, not revoked and not expired (by the database's clock). */
 const open = and(isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt), gt(accountTokens.expiresAt, sql`now()`));
@@ -45,7 +43,7 @@ export async function findOpenToken(db: Db, purpose: AccountTokenPurpose, token:
     .select({ token: accountTokens, user: users })
     .from(accountTokens)
     .innerJoin(users, eq(users.id, accountTokens.userId))
-    .where(and(eq(accountTokens.tokenHash, tokenHashOf(token)), eq(accountTokens.purpose, purpose), open));
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), open));
   const [row] = await (forUpdate ? query.for("update", { of: accountTokens }) : query);
   return row;
 }
@@ -82,12 +80,6 @@ export async function lockUser(tx: Db, id: string) {
 }
 
 /** Where the message carrying a link stands in the outbox (what the command line reports after sending). */
-export async function mailOfToken(db: Db, accountTokenId: string) {
-  const [row] = await db
-    .select({ status: mailOutbox.status, lastError: mailOutbox.lastError })
-    .from(mailOutbox)
-    .where(eq(mailOutbox.accountTokenId, accountTokenId))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  return row;
+export function mailOfToken(db: Db, accountTokenId: string) {
+  return mailOfAccountToken(db, accountTokenId);
 }

@@ -1,12 +1,15 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "#src/db/client.ts";
 import { auditEvents } from "#src/db/schema/audit.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
+import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
+import { deliverPendingMail, mailSettings } from "#src/features/mail/sender.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { buildOrganization, buildUser } from "#test/helpers/factories.ts";
+import { startSmtpServer } from "#test/setup/smtp.ts";
 
 let database: Database;
 let app: FastifyInstance;
@@ -166,5 +169,56 @@ describe("administration pages", () => {
   it("answers unknown ids with 404", async () => {
     expect((await admin.get("/admin/users/not-a-uuid")).statusCode).toBe(404);
     expect((await admin.get("/admin/organizations/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+  });
+});
+
+describe("a person's password", () => {
+  it("is never typed by an administrator: the edit form has no password field and ignores one", async () => {
+    const user = await buildUser(database.db);
+    const page = await admin.get(`/admin/users/${user.id}`);
+    expect(page.body).not.toMatch(/type="password"/);
+    expect(page.body).toContain("Send a password reset link");
+    const [before] = await database.db.select().from(users).where(eq(users.id, user.id));
+    const res = await admin.submit(`/admin/users/${user.id}`, `/admin/users/${user.id}`, { name: "Renamed Person", email: user.email, organizationId: "", role: "contributor", language: "en", password: "typed by someone else" });
+    expect(res.statusCode).toBe(303);
+    const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(after).toMatchObject({ name: "Renamed Person", passwordHash: before!.passwordHash });
+    const [audit] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.update")));
+    expect(JSON.stringify(audit!.data)).not.toContain("typed by someone else");
+  });
+
+  it("can be reset by a mailed link the administrator sends, like the one the person can ask for", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const user = await buildUser(database.db, { email: "forgetful@example.org" });
+      const res = await admin.submit(`/admin/users/${user.id}`, `/admin/users/${user.id}/reset-link`, {});
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe(`/admin/users/${user.id}`);
+      const [token] = await database.db.select().from(accountTokens).where(eq(accountTokens.userId, user.id));
+      expect(token).toMatchObject({ purpose: "reset", usedAt: null, revokedAt: null });
+      const [queued] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.userId, user.id));
+      expect(queued).toMatchObject({ eventKey: `reset:${token!.id}`, template: "reset", accountTokenId: token!.id, recipient: "forgetful@example.org" });
+      const [audit] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.reset.send")));
+      expect(audit).toBeDefined();
+      // Without a mail server the message waits in the outbox, and the page says so.
+      expect((await admin.get(`/admin/users/${user.id}`)).body).toContain("is kept in the outbox");
+
+      await deliverPendingMail(database.db, { ...mailSettings(app.config), smtpUrl: smtp.url });
+      const mail = await smtp.waitFor((m) => m.to.includes("forgetful@example.org"));
+      const link = new URL(mail.links.find((l) => new URL(l).pathname.startsWith("/password/reset/"))!);
+      const reset = await new Browser(app).get(link.pathname);
+      expect(reset.statusCode).toBe(200);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("offers no reset link to a person still invited, and refuses one", async () => {
+    const invited = await admin.submit("/admin/users/new", "/admin/users", { name: "Not Yet", email: "not.yet@example.org", organizationId: "", role: "contributor", language: "en" });
+    const id = (invited.headers.location as string).split("/").at(-1)!;
+    expect((await admin.get(`/admin/users/${id}`)).body).not.toContain("Send a password reset link");
+    const refused = await admin.submit(`/admin/users/${id}`, `/admin/users/${id}/reset-link`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(await database.db.select().from(accountTokens).where(and(eq(accountTokens.userId, id), eq(accountTokens.purpose, "reset")))).toEqual([]);
   });
 });

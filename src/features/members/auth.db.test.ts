@@ -6,7 +6,7 @@ import { auditEvents } from "#src/db/schema/audit.ts";
 import { users } from "#src/db/schema/members.ts";
 import { sessions } from "#src/db/schema/sessions.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
-import { purgeExpiredSessions, resolveSession, setupFirstAdmin, signIn } from "#src/features/members/auth.ts";
+import { changePassword, purgeExpiredSessions, resolveSession, setupFirstAdmin, signIn } from "#src/features/members/auth.ts";
 import { setUserActive, updateUser } from "#src/features/members/service.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
@@ -155,11 +155,14 @@ describe("administrators", () => {
     }
   });
 
-  it("a session cookie is useless once the user's password is reset by an administrator", async () => {
+  it("a session cookie is useless once the user's password is changed elsewhere", async () => {
     const user = await buildUser(database.db);
     const session = await signIn(database.db, SYSTEM_ACTOR, { email: user.email, password: TEST_PASSWORD, userAgent: null });
-    await updateUser(database.db, SYSTEM_ACTOR, user.id, { name: user.name, email: user.email, organizationId: null, role: "contributor", language: "en", password: "a brand new password" });
+    const elsewhere = await signIn(database.db, SYSTEM_ACTOR, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    await changePassword(database.db, { ...SYSTEM_ACTOR, userId: user.id }, { currentPassword: TEST_PASSWORD, password: "a brand new password", keepSessionId: elsewhere.sessionId });
     const left = await database.db.select().from(sessions).where(eq(sessions.userId, user.id));
     expect(left.map((s) => s.id)).not.toContain(session.sessionId);
+    expect(left.map((s) => s.id)).toEqual([elsewhere.sessionId]);
   });
+
 });

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -9,21 +8,20 @@ import { hashPassword, verifyPassword } from "#src/features/members/passwords.ts
 import { mapUserConflict } from "#src/features/members/service.ts";
 import type { SetupInput } from "#src/features/members/schemas.ts";
 import { appError } from "#src/lib/errors.ts";
+import { hashToken, newToken } from "#src/lib/tokens.ts";
 
 // Sessions, sign-in, first-run setup and password changes.
 
 // Sliding expiry is refreshed at most this often, so reading pages does not write on every request.
 const TOUCH_EVERY_MS = 24 * 3600 * 1000;
 
-/** The session id stored in the database: a digest of the cookie's token. */
-export const sessionIdOf = (token: string) => createHash("sha256").update(token).digest("hex");
-
 type NewSession = { token: string; sessionId: string; expiresAt: Date };
 
 /** Opens a session for a user in the caller's transaction; the token goes in the cookie, its digest in the table. */
 export async function openSession(tx: Db, userId: string, meta: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
-  const token = randomBytes(32).toString("base64url");
-  const sessionId = sessionIdOf(token);
+  // The session id stored in the database is the digest of the cookie's token.
+  const token = newToken();
+  const sessionId = hashToken(token);
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await repo.insertSession(tx, { id: sessionId, userId, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
   return { token, sessionId, expiresAt };
@@ -57,7 +55,7 @@ export function signOut(db: Db, actor: Actor, sessionId: string) {
 
 /** The signed-in user for a cookie token, refreshing the sliding expiry now and then. */
 export async function resolveSession(db: Db, token: string) {
-  const found = await repo.findSessionUser(db, sessionIdOf(token));
+  const found = await repo.findSessionUser(db, hashToken(token));
   if (!found) return undefined;
   if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(db, found.session.id, new Date(Date.now() + SESSION_TTL_MS));

@@ -13,7 +13,7 @@ import { users } from "#src/db/schema/members.ts";
 import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
 import { INVITATION_TTL_MS } from "#src/domain/notifications.ts";
 import { deliverPendingMail, mailSettings } from "#src/features/mail/sender.ts";
-import { tokenHashOf } from "#src/features/members/account-tokens.ts";
+import { hashToken } from "#src/lib/tokens.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { buildOrganization, buildUser } from "#test/helpers/factories.ts";
@@ -102,7 +102,7 @@ describe("inviting a person", () => {
     // Only the hash of the mailed token is stored; the token itself is nowhere in the database.
     const raw = path.slice("/invitation/".length);
     const [stored] = await database.db.select().from(accountTokens).where(eq(accountTokens.id, token!.id));
-    expect(stored!.tokenHash).toBe(tokenHashOf(raw));
+    expect(stored!.tokenHash).toBe(hashToken(raw));
     for (const table of ["mail_outbox", "account_tokens", "audit_events", "users", "sessions"]) {
       const [hit] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.identifier(table)} x where x::text like ${`%${raw}%`}`);
       expect(hit!.n, table).toBe(0);
@@ -269,6 +269,16 @@ describe("the invite command", () => {
     expect(outcome.line).toContain("kept in the outbox");
     const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, "hugo@example.org"));
     expect(row!.status).toBe("held");
+  });
+
+  it("refuses a bad address or name with the problem of each option, as the web form does, and creates nothing", async () => {
+    const refused = invite(database.db, configWith(smtp.url), { email: "not an address", name: "x".repeat(201), org: "ADA", role: "contributor" });
+    await expect(refused).rejects.toBeInstanceOf(CliError);
+    const message = await refused.catch((e: Error) => e.message);
+    expect(message).toMatch(/^The invitation was refused:\n {2}--name: .+\n {2}--email: .+$/);
+    expect(message).not.toMatch(/\bat \S+:\d+/);
+    expect(await database.db.select().from(users).where(eq(users.name, "x".repeat(201)))).toHaveLength(0);
+    await expect(invite(database.db, configWith(smtp.url), { email: "kim@example.org", name: "   ", org: "ADA", role: "contributor" })).rejects.toThrow(/--name: /);
   });
 
   it("refuses an unknown organization with the list of codes, and reports a refused mail with exit code 2", async () => {

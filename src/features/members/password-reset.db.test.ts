@@ -8,7 +8,7 @@ import { sessions } from "#src/db/schema/sessions.ts";
 import { accountTokens, mailOutbox } from "#src/db/schema/notifications.ts";
 import { RESET_TTL_MS } from "#src/domain/notifications.ts";
 import { deliverPendingMail, mailSettings } from "#src/features/mail/sender.ts";
-import { tokenHashOf } from "#src/features/members/account-tokens.ts";
+import { hashToken } from "#src/lib/tokens.ts";
 import { RESET_LIMITS } from "#src/features/members/reset-limits.ts";
 import { updateUser } from "#src/features/members/service.ts";
 import { Browser, testApp } from "#test/helpers/app.ts";
@@ -124,7 +124,7 @@ describe("the reset link", () => {
     // Only the hash of the mailed token is stored, and the token is nowhere in the database.
     const raw = path.slice("/password/reset/".length);
     const [stored] = await database.db.select().from(accountTokens).where(eq(accountTokens.userId, user.id));
-    expect(stored!.tokenHash).toBe(tokenHashOf(raw));
+    expect(stored!.tokenHash).toBe(hashToken(raw));
     for (const table of ["mail_outbox", "account_tokens", "audit_events"]) {
       const [hit] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.identifier(table)} x where x::text like ${`%${raw}%`}`);
       expect(hit!.n, table).toBe(0);
@@ -195,7 +195,7 @@ describe("limits", () => {
 });
 
 describe("the preferred language", () => {
-  it("applies from sign-in on, and the language switch saves a signed-in person's choice", async () => {
+  it("applies from sign-in on; the account page saves a person's choice, the language switch only sets the cookie", async () => {
     const user = await buildUser(database.db, { email: "lang@example.org" });
     await database.db.update(users).set({ language: "es" }).where(eq(users.id, user.id));
     const browser = new Browser(app);
@@ -206,13 +206,30 @@ describe("the preferred language", () => {
     expect(account.body).toContain('<html lang="es"');
     expect(account.body).toContain('<span lang="es">Español</span>');
 
+    // The switch is a link any site can make a browser follow: it sets the cookie and writes nothing.
     const switched = await browser.get("/language/fr?next=/account");
     expect(switched.statusCode).toBe(303);
+    expect(cookie(switched, "lr_lang")).toBe("fr");
+    expect((await database.db.select().from(users).where(eq(users.id, user.id)))[0]!.language).toBe("es");
+    const languageChanges = () => database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.language")));
+    expect(await languageChanges()).toHaveLength(0);
+
+    // Saving needs the form's token.
+    const forged = await browser.post("/account/language", { language: "fr" });
+    expect(forged.statusCode).toBe(403);
+    expect(await browser.post("/account/language", { language: "de" }).then((r) => r.statusCode)).toBe(403);
+
+    const saved = await browser.submit("/account", "/account/language", { language: "fr" });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe("/account");
+    expect(cookie(saved, "lr_lang")).toBe("fr");
     const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(after!.language).toBe("fr");
-    expect((await browser.get("/account")).body).toContain('<span lang="fr">Français</span>');
-    const changes = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.language")));
-    expect(changes).toHaveLength(1);
+    const page = (await browser.get("/account")).body;
+    expect(page).toContain('<span lang="fr">Français</span>');
+    expect(page).toContain("Langue enregistrée");
+    expect(await languageChanges()).toHaveLength(1);
+    expect((await browser.submit("/account", "/account/language", { language: "de" })).statusCode).toBe(400);
 
     // An anonymous reader's switch only sets the cookie.
     const reader = await new Browser(app).get("/language/es?next=/");

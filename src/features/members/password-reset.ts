@@ -1,5 +1,6 @@
+import { authorize } from "#src/access/index.ts";
 import { transaction, type Db } from "#src/db/client.ts";
-import type { Actor } from "#src/domain/actors.ts";
+import type { Actor, Caller } from "#src/domain/actors.ts";
 import { RESET_TTL_MS } from "#src/domain/notifications.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { enqueueMail } from "#src/features/mail/outbox.ts";
@@ -7,8 +8,10 @@ import { LINK, type MailContent } from "#src/features/mail/templates.ts";
 import * as tokens from "#src/features/members/account-tokens.ts";
 import { openSession } from "#src/features/members/auth.ts";
 import { hashPassword } from "#src/features/members/passwords.ts";
+import { invitationOf } from "#src/features/members/invitations.ts";
 import * as repo from "#src/features/members/repository.ts";
 import { translator } from "#src/i18n/i18n.ts";
+import { appError } from "#src/lib/errors.ts";
 
 // Password reset by mail: a single-use link that works for one hour. Asking answers the same
 // whether or not the address has an account; the link's token is made by the mail sender when it
@@ -43,17 +46,38 @@ export async function requestPasswordReset(db: Db, actor: Actor, email: string):
       await recordAudit(tx, actor, { action: "password.reset.request", entityType: "user", entityId: null, data: { email } });
       return;
     }
-    const token = await tokens.insertAccountToken(tx, { userId: user.id, purpose: "reset", ttlMs: RESET_TTL_MS, createdBy: null });
-    await enqueueMail(tx, {
-      eventKey: `reset:${token.id}`,
-      to: user.email,
-      userId: user.id,
-      language: user.language,
-      template: "reset",
-      content: resetMail(user, token.expiresAt),
-      accountTokenId: token.id,
-    });
+    await issueReset(tx, user, null);
     await recordAudit(tx, actor, { action: "password.reset.request", entityType: "user", entityId: user.id });
+  });
+}
+
+/** A new reset link for the user and its message, in the caller's transaction. */
+async function issueReset(tx: Db, user: repo.UserRow, createdBy: string | null) {
+  const token = await tokens.insertAccountToken(tx, { userId: user.id, purpose: "reset", ttlMs: RESET_TTL_MS, createdBy });
+  await enqueueMail(tx, {
+    eventKey: `reset:${token.id}`,
+    to: user.email,
+    userId: user.id,
+    language: user.language,
+    template: "reset",
+    content: resetMail(user, token.expiresAt),
+    accountTokenId: token.id,
+  });
+  return token;
+}
+
+/**
+ * An administrator mails a person the same reset link they could ask for themselves (nobody types
+ * a password for someone else): to an active account that has a password.
+ */
+export function sendResetLink(db: Db, caller: Caller, userId: string) {
+  return transaction(db, async (tx) => {
+    const user = await tokens.lockUser(tx, userId);
+    if (!user) throw appError("NOT_FOUND");
+    authorize(caller, "sendReset", (await invitationOf(tx, user)).resource);
+    const token = await issueReset(tx, user, caller.userId);
+    await recordAudit(tx, caller, { action: "user.reset.send", entityType: "user", entityId: user.id });
+    return { user, tokenId: token.id };
   });
 }
 

@@ -138,7 +138,8 @@ export async function lockActiveAdmins(tx: Db): Promise<string[]> {
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt)))
+    // An administrator still invited (no password yet) cannot sign in: they do not count.
+    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), isNotNull(users.passwordHash)))
     .for("update");
   return rows.map((r) => r.id);
 }

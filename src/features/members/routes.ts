@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";
 import { getOrganization, getUser } from "#src/features/members/repository.ts";
-import { PasswordChangeInput, SetupInput, SignInInput, TokenInput } from "#src/features/members/schemas.ts";
+import { LanguageInput, PasswordChangeInput, SetupInput, SignInInput, TokenInput } from "#src/features/members/schemas.ts";
+import { setPreferredLanguage } from "#src/features/members/service.ts";
 import { signInLimiter } from "#src/features/members/sign-in-limits.ts";
 import { AccountPage, SetupPage, SignInPage } from "#src/features/members/views/auth.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
@@ -95,6 +96,15 @@ export async function memberRoutes(app: FastifyInstance) {
       },
       async (error) => h(AccountPage, { ...(await accountPage(request, reply)), error }),
     );
+  });
+
+  // The person's own language: saved for their next sign-ins and their mail, and set for this browser.
+  app.post("/account/language", { config: { policy: "contributor" } }, async (request, reply) => {
+    const { language } = parseInput(LanguageInput, formBody(request.body));
+    await setPreferredLanguage(db, { ...actorOf(request), userId: request.user!.id }, language);
+    setLanguageCookie(reply, language);
+    setFlash(reply, "account.languageSaved");
+    return reply.redirect("/account", 303);
   });
 
   app.post("/account/tokens", { config: { policy: "contributor" } }, async (request, reply) => {

@@ -34,10 +34,8 @@ const userFields = {
 export const UserCreateInput = z.object({ ...userFields, password: newPassword() });
 export type UserCreateInput = z.output<typeof UserCreateInput>;
 
-export const UserUpdateInput = z.object({
-  ...userFields,
-  password: z.preprocess((v) => (v === "" ? undefined : v), newPassword().optional()),
-});
+/** An administrator's changes to a person's details; never a password (the person chooses theirs from a mailed link). */
+export const UserUpdateInput = z.object(userFields);
 export type UserUpdateInput = z.output<typeof UserUpdateInput>;
 
 const confirmed = <T extends { password: string; passwordConfirm: string }>(o: T) => o.password === o.passwordConfirm;
@@ -97,6 +95,9 @@ export type UserInviteInput = z.output<typeof UserInviteInput>;
 export const LinkPasswordInput = z
   .object({ password: newPassword(), passwordConfirm: z.string({ error: "field.required" }) })
   .refine(confirmed, { path: ["passwordConfirm"], error: "field.passwordMismatch" });
+
+/** The language a person chooses for their pages and mail (the account page). */
+export const LanguageInput = z.object({ language: oneOf(LANGUAGES) });
 
 /** The address a password reset link is asked for. */
 export const ForgotPasswordInput = z.object({ email: email() });

@@ -3,6 +3,9 @@ import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import type { Language } from "#src/domain/languages.ts";
+import { ACCOUNT_TOKEN_PURPOSES } from "#src/domain/notifications.ts";
+import { cancelMailOf } from "#src/features/mail/outbox.ts";
+import { revokeOpenTokens } from "#src/features/members/account-tokens.ts";
 import * as repo from "#src/features/members/repository.ts";
 import type { OrganizationInput, UserCreateInput, UserUpdateInput } from "#src/features/members/schemas.ts";
 import { hashPassword } from "#src/features/members/passwords.ts";
@@ -75,29 +78,34 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateInput) {
   }).catch(mapUserConflict);
 }
 
+/**
+ * Ends what was sent to a user's address: their open links (invitation, reset) stop working and
+ * their messages not sent yet are cancelled. Called when the address changes or the account is
+ * deactivated, so that a link never reaches someone the account no longer belongs to.
+ */
+async function withdrawLinks(tx: Db, userId: string) {
+  for (const purpose of ACCOUNT_TOKEN_PURPOSES) await revokeOpenTokens(tx, userId, purpose);
+  await cancelMailOf(tx, userId);
+}
+
 // The platform must always keep one active administrator who can sign in.
 async function assertNotLastAdmin(tx: Db, userId: string) {
   const admins = await repo.lockActiveAdmins(tx);
   if (admins.length === 1 && admins[0] === userId) throw appError("LAST_ADMIN");
 }
 
-/** Updates a user's details, role and (when given) password; a new password signs them out elsewhere. */
+/** Updates a user's details and role; a new address withdraws the links mailed to the old one. */
 export async function updateUser(db: Db, actor: Actor, id: string, input: UserUpdateInput) {
   await checkOrganization(db, input.organizationId);
-  const { password, ...values } = input;
-  const passwordHash = password ? await hashPassword(password) : undefined;
   return transaction(db, async (tx) => {
     const before = await repo.getUser(tx, id);
     if (!before) throw appError("NOT_FOUND");
-    if (before.role === "admin" && values.role !== "admin") await assertNotLastAdmin(tx, id);
-    const user = await repo.updateUser(tx, id, passwordHash ? { ...values, passwordHash } : values);
-    if (passwordHash) await repo.deleteUserSessions(tx, id);
-    await recordAudit(tx, actor, {
-      action: "user.update",
-      entityType: "user",
-      entityId: id,
-      data: { ...values, passwordChanged: Boolean(passwordHash) },
-    });
+    if (before.role === "admin" && input.role !== "admin") await assertNotLastAdmin(tx, id);
+    // The details an administrator may change, and nothing else (never a password).
+    const { name, email, organizationId, role, language } = input;
+    const user = await repo.updateUser(tx, id, { name, email, organizationId, role, language });
+    if (user!.email !== before.email) await withdrawLinks(tx, id);
+    await recordAudit(tx, actor, { action: "user.update", entityType: "user", entityId: id, data: { name, email, organizationId, role, language } });
     return user!;
   }).catch(mapUserConflict);
 }
@@ -110,12 +118,13 @@ export function setUserActive(db: Db, actor: Actor, id: string, active: boolean)
     if (!active && before.role === "admin") await assertNotLastAdmin(tx, id);
     const user = await repo.updateUser(tx, id, { deactivatedAt: active ? null : new Date() });
     if (!active) await repo.deleteUserSessions(tx, id);
+    if (!active) await withdrawLinks(tx, id);
     await recordAudit(tx, actor, { action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: id });
     return user!;
   });
 }
 
-/** Saves the language a person chose with the language switch as their own (pages and mail); nothing when unchanged. */
+/** Saves the language a person chose on their account page as their own (pages and mail); nothing when unchanged. */
 export function setPreferredLanguage(db: Db, actor: Actor & { userId: string }, language: Language) {
   return transaction(db, async (tx) => {
     const before = await repo.getUser(tx, actor.userId);

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { normalizeIP } from "@fastify/rate-limit";
-import { normalizeEmail } from "#src/lib/email.ts";
+import { AddressLimit, formAddress } from "#src/lib/address-limits.ts";
 import { retryLater } from "#src/lib/errors.ts";
-import { formBody } from "#src/web/forms.ts";
 
 // Sign-in tries per quarter of an hour. Per e-mail address, from wherever they come, counted since
 // the address last signed in: enough for typing mistakes, too few for guessing (someone who tries
@@ -11,37 +10,8 @@ import { formBody } from "#src/web/forms.ts";
 // office behind one address signs in comfortably, a script walking through addresses stops.
 export const SIGN_IN_LIMITS = { window: 15 * 60 * 1000, perAddress: 10, perClient: 40 } as const;
 
-/** Addresses remembered at most, the least recently tried forgotten first (as the client limit's store does). */
-const ADDRESSES_KEPT = 5000;
-
-/**
- * Tries per address in a fixed window from the first one, in memory. A try counts when it is made
- * (so tries sent at once are counted before any password is checked); a sign-in clears its address.
- */
-class AddressTries {
-  readonly #tries = new Map<string, { count: number; since: number }>();
-
-  /** Counts a try; answers the seconds to wait when the address has had its share, else null. */
-  take(address: string, now = Date.now()): number | null {
-    const kept = this.#tries.get(address);
-    const entry = kept && kept.since + SIGN_IN_LIMITS.window > now ? kept : { count: 0, since: now };
-    entry.count++;
-    this.#tries.delete(address);
-    this.#tries.set(address, entry);
-    if (this.#tries.size > ADDRESSES_KEPT) this.#tries.delete(this.#tries.keys().next().value!);
-    return entry.count > SIGN_IN_LIMITS.perAddress ? Math.max(1, Math.ceil((entry.since + SIGN_IN_LIMITS.window - now) / 1000)) : null;
-  }
-
-  clear(address: string) {
-    this.#tries.delete(address);
-  }
-}
-
 /** The address a sign-in form names, in the form sign-in looks it up. */
-const addressOf = (request: FastifyRequest) => {
-  const email = formBody(request.body).email;
-  return normalizeEmail(typeof email === "string" ? email : "").slice(0, 255);
-};
+const addressOf = (request: FastifyRequest) => formAddress(request.body);
 
 /**
  * Sign-in's limits: `check`, a preHandler that counts a try against the client and against the
@@ -51,7 +21,9 @@ const addressOf = (request: FastifyRequest) => {
  */
 export function signInLimiter(app: FastifyInstance) {
   const perClient = app.createRateLimit({ max: SIGN_IN_LIMITS.perClient, timeWindow: SIGN_IN_LIMITS.window, keyGenerator: (r) => normalizeIP(r.ip) });
-  const perAddress = new AddressTries();
+  // A try counts when it is made (so tries sent at once are counted before any password is
+  // checked); a sign-in clears its address.
+  const perAddress = new AddressLimit(SIGN_IN_LIMITS.window, SIGN_IN_LIMITS.perAddress);
   return {
     check: async (request: FastifyRequest) => {
       const client = await perClient(request);

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { transaction, type Db } from "#src/db/client.ts";
 import { apiTokens, users } from "#src/db/schema/members.ts";
@@ -6,12 +5,12 @@ import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import { roleAtLeast, SCOPE_ROLE, TOKEN_SCOPES, type Role, type TokenScope } from "#src/domain/members.ts";
 import { appError } from "#src/lib/errors.ts";
+import { hashToken, newToken } from "#src/lib/tokens.ts";
 
 // Personal API tokens: shown once when created, kept only as a SHA-256, revoked by their owner.
 // Each has scopes (read, comment, edit, publish), none beyond what its owner's role may do.
 
 export const TOKEN_PREFIX = "lr_";
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type TokenRow = Omit<typeof apiTokens.$inferSelect, "tokenHash">;
 
@@ -30,7 +29,7 @@ export const scopesFor = (role: Role): TokenScope[] => TOKEN_SCOPES.filter((s) =
  * value exists outside the caller's hands. The token belongs to `actor.userId`, read here, active.
  */
 export async function createToken(db: Db, actor: Actor & { userId: string }, name: string, scopes: readonly TokenScope[] = ["read", "comment"]): Promise<{ token: string; row: TokenRow }> {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const token = `${TOKEN_PREFIX}${newToken()}`;
   const wanted = TOKEN_SCOPES.filter((s) => scopes.includes(s));
   if (!wanted.length) throw appError("VALIDATION_FAILED", { scopes: "field.required" });
   return transaction(db, async (tx) => {
@@ -40,7 +39,7 @@ export async function createToken(db: Db, actor: Actor & { userId: string }, nam
     if (wanted.some((s) => !roleAtLeast(owner.role, SCOPE_ROLE[s]))) throw appError("VALIDATION_FAILED", { scopes: "field.tokenScopeBeyondRole" });
     const active = await tx.select({ n: sql<number>`count(*)::int` }).from(apiTokens).where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)));
     if ((active[0]?.n ?? 0) >= 20) throw appError("VALIDATION_FAILED", { name: "field.tooManyTokens" });
-    const [row] = await tx.insert(apiTokens).values({ userId: actor.userId, name, tokenHash: hashOf(token), scopes: wanted }).returning();
+    const [row] = await tx.insert(apiTokens).values({ userId: actor.userId, name, tokenHash: hashToken(token), scopes: wanted }).returning();
     await recordAudit(tx, actor, { action: "token.create", entityType: "user", entityId: actor.userId, data: { tokenId: row!.id, name, scopes: wanted } });
     const { tokenHash: _hash, ...rest } = row!;
     return { token, row: rest };
@@ -65,7 +64,7 @@ export async function userOfToken(db: Db, token: string) {
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, scopes: apiTokens.scopes, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashOf(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));
   if (!row) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
   return { user: row.user, scopes: row.scopes };

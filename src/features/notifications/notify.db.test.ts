@@ -11,7 +11,8 @@ import { readSignedToken } from "#src/features/mail/signed.ts";
 import { setUserActive } from "#src/features/members/service.ts";
 import { queueDigests } from "#src/features/notifications/digest.ts";
 import { notifyEveryone, notifyOrganizations, notifyUsers, type Notice } from "#src/features/notifications/notify.ts";
-import { savePreferences } from "#src/features/notifications/service.ts";
+import { savePreferences, unsubscribe } from "#src/features/notifications/service.ts";
+import { signToken } from "#src/features/mail/signed.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { buildOrganization, buildUser } from "#test/helpers/factories.ts";
 import { startSmtpServer, type TestSmtpServer } from "#test/setup/smtp.ts";
@@ -168,6 +169,50 @@ describe("mail by preference", () => {
     const received = await smtp.waitFor((m) => m.to.includes(french!.email) && m.subject.startsWith("Votre résumé"));
     expect(received.links).toContain("https://report.example.org/member/surveys/1");
     expect(received.headers["list-unsubscribe"]).toMatch(/^<https:\/\/report\.example\.org\/unsubscribe\//);
+  });
+});
+
+describe("people who have not joined yet, and people who stop their digest", () => {
+  it("lists a notice for an invited person without a password, but mails them nothing", async () => {
+    const { org, people } = await organizationWith([{}, {}]);
+    const [invited, joined] = people;
+    await database.db.update(users).set({ passwordHash: null }).where(eq(users.id, invited!.id));
+    const n = notice();
+    await transaction(database.db, (tx) => notifyOrganizations(tx, [org.id], n));
+    const rows = await notificationsOf(n.eventKey);
+    expect(rows.map((r) => r.userId).sort()).toEqual([invited!.id, joined!.id].sort());
+    expect(rows.find((r) => r.userId === invited!.id)!.mailState).toBe("none");
+    expect((await outboxOf(`notification:${n.eventKey}`)).map((m) => m.recipient)).toEqual([joined!.email]);
+  });
+
+  it("sends no digest of what was waiting once the person unsubscribes from their digest", async () => {
+    const { org, people } = await organizationWith([{ mode: "digest" }, { mode: "digest" }]);
+    const [leaving, switching] = people;
+    const n = notice();
+    await transaction(database.db, (tx) => notifyOrganizations(tx, [org.id], n));
+    expect((await notificationsOf(n.eventKey)).map((r) => r.mailState)).toEqual(["digest", "digest"]);
+
+    // One clicks the digest's unsubscribe link; the other chooses immediate mail on the preferences form.
+    await unsubscribe(database.db, SYSTEM_ACTOR, settings.sessionSecret, signToken(settings.sessionSecret, `digest:${leaving!.id}`));
+    await savePreferences(database.db, SYSTEM_ACTOR, switching!.id, { survey_invitation: "immediately" });
+    for (const row of await notificationsOf(n.eventKey)) expect(row.mailState).toBe("none");
+
+    await queueDigests(database.db, new Date("2026-08-03T07:00:00Z"));
+    const digests = await database.db.select().from(mailOutbox).where(inArray(mailOutbox.eventKey, [`digest:${leaving!.id}:2026-08-03`, `digest:${switching!.id}:2026-08-03`]));
+    expect(digests).toHaveLength(0);
+    // Still listed in their notification centre.
+    expect(await notificationsOf(n.eventKey)).toHaveLength(2);
+  });
+
+  it("stops the waiting notices of one kind when its one-click link turns the kind off", async () => {
+    const { org, people } = await organizationWith([{ mode: "digest" }]);
+    const [person] = people;
+    const n = notice();
+    await transaction(database.db, (tx) => notifyOrganizations(tx, [org.id], n));
+    await unsubscribe(database.db, SYSTEM_ACTOR, settings.sessionSecret, signToken(settings.sessionSecret, `user:${person!.id}:survey_invitation`));
+    expect((await notificationsOf(n.eventKey))[0]!.mailState).toBe("none");
+    await queueDigests(database.db, new Date("2026-08-04T07:00:00Z"));
+    expect(await outboxOf(`digest:${person!.id}:2026-08-04`)).toHaveLength(0);
   });
 });
 

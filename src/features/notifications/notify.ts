@@ -34,36 +34,39 @@ export async function notifyEveryone(tx: Db, notice: Notice): Promise<void> {
   await notify(tx, sql`true`, notice);
 }
 
-type Told = { notificationId: number; userId: string; email: string; language: Language; mode: DeliveryMode };
+type Told = { notificationId: number; userId: string; email: string; language: Language; mode: DeliveryMode; joined: boolean };
 
 /**
  * One statement writes the notifications of every recipient (active people matching `who`), each
  * with the mail state its preference asks for (no preference: immediately); a person already told
  * about this event is skipped (the unique event and user), so a repeated event mails nobody twice.
- * Those to be mailed now get their message in the outbox, in the same transaction.
+ * Those to be mailed now get their message in the outbox, in the same transaction. A person
+ * invited who has not joined yet (no password) is mailed nothing: the notification waits in their
+ * centre for when they do.
  */
 async function notify(tx: Db, who: SQL, notice: Notice): Promise<void> {
   const told = await queryRows<Told>(
     tx,
     sql`with recipients as (
-          select users.id, users.email, users.language, coalesce(p.mode, 'immediately') as mode
+          select users.id, users.email, users.language, coalesce(p.mode, 'immediately') as mode,
+                 users.password_hash is not null as joined
           from users
           left join notification_preferences p on p.user_id = users.id and p.kind = ${notice.kind}
           where users.deactivated_at is null and ${who}
         ), inserted as (
           insert into notifications (user_id, kind, event_key, message_key, params, href, mail_state)
           select id, ${notice.kind}, ${notice.eventKey}, ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${notice.href},
-                 case when mode = 'digest' then 'digest' else 'none' end
+                 case when mode = 'digest' and joined then 'digest' else 'none' end
           from recipients
           on conflict (event_key, user_id) do nothing
           returning id, user_id
         )
-        select inserted.id as "notificationId", recipients.id as "userId", recipients.email, recipients.language, recipients.mode
+        select inserted.id as "notificationId", recipients.id as "userId", recipients.email, recipients.language, recipients.mode, recipients.joined
         from inserted join recipients on recipients.id = inserted.user_id
         order by recipients.id`,
   );
   for (const person of told) {
-    if (person.mode !== "immediately") continue;
+    if (person.mode !== "immediately" || !person.joined) continue;
     await enqueueMail(tx, {
       eventKey: `notification:${notice.eventKey}`,
       to: person.email,

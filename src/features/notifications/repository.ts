@@ -57,7 +57,11 @@ export async function preferencesOf(db: Db, userId: string): Promise<Record<Noti
   return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, chosen.get(kind) ?? DEFAULT_DELIVERY])) as Record<NotificationKind, DeliveryMode>;
 }
 
-/** Sets the person's choice for the given kinds; answers the kinds whose choice changed. */
+/**
+ * Sets the person's choice for the given kinds; answers the kinds whose choice changed. A kind
+ * that leaves "digest" takes its notifications waiting for a digest with it: they will not be
+ * mailed (they stay in the centre).
+ */
 export async function setPreferences(tx: Db, userId: string, choices: Partial<Record<NotificationKind, DeliveryMode>>): Promise<NotificationKind[]> {
   const entries = Object.entries(choices) as [NotificationKind, DeliveryMode][];
   if (entries.length === 0) return [];
@@ -73,6 +77,13 @@ export async function setPreferences(tx: Db, userId: string, choices: Partial<Re
     .insert(notificationPreferences)
     .values(changed.map(([kind, mode]) => ({ userId, kind, mode })))
     .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { mode: sql`excluded.mode`, updatedAt: sql`now()` } });
+  const leftDigest = changed.filter(([, mode]) => mode !== "digest").map(([kind]) => kind);
+  if (leftDigest.length) {
+    await tx
+      .update(notifications)
+      .set({ mailState: "none" })
+      .where(and(eq(notifications.userId, userId), inArray(notifications.kind, leftDigest), eq(notifications.mailState, "digest")));
+  }
   return changed.map(([kind]) => kind);
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, isNotNull, isNull, like, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
-import { mailOutbox, subscriptions } from "#src/db/schema/notifications.ts";
+import { subscriptions } from "#src/db/schema/notifications.ts";
 import type { Language } from "#src/domain/languages.ts";
+import { countMail } from "#src/features/mail/repository.ts";
 
 // SQL for readers' subscriptions to a report's new editions.
 
@@ -45,11 +46,14 @@ export async function markConfirmed(tx: Db, id: string): Promise<SubscriptionRow
   return row;
 }
 
-/** Ended now, or when it first was; undefined when there is no such subscription. */
+/**
+ * Ended now, or when it first was; undefined when there is no such subscription. "Now" by the
+ * application's clock, the one confirmation links are dated by.
+ */
 export async function markEnded(tx: Db, id: string): Promise<SubscriptionRow | undefined> {
   const [row] = await tx
     .update(subscriptions)
-    .set({ endedAt: sql`coalesce(${subscriptions.endedAt}, now())` })
+    .set({ endedAt: sql`coalesce(${subscriptions.endedAt}, ${new Date().toISOString()}::timestamptz)` })
     .where(eq(subscriptions.id, id))
     .returning();
   return row;
@@ -65,14 +69,6 @@ export function listActiveSubscriptions(tx: Db, reportId: string) {
 }
 
 /** How many messages in the outbox have an event key starting with `prefix`: all of them, and those written after `since`. */
-export async function countMailsWithPrefix(tx: Db, prefix: string, since: Date): Promise<{ total: number; recent: number }> {
-  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const [row] = await tx
-    .select({
-      total: sql<number>`count(*)::int`,
-      recent: sql<number>`count(*) filter (where ${gt(mailOutbox.createdAt, since)})::int`,
-    })
-    .from(mailOutbox)
-    .where(like(mailOutbox.eventKey, pattern));
-  return { total: Number(row?.total ?? 0), recent: Number(row?.recent ?? 0) };
+export function countMailsWithPrefix(tx: Db, prefix: string, since: Date): Promise<{ total: number; recent: number }> {
+  return countMail(tx, { eventKeyPrefix: prefix, since });
 }

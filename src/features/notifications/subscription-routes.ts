@@ -5,7 +5,7 @@ import { localized, primaryOf } from "#src/domain/languages.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { subscribeLimiter } from "#src/features/notifications/subscription-limits.ts";
 import { confirmationOf, confirmSubscription, requestSubscription, SubscribeInput } from "#src/features/notifications/subscriptions.ts";
-import { ConfirmSubscriptionPage, SubscribePage, SubscriptionRequestedPage } from "#src/features/notifications/subscription-views.tsx";
+import { ConfirmSubscriptionPage, ExpiredConfirmationPage, SubscribePage, SubscriptionRequestedPage } from "#src/features/notifications/subscription-views.tsx";
 import { appError } from "#src/lib/errors.ts";
 import { parseInput } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
@@ -34,6 +34,13 @@ export async function subscriptionRoutes(app: FastifyInstance) {
     return parsed.data.token;
   };
 
+  // The form on a page of its own: where edition pages link (they are stored without a form), and
+  // an address that a static copy of the site drops, since only the application answers it.
+  app.get("/reports/:report/subscribe", pub, async (request, reply) => {
+    const report = await reportOf(request);
+    return sendPage(reply, h(SubscribePage, { ctx: pageContext(request, reply), report }));
+  });
+
   // The same answer whether the address is new, waiting for its confirmation or subscribed already.
   app.post("/reports/:report/subscribe", { ...pub, preHandler: subscribeLimiter(app) }, async (request, reply) => {
     const report = await reportOf(request);
@@ -55,12 +62,14 @@ export async function subscriptionRoutes(app: FastifyInstance) {
     const pending = await confirmationOf(db, secret, token);
     if (!pending) throw appError("NOT_FOUND");
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
+    if (pending.expired) return sendPage(reply, h(ExpiredConfirmationPage, { ctx: pageContext(request, reply), report: pending.report, email: pending.email }), 410);
     const page = h(ConfirmSubscriptionPage, { ctx: pageContext(request, reply), report: pending.report, email: pending.email, action: `/subscriptions/confirm/${token}` });
     return sendPage(reply, page);
   });
 
   app.post("/subscriptions/confirm/:token", pub, async (request, reply) => {
-    const { report } = await confirmSubscription(db, actorOf(request), secret, tokenOf(request));
+    const { report, email, expired } = await confirmSubscription(db, actorOf(request), secret, tokenOf(request));
+    if (expired) return sendPage(reply.header("cache-control", "no-store"), h(ExpiredConfirmationPage, { ctx: pageContext(request, reply), report, email }), 410);
     setFlash(reply, "subscription.confirmed", { report: localized(report.titles, request.lang, primaryOf(report)) });
     return reply.redirect(`/reports/${report.slug}/`, 303);
   });

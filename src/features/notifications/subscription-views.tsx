@@ -10,6 +10,8 @@ const reportName = (ctx: PageContext, report: ReportRow) => localized(report.tit
 /** The form a reader subscribes with, on the report's public pages. */
 export function SubscribeForm({ ctx, report, values, error }: { ctx: PageContext; report: ReportRow; values?: FormValues | undefined; error?: AppError | undefined }) {
   const { t } = ctx;
+  // A page rendered for a static copy has no form token, and no server to take the form.
+  if (!ctx.csrf) return null;
   return (
     <section class="panel subscribe" aria-labelledby="subscribe-h" id="subscribe">
       <h2 id="subscribe-h">{t("subscription.formTitle")}</h2>
@@ -75,6 +77,24 @@ export function ConfirmSubscriptionPage({ ctx, report, email, action }: { ctx: P
             </button>
           </div>
         </Form>
+      </div>
+    </Layout>
+  );
+}
+
+/** A confirmation link too old, or older than the end of its subscription: nothing confirmed, a way to ask again. */
+export function ExpiredConfirmationPage({ ctx, report, email }: { ctx: PageContext; report: ReportRow; email: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t("subscription.expiredTitle")} section="reports">
+      <div class="narrow">
+        <h1>{t("subscription.expiredTitle")}</h1>
+        <p class="lead">{t("subscription.expiredBody", { report: reportName(ctx, report), email })}</p>
+        <p>
+          <a class="button" href={`/reports/${report.slug}/subscribe`}>
+            {t("subscription.askAgain")}
+          </a>
+        </p>
       </div>
     </Layout>
   );

@@ -3,13 +3,15 @@ import { and, eq, like } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transaction, type Database } from "#src/db/client.ts";
+import { auditEvents } from "#src/db/schema/audit.ts";
 import { mailOutbox, subscriptions } from "#src/db/schema/notifications.ts";
+import { reports } from "#src/db/schema/reports.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { freezeEdition, publishEdition } from "#src/features/editions/service.ts";
 import { deliverPendingMail, mailSettings, type MailSettings } from "#src/features/mail/sender.ts";
 import { signToken } from "#src/features/mail/signed.ts";
 import { SUBSCRIBE_LIMITS } from "#src/features/notifications/subscription-limits.ts";
-import { CONFIRMATIONS_PER_DAY, mailSubscribers } from "#src/features/notifications/subscriptions.ts";
+import { CONFIRMATION_TTL_MS, CONFIRMATIONS_PER_DAY, confirmationPath, endSubscription, mailSubscribers } from "#src/features/notifications/subscriptions.ts";
 import { testApp } from "#test/helpers/app.ts";
 import { openTestDatabase } from "#test/helpers/db.ts";
 import { buildReport } from "#test/helpers/factories.ts";
@@ -71,13 +73,20 @@ async function reader(lang: "en" | "fr" | "es" = "en") {
   return { get, post };
 }
 
-const subscribe = async (email: string, lang: "en" | "fr" | "es" = "en") => (await reader(lang)).post(`/reports/${report.slug}/`, `/reports/${report.slug}/subscribe`, { email });
+const subscribe = async (email: string, lang: "en" | "fr" | "es" = "en", slug = report.slug) => (await reader(lang)).post(`/reports/${slug}/`, `/reports/${slug}/subscribe`, { email });
 
 /** The confirmation mail's link to the confirmation page, as a site path. */
 async function confirmationLink(email: string): Promise<string> {
   await deliver();
   const mail = await smtp.waitFor((m) => m.to.includes(email) && m.links.some((l) => l.includes("/subscriptions/confirm/")));
   return pathOf(mail.links.find((l) => l.includes("/subscriptions/confirm/"))!);
+}
+
+/** The link of the last confirmation mail sent to an address, as a site path. */
+async function lastConfirmationLink(email: string): Promise<string> {
+  await deliver();
+  const links = mailsTo(email).flatMap((m) => m.links.filter((l) => l.includes("/subscriptions/confirm/")));
+  return pathOf(links.at(-1)!);
 }
 
 /** Opens the confirmation link and presses its button. */
@@ -107,6 +116,21 @@ describe("subscribing to a report's new editions", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`action="/reports/${report.slug}/subscribe"`);
     expect(page.body).toMatch(/<label for="f-email">[^<]*e-mail address/);
+  });
+
+  it("leads from every page of a published edition to that form", async () => {
+    const edition = await publishNewEdition();
+    const browser = await reader("fr");
+    const contents = await browser.get(`/reports/${report.slug}/${edition.label}/fr/`);
+    expect(contents.statusCode).toBe(200);
+    const chapterPath = /href="(\/reports\/[^"]+\/fr\/[a-z0-9-]+)"/.exec(contents.body)![1]!;
+    const chapter = await browser.get(chapterPath);
+    expect(chapter.statusCode).toBe(200);
+    for (const page of [contents, chapter]) expect(page.body).toMatch(new RegExp(`<a href="/reports/${report.slug}/subscribe">Recevoir un courriel à chaque nouvelle édition</a>`));
+    const form = await browser.get(`/reports/${report.slug}/subscribe`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`action="/reports/${report.slug}/subscribe"`);
+    expect(form.body).toContain('type="email"');
   });
 
   it("asks for a confirmation in the page's language, and mails nothing about editions before it", async () => {
@@ -196,6 +220,7 @@ describe("subscribing to a report's new editions", () => {
       signToken("another secret, of at least thirty-two characters", `confirm:${id}`),
       signToken(app.config.sessionSecret, `subscription:${id}`),
       signToken(app.config.sessionSecret, `confirm:${randomUUID()}`),
+      signToken(app.config.sessionSecret, `confirm:${randomUUID()}:${Date.now()}`),
       signToken(app.config.sessionSecret, "confirm:not-a-uuid"),
       "nothing",
     ];
@@ -266,19 +291,80 @@ describe("subscribing to a report's new editions", () => {
     await confirm(path);
     const { id } = (await subscriptionOf(email))!;
     await transaction(database.db, async (tx) => {
-      const { endSubscription } = await import("#src/features/notifications/subscriptions.ts");
       expect(await endSubscription(tx, id)).toBe(true);
       expect(await endSubscription(tx, id)).toBe(true);
     });
+    expect((await subscriptionOf(email))!.endedAt).not.toBeNull();
+    // Ending is audited once, as the system's doing (the link is followed by nobody signed in).
+    const audited = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "subscription.ended"), eq(auditEvents.entityId, id)));
+    expect(audited.map((a) => [a.actorId, a.data])).toEqual([[null, { report: report.slug }]]);
+
+    // The link that confirmed it before cannot start it again: that takes a new opt-in.
+    const browser = await reader();
+    expect((await browser.get(path)).statusCode).toBe(410);
+    // (The form token comes from another page: an expired link's page has no form.)
+    const stale = await browser.post(`/reports/${report.slug}/`, path, {});
+    expect(stale.statusCode).toBe(410);
+    expect(stale.body).toContain(`href="/reports/${report.slug}/subscribe"`);
     expect((await subscriptionOf(email))!.endedAt).not.toBeNull();
 
     await subscribe(email);
     await deliver();
     expect(mailsTo(email).filter((m) => m.links.some((l) => l.includes("/subscriptions/confirm/")))).toHaveLength(2);
-    await confirm(path);
+    const fresh = await lastConfirmationLink(email);
+    expect(fresh).not.toBe(path);
+    expect((await confirm(fresh)).statusCode).toBe(303);
     const back = (await subscriptionOf(email))!;
     expect(back.endedAt).toBeNull();
     const edition = await publishNewEdition();
     await smtp.waitFor((m) => m.to.includes(email) && isEditionMail(edition)(m));
   });
+
+  it("takes a confirmation link for 7 days, no longer", async () => {
+    const email = address("late");
+    await subscribe(email, "fr");
+    const { id } = (await subscriptionOf(email))!;
+    const secret = app.config.sessionSecret;
+    const old = confirmationPath(secret, id, Date.now() - CONFIRMATION_TTL_MS - 60_000);
+    const opened = await (await reader("fr")).get(old);
+    expect(opened.statusCode).toBe(410);
+    expect(opened.body).toContain("Ce lien de confirmation n'est plus valable");
+    expect((await (await reader("fr")).post(`/reports/${report.slug}/`, old, {})).statusCode).toBe(410);
+    expect((await subscriptionOf(email))!.confirmedAt).toBeNull();
+
+    const recent = confirmationPath(secret, id, Date.now() - CONFIRMATION_TTL_MS + 3_600_000);
+    expect((await confirm(recent)).statusCode).toBe(303);
+    expect((await subscriptionOf(email))!.confirmedAt).not.toBeNull();
+    // A running subscription's old link just says it runs.
+    expect((await confirm(old)).statusCode).toBe(303);
+  });
+
+  it("writes to each subscriber in their language, the report's texts and pages in it when the report has it", async () => {
+    const other = (await buildReport(database.db)).report;
+    await database.db.update(reports).set({ languages: ["en", "fr"], titles: { en: "Field Study", fr: "Étude de terrain" } }).where(eq(reports.id, other.id));
+    const spanish = address("spanish");
+    const french = address("francais");
+    for (const [email, lang] of [[spanish, "es"], [french, "fr"]] as const) {
+      expect((await subscribe(email, lang, other.slug)).statusCode).toBe(200);
+      expect((await subscriptionIn(other.id, email))!.language).toBe(lang);
+      expect((await confirm(await lastConfirmationLink(email), lang)).statusCode).toBe(303);
+    }
+    expect(mailsTo(spanish)[0]!.subject).toMatch(/^Confirme su suscripción a «\s?Field Study\s?»$/u);
+    expect(mailsTo(french)[0]!.subject).toMatch(/^Confirmez votre abonnement à «\s?Étude de terrain\s?»$/u);
+
+    const edition = { id: randomUUID(), reportId: other.id, label: "2050", titles: { en: "Spring", fr: "Printemps", es: "Primavera" } };
+    expect(await transaction(database.db, (tx) => mailSubscribers(tx, edition))).toBe(2);
+    await deliver();
+    const toSpanish = await smtp.waitFor((m) => m.to.includes(spanish) && isEditionMail(edition)(m));
+    const toFrench = await smtp.waitFor((m) => m.to.includes(french) && isEditionMail(edition)(m));
+    // Spanish words around the report's English title and pages: the report is not kept in Spanish.
+    expect(toSpanish.subject).toMatch(/^Nueva edición de «\s?Field Study\s?»: Spring$/u);
+    expect(toSpanish.text).toContain("Leer la edición");
+    expect(toSpanish.links).toContain(`${settings.publicUrl}/reports/${other.slug}/2050/en/`);
+    expect(toSpanish.links).toContain(`${settings.publicUrl}/reports/${other.slug}/2050/en/export/pdf`);
+    expect(toFrench.subject).toMatch(/^Nouvelle édition de «\s?Étude de terrain\s?»\s?: Printemps$/u);
+    expect(toFrench.links).toContain(`${settings.publicUrl}/reports/${other.slug}/2050/fr/`);
+  });
 });
+
+const subscriptionIn = async (reportId: string, email: string) => (await database.db.select().from(subscriptions).where(and(eq(subscriptions.reportId, reportId), eq(subscriptions.email, email))))[0];

@@ -6,7 +6,7 @@ import { mailOutbox, notifications } from "#src/db/schema/notifications.ts";
 import { reviewRounds } from "#src/db/schema/reviews.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { deliverPendingMail } from "#src/features/mail/sender.ts";
-import { queueReviewReminders } from "#src/features/reviews/reminders.ts";
+import { queueReviewOpenings, queueReviewReminders } from "#src/features/reviews/reminders.ts";
 import * as reviews from "#src/features/reviews/service.ts";
 import { useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
@@ -76,6 +76,35 @@ describe("review round notices", () => {
     ).rejects.toThrow("refused after the opening");
     expect(await toldAbout(db, `round:${lost}:opened`)).toEqual([]);
     expect(await mailsAbout(db, `round:${lost}:opened`)).toEqual([]);
+  });
+
+  it("tell of a round opening on a later day on that day, not when it is created or joined", async () => {
+    const { db, draft, section, a, b, c, people, editor } = await setting();
+    const opensOn = dayAfter(new Date(), 3);
+    const round = await reviews.openRound(db, editor, draft.report.id, { title: "Summer review", editionId: null, opensOn, closesOn: dayAfter(new Date(), 20), visibility: "secretariat", instructions: "", organizationIds: [a.id] });
+    const key = `round:${round.id}:opened`;
+    // Comments are refused until the opening day, so nobody is told yet, nor an organization invited meanwhile.
+    await expect(reviews.addComment(db, people.a1.caller, round.id, { sectionId: section.id, parentId: null, quote: null, body: "Too early." })).rejects.toMatchObject({ code: "ROUND_NOT_OPEN" });
+    await reviews.updateInvitations(db, editor, round.id, [a.id, b.id]);
+    expect(await toldAbout(db, key)).toEqual([]);
+    await queueReviewOpenings(db, new Date());
+    await queueReviewOpenings(db, new Date(Date.now() + 2 * DAY));
+    expect(await toldAbout(db, key)).toEqual([]);
+
+    // On the opening day the schedule tells every invited organization, once however often it runs.
+    const openingDay = new Date(`${opensOn}T06:00:00Z`);
+    await queueReviewOpenings(db, openingDay);
+    await queueReviewOpenings(db, new Date(openingDay.getTime() + 3600 * 1000));
+    expect(await toldAbout(db, key)).toEqual(ids(people.a1, people.a2, people.b1));
+    expect((await mailsAbout(db, key)).length).toBe(3);
+    // c, invited once the round is open, is told at once; a closed round tells nobody more.
+    await db.update(reviewRounds).set({ opensOn: today() }).where(eq(reviewRounds.id, round.id));
+    await reviews.updateInvitations(db, editor, round.id, [a.id, b.id, c.id]);
+    expect(await toldAbout(db, key)).toEqual(ids(people.a1, people.a2, people.b1, people.c1));
+    const late = await buildUser(db, { role: "contributor", organizationId: c.id });
+    await reviews.closeRound(db, editor, round.id, true);
+    await queueReviewOpenings(db, openingDay);
+    expect(await toldAbout(db, key)).not.toContain(late.id);
   });
 
   it("remind every invited organization once per closing day, only in the days before it", async () => {

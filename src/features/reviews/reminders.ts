@@ -1,12 +1,43 @@
-import { transaction, type Db } from "#src/db/client.ts";
-import { REMINDER_DAYS } from "#src/domain/notifications.ts";
-import { notifyOrganizations } from "#src/features/notifications/notify.ts";
+import type { Db } from "#src/db/client.ts";
+import { dueForReminder, eachInItsTransaction, isoDay, reminderWindow } from "#src/features/notifications/deadlines.ts";
+import { notifyOrganizations, type Notice } from "#src/features/notifications/notify.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 
-// Reminders before a review round closes, queued by the notification schedule.
+// What the notification schedule tells about review rounds: their opening day, and their closing
+// day coming near.
 
-const DAY_MS = 24 * 3600 * 1000;
-const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+/** What invited organizations are told when a round opens, or when they are invited to one open already (one key: told once). */
+export const openedNotice = (round: repo.RoundRow): Notice => ({
+  kind: "review_opened",
+  eventKey: `round:${round.id}:opened`,
+  messageKey: "notify.review.opened",
+  params: { round: round.title, date: round.closesOn },
+  href: `/reviews/${round.id}`,
+});
+
+/** Whether a round takes comments on this day (its opening day reached, its closing day not passed). */
+export const roundRunningOn = (round: Pick<repo.RoundRow, "status" | "opensOn" | "closesOn">, day: string) => round.status === "open" && round.opensOn <= day && day <= round.closesOn;
+
+/**
+ * Tells the invited organizations of every round taking comments today that it is open: a round
+ * created or joined before its opening day is told of on that day, not before (comments are
+ * refused until then). Those told already, when it was created or they were invited, are not told
+ * again (the same key); a person who joined an invited organization since is. The one who created
+ * the round is not told of their own round. Returns how many rounds were looked at.
+ */
+export async function queueReviewOpenings(db: Db, now: Date): Promise<number> {
+  const today = isoDay(now);
+  const running = await repo.openRoundsRunningOn(db, today);
+  return eachInItsTransaction(
+    db,
+    running.map((r) => r.id),
+    async (tx, id) => {
+      const round = await repo.lockRound(tx, id);
+      if (!round || !roundRunningOn(round, today)) return;
+      await notifyOrganizations(tx, await repo.invitedOrganizationIds(tx, id), openedNotice(round), { exceptUserId: round.createdBy });
+    },
+  );
+}
 
 /**
  * Reminds every invited organization of each open round closing within REMINDER_DAYS days (UTC;
@@ -17,13 +48,14 @@ const isoDay = (at: Date) => at.toISOString().slice(0, 10);
  * Returns how many rounds were looked at.
  */
 export async function queueReviewReminders(db: Db, now: Date): Promise<number> {
-  const today = isoDay(now);
-  const last = isoDay(new Date(now.getTime() + REMINDER_DAYS * DAY_MS));
-  const due = await repo.openRoundsClosingBetween(db, today, last);
-  for (const { id } of due) {
-    await transaction(db, async (tx) => {
+  const { from, to } = reminderWindow(now);
+  const due = await repo.openRoundsClosingBetween(db, from, to);
+  return eachInItsTransaction(
+    db,
+    due.map((r) => r.id),
+    async (tx, id) => {
       const round = await repo.lockRound(tx, id);
-      if (!round || round.status !== "open" || round.closesOn < today || round.closesOn > last) return;
+      if (!round || round.status !== "open" || !dueForReminder(round.closesOn, now)) return;
       await notifyOrganizations(tx, await repo.invitedOrganizationIds(tx, id), {
         kind: "review_reminder",
         eventKey: `round:${id}:reminder:${round.closesOn}`,
@@ -31,7 +63,6 @@ export async function queueReviewReminders(db: Db, now: Date): Promise<number> {
         params: { round: round.title, date: round.closesOn },
         href: `/reviews/${id}`,
       });
-    });
-  }
-  return due.length;
+    },
+  );
 }

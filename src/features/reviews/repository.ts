@@ -88,6 +88,14 @@ export const openRoundsClosingBetween = (db: Db, from: string, to: string) =>
     .where(and(eq(reviewRounds.status, "open"), sql`${reviewRounds.closesOn} between ${from}::date and ${to}::date`))
     .orderBy(asc(reviewRounds.closesOn), asc(reviewRounds.id));
 
+/** Open rounds taking comments on a day (ISO): opened on it or before, closing on it or after. */
+export const openRoundsRunningOn = (db: Db, day: string) =>
+  db
+    .select({ id: reviewRounds.id })
+    .from(reviewRounds)
+    .where(and(eq(reviewRounds.status, "open"), sql`${day}::date between ${reviewRounds.opensOn} and ${reviewRounds.closesOn}`))
+    .orderBy(asc(reviewRounds.opensOn), asc(reviewRounds.id));
+
 // Comments
 
 export type CommentView = CommentRow & { authorName: string; organizationName: string | null };

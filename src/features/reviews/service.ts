@@ -3,6 +3,7 @@ import { recordAudit } from "#src/features/audit/repository.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
 import { getReport } from "#src/features/catalog/repository.ts";
 import { getEdition } from "#src/features/editions/repository.ts";
+import { isoDay } from "#src/features/notifications/deadlines.ts";
 import { notifyOrganizations, notifyUsers } from "#src/features/notifications/notify.ts";
 import { authorize } from "#src/access/index.ts";
 import { getRevision } from "#src/features/reports/repository.ts";
@@ -10,6 +11,7 @@ import { addChapter } from "#src/features/reports/structure.ts";
 import type { Disposition, ProposalStatus, RoundVisibility } from "#src/domain/reviews.ts";
 import { mayApply, takesRevision } from "#src/features/reviews/dispositions.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
+import { openedNotice, roundRunningOn } from "#src/features/reviews/reminders.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 
@@ -32,15 +34,12 @@ export async function openRound(db: Db, actor: Actor, reportId: string, input: R
     const { title, editionId, opensOn, closesOn, visibility, instructions } = input;
     const round = await repo.insertRound(tx, { reportId, title, editionId, opensOn, closesOn, visibility, instructions, createdBy: actor.userId });
     await repo.setInvitations(tx, round.id, organizationIds);
-    await notifyOrganizations(tx, organizationIds, openedNotice(round), { exceptUserId: actor.userId });
+    // A round opening on a later day is told of on that day, by the schedule (queueReviewOpenings).
+    if (roundRunningOn(round, isoDay(new Date()))) await notifyOrganizations(tx, organizationIds, openedNotice(round), { exceptUserId: actor.userId });
     await recordAudit(tx, actor, { action: "review.open", entityType: "review_round", entityId: round.id, data: { title: input.title, organizations: organizationIds.length } });
     return round;
   });
 }
-
-/** What invited organizations are told when a round opens, or when they are invited to it later (one key: told once). */
-const openedNotice = (round: repo.RoundRow) =>
-  ({ kind: "review_opened", eventKey: `round:${round.id}:opened`, messageKey: "notify.review.opened", params: { round: round.title, date: round.closesOn }, href: `/reviews/${round.id}` }) as const;
 
 /** Every id must name an active organization, before anything is written. */
 async function checkInvitable(tx: Db, organizationIds: string[]) {
@@ -57,7 +56,8 @@ export function updateInvitations(db: Db, actor: Actor, roundId: string, ids: st
     await checkInvitable(tx, organizationIds);
     const before = new Set(await repo.invitedOrganizationIds(tx, roundId));
     await repo.setInvitations(tx, roundId, organizationIds);
-    await notifyOrganizations(tx, organizationIds.filter((id) => !before.has(id)), openedNotice(round), { exceptUserId: actor.userId });
+    const added = organizationIds.filter((id) => !before.has(id));
+    if (roundRunningOn(round, isoDay(new Date()))) await notifyOrganizations(tx, added, openedNotice(round), { exceptUserId: actor.userId });
     await recordAudit(tx, actor, { action: "review.invite", entityType: "review_round", entityId: roundId, data: { organizations: organizationIds.length } });
   });
 }

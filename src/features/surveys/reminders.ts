@@ -1,12 +1,9 @@
-import { transaction, type Db } from "#src/db/client.ts";
-import { REMINDER_DAYS } from "#src/domain/notifications.ts";
+import type { Db } from "#src/db/client.ts";
+import { dueForReminder, eachInItsTransaction, reminderWindow } from "#src/features/notifications/deadlines.ts";
 import { notifyOrganizations } from "#src/features/notifications/notify.ts";
 import * as repo from "#src/features/surveys/repository.ts";
 
 // Reminders before a survey closes, queued by the notification schedule.
-
-const DAY_MS = 24 * 3600 * 1000;
-const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * Reminds the invited organizations that have not submitted of every open survey closing within
@@ -16,22 +13,21 @@ const isoDay = (at: Date) => at.toISOString().slice(0, 10);
  * closed meanwhile reminds nobody. Returns how many surveys were looked at.
  */
 export async function queueSurveyReminders(db: Db, now: Date): Promise<number> {
-  const today = isoDay(now);
-  const last = isoDay(new Date(now.getTime() + REMINDER_DAYS * DAY_MS));
-  const due = await repo.openSurveysClosingBetween(db, today, last);
-  for (const { id } of due) {
-    await transaction(db, async (tx) => {
+  const { from, to } = reminderWindow(now);
+  const due = await repo.openSurveysClosingBetween(db, from, to);
+  return eachInItsTransaction(
+    db,
+    due.map((s) => s.id),
+    async (tx, id) => {
       const survey = await repo.lockSurvey(tx, id);
-      if (!survey?.closesOn || survey.status !== "open" || survey.closesOn < today || survey.closesOn > last) return;
-      const organizationIds = await repo.organizationsYetToSubmit(tx, id);
-      await notifyOrganizations(tx, organizationIds, {
+      if (!survey || survey.status !== "open" || !dueForReminder(survey.closesOn, now)) return;
+      await notifyOrganizations(tx, await repo.organizationsYetToSubmit(tx, id), {
         kind: "survey_reminder",
         eventKey: `survey:${id}:reminder:${survey.closesOn}`,
         messageKey: "notify.survey.reminder",
         params: { survey: survey.titles, date: survey.closesOn },
         href: `/member/surveys/${id}`,
       });
-    });
-  }
-  return due.length;
+    },
+  );
 }

@@ -106,6 +106,39 @@ export const accounts = {
     es: "Esta invitación no se puede modificar: la persona ya creó una contraseña, la cuenta está desactivada o no hay ninguna invitación pendiente.",
   },
 
+  "error.RESET_STATE": {
+    en: "No password reset link can be sent: the person has not set a password yet (send them a new invitation instead), or the account is deactivated.",
+    fr: "Aucun lien de réinitialisation ne peut être envoyé : la personne n'a pas encore défini de mot de passe (envoyez-lui plutôt une nouvelle invitation), ou le compte est désactivé.",
+    es: "No se puede enviar un enlace para restablecer la contraseña: la persona aún no ha creado una contraseña (envíele una nueva invitación) o la cuenta está desactivada.",
+  },
+
+  // An administrator sends a password reset link
+  "user.resetLink.title": {
+    en: "Password",
+    fr: "Mot de passe",
+    es: "Contraseña",
+  },
+  "user.resetLink.lead": {
+    en: "Nobody types a password for someone else. The person receives an e-mail, in their language, with a link to choose a new password; it works once, within 1 hour.",
+    fr: "Personne ne saisit le mot de passe d'un autre. La personne reçoit un courriel, dans sa langue, avec un lien pour choisir un nouveau mot de passe ; il ne sert qu'une fois, dans l'heure.",
+    es: "Nadie escribe la contraseña de otra persona. La persona recibe un correo, en su idioma, con un enlace para elegir una nueva contraseña; sirve una sola vez, durante 1 hora.",
+  },
+  "user.resetLink.send": {
+    en: "Send a password reset link",
+    fr: "Envoyer un lien de réinitialisation du mot de passe",
+    es: "Enviar un enlace para restablecer la contraseña",
+  },
+  "user.resetLink.sent": {
+    en: "A password reset link was sent to {email}.",
+    fr: "Un lien de réinitialisation du mot de passe a été envoyé à {email}.",
+    es: "Se envió un enlace para restablecer la contraseña a {email}.",
+  },
+  "user.resetLink.held": {
+    en: "The password reset link for {email} is kept in the outbox: no mail server is configured. An administrator can copy its link from the outbox.",
+    fr: "Le lien de réinitialisation pour {email} est gardé dans la boîte d'envoi : aucun serveur de messagerie n'est configuré. Un administrateur peut y copier son lien.",
+    es: "El enlace para restablecer la contraseña de {email} se guarda en la bandeja de salida: no hay ningún servidor de correo configurado. Un administrador puede copiar el enlace desde allí.",
+  },
+
   // Accepting an invitation
   "invitation.welcome": {
     en: "Welcome, {name}",
@@ -276,9 +309,24 @@ export const accounts = {
 
   // The preferred language
   "account.languageHint": {
-    en: "Pages and e-mails use this language. Change it with the language switch at the top of any page.",
-    fr: "Les pages et les courriels utilisent cette langue. Changez-la avec le sélecteur de langue en haut de chaque page.",
-    es: "Las páginas y los correos usan este idioma. Cámbielo con el selector de idioma en la parte superior de cualquier página.",
+    en: "This language follows you to every sign-in and into your e-mails. The language switch at the top of a page changes only this browser's pages.",
+    fr: "Cette langue vous suit à chaque connexion et dans vos courriels. Le sélecteur de langue en haut des pages ne change que les pages de ce navigateur.",
+    es: "Este idioma le acompaña en cada inicio de sesión y en sus correos. El selector de idioma en la parte superior de las páginas solo cambia las páginas de este navegador.",
+  },
+  "account.languageChoose": {
+    en: "Language of your pages and e-mails",
+    fr: "Langue de vos pages et courriels",
+    es: "Idioma de sus páginas y correos",
+  },
+  "account.saveLanguage": {
+    en: "Save language",
+    fr: "Enregistrer la langue",
+    es: "Guardar el idioma",
+  },
+  "account.languageSaved": {
+    en: "Language saved: pages and e-mails now use it.",
+    fr: "Langue enregistrée : les pages et les courriels l'utilisent désormais.",
+    es: "Idioma guardado: las páginas y los correos lo usan a partir de ahora.",
   },
 
   // The audit log
@@ -301,6 +349,11 @@ export const accounts = {
     en: "Accepted the invitation",
     fr: "A accepté l'invitation",
     es: "Aceptó la invitación",
+  },
+  "audit.action.user.reset.send": {
+    en: "Sent a password reset link",
+    fr: "A envoyé un lien de réinitialisation du mot de passe",
+    es: "Envió un enlace para restablecer la contraseña",
   },
   "audit.action.password.reset.request": {
     en: "Asked for a password reset link",

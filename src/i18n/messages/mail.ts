@@ -93,6 +93,66 @@ export const mail = {
     fr: "Conservé ici",
     es: "Conservado aquí",
   },
+  "mail.status.cancelled": {
+    en: "Cancelled",
+    fr: "Annulé",
+    es: "Cancelado",
+  },
+  "mail.error.LINK_INVALID": {
+    en: "Not sent: its one-time link was used, revoked or had expired before it could go out.",
+    fr: "Non envoyé : son lien à usage unique avait été utilisé, révoqué ou avait expiré avant l'envoi.",
+    es: "No enviado: su enlace de un solo uso se había utilizado, revocado o había caducado antes del envío.",
+  },
+  "mail.error.USER_DEACTIVATED": {
+    en: "Not sent: the recipient's account was deactivated before it could go out.",
+    fr: "Non envoyé : le compte du destinataire a été désactivé avant l'envoi.",
+    es: "No enviado: la cuenta del destinatario se desactivó antes del envío.",
+  },
+  "mail.error.ABANDONED": {
+    en: "The sender stopped while sending it too many times.",
+    fr: "L'expéditeur s'est arrêté trop de fois pendant son envoi.",
+    es: "El remitente se detuvo demasiadas veces durante su envío.",
+  },
+  "mail.error.SMTP": {
+    en: "The SMTP server refused it (code {code}): {detail}",
+    fr: "Le serveur SMTP l'a refusé (code {code}) : {detail}",
+    es: "El servidor SMTP lo rechazó (código {code}): {detail}",
+  },
+  "mail.error.NETWORK": {
+    en: "The SMTP server could not be reached: {detail}",
+    fr: "Le serveur SMTP est injoignable : {detail}",
+    es: "No se pudo contactar con el servidor SMTP: {detail}",
+  },
+  "mail.error.ERROR": {
+    en: "Sending failed: {detail}",
+    fr: "L'envoi a échoué : {detail}",
+    es: "El envío falló: {detail}",
+  },
+  "mail.outbox.retention": {
+    en: "Sent and cancelled messages are deleted after {sentDays} days, failed ones after {failedDays} days.",
+    fr: "Les messages envoyés et annulés sont supprimés au bout de {sentDays} jours, ceux en échec au bout de {failedDays} jours.",
+    es: "Los mensajes enviados y cancelados se eliminan a los {sentDays} días; los fallidos, a los {failedDays} días.",
+  },
+  "mail.sendHeld.lead": {
+    en: "{count, plural, one {# message was kept here while no SMTP server was configured.} other {# messages were kept here while no SMTP server was configured.}}",
+    fr: "{count, plural, one {# message a été conservé ici faute de serveur SMTP configuré.} other {# messages ont été conservés ici faute de serveur SMTP configuré.}}",
+    es: "{count, plural, one {# mensaje se conservó aquí mientras no había ningún servidor SMTP configurado.} other {# mensajes se conservaron aquí mientras no había ningún servidor SMTP configurado.}}",
+  },
+  "mail.sendHeld.button": {
+    en: "{count, plural, one {Send it now} other {Send all # now}}",
+    fr: "{count, plural, one {L'envoyer maintenant} other {Envoyer les # maintenant}}",
+    es: "{count, plural, one {Enviarlo ahora} other {Enviar los # ahora}}",
+  },
+  "mail.sendHeld.done": {
+    en: "{count, plural, =0 {No message was waiting.} one {# message is queued and will be sent in a moment.} other {# messages are queued and will be sent in a moment.}}",
+    fr: "{count, plural, =0 {Aucun message n'attendait.} one {# message est en file d'attente et partira dans un instant.} other {# messages sont en file d'attente et partiront dans un instant.}}",
+    es: "{count, plural, =0 {No había ningún mensaje en espera.} one {# mensaje está en cola y se enviará en un momento.} other {# mensajes están en cola y se enviarán en un momento.}}",
+  },
+  "audit.action.mail.send_held": {
+    en: "Messages kept in the outbox sent",
+    fr: "Messages conservés dans la boîte d'envoi envoyés",
+    es: "Mensajes conservados en la bandeja de salida enviados",
+  },
   "mail.created": {
     en: "Written",
     fr: "Rédigé le",
@@ -174,9 +234,9 @@ export const mail = {
     es: "Generar el enlace para entregar",
   },
   "mail.link.hint": {
-    en: "Making the link, or sending the message, makes any link made before it stop working.",
-    fr: "Créer le lien, ou envoyer le message, rend inutilisable tout lien créé auparavant.",
-    es: "Generar el enlace, o enviar el mensaje, invalida cualquier enlace generado antes.",
+    en: "The link made here replaces the one in the message: the mailed link stops working. Sending the message again brings the mailed link back, and the link made here stops working.",
+    fr: "Le lien créé ici remplace celui du message : le lien envoyé par courriel cesse de fonctionner. Renvoyer le message rétablit le lien envoyé, et celui créé ici cesse de fonctionner.",
+    es: "El enlace generado aquí sustituye al del mensaje: el enlace enviado por correo deja de funcionar. Reenviar el mensaje restablece el enlace enviado, y el generado aquí deja de funcionar.",
   },
   "mail.link.made": {
     en: "Here is the link. Copy it now and pass it on to the recipient: it is shown only this once.",

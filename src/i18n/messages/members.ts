@@ -243,11 +243,6 @@ export const members = {
     fr: "Nouvel utilisateur",
     es: "Nuevo usuario",
   },
-  "user.edit": {
-    en: "Edit user",
-    fr: "Modifier l'utilisateur",
-    es: "Editar el usuario",
-  },
   "user.name": {
     en: "Full name",
     fr: "Nom complet",
@@ -282,21 +277,6 @@ export const members = {
     en: "Repeat the password",
     fr: "Répétez le mot de passe",
     es: "Repita la contraseña",
-  },
-  "user.initialPassword": {
-    en: "Initial password",
-    fr: "Mot de passe initial",
-    es: "Contraseña inicial",
-  },
-  "user.hint.initialPassword": {
-    en: "At least 10 characters. Give it to the person by a separate channel; they can change it under “My account”.",
-    fr: "Au moins 10 caractères. Communiquez-le à la personne par un autre canal ; elle pourra le changer dans « Mon compte ».",
-    es: "Al menos 10 caracteres. Comuníquela a la persona por otro canal; podrá cambiarla en «Mi cuenta».",
-  },
-  "user.hint.newPassword": {
-    en: "Leave empty to keep the current password.",
-    fr: "Laissez vide pour garder le mot de passe actuel.",
-    es: "Déjelo vacío para conservar la contraseña actual.",
   },
   "user.lastSignIn": {
     en: "Last sign-in",

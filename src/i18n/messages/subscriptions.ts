@@ -108,4 +108,39 @@ export const subscriptions = {
     fr: "Vous recevez ce message parce que cette adresse est abonnée aux nouvelles éditions de « {report} ».",
     es: "Recibe este mensaje porque esta dirección está suscrita a las nuevas ediciones de «{report}».",
   },
+  "subscription.expiredTitle": {
+    en: "This confirmation link can no longer be used",
+    fr: "Ce lien de confirmation n'est plus valable",
+    es: "Este enlace de confirmación ya no es válido",
+  },
+  "subscription.expiredBody": {
+    en: "A confirmation link works for 7 days, and not after the subscription it was sent for has ended. To get an e-mail when a new edition of {report} is published, ask again: a new link will be sent to {email}.",
+    fr: "Un lien de confirmation est valable 7 jours, et plus après la fin de l'abonnement pour lequel il a été envoyé. Pour recevoir un courriel à chaque nouvelle édition de « {report} », faites une nouvelle demande : un nouveau lien sera envoyé à {email}.",
+    es: "Un enlace de confirmación es válido durante 7 días, y deja de serlo cuando termina la suscripción para la que se envió. Para recibir un correo cuando se publique una nueva edición de «{report}», vuelva a pedirlo: se enviará un nuevo enlace a {email}.",
+  },
+  "subscription.askAgain": {
+    en: "Subscribe again",
+    fr: "S'abonner de nouveau",
+    es: "Volver a suscribirse",
+  },
+  "subscription.editionsLink": {
+    en: "Get an e-mail when a new edition is published",
+    fr: "Recevoir un courriel à chaque nouvelle édition",
+    es: "Recibir un correo cuando se publique una nueva edición",
+  },
+  "audit.action.subscription.requested": {
+    en: "Subscription requested",
+    fr: "Abonnement demandé",
+    es: "Suscripción solicitada",
+  },
+  "audit.action.subscription.confirmed": {
+    en: "Subscription confirmed",
+    fr: "Abonnement confirmé",
+    es: "Suscripción confirmada",
+  },
+  "audit.action.subscription.ended": {
+    en: "Subscription ended",
+    fr: "Abonnement terminé",
+    es: "Suscripción terminada",
+  },
 } as const satisfies Messages;

@@ -91,6 +91,15 @@ function EditionHeader({ ctx, report, edition, lang, here }: Omit<PageProps, "sn
   );
 }
 
+/** The way to the report page's subscription form, at the foot of every page of an edition (pre-rendered pages carry no form token, so no form). */
+function SubscribeLink({ ctx, report }: { ctx: PageContext; report: ReportRow }) {
+  return (
+    <p class="small subscribe-link">
+      <a href={`/reports/${report.slug}/subscribe`}>{ctx.t("subscription.editionsLink")}</a>
+    </p>
+  );
+}
+
 const languageLinks = (report: ReportRow, url: (lang: Language) => string) => Object.fromEntries(report.languages.map((l) => [l, url(l)]));
 
 /** Plain-text citation with a copyable stable URL. */
@@ -160,6 +169,7 @@ export function EditionContentsPage({ ctx, report, edition, snapshot, lang, publ
         label={t("edition.citeEdition")}
         text={t("edition.citationEdition", { report: localized(report.titles, lang, primary), edition: edition.label, date: editionDate(edition, lang), url: `${publicUrl}${urls.contents(lang)}` })}
       />
+      <SubscribeLink ctx={ctx} report={report} />
     </Layout>
   );
 }
@@ -294,6 +304,7 @@ export function EditionChapterPage(props: PageProps & { chapter: SnapshotChapter
         previous={previous ? chapterLink(previous) : { href: urls.contents(lang), title: t("reading.backToContents") }}
         next={next ? chapterLink(next) : hasAnnex ? { href: urls.chapter(lang, ANNEX_PATH), title: t("annex.chapterTitle") } : undefined}
       />
+      <SubscribeLink ctx={ctx} report={report} />
     </Layout>
   );
 }
@@ -340,6 +351,7 @@ export function EditionAnnexPage(props: PageProps & { entries: AnnexEntry[]; tec
         t={t}
         previous={last ? { href: urls.chapter(lang, last.slug), title: localized(last.titles, lang, primary), lang: titleLangIf(last.titles, lang, primary) } : { href: urls.contents(lang), title: t("reading.backToContents") }}
       />
+      <SubscribeLink ctx={ctx} report={report} />
     </Layout>
   );
 }

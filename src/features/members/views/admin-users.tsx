@@ -1,3 +1,4 @@
+import { can } from "#src/access/index.ts";
 import { ROLES } from "#src/domain/members.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import type { AuditRow } from "#src/features/audit/repository.ts";
@@ -87,74 +88,72 @@ type FormPageProps = {
   organizations: OrgOption[];
   values?: FormValues | undefined;
   error?: AppError | undefined;
-  user?: UserRow | undefined;
+  user: UserRow;
   history?: AuditRow[];
-  invitation?: InvitationView | undefined;
+  invitation: InvitationView;
 };
 
-/** Create or edit a user; when editing, also (de)activation and history. */
+/**
+ * A user's page: their details, their invitation or a password reset link, (de)activation and
+ * history. New people are invited (views/invitations.tsx); nobody types a password for someone else.
+ */
 export function UserFormPage({ ctx, organizations, values, error, user, history = [], invitation }: FormPageProps) {
   const { t } = ctx;
-  const title = user ? t("user.edit") : t("user.new");
   const v = values ?? user;
   const fields = error?.fields;
   // Deactivated organizations are offered only when the user already belongs to one.
-  const offered = organizations.filter((o) => !o.deactivatedAt || o.id === user?.organizationId);
+  const offered = organizations.filter((o) => !o.deactivatedAt || o.id === user.organizationId);
   return (
-    <Layout ctx={ctx} title={user ? user.name : title} section="admin">
+    <Layout ctx={ctx} title={user.name} section="admin">
       <p class="breadcrumb">
         <a href="/admin">{t("admin.title")}</a> › <a href="/admin/users">{t("admin.users")}</a>
       </p>
       <div class="page-head">
-        <h1>{user ? user.name : title}</h1>
-        {user && <StatusTag t={t} inactive={Boolean(user.deactivatedAt)} />}
+        <h1>{user.name}</h1>
+        <StatusTag t={t} inactive={Boolean(user.deactivatedAt)} />
       </div>
       <ErrorSummary
         t={t}
         errors={fields}
         code={error?.code}
-        labels={{ name: t("user.name"), email: t("user.email"), organizationId: t("user.organization"), role: t("user.role"), language: t("user.language"), password: t("user.password") }}
+        labels={{ name: t("user.name"), email: t("user.email"), organizationId: t("user.organization"), role: t("user.role"), language: t("user.language") }}
       />
-      <Form ctx={ctx} action={user ? `/admin/users/${user.id}` : "/admin/users"} class="stack form-wide">
+      <Form ctx={ctx} action={`/admin/users/${user.id}`} class="stack form-wide">
         <TextField t={t} name="name" label={t("user.name")} values={v} errors={fields} required maxLength={200} autocomplete="off" />
         <TextField t={t} name="email" type="email" label={t("user.email")} values={v} errors={fields} required autocomplete="off" />
         <SelectField t={t} name="organizationId" label={t("user.organization")} values={v} errors={fields} optional empty={t("org.none")} options={orgOptions(offered)} />
         <SelectField t={t} name="role" label={t("user.role")} hint={t("user.role.hint")} values={v} errors={fields} required empty="" options={ROLES.map((r) => [r, t(`user.role.${r}`)])} />
         <SelectField t={t} name="language" label={t("user.language")} values={v ?? { language: ctx.lang }} errors={fields} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
-        <TextField
-          t={t}
-          name="password"
-          type="password"
-          label={user ? t("account.newPassword") : t("user.initialPassword")}
-          hint={user ? t("user.hint.newPassword") : t("user.hint.initialPassword")}
-          errors={fields}
-          optional={Boolean(user)}
-          required={!user}
-          autocomplete="new-password"
-        />
         <div class="actions">
           <button type="submit" class="button">
-            {user ? t("common.save") : t("common.create")}
+            {t("common.save")}
           </button>
           <a href="/admin/users" class="button button-secondary">
             {t("common.cancel")}
           </a>
         </div>
       </Form>
-      {invitation && <InvitationPanel ctx={ctx} invitation={invitation} />}
-      {user && (
-        <>
-          <Form ctx={ctx} action={`/admin/users/${user.id}/${user.deactivatedAt ? "reactivate" : "deactivate"}`} class="danger-zone">
-            <button type="submit" class={user.deactivatedAt ? "button button-secondary" : "button button-danger"}>
-              {user.deactivatedAt ? t("common.reactivate") : t("common.deactivate")}
+      <InvitationPanel ctx={ctx} invitation={invitation} />
+      {can(ctx.user, "sendReset", invitation.resource) && (
+        <section aria-labelledby="reset-link-h" class="panel">
+          <h2 id="reset-link-h">{t("user.resetLink.title")}</h2>
+          <p class="hint">{t("user.resetLink.lead")}</p>
+          <Form ctx={ctx} action={`/admin/users/${user.id}/reset-link`} class="inline-form">
+            <button type="submit" class="button button-secondary">
+              {t("user.resetLink.send")}
             </button>
           </Form>
-          <section aria-labelledby="user-history">
-            <h2 id="user-history">{t("admin.audit")}</h2>
-            <AuditTable ctx={ctx} rows={history} />
-          </section>
-        </>
+        </section>
       )}
+      <Form ctx={ctx} action={`/admin/users/${user.id}/${user.deactivatedAt ? "reactivate" : "deactivate"}`} class="danger-zone">
+        <button type="submit" class={user.deactivatedAt ? "button button-secondary" : "button button-danger"}>
+          {user.deactivatedAt ? t("common.reactivate") : t("common.deactivate")}
+        </button>
+      </Form>
+      <section aria-labelledby="user-history">
+        <h2 id="user-history">{t("admin.audit")}</h2>
+        <AuditTable ctx={ctx} rows={history} />
+      </section>
     </Layout>
   );
 }

@@ -1,9 +1,9 @@
-import type { Language } from "#src/domain/languages.ts";
+import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { scopesFor, type TokenRow } from "#src/features/members/tokens.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { formList } from "#src/lib/validation.ts";
 import type { AppError } from "#src/lib/errors.ts";
-import { CheckboxGroup, DateTime, ErrorSummary, Form, TextField, type FormValues } from "#src/web/components.tsx";
+import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -87,9 +87,16 @@ export function AccountPage({ ctx, error, organizationName, language, tokens = [
             <dt>{t("user.language")}</dt>
             <dd>
               <span lang={language}>{LANGUAGE_NAMES[language]}</span>
-              <p class="hint">{t("account.languageHint")}</p>
             </dd>
           </dl>
+          <Form ctx={ctx} action="/account/language" class="stack">
+            <SelectField t={t} name="language" label={t("account.languageChoose")} hint={t("account.languageHint")} values={{ language }} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
+            <div class="actions">
+              <button type="submit" class="button button-secondary">
+                {t("account.saveLanguage")}
+              </button>
+            </div>
+          </Form>
           <p>
             <a href="/account/notifications">{t("notifications.preferences.link")}</a>
           </p>
