@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { h } from "preact";
+import { h, type VNode } from "preact";
 import type { Language } from "#src/domain/languages.ts";
 import * as invitations from "#src/features/members/invitations.ts";
 import * as reset from "#src/features/members/password-reset.ts";
 import { resetLimiter } from "#src/features/members/reset-limits.ts";
 import { ForgotPasswordInput, LinkPasswordInput } from "#src/features/members/schemas.ts";
-import { ForgotPasswordPage, ForgotPasswordSentPage, InvitationPage, LinkInvalidPage, ResetPasswordPage } from "#src/features/members/views/account-links.tsx";
-import { translator } from "#src/i18n/i18n.ts";
-import { isAppError } from "#src/lib/errors.ts";
+import { ForgotPasswordPage, ForgotPasswordSentPage, InvitationPage, LinkInvalidPage, ResetPasswordPage, type Person } from "#src/features/members/views/account-links.tsx";
+import { translator, type MessageKey } from "#src/i18n/i18n.ts";
+import { isAppError, type AppError } from "#src/lib/errors.ts";
 import { idFrom, parseInput } from "#src/lib/validation.ts";
 import { actorOf, callerOf, setFlash, setLanguageCookie, setSessionCookie } from "#src/web/context.ts";
 import { formBody, submitForm } from "#src/web/forms.ts";
-import { pageContext, sendPage } from "#src/web/render.ts";
+import { pageContext, sendPage, type PageContext } from "#src/web/render.ts";
 
 const pub = { config: { policy: "public" as const } };
 const admin = { config: { policy: "admin" as const } };
@@ -36,39 +36,69 @@ function speak(request: FastifyRequest, reply: FastifyReply, lang: Language) {
 
 const linkInvalid = (request: FastifyRequest, reply: FastifyReply) => sendPage(privatePage(reply), h(LinkInvalidPage, { ctx: pageContext(request, reply) }), 410);
 
-/** Invitations (accepting, resending, revoking) and password reset by mail. */
-export async function accountRoutes(app: FastifyInstance) {
-  const { db } = app.database;
+type LinkPerson = Person & { language: Language };
+type LinkPageProps = { ctx: PageContext; person: Person; action: string; error?: AppError | undefined };
 
-  // Accepting an invitation: the page and the form speak the invited person's language.
-
-  app.get("/invitation/:token", pub, async (request, reply) => {
+/**
+ * A one-time link that sets a password (an invitation, a reset): the page in the person's language,
+ * and the form that sets the password, signs them in and lands them on their work. A link that is
+ * unknown, used, revoked or expired gets the same 410 page, before and after the form.
+ */
+function linkPasswordRoutes(
+  app: FastifyInstance,
+  path: string,
+  link: {
+    find: (token: string) => Promise<LinkPerson | undefined | null>;
+    apply: (request: FastifyRequest, token: string, password: string) => Promise<{ token: string; user: { name: string; language: Language } } | undefined | null>;
+    page: (props: LinkPageProps) => VNode;
+    flash: (user: { name: string }) => [MessageKey, Record<string, string>?];
+  },
+) {
+  const personOf = async (request: FastifyRequest, reply: FastifyReply) => {
     const token = tokenOf(request);
-    const person = token && (await invitations.findInvitation(db, token));
-    if (!person) return linkInvalid(request, reply);
+    const person = token && (await link.find(token));
+    if (!token || !person) return undefined;
     speak(request, reply, person.language);
-    return sendPage(privatePage(reply), h(InvitationPage, { ctx: pageContext(request, reply), person, action: request.url }));
+    return { token, person };
+  };
+
+  app.get(path, pub, async (request, reply) => {
+    const found = await personOf(request, reply);
+    if (!found) return linkInvalid(request, reply);
+    return sendPage(privatePage(reply), h(link.page, { ctx: pageContext(request, reply), person: found.person, action: request.url }));
   });
 
-  app.post("/invitation/:token", pub, async (request, reply) => {
-    const token = tokenOf(request);
-    const person = token && (await invitations.findInvitation(db, token));
-    if (!token || !person) return linkInvalid(request, reply);
-    speak(request, reply, person.language);
+  app.post(path, pub, async (request, reply) => {
+    const found = await personOf(request, reply);
+    if (!found) return linkInvalid(request, reply);
     const body = formBody(request.body);
     return submitForm(
       privatePage(reply),
       async () => {
         const { password } = parseInput(LinkPasswordInput, body);
-        const accepted = await invitations.acceptInvitation(db, actorOf(request), token, { password, userAgent: request.headers["user-agent"] ?? null });
-        if (!accepted) return linkInvalid(request, reply);
-        setSessionCookie(reply, accepted.token);
-        setLanguageCookie(reply, accepted.user.language);
-        setFlash(reply, "invitation.accepted", { name: accepted.user.name });
+        const done = await link.apply(request, found.token, password);
+        if (!done) return linkInvalid(request, reply);
+        setSessionCookie(reply, done.token);
+        setLanguageCookie(reply, done.user.language);
+        const [key, params] = link.flash(done.user);
+        setFlash(reply, key, params);
         return reply.redirect("/member", 303);
       },
-      (error) => h(InvitationPage, { ctx: pageContext(request, reply), person, action: request.url, error }),
+      (error) => h(link.page, { ctx: pageContext(request, reply), person: found.person, action: request.url, error }),
     );
+  });
+}
+
+/** Invitations (accepting, resending, revoking) and password reset by mail. */
+export async function accountRoutes(app: FastifyInstance) {
+  const { db } = app.database;
+
+  // Accepting an invitation: the page and the form speak the invited person's language.
+  linkPasswordRoutes(app, "/invitation/:token", {
+    find: (token) => invitations.findInvitation(db, token),
+    apply: (request, token, password) => invitations.acceptInvitation(db, actorOf(request), token, { password, userAgent: request.headers["user-agent"] ?? null }),
+    page: InvitationPage,
+    flash: (user) => ["invitation.accepted", { name: user.name }],
   });
 
   // Administrators: a new link (the earlier ones stop working), or none.
@@ -110,32 +140,10 @@ export async function accountRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get("/password/reset/:token", pub, async (request, reply) => {
-    const token = tokenOf(request);
-    const person = token && (await reset.findReset(db, token));
-    if (!person) return linkInvalid(request, reply);
-    speak(request, reply, person.language);
-    return sendPage(privatePage(reply), h(ResetPasswordPage, { ctx: pageContext(request, reply), person, action: request.url }));
-  });
-
-  app.post("/password/reset/:token", pub, async (request, reply) => {
-    const token = tokenOf(request);
-    const person = token && (await reset.findReset(db, token));
-    if (!token || !person) return linkInvalid(request, reply);
-    speak(request, reply, person.language);
-    const body = formBody(request.body);
-    return submitForm(
-      privatePage(reply),
-      async () => {
-        const { password } = parseInput(LinkPasswordInput, body);
-        const done = await reset.resetPassword(db, actorOf(request), token, { password, userAgent: request.headers["user-agent"] ?? null });
-        if (!done) return linkInvalid(request, reply);
-        setSessionCookie(reply, done.token);
-        setLanguageCookie(reply, done.user.language);
-        setFlash(reply, "passwordReset.done");
-        return reply.redirect("/member", 303);
-      },
-      (error) => h(ResetPasswordPage, { ctx: pageContext(request, reply), person, action: request.url, error }),
-    );
+  linkPasswordRoutes(app, "/password/reset/:token", {
+    find: (token) => reset.findReset(db, token),
+    apply: (request, token, password) => reset.resetPassword(db, actorOf(request), token, { password, userAgent: request.headers["user-agent"] ?? null }),
+    page: ResetPasswordPage,
+    flash: () => ["passwordReset.done"],
   });
 }

@@ -5,7 +5,7 @@ import type { PageContext } from "#src/web/render.ts";
 
 // The pages a one-time link leads to (an invitation, a password reset) and the reset request.
 
-type Person = { name: string; email: string };
+export type Person = { name: string; email: string };
 
 function PasswordFields({ ctx, error }: { ctx: PageContext; error?: AppError | undefined }) {
   const { t } = ctx;

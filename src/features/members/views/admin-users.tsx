@@ -1,15 +1,13 @@
 import { can } from "#src/access/index.ts";
 import { ROLES } from "#src/domain/members.ts";
-import { LANGUAGES } from "#src/domain/languages.ts";
 import type { AuditRow } from "#src/features/audit/repository.ts";
 import type { listOrganizations, listUsers, UserRow } from "#src/features/members/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form, SelectField, StatusTag, TextField, type FormValues } from "#src/web/components.tsx";
-import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 import { AuditTable } from "#src/features/members/views/admin-home.tsx";
-import { InvitationPanel, type InvitationView } from "#src/features/members/views/invitations.tsx";
+import { InvitationPanel, PersonFields, type InvitationView } from "#src/features/members/views/invitations.tsx";
 
 type OrgOption = Pick<Awaited<ReturnType<typeof listOrganizations>>[number], "id" | "name" | "deactivatedAt">;
 type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
@@ -119,11 +117,7 @@ export function UserFormPage({ ctx, organizations, values, error, user, history 
         labels={{ name: t("user.name"), email: t("user.email"), organizationId: t("user.organization"), role: t("user.role"), language: t("user.language") }}
       />
       <Form ctx={ctx} action={`/admin/users/${user.id}`} class="stack form-wide">
-        <TextField t={t} name="name" label={t("user.name")} values={v} errors={fields} required maxLength={200} autocomplete="off" />
-        <TextField t={t} name="email" type="email" label={t("user.email")} values={v} errors={fields} required autocomplete="off" />
-        <SelectField t={t} name="organizationId" label={t("user.organization")} values={v} errors={fields} optional empty={t("org.none")} options={orgOptions(offered)} />
-        <SelectField t={t} name="role" label={t("user.role")} hint={t("user.role.hint")} values={v} errors={fields} required empty="" options={ROLES.map((r) => [r, t(`user.role.${r}`)])} />
-        <SelectField t={t} name="language" label={t("user.language")} values={v ?? { language: ctx.lang }} errors={fields} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
+        <PersonFields ctx={ctx} organizations={offered} values={v} fields={fields} />
         <div class="actions">
           <button type="submit" class="button">
             {t("common.save")}

@@ -33,11 +33,7 @@ export function InviteFormPage({ ctx, organizations, values, error }: { ctx: Pag
         labels={{ name: t("user.name"), email: t("user.email"), organizationId: t("user.organization"), role: t("user.role"), language: t("user.language") }}
       />
       <Form ctx={ctx} action="/admin/users" class="stack form-wide">
-        <TextField t={t} name="name" label={t("user.name")} values={values} errors={fields} required maxLength={200} autocomplete="off" />
-        <TextField t={t} name="email" type="email" label={t("user.email")} values={values} errors={fields} required autocomplete="off" />
-        <SelectField t={t} name="organizationId" label={t("user.organization")} values={values} errors={fields} optional empty={t("org.none")} options={offered.map((o) => [o.id, o.name])} />
-        <SelectField t={t} name="role" label={t("user.role")} hint={t("user.role.hint")} values={values} errors={fields} required empty="" options={ROLES.map((r) => [r, t(`user.role.${r}`)])} />
-        <SelectField t={t} name="language" label={t("user.language")} values={values ?? { language: ctx.lang }} errors={fields} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
+        <PersonFields ctx={ctx} organizations={offered} values={values} fields={fields} />
         <div class="actions">
           <button type="submit" class="button">
             {t("invitation.send")}
@@ -95,5 +91,19 @@ export function InvitationPanel({ ctx, invitation }: { ctx: PageContext; invitat
         </div>
       )}
     </section>
+  );
+}
+
+/** Who a person is, as an administrator invites them or edits them later. */
+export function PersonFields({ ctx, organizations, values, fields }: { ctx: PageContext; organizations: { id: string; name: string }[]; values: FormValues | undefined; fields: Record<string, string> | undefined }) {
+  const { t } = ctx;
+  return (
+    <>
+      <TextField t={t} name="name" label={t("user.name")} values={values} errors={fields} required maxLength={200} autocomplete="off" />
+      <TextField t={t} name="email" type="email" label={t("user.email")} values={values} errors={fields} required autocomplete="off" />
+      <SelectField t={t} name="organizationId" label={t("user.organization")} values={values} errors={fields} optional empty={t("org.none")} options={organizations.map((o) => [o.id, o.name])} />
+      <SelectField t={t} name="role" label={t("user.role")} hint={t("user.role.hint")} values={values} errors={fields} required empty="" options={ROLES.map((r) => [r, t(`user.role.${r}`)])} />
+      <SelectField t={t} name="language" label={t("user.language")} values={values ?? { language: ctx.lang }} errors={fields} options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]])} />
+    </>
   );
 }
