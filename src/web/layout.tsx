@@ -196,8 +196,12 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                   )}
                   {user && (
                     <li>
-                      <a href="/notifications" aria-current={current("notifications")}>
-                        {t("notifications.title")}
+                      <a href="/notifications" class="nav-notifications" title={t("notifications.title")} aria-current={current("notifications")}>
+                        {/* A bell on a wide header (the row must hold every language's labels), the word in the phone menu. */}
+                        <svg class="nav-bell" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
+                          <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+                        </svg>
+                        <span class="nav-notifications-label">{t("notifications.title")}</span>
                         {user.unread > 0 && (
                           <span class="count-badge">
                             {" "}
