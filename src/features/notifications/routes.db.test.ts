@@ -66,7 +66,7 @@ describe("the notification centre", () => {
     expect(items[1]).toContain("Enquête 55");
     expect(page.body).toContain('href="/notifications?page=2"');
     // The header counts them too, with the count in words for screen readers.
-    expect(page.body).toMatch(/<a href="\/notifications" aria-current="page">Notifications<span class="count-badge"> 56<span class="visually-hidden"> 56 non lus<\/span>/);
+    expect(page.body).toMatch(/<a href="\/notifications" class="nav-notifications" title="Notifications" aria-current="page"><svg class="nav-bell" aria-hidden="true"[^>]*>.*?<\/svg><span class="nav-notifications-label">Notifications<\/span><span class="count-badge"> 56<span class="visually-hidden"> 56 non lus<\/span>/);
 
     const second = await browser.get("/notifications?page=2", { "accept-language": "fr" });
     expect(second.body.split('class="notification unread"').slice(1)).toHaveLength(6);
