@@ -83,3 +83,7 @@ export function negotiateLanguage(header: string | undefined): Language | undefi
     .sort((a, b) => b.q - a.q);
   return ranked.map((r) => r.lang).find(isLanguage);
 }
+
+/** A day in full in the language ("2 July 2026", "2 juillet 2026"): an ISO day (YYYY-MM-DD) or a moment, read in UTC. */
+export const formatDay = (day: string | Date, lang: Language) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day);

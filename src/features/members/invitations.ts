@@ -2,7 +2,6 @@ import { authorize, type Who } from "#src/access/index.ts";
 import type { InvitationResource } from "#src/access/invitation.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import type { Actor, Caller } from "#src/domain/actors.ts";
-import type { Language } from "#src/domain/languages.ts";
 import { INVITATION_TTL_MS } from "#src/domain/notifications.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { enqueueMail } from "#src/features/mail/outbox.ts";
@@ -13,7 +12,7 @@ import { hashPassword } from "#src/features/members/passwords.ts";
 import * as repo from "#src/features/members/repository.ts";
 import type { UserInviteInput } from "#src/features/members/schemas.ts";
 import { checkOrganization, mapUserConflict } from "#src/features/members/service.ts";
-import { translator } from "#src/i18n/i18n.ts";
+import { formatDay, translator } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
 
 // Invitations replace typed passwords: an administrator (or the command line) names a person, who
@@ -21,7 +20,6 @@ import { appError } from "#src/lib/errors.ts";
 // by the mail sender when it sends the message; the invitation row starts with a hash no link has.
 
 /** A day in a language, as mail writes it. */
-export const longDate = (date: Date, lang: Language) => new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
 
 function invitationMail(user: repo.UserRow, inviter: string | null, organization: string | null, expiresAt: Date): MailContent {
   const t = translator(user.language);
@@ -36,7 +34,7 @@ function invitationMail(user: repo.UserRow, inviter: string | null, organization
         text: organization ? t("invitationMail.withOrganization", { ...params, organization }) : t("invitationMail.withoutOrganization", params),
       },
       { kind: "action", text: t("invitationMail.action"), href: LINK },
-      { kind: "note", text: t("invitationMail.expires", { date: longDate(expiresAt, user.language) }) },
+      { kind: "note", text: t("invitationMail.expires", { date: formatDay(expiresAt, user.language) }) },
       { kind: "note", text: t("invitationMail.ignore") },
     ],
   };

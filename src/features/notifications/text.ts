@@ -1,5 +1,5 @@
 import type { Language, LocalizedText } from "#src/domain/languages.ts";
-import { isMessageKey, translator } from "#src/i18n/i18n.ts";
+import { formatDay, isMessageKey, translator } from "#src/i18n/i18n.ts";
 
 /** A notice's parameters as stored: plain strings, texts per language, and `date` as an ISO day. */
 export type NoticeParams = Record<string, string | Partial<LocalizedText>>;
@@ -7,8 +7,6 @@ export type NoticeParams = Record<string, string | Partial<LocalizedText>>;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day ("2026-06-12") as a reader of the language writes it in a sentence ("12 juin 2026"). */
-export const formatDay = (day: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 
 /** The parameters in one language: a text per language shows in the reader's (else English, else any), a date formatted. */
 export function paramsIn(params: NoticeParams, lang: Language): Record<string, string> {

@@ -1,3 +1,4 @@
+import { formatDay } from "#src/i18n/i18n.ts";
 import { ADOPTION_STAGES, isShown, textIn, type Answers, type Definition, type Question } from "#src/domain/surveys.ts";
 import type { ResponseRow, SurveyRow } from "#src/features/surveys/repository.ts";
 import type { AppError } from "#src/lib/errors.ts";
@@ -142,7 +143,7 @@ export function AnswerPage({ ctx, survey, definition, organization, response, va
       </p>
       <h1>{title}</h1>
       <p class="lead">{t("survey.answeringFor", { organization })}</p>
-      {survey.status === "open" && survey.closesOn && <p class="survey-deadline">{t("deadline.answersDue", { date: new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${survey.closesOn}T00:00:00Z`)) })}</p>}
+      {survey.status === "open" && survey.closesOn && <p class="survey-deadline">{t("deadline.answersDue", { date: formatDay(survey.closesOn, lang) })}</p>}
       {(survey.intro[lang] || survey.intro.en) && <p>{survey.intro[lang] || survey.intro.en}</p>}
       {response?.status === "submitted" && <p class="notice notice-success">{t("survey.submittedNotice")}</p>}
       {survey.status !== "open" && <p class="notice">{t("survey.closedNotice")}</p>}
