@@ -4,6 +4,7 @@ import { bytea, inList, tsvector } from "#src/db/schema/checks.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
 import { reports, technologies } from "#src/db/schema/reports.ts";
 import { CASE_STUDY_STATES, RETIRE_REASONS, STAGES, type CaseStudyFields } from "#src/domain/case-studies.ts";
+import type { WordPreview } from "#src/domain/case-study-imports.ts";
 
 /**
  * Evidence an organization sends in. The words live in versions; the columns here repeat the
@@ -124,3 +125,26 @@ export const reportAnnex = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.caseStudyId] })],
 );
 
+
+/**
+ * A Word import waiting for its review: the uploaded file and what it would make. Nothing becomes
+ * a case study until the person confirms; unconfirmed imports are purged after a week.
+ */
+export const caseStudyImports = pgTable(
+  "case_study_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    /** The organization the case study will be of (null: the importer's own). */
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    filename: text("filename").notNull(),
+    data: bytea("data").notNull(),
+    /** The language of the page the import was made from. */
+    language: text("language").notNull(),
+    preview: jsonb("preview").$type<WordPreview>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_study_imports_created_by_idx").on(t.createdBy, t.createdAt)],
+);

@@ -35,6 +35,16 @@ export async function insertReport(tx: Db, values: typeof reports.$inferInsert):
 
 export const listTechnologies = (db: Db) => db.select().from(technologies).orderBy(asc(technologies.slug));
 
+/**
+ * Technologies a form may offer and an import may recognise: those not retired, where retired
+ * means merged into another ("Big data (until 2019)" became part of AI). Technologies a record
+ * already uses (`keep`, slugs) stay in the list so editing it does not drop them.
+ */
+export async function listActiveTechnologies(db: Db, keep: readonly string[] = []): Promise<TechnologyRow[]> {
+  const retired = new Set((await db.select({ id: technologyLinks.fromId }).from(technologyLinks).where(eq(technologyLinks.kind, "merged_into"))).map((r) => r.id));
+  return (await listTechnologies(db)).filter((t) => !retired.has(t.id) || keep.includes(t.slug));
+}
+
 export async function getTechnology(db: Db, id: string): Promise<TechnologyRow | undefined> {
   const [row] = await db.select().from(technologies).where(eq(technologies.id, id));
   return row;
