@@ -14,6 +14,8 @@ export type PassageReason =
   | "heading"
   /** A "Stage: pilot" line: a field's name, a colon and the text. */
   | "label"
+  /** Under an "Organization" heading: the case study's organization is the account's, not the document's. */
+  | "organization"
   /** Fits no field: text before the first heading, or under a heading that names none. */
   | "none";
 
