@@ -38,8 +38,11 @@ describe.skipIf(!hasChromium)("case studies in the browser", () => {
     await member.getByText("Start from a Word document").click();
     await member.getByLabel("Word document (.docx)").setInputFiles(WORD_FILE);
     await member.getByRole("button", { name: "Import" }).click();
+    // The review screen first: nothing is saved until the member creates the draft.
+    await member.waitForURL(/\/member\/case-studies\/imports\/[0-9a-f-]+$/);
+    await member.getByRole("button", { name: "Create the draft" }).click();
     await member.waitForURL(/\/member\/case-studies\/.+\/edit$/);
-    await expect.poll(() => member.getByRole("status").textContent()).toContain("12 fields recognised");
+    await expect.poll(() => member.getByRole("status").textContent()).toContain("was made from your Word file");
     await expect.poll(() => member.getByLabel("Title").inputValue()).toBe("Container release on a shared ledger at Puerto Nuevo");
     expect(await member.getByLabel("Internet of Things").isChecked()).toBe(true);
     expect(await member.getByLabel("Stage").inputValue()).toBe("pilot");

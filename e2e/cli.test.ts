@@ -188,7 +188,7 @@ describe("living-report CLI", () => {
     }
   });
 
-  it("imports a folder of Word files as drafts, reporting what it recognised in each and refusing what is not Word", () => {
+  it("imports a folder of Word files as drafts, reporting what it recognised in each and refusing what is not Word; --dry-run --json writes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lr-cli-import-"));
     try {
       const env = { DATA_DIR: dir };
@@ -199,8 +199,8 @@ describe("living-report CLI", () => {
       copyFileSync(join(ROOT, "test/fixtures/word/scan-map.png"), join(folder, "not-really.docx"));
       const res = cli(["import", "case-study", folder, "--org", "KCS"], "", env);
       expect(res.status).toBe(1);
-      expect(res.stdout).toMatch(/ok {4}pandoc-fr\.docx → [a-z0-9-]+ \(draft\): title, summary, problem, solution, results, lessons, technologies, stage, period/);
-      expect(res.stdout).toMatch(/ok {4}libreoffice-en\.docx → container-release-on-a-shared-ledger-at-puerto-nuevo(-2)? \(draft\): title, summary/);
+      expect(res.stdout).toMatch(/ok {4}pandoc-fr\.docx → [a-z0-9-]+ \(draft\): title, technologies, stage, period, summary, problem, solution, results, lessons \[0 passage\(s\) left unplaced\]/);
+      expect(res.stdout).toMatch(/ok {4}libreoffice-en\.docx → container-release-on-a-shared-ledger-at-puerto-nuevo(-2)? \(draft\): title, technologies, stage, period, summary/);
       expect(res.stdout).toContain("1 picture(s)");
       expect(res.stdout).toContain("error not-really.docx: This kind of file is not accepted here");
       expect(res.stdout).toContain("3 imported, 1 refused, as drafts of Korea Customs Service.");
@@ -208,6 +208,39 @@ describe("living-report CLI", () => {
       const unknown = cli(["import", "case-study", folder, "--org", "nobody"], "", env);
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain('No organization called "nobody"');
+
+      // --dry-run --json: one JSON object per file, every field named, and nothing written.
+      copyFileSync(join(ROOT, "test/fixtures/word/corpus/02-pandoc-fr-colons.docx"), join(folder, "02-pandoc-fr-colons.docx"));
+      const countRows = async () => {
+        const { openDatabase, queryRows } = await import("#src/db/client.ts");
+        const { sql } = await import("drizzle-orm");
+        const database = await openDatabase({ dataDir: dir });
+        try {
+          return (await queryRows(database.db, sql`select (select count(*)::int from case_studies) as studies, (select count(*)::int from case_study_imports) as imports, (select count(*)::int from case_study_files) as files`))[0];
+        } finally {
+          await database.close();
+        }
+      };
+      const before = await countRows();
+      const dry = cli(["import", "case-study", folder, "--org", "KCS", "--dry-run", "--json"], "", env);
+      expect(dry.status).toBe(1);
+      const records = dry.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(records.map((r) => r.file)).toEqual(["02-pandoc-fr-colons.docx", "libreoffice-en.docx", "not-really.docx", "pandoc-en.docx", "pandoc-fr.docx"]);
+      const keys = ["file", "title", "organization", "language", "technologies", "stage", "periodStart", "periodEnd", "summary", "problem", "solution", "results", "lessons", "partners", "contact", "links", "unplaced", "dropped", "warnings"];
+      for (const record of records.filter((r) => !r.error)) expect(Object.keys(record)).toEqual(keys);
+      const colons = records[0]!;
+      expect(colons).toMatchObject({ title: "Scellés électroniques sur les camions en transit à Montaubrac", organization: "Korea Customs Service", language: "fr", stage: "proof_of_concept", periodStart: 2020, periodEnd: 2022 });
+      expect(colons.technologies).toContain("blockchain");
+      expect(colons.summary).toContain("Les douanes de Montaubrac");
+      expect(colons.unplaced).toEqual([{ n: 1, heading: "Scellés électroniques sur les camions en transit à Montaubrac", markdown: expect.stringContaining("préparé pour l’atelier") as unknown, reason: "none" }]);
+      expect(records[2]).toEqual({ file: "not-really.docx", error: { code: "FILE_TYPE_NOT_ALLOWED", message: expect.stringContaining("not accepted") as unknown } });
+      expect(await countRows()).toEqual(before);
+      const readable = cli(["import", "case-study", join(folder, "02-pandoc-fr-colons.docx"), "--org", "KCS", "--dry-run"], "", env);
+      expect(readable.status).toBe(0);
+      expect(readable.stdout).toContain('would import 02-pandoc-fr-colons.docx: "Scellés électroniques sur les camions en transit à Montaubrac"');
+      expect(readable.stdout).toContain("1 passage(s) unplaced");
+      expect(readable.stdout).toContain("nothing was written");
+      expect(await countRows()).toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

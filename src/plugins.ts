@@ -2,6 +2,7 @@ import fp from "fastify-plugin";
 import type { Database } from "#src/db/client.ts";
 import { publicationCache } from "#src/features/api/publications.ts";
 import { EditionCache } from "#src/features/editions/page-cache.ts";
+import { purgeStaleImports } from "#src/features/case-studies/imports-repository.ts";
 import { purgeOutbox } from "#src/features/mail/repository.ts";
 import { mailSettings, startMailSender } from "#src/features/mail/sender.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
@@ -66,7 +67,7 @@ export const backgroundPlugin = fp(
         error: (err) => app.log.error({ err }, "mail sender failed"),
       });
       // Work that looks at the clock: daily digests, reminders before surveys and review rounds close.
-      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox], (err) => app.log.error({ err }, "notification schedule failed"));
+      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox, purgeStaleImports], (err) => app.log.error({ err }, "notification schedule failed"));
       stop = async () => {
         clearInterval(purge);
         await Promise.all([stopJobs(), stopMail(), stopSchedule()]);

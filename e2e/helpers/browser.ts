@@ -67,14 +67,15 @@ export async function openSiteMenu(page: Page) {
   if ((await summary.isVisible()) && !(await page.locator("details.site-menu").evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
 }
 
-/** Signs in through the sign-in page in a new tab of the context; answers the tab, on the front page. */
+/** Signs in through the sign-in page in a new tab of the context; answers the tab, on the person's work. */
 export async function signIn(context: BrowserContext, baseUrl: string, email: string, password: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  // Signing in lands on the person's work: "My work" for a member, the work page for the secretariat.
+  await page.waitForURL((url) => url.pathname === "/member" || url.pathname === "/editor/work");
   return page;
 }
 

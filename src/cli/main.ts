@@ -129,6 +129,8 @@ importing
   .description("Import a Word file (or every .docx in a folder) as draft case studies of an organization, saying what was recognised in each.")
   .requiredOption("--org <code>", "the organization's short name, full name or id")
   .option("--lang <lang>", "the language assumed when a text's own cannot be told (en, fr, es)", "en")
+  .option("--dry-run", "write nothing: print what each file would become, with its unplaced passages")
+  .option("--json", "with --dry-run: one JSON object per file per line")
   .action(importCaseStudyCommand);
 
 try {

@@ -47,6 +47,12 @@ export type RenderOptions = {
    * source line, the footnotes' heading) are marked with it.
    */
   chromeLang?: Language | undefined;
+  /**
+   * "hide": a reference that cannot be shown (unknown evidence, a directive without a reference)
+   * appears as a reader would see it, not as the secretariat's warning: the author's words in
+   * running text, nothing for a block. The warnings are still returned.
+   */
+  warnings?: "show" | "hide" | undefined;
 };
 
 /** The attribute that marks the pipeline's own words when they are in another language than the text. */
@@ -149,23 +155,26 @@ function directiveNode(directive: Directive, options: RenderOptions, warnings: C
   const name = directive.name;
   const ref = directive.attributes?.ref ?? "";
   const label = directive.children.map((c) => ("value" in c ? String(c.value) : "")).join("");
+  // Warnings hidden: in running text the author's words stay, a block leaves nothing.
+  const warn = (warning: ContentWarning): ElementContent | ElementContent[] =>
+    options.warnings === "hide" ? (directive.type === "textDirective" && label ? { type: "text", value: label } : []) : warningNode(t, warning, attrs);
   if (!isReferenceKind(name)) {
     // Inline `:word` in prose is usually not meant as a directive: give the words back.
     if (directive.type === "textDirective" && !directive.attributes?.ref) return { type: "text", value: `:${name}${label ? label : ""}` };
     const warning: ContentWarning = { code: "unknown-directive", name };
     warnings.push(warning);
-    return warningNode(t, warning, attrs);
+    return warn(warning);
   }
   if (!REF_PATTERN.test(ref)) {
     const warning: ContentWarning = { code: "missing-ref", name };
     warnings.push(warning);
-    return warningNode(t, warning, attrs);
+    return warn(warning);
   }
   const resolved = (options.resolve ?? pendingResolver)(name, ref);
   if (!resolved) {
     const warning: ContentWarning = { code: "unknown-ref", name, ref };
     warnings.push(warning);
-    return warningNode(t, warning, attrs);
+    return warn(warning);
   }
   const title = resolved === "pending" ? label || ref : resolved.title;
   const pending = resolved === "pending" ? ["pending"] : [];

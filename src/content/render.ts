@@ -18,7 +18,7 @@ export const INLINE_MAX_CHARS = 2_000;
  * Everything a rendering depends on, as plain data a worker can receive. `lang` is the page's
  * (notes, warnings); `textLang` the one the text is written in, for its typography when known.
  */
-export type RenderRequest = { markdown: string; lang: Language; textLang?: Language | undefined; idPrefix: string; resolutions: [string, ResolvedReference | undefined][] };
+export type RenderRequest = { markdown: string; lang: Language; textLang?: Language | undefined; idPrefix: string; resolutions: [string, ResolvedReference | undefined][]; warnings?: "show" | "hide" | undefined };
 export type Rendered = { html: string; warnings: ContentWarning[] };
 
 const referenceKey = (kind: string, ref: string) => `${kind}:${ref}`;
@@ -29,7 +29,7 @@ export function renderNow(request: RenderRequest): Rendered {
   const resolve: Resolver = (kind, ref) => resolutions.get(referenceKey(kind, ref));
   // A text shown on a page in another language: the words the pipeline adds are the page's, and marked so.
   const chromeLang = request.textLang && request.textLang !== request.lang ? request.lang : undefined;
-  return renderHtml(parseMarkdown(request.markdown, request.textLang), { t: translator(request.lang), idPrefix: request.idPrefix, resolve, chromeLang });
+  return renderHtml(parseMarkdown(request.markdown, request.textLang), { t: translator(request.lang), idPrefix: request.idPrefix, resolve, chromeLang, warnings: request.warnings });
 }
 
 /** The evidence a text embeds, parsed now (the worker's task). */
@@ -52,12 +52,15 @@ export async function referencesOf(markdown: string): Promise<Reference[]> {
   return found;
 }
 
-/** A text as sanitized HTML in a language, its references shown through `resolve`. */
-export async function renderMarkdown(markdown: string, options: { lang: Language; textLang?: Language; idPrefix: string; resolve?: Resolver }): Promise<Rendered> {
+/**
+ * A text as sanitized HTML in a language, its references shown through `resolve`. `warnings:
+ * "hide"` shows a broken reference as a reader would see it instead of the secretariat's warning.
+ */
+export async function renderMarkdown(markdown: string, options: { lang: Language; textLang?: Language; idPrefix: string; resolve?: Resolver; warnings?: "show" | "hide" }): Promise<Rendered> {
   const resolve = options.resolve ?? (() => "pending" as const);
   const resolutions = (await referencesOf(markdown)).map((r): [string, ResolvedReference | undefined] => [referenceKey(r.kind, r.ref), resolve(r.kind, r.ref)]);
-  const request: RenderRequest = { markdown, lang: options.lang, textLang: options.textLang, idPrefix: options.idPrefix, resolutions };
-  const key = `${sha(markdown)}|${options.lang}|${options.textLang ?? ""}|${options.idPrefix}|${sha(JSON.stringify(resolutions))}`;
+  const request: RenderRequest = { markdown, lang: options.lang, textLang: options.textLang, idPrefix: options.idPrefix, resolutions, warnings: options.warnings };
+  const key = `${sha(markdown)}|${options.lang}|${options.textLang ?? ""}|${options.idPrefix}|${options.warnings ?? "show"}|${sha(JSON.stringify(resolutions))}`;
   const cached = rendered.get(key);
   if (cached) return cached;
   const result = markdown.length <= INLINE_MAX_CHARS ? renderNow(request) : await runInPool<Rendered>("markdown", request);

@@ -15,6 +15,7 @@ import { errors } from "#src/i18n/messages/errors.ts";
 import { events } from "#src/i18n/messages/events.ts";
 import { findings } from "#src/i18n/messages/findings.ts";
 import { home } from "#src/i18n/messages/home.ts";
+import { imports } from "#src/i18n/messages/imports.ts";
 import { mail } from "#src/i18n/messages/mail.ts";
 import { members } from "#src/i18n/messages/members.ts";
 import { accounts } from "#src/i18n/messages/accounts.ts";
@@ -31,7 +32,9 @@ import { search } from "#src/i18n/messages/search.ts";
 import { shell } from "#src/i18n/messages/shell.ts";
 import { site } from "#src/i18n/messages/site.ts";
 import { surveys } from "#src/i18n/messages/surveys.ts";
+import { surveyForm } from "#src/i18n/messages/survey-form.ts";
 import { subscriptions } from "#src/i18n/messages/subscriptions.ts";
+import { work } from "#src/i18n/messages/work.ts";
 
 // Every message the product shows, one module per feature under messages/, keyed as the call
 // sites use them ("cs.new", "error.NOT_FOUND"). They live in i18n/, below web/ and content/,
@@ -44,7 +47,7 @@ import { subscriptions } from "#src/i18n/messages/subscriptions.ts";
 // brace is quoted (`'{ref=…}'`).
 
 /** The feature modules, so a test can check that no key is defined twice. */
-export const MODULES = { site, errors, home, members, accounts, notifications, audit, content, catalog, caseStudies, surveys, deadlines, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts, mail, subscriptions } as const;
+export const MODULES = { site, errors, home, members, accounts, notifications, audit, content, catalog, caseStudies, surveys, surveyForm, deadlines, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts, mail, subscriptions, imports, work } as const;
 
 export const messages = {
   ...site,
@@ -58,6 +61,7 @@ export const messages = {
   ...catalog,
   ...caseStudies,
   ...surveys,
+  ...surveyForm,
   ...deadlines,
   ...charts,
   ...events,
@@ -80,6 +84,8 @@ export const messages = {
   ...reading,
   ...mail,
   ...subscriptions,
+  ...work,
+  ...imports,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

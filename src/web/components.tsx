@@ -23,12 +23,16 @@ export function Form(props: { ctx: PageContext; action: string; children: Compon
   );
 }
 
-/** Lists a form's problems at its top, each linking to its field. */
-export function ErrorSummary(props: { t: Translate; errors: FieldErrors | undefined; code?: string | undefined; labels?: Record<string, string> }) {
-  const { t, errors, code, labels = {} } = props;
+/**
+ * Lists a form's problems at its top, each linking to its field (`labels` name the fields; `title`
+ * replaces the headline that counts them, for forms that count otherwise, by question; `texts`
+ * give a field's message already written, with its parameters).
+ */
+export function ErrorSummary(props: { t: Translate; errors: FieldErrors | undefined; code?: string | undefined; labels?: Record<string, string>; title?: string | undefined; texts?: Record<string, string> }) {
+  const { t, errors, code, labels = {}, texts = {} } = props;
   const entries = Object.entries(errors ?? {});
   if (!entries.length && !code) return null;
-  const headline = code && code !== "VALIDATION_FAILED" && isMessageKey(`error.${code}`) ? t(`error.${code}` as never) : t("common.formHasErrors", { count: entries.length });
+  const headline = code && code !== "VALIDATION_FAILED" && isMessageKey(`error.${code}`) ? t(`error.${code}` as never) : (props.title ?? t("common.formHasErrors", { count: entries.length }));
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <p class="error-summary-title">{headline}</p>
@@ -38,7 +42,7 @@ export function ErrorSummary(props: { t: Translate; errors: FieldErrors | undefi
             <li>
               <a href={`#f-${field}`}>
                 {labels[field] ? `${labels[field]}: ` : ""}
-                {message(t, key)}
+                {texts[field] ?? message(t, key)}
               </a>
             </li>
           ))}

@@ -39,6 +39,7 @@ function SecretariatMenu({ ctx, current }: { ctx: PageContext; current: boolean 
     {
       title: t("menu.work"),
       links: [
+        ["/editor/work", t("nav.member")],
         ["/editor", t("menu.allReports")],
         ["/draft", t("nav.draft")],
         ["/editor/case-studies", t("cs.queue")],
@@ -189,7 +190,8 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                   </li>
                   {user && (
                     <li>
-                      <a href="/member" aria-current={current("member")}>
+                      {/* Editors' and administrators' work is the secretariat's work page (members/landing.ts). */}
+                      <a href={roleAtLeast(user.role, "editor") ? "/editor/work" : "/member"} aria-current={current("member")}>
                         {t("nav.member")}
                       </a>
                     </li>

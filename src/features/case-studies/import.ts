@@ -1,33 +1,58 @@
 import { markdownProblem } from "#src/content/limits.ts";
 import { transaction, type Db } from "#src/db/client.ts";
+import type { ImportedFields, PreviewChoices, WordPreview } from "#src/domain/case-study-imports.ts";
 import { emptyFields, TEXT_FIELDS, type CaseStudyFields } from "#src/domain/case-studies.ts";
-import * as repo from "#src/features/case-studies/repository.ts";
+import { type Caller } from "#src/domain/actors.ts";
+import type { Language } from "#src/domain/languages.ts";
+import { authorize } from "#src/access/index.ts";
+import * as imports from "#src/features/case-studies/imports-repository.ts";
+import type * as repo from "#src/features/case-studies/repository.ts";
 import { CaseStudyInput } from "#src/features/case-studies/schemas.ts";
 import { createCaseStudy, saveCaseStudy, storeFile } from "#src/features/case-studies/service.ts";
-import { type Caller } from "#src/domain/actors.ts";
+import { fieldsFromPreview, replaceImagePlaceholders, type ImportedImage, type TechnologyNames } from "#src/features/case-studies/word.ts";
+import { listActiveTechnologies } from "#src/features/catalog/repository.ts";
 import { DOCX_TYPE } from "#src/lib/file-checks.ts";
-import { replaceImagePlaceholders, type WordImport } from "#src/features/case-studies/word.ts";
-import type { Language } from "#src/domain/languages.ts";
-import { listTechnologies } from "#src/features/catalog/repository.ts";
 import { appError } from "#src/lib/errors.ts";
 import { runInPool } from "#src/lib/pool.ts";
 import { assertValidText } from "#src/lib/text.ts";
 
-/** importWord (word.ts) on the worker pool, within its time limit; pictures come back as Buffers. */
-async function importWordInPool(data: Buffer, technologies: { slug: string; names: Record<string, string | undefined> }[], language: Language): Promise<WordImport> {
-  const imported = await runInPool<WordImport>("word", { data, technologies: technologies.map((t) => ({ slug: t.slug, names: t.names })), language });
-  return { ...imported, images: imported.images.map((image) => ({ ...image, data: Buffer.from(image.data) })) };
+// A Word file becomes a case study in two steps: a preview, kept as a pending import that only its
+// member sees and reviews (passages moved between fields, technologies ticked, stage fixed), then
+// the draft, made in one transaction when they confirm. The command line does both at once.
+
+type WordRead = { preview: WordPreview; images: ImportedImage[] };
+
+/** The technologies an import may recognise: the active ones, with their names and aliases. */
+async function technologyNames(db: Db): Promise<TechnologyNames[]> {
+  return (await listActiveTechnologies(db)).map((t) => ({ slug: t.slug, names: t.names, aliases: t.aliases }));
 }
 
-export type ImportResult = { caseStudy: repo.CaseStudyRow; report: Omit<WordImport, "fields" | "images"> & { images: number } };
+/** importWord (word.ts) on the worker pool, within its time limit; pictures come back as Buffers. */
+async function readInPool(db: Db, data: Buffer, language: Language): Promise<WordRead> {
+  const read = await runInPool<WordRead>("word", { data, technologies: await technologyNames(db), language });
+  return { ...read, images: read.images.map((image) => ({ ...image, data: Buffer.from(image.data) })) };
+}
+
+// What a document says is refused on the same characters as what a form sends, and held to the
+// same limits on how its Markdown is built.
+function checkedFields(preview: WordPreview, choices?: PreviewChoices): ImportedFields {
+  assertValidText(preview);
+  const fields = fieldsFromPreview(preview, choices);
+  for (const field of [...TEXT_FIELDS, "partners", "contact"] as const) {
+    const problem = markdownProblem(String(fields[field] ?? ""));
+    if (problem) throw appError("VALIDATION_FAILED", { document: problem });
+  }
+  return fields;
+}
 
 // Imported text goes through the same schema as the form, trimmed to its limits first.
-function fieldsFrom(imported: Partial<CaseStudyFields>, language: Language): CaseStudyFields {
+function fieldsFrom(imported: Partial<CaseStudyFields>, language: Language, filename: string): CaseStudyFields {
   const merged = { ...emptyFields(language), ...imported };
   const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+  const title = merged.title.replace(/\p{Cc}/gu, " ").trim() || filename.replace(/\.docx$/i, "");
   const candidate = {
     ...merged,
-    title: clip(merged.title.replace(/\p{Cc}/gu, " "), 300),
+    title: clip(title, 300),
     ...Object.fromEntries([...TEXT_FIELDS, "partners", "contact"].map((f) => [f, clip(String(merged[f as keyof CaseStudyFields] ?? ""), 20_000)])),
     consent: false,
   };
@@ -36,34 +61,115 @@ function fieldsFrom(imported: Partial<CaseStudyFields>, language: Language): Cas
 }
 
 /**
- * Makes a draft case study from a Word document: the fields it recognises, its pictures kept as
- * attachments (and shown where they were), and the original file kept for good. Consent is never
- * taken from a document: the contributor gives it on the form when submitting.
+ * The draft, inside the caller's transaction: the fields, the original file kept for good, and the
+ * pictures the fields show stored as attachments (their placeholders replaced by their addresses).
+ * Consent is never taken from a document: the contributor gives it on the form when submitting.
+ */
+async function createDraft(tx: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer }, fields: CaseStudyFields, images: ImportedImage[]) {
+  let caseStudy = await createCaseStudy(tx, caller, { organizationId: input.organizationId, fields, note: "import" });
+  await storeFile(tx, caller, caseStudy.id, "original", { filename: input.filename, mediaType: DOCX_TYPE, data: input.data });
+  const shown = images.filter((image) => TEXT_FIELDS.some((f) => fields[f].includes(image.placeholder)));
+  if (shown.length) {
+    const urls = new Map<string, string>();
+    for (const [i, image] of shown.entries()) {
+      const ext = image.mediaType.split("/")[1] ?? "img";
+      const file = await storeFile(tx, caller, caseStudy.id, "attachment", { filename: `image-${i + 1}.${ext}`, mediaType: image.mediaType, data: image.data });
+      urls.set(image.placeholder, `/files/case-studies/${file.id}`);
+    }
+    const withImages = { ...fields, ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, replaceImagePlaceholders(fields[f], urls)])) };
+    caseStudy = await saveCaseStudy(tx, caller, caseStudy.id, withImages, caseStudy.currentVersionId);
+  }
+  return { caseStudy, images: shown.length };
+}
+
+/** The organization an import files its case study under, checked before any work is done. */
+function assertMayImport(caller: Caller, organizationId: string | null) {
+  const orgId = organizationId ?? caller.organizationId;
+  if (!orgId) throw appError("NO_ORGANIZATION");
+  authorize(caller, "contribute", { kind: "organization", id: orgId });
+}
+
+/** Which fields an import fills, in the review screen's order: what a command line reports. */
+export function filledFields(fields: ImportedFields | CaseStudyFields): string[] {
+  const filled: Record<string, boolean> = {
+    title: Boolean(fields.title.trim()),
+    technologies: fields.technologies.length > 0,
+    stage: fields.stage !== null,
+    period: fields.periodStart !== null || fields.periodEnd !== null,
+    ...Object.fromEntries([...TEXT_FIELDS, "partners", "contact"].map((f) => [f, Boolean(String(fields[f as keyof ImportedFields]).trim())])),
+    links: fields.links.length > 0,
+  };
+  return Object.entries(filled).filter(([, yes]) => yes).map(([name]) => name);
+}
+
+/**
+ * Reads a Word file without writing anything: the preview (passages and where they go) and the
+ * fields it would make. The command line's --dry-run; previewImport and importCaseStudy build on it.
+ */
+export async function readWordFile(db: Db, data: Buffer, language: Language, filename: string): Promise<{ preview: WordPreview; fields: CaseStudyFields }> {
+  const { preview } = await readInPool(db, data, language);
+  const imported = checkedFields(preview);
+  return { preview, fields: fieldsFrom(imported, imported.language, filename) };
+}
+
+/**
+ * Reads an uploaded Word file and keeps it as a pending import for its member's review: nothing
+ * becomes a case study yet. Returns the pending import's id and what the review screen shows.
+ */
+export async function previewImport(db: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer; language: Language }): Promise<{ id: string; preview: WordPreview }> {
+  assertMayImport(caller, input.organizationId);
+  if (!caller.userId) throw appError("FORBIDDEN");
+  const { preview } = await readWordFile(db, input.data, input.language, input.filename);
+  const row = await imports.insertImport(db, { createdBy: caller.userId, organizationId: input.organizationId, filename: input.filename, data: input.data, language: input.language, preview });
+  return { id: row.id, preview };
+}
+
+/** A pending import for its own member; anyone else is told there is none. */
+export async function pendingImport(db: Db, caller: Caller, importId: string): Promise<imports.ImportRow> {
+  const row = await imports.getImport(db, importId);
+  if (!row || !caller.userId || row.createdBy !== caller.userId) throw appError("NOT_FOUND");
+  return row;
+}
+
+/**
+ * Makes the draft from a pending import with the member's choices, in one transaction that also
+ * deletes the pending import: a second confirmation (a double click, the back button) finds none.
+ */
+export async function confirmImport(db: Db, caller: Caller, importId: string, choices: PreviewChoices): Promise<{ caseStudy: repo.CaseStudyRow }> {
+  const pending = await pendingImport(db, caller, importId);
+  assertMayImport(caller, pending.organizationId);
+  const imported = checkedFields(pending.preview, choices);
+  // The pictures' bytes stay in the file: reading it again gives them under the same placeholders.
+  const { images } = await readInPool(db, pending.data, pending.language as Language);
+  const fields = fieldsFrom(imported, imported.language, pending.filename);
+  return transaction(db, async (tx) => {
+    if (!(await imports.lockImport(tx, importId))) throw appError("NOT_FOUND");
+    const { caseStudy } = await createDraft(tx, caller, pending, fields, images);
+    await imports.deleteImport(tx, importId);
+    return { caseStudy };
+  });
+}
+
+/** Forgets a pending import (its member changed their mind); nothing else was written. */
+export async function cancelImport(db: Db, caller: Caller, importId: string): Promise<void> {
+  await pendingImport(db, caller, importId);
+  if (!(await imports.deleteImport(db, importId))) throw appError("NOT_FOUND");
+}
+
+export type ImportResult = { caseStudy: repo.CaseStudyRow; report: { filled: string[]; unplaced: number; otherHeadings: string[]; warnings: string[]; dropped: WordPreview["dropped"]; images: number } };
+
+/**
+ * Makes a draft case study from a Word document in one go, as the preview proposes it (the
+ * command line, which has no review screen): the original file kept, the pictures as attachments.
  */
 export async function importCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer; language: Language }): Promise<ImportResult> {
-  const technologies = await listTechnologies(db);
-  const imported = await importWordInPool(input.data, technologies, input.language);
-  // What a document says is refused on the same characters as what a form sends.
-  assertValidText(imported.fields);
-  // ...and held to the same limits on how its Markdown is built.
-  for (const field of [...TEXT_FIELDS, "partners", "contact"] as const) {
-    const problem = markdownProblem(String(imported.fields[field] ?? ""));
-    if (problem) throw appError("VALIDATION_FAILED", { document: problem });
-  }
-  const fields = fieldsFrom(imported.fields, imported.fields.language ?? input.language);
+  assertMayImport(caller, input.organizationId);
+  const { preview, images } = await readInPool(db, input.data, input.language);
+  const imported = checkedFields(preview);
+  const fields = fieldsFrom(imported, imported.language, input.filename);
   return transaction(db, async (tx) => {
-    let caseStudy = await createCaseStudy(tx, caller, { organizationId: input.organizationId, fields, note: "import" });
-    await storeFile(tx, caller, caseStudy.id, "original", { filename: input.filename, mediaType: DOCX_TYPE, data: input.data });
-    if (imported.images.length) {
-      const urls = new Map<string, string>();
-      for (const [i, image] of imported.images.entries()) {
-        const ext = image.mediaType.split("/")[1] ?? "img";
-        const file = await storeFile(tx, caller, caseStudy.id, "attachment", { filename: `image-${i + 1}.${ext}`, mediaType: image.mediaType, data: image.data });
-        urls.set(image.placeholder, `/files/case-studies/${file.id}`);
-      }
-      const withImages = { ...fields, ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, replaceImagePlaceholders(fields[f], urls)])) };
-      caseStudy = await saveCaseStudy(tx, caller, caseStudy.id, withImages, caseStudy.currentVersionId);
-    }
-    return { caseStudy, report: { recognised: imported.recognised, otherHeadings: imported.otherHeadings, warnings: imported.warnings, images: imported.images.length } };
+    const made = await createDraft(tx, caller, input, fields, images);
+    const report = { filled: filledFields(fields), unplaced: preview.passages.filter((p) => p.target === "unplaced").length, otherHeadings: preview.otherHeadings, warnings: preview.warnings, dropped: preview.dropped, images: made.images };
+    return { caseStudy: made.caseStudy, report };
   });
 }

@@ -191,6 +191,12 @@ export const listForEditors = (db: Db, states: CaseStudyState[]): Promise<CaseSt
     .orderBy(asc(caseStudies.submittedAt))
     .limit(500);
 
+/** The secretariat's last message on each of an organization's case studies that has one (changes requested, retirement note): "My work" shows it. */
+export async function stateMessagesFor(db: Db, organizationId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ id: caseStudies.id, message: caseStudies.stateMessage }).from(caseStudies).where(and(eq(caseStudies.organizationId, organizationId), sql`${caseStudies.stateMessage} is not null`));
+  return new Map(rows.map((r) => [r.id, r.message!]));
+}
+
 export async function stateCounts(db: Db): Promise<Partial<Record<CaseStudyState, number>>> {
   const rows = await db.select({ state: caseStudies.state, n: sql<number>`count(*)::int` }).from(caseStudies).groupBy(caseStudies.state);
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));

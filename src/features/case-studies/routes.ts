@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { CASE_STUDY_STATES, type CaseStudyState } from "#src/domain/case-studies.ts";
-import { importCaseStudy } from "#src/features/case-studies/import.ts";
+import { cancelImport, confirmImport, pendingImport, previewImport } from "#src/features/case-studies/import.ts";
+import { choicesFrom, reviewValues } from "#src/features/case-studies/import-choices.ts";
+import { ImportReviewPage, renderPassages } from "#src/features/case-studies/views/import-review.tsx";
+import { techName } from "#src/features/case-studies/views/parts.tsx";
 import { searchLibrary } from "#src/features/case-studies/library.ts";
 import { compareVersions, editionsAnnexing, loadCaseStudyView } from "#src/features/case-studies/read.ts";
 import * as repo from "#src/features/case-studies/repository.ts";
@@ -15,7 +18,7 @@ import { CaseStudyFormPage, valuesOf } from "#src/features/case-studies/views/fo
 import { LibraryPage, PublicCaseStudyPage } from "#src/features/case-studies/views/library.tsx";
 import { authorize, can, isSecretariat } from "#src/access/index.ts";
 import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
-import { getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
+import { getReportBySlug, listActiveTechnologies, listTechnologies } from "#src/features/catalog/repository.ts";
 import { reportSlugOf } from "#src/web/params.ts";
 import { appError, isAppError, type AppError } from "#src/lib/errors.ts";
 import { cleanFilename, contentDisposition } from "#src/lib/filenames.ts";
@@ -71,7 +74,8 @@ export async function caseStudyRoutes(app: FastifyInstance, { memberHome }: Case
   const formPage = async (request: FastifyRequest, reply: FastifyReply, props: { values: Record<string, unknown>; error?: AppError; cs?: repo.CaseStudyRow; baseVersion?: number | null }) =>
     h(CaseStudyFormPage, {
       ctx: pageContext(request, reply),
-      technologies: await listTechnologies(db),
+      // Retired technologies only where this case study (or the form as sent) already has them.
+      technologies: await listActiveTechnologies(db, [...[props.values.technologies ?? []].flat().map(String), ...(props.cs?.currentVersionId ? ((await repo.getVersion(db, props.cs.currentVersionId))?.fields.technologies ?? []) : [])]),
       values: props.values,
       error: props.error,
       caseStudy: props.cs,
@@ -123,18 +127,61 @@ export async function caseStudyRoutes(app: FastifyInstance, { memberHome }: Case
       reply,
       async () => {
         const file = await uploadedFile(request, "document");
-        const result = await importCaseStudy(db, callerOf(request), {
+        const { id } = await previewImport(db, callerOf(request), {
           organizationId: null,
           filename: cleanFilename(file.filename, "case-study.docx"),
           data: file.data,
           language: request.lang,
         });
-        setFlash(reply, "cs.flash.imported", { count: result.report.recognised.length });
-        return reply.redirect(`/member/case-studies/${result.caseStudy.id}/edit`, 303);
+        return reply.redirect(`/member/case-studies/imports/${id}`, 303);
       },
       (error) => memberHome(request, reply, error),
     ),
   );
+
+  // The review of an import before anything is saved: only its member sees it.
+  const reviewPage = async (request: FastifyRequest, reply: FastifyReply, pending: Awaited<ReturnType<typeof pendingImport>>, values: Record<string, unknown>, error?: AppError) => {
+    const ctx = pageContext(request, reply);
+    return h(ImportReviewPage, {
+      ctx,
+      id: pending.id,
+      filename: pending.filename,
+      preview: pending.preview,
+      values,
+      html: await renderPassages(ctx.t, request.lang, pending.preview),
+      technologies: (await listActiveTechnologies(db, pending.preview.technologies)).map((tech): [string, string] => [tech.slug, techName(tech, request.lang)]),
+      error,
+    });
+  };
+  const activeSlugs = async (keep: string[]) => (await listActiveTechnologies(db, keep)).map((tech) => tech.slug);
+
+  app.get("/member/case-studies/imports/:id", contributor, async (request, reply) => {
+    const pending = await pendingImport(db, callerOf(request), idFrom(request.params));
+    return sendPage(reply, await reviewPage(request, reply, pending, reviewValues(pending.preview)));
+  });
+
+  // intent=update shows the passages regrouped, confirm makes the draft, cancel forgets the file.
+  app.post("/member/case-studies/imports/:id", contributor, async (request, reply) => {
+    const caller = callerOf(request);
+    const pending = await pendingImport(db, caller, idFrom(request.params));
+    const body = formBody(request.body);
+    if (body.intent === "cancel") {
+      await cancelImport(db, caller, pending.id);
+      setFlash(reply, "import.flash.cancelled", { filename: pending.filename });
+      return reply.redirect("/member", 303);
+    }
+    return submitForm(
+      reply,
+      async () => {
+        const choices = choicesFrom(body, pending.preview, await activeSlugs(pending.preview.technologies));
+        if (body.intent !== "confirm") return sendPage(reply, await reviewPage(request, reply, pending, body));
+        const { caseStudy } = await confirmImport(db, caller, pending.id, choices);
+        setFlash(reply, "import.flash.created", { title: caseStudy.title });
+        return reply.redirect(`/member/case-studies/${caseStudy.id}/edit`, 303);
+      },
+      (error) => reviewPage(request, reply, pending, body, error),
+    );
+  });
 
   app.get("/member/case-studies/:id", contributor, async (request, reply) => sendPage(reply, await casePage(request, reply, await visible(request))));
 

@@ -18,8 +18,20 @@ async function signedIn(role: "contributor" | "editor", organizationId: string |
   return { user, browser: await new Browser(env.app).signInAs(env.database, user.email) };
 }
 
+/** Uploads a Word file, then confirms its review screen as proposed: the draft's edit page. */
+async function importAndConfirm(browser: Browser, file: { filename: string; data: Uint8Array }) {
+  const res = await browser.upload("/member", "/member/case-studies/import", "document", { ...file, type: DOCX });
+  expect(res.statusCode).toBe(303);
+  const review = String(res.headers.location);
+  expect(review).toMatch(/^\/member\/case-studies\/imports\/[0-9a-f-]+$/);
+  const page = await browser.get(review);
+  const fields: Record<string, string | string[]> = { intent: "confirm", title: /id="f-title"[^>]* value="([^"]*)"/.exec(page.body)![1]!.replace(/&amp;/g, "&"), technologies: [...page.body.matchAll(/name="technologies" value="([^"]+)" checked/g)].map((m) => m[1]!) };
+  for (const m of page.body.matchAll(/<select id="f-(target-\d+)"[\s\S]*?<option value="([a-z]+)" selected/g)) fields[m[1]!] = m[2]!;
+  return browser.submit(review, review, fields);
+}
+
 const counts = async () =>
-  (await queryRows<{ studies: number; files: number }>(env.database.db, sql`select (select count(*)::int from case_studies) as studies, (select count(*)::int from case_study_files) as files`))[0]!;
+  (await queryRows<{ studies: number; files: number; imports: number }>(env.database.db, sql`select (select count(*)::int from case_studies) as studies, (select count(*)::int from case_study_files) as files, (select count(*)::int from case_study_imports) as imports`))[0]!;
 
 describe("case studies over HTTP", () => {
   it("a Word upload becomes a draft to review; the original and its picture stay downloadable", async () => {
@@ -28,14 +40,14 @@ describe("case studies over HTTP", () => {
     await ensureTechnology(db, "internet-of-things", "Internet of Things");
     const org = await buildOrganization(db);
     const { browser } = await signedIn("contributor", org.id);
-    const res = await browser.upload("/member", "/member/case-studies/import", "document", { filename: "Ledger pilot.docx", data: fixture("pandoc-en.docx"), type: DOCX });
+    const res = await importAndConfirm(browser, { filename: "Ledger pilot.docx", data: fixture("pandoc-en.docx") });
     expect(res.statusCode).toBe(303);
     const editUrl = String(res.headers.location);
     expect(editUrl).toMatch(/^\/member\/case-studies\/[0-9a-f-]+\/edit$/);
     const form = await browser.get(editUrl);
     expect(form.body).toContain("Container release on a shared ledger at Puerto Nuevo");
     expect(form.body).toMatch(/value="blockchain" checked/);
-    expect(form.body).toContain("12 fields recognised");
+    expect(form.body).toContain("was made from your Word file");
 
     const page = await browser.get(editUrl.replace(/\/edit$/, ""));
     const links = [...page.body.matchAll(/href="(\/files\/case-studies\/[0-9a-f-]+)">([^<]+)</g)].map((m) => ({ href: m[1]!, name: m[2]! }));
@@ -77,7 +89,7 @@ describe("case studies over HTTP", () => {
     expect(refusedBig.body).toContain("too large");
 
     const after = await counts();
-    expect(after).toEqual({ studies: before.studies + 1, files: before.files });
+    expect(after).toEqual({ studies: before.studies + 1, files: before.files, imports: before.imports });
   });
 
   it("refuses a Word file whose zip headers understate a part, quickly and storing nothing", async () => {
@@ -103,7 +115,7 @@ describe("case studies over HTTP", () => {
     const org = await buildOrganization(db);
     const { browser } = await signedIn("contributor", org.id);
     // U+202E (right-to-left override) and the isolates make a name display other than what it is.
-    const imported = await browser.upload("/member", "/member/case-studies/import", "document", { filename: "invoice\u202Excod.exe.docx", data: fixture("pandoc-en.docx"), type: DOCX });
+    const imported = await importAndConfirm(browser, { filename: "invoice\u202Excod.exe.docx", data: fixture("pandoc-en.docx") });
     expect(imported.statusCode).toBe(303);
     const caseUrl = String(imported.headers.location).replace(/\/edit$/, "");
     const attached = await browser.upload(caseUrl, `${caseUrl}/files`, "attachment", { filename: "\u2066map\u2069\u200F\u061C of the port\u202A.png", data: fixture("scan-map.png"), type: "image/png" });

@@ -4,26 +4,31 @@ import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkAttachment, checkDocx } from "#src/lib/file-checks.ts";
 import { wordTemplate } from "#src/features/case-studies/template.ts";
-import { importWord } from "#src/features/case-studies/word.ts";
+import { fieldsFromPreview, importWord, type TechnologyNames } from "#src/features/case-studies/word.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
 import { docxParts, handZip, type HandEntry } from "#test/helpers/zips.ts";
 
 // Fixtures: test/fixtures/word/source-*.md turned into .docx by pandoc, and by LibreOffice from
 // pandoc's ODT (see test/fixtures/word/README.md).
 const fixture = (name: string) => readFileSync(join(PROJECT_ROOT, "test/fixtures/word", name));
-const technologies = [
-  { slug: "blockchain", names: { en: "Blockchain", fr: "Chaîne de blocs" } },
-  { slug: "internet-of-things", names: { en: "Internet of Things" } },
-  { slug: "drones", names: { en: "Drones" } },
+const technologies: TechnologyNames[] = [
+  { slug: "blockchain", names: { en: "Blockchain", fr: "Chaîne de blocs" }, aliases: {} },
+  { slug: "internet-of-things", names: { en: "Internet of Things" }, aliases: { fr: ["Internet des objets"] } },
+  { slug: "drones", names: { en: "Drones" }, aliases: {} },
 ];
+const FIELDS_IN_ORDER = ["summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period", "partners", "contact", "links"];
+/** The targets of a preview's passages, each once, in the order found. */
+const targetsOf = (preview: { passages: { target: string }[] }) => [...new Set(preview.passages.map((p) => p.target))];
 
 describe("Word import", () => {
   for (const file of ["pandoc-en.docx", "libreoffice-en.docx"]) {
     it(`keeps the structure of a document written by ${file.split("-")[0]}`, async () => {
       const data = fixture(file);
       await checkDocx(data);
-      const { fields, recognised, images } = await importWord(data, technologies, "en");
-      expect(recognised).toEqual(["title", "summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period", "partners", "contact", "links"]);
+      const { preview, images } = await importWord(data, technologies, "en");
+      const fields = fieldsFromPreview(preview);
+      expect(preview.titleFrom).toBe("title");
+      expect(targetsOf(preview)).toEqual(FIELDS_IN_ORDER);
       expect(fields.title).toBe("Container release on a shared ledger at Puerto Nuevo");
       expect(fields.technologies).toEqual(["blockchain", "internet-of-things"]);
       expect(fields).toMatchObject({ stage: "pilot", periodStart: 2019, periodEnd: 2021, links: ["https://example.org/ledger-pilot"] });
@@ -45,9 +50,10 @@ describe("Word import", () => {
   }
 
   it("recognises French headings and the language of the text", async () => {
-    const { fields, recognised } = await importWord(fixture("pandoc-fr.docx"), technologies, "en");
+    const { preview } = await importWord(fixture("pandoc-fr.docx"), technologies, "en");
+    const fields = fieldsFromPreview(preview);
     expect(fields.language).toBe("fr");
-    expect(recognised).toEqual(expect.arrayContaining(["summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period"]));
+    expect(targetsOf(preview)).toEqual(expect.arrayContaining(["summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period"]));
     expect(fields).toMatchObject({ stage: "production", technologies: ["drones"], periodStart: 2020 });
     expect(fields.summary).toContain("L’administration des douanes a testé des drones");
   });
@@ -56,10 +62,12 @@ describe("Word import", () => {
     it(`recognises every heading of its own ${lang} template and drops the help texts`, async () => {
       const template = await wordTemplate(lang);
       await checkDocx(template);
-      const { fields, recognised } = await importWord(template, technologies, lang);
-      expect(recognised).toEqual(["title", "summary", "problem", "solution", "results", "lessons", "technologies", "stage", "period", "partners", "contact", "links"]);
-      expect([fields.summary, fields.problem, fields.solution, fields.results, fields.lessons, fields.partners, fields.contact]).toEqual(["", "", "", "", "", "", ""]);
-      expect(fields.stage).toBeUndefined();
+      const { preview } = await importWord(template, technologies, lang);
+      // Every heading named a field (none is left over), and no help text became a passage.
+      expect(preview.otherHeadings).toEqual([]);
+      expect(preview.passages).toEqual([]);
+      expect(preview.titleFrom).toBe("title");
+      expect(preview.stage).toBeNull();
     });
   }
 
@@ -99,8 +107,8 @@ describe("Word import", () => {
     const zip = handZip([...parts.slice(0, 2), { name: "word/hidden.xml", data: new Uint8Array(10 * 1024 * 1024), listed: false }, ...parts.slice(2)]);
     const checked = await checkDocx(zip);
     expect(Object.keys(unzipSync(checked)).sort()).toEqual(parts.map((p) => p.name).sort());
-    const { fields } = await importWord(zip, technologies, "en");
-    expect(fields.title).toBe("Container release on a shared ledger at Puerto Nuevo");
+    const { preview } = await importWord(zip, technologies, "en");
+    expect(preview.title).toBe("Container release on a shared ledger at Puerto Nuevo");
   });
 
   it("refuses a part named __proto__ as unreadable, not with an internal error", async () => {
@@ -130,17 +138,5 @@ describe("Word import", () => {
     await expect(checkAttachment(Buffer.from("<svg onload=alert(1)></svg>"))).rejects.toMatchObject({ code: "FILE_TYPE_NOT_ALLOWED" });
     await expect(checkDocx(fixture("scan-map.png"))).rejects.toMatchObject({ code: "FILE_TYPE_NOT_ALLOWED" });
     expect(await checkAttachment(fixture("scan-map.png"))).toBe("image/png");
-  });
-});
-
-describe("technology names in a document", () => {
-  it("match whole words, so a short slug is not found inside another word", async () => {
-    const { recognise } = await import("#src/features/case-studies/word.ts");
-    const { parseMarkdown } = await import("#src/content/parse.ts");
-    const md = "# A title\n\n## Technologies\n\nBlockchain; Internet of Things\n\n## Contact\n\nInnovation unit <innovation@example.org>";
-    const techs = [...technologies, { slug: "ai", names: { en: "Artificial intelligence" } }];
-    const { fields } = recognise(md, parseMarkdown(md), techs, "en");
-    expect(fields.technologies).toEqual(["blockchain", "internet-of-things"]);
-    expect(fields.contact).toBe("Innovation unit innovation@example.org");
   });
 });

@@ -1,66 +1,27 @@
 import mammoth from "mammoth";
-import type { Nodes, Root, RootContent } from "mdast";
-import { gfmToMarkdown } from "mdast-util-gfm";
-import { toMarkdown } from "mdast-util-to-markdown";
+import type { Image, Root, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
-import { STAGES, TEXT_FIELDS, type CaseStudyFields, type Stage } from "#src/domain/case-studies.ts";
-import { checkDocx, IMAGE_TYPES, sniff } from "#src/lib/file-checks.ts";
+import { visit, SKIP } from "unist-util-visit";
+import { STAGES, TEXT_FIELDS } from "#src/domain/case-studies.ts";
+import type { ImportedFields, PassageTarget, PreviewChoices, WordPreview } from "#src/domain/case-study-imports.ts";
 import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { officeHtmlToMarkdown } from "#src/content/paste.ts";
+import { parseMarkdown } from "#src/content/parse.ts";
+import { checkDocx, IMAGE_TYPES, sniff } from "#src/lib/file-checks.ts";
+import { cutPassages } from "#src/features/case-studies/word-passages.ts";
+import { fold, periodOf, stageOf, technologiesOf, type TechnologyNames } from "#src/features/case-studies/word-words.ts";
+import { docxParts, droppedImages, droppedInXml, tableAlignments } from "#src/features/case-studies/word-xml.ts";
 
-// A Word document into a case study draft: mammoth reads the .docx as HTML, the HTML is sanitized
-// and turned into Markdown (footnotes kept as footnotes), and the sections under headings the
-// template uses (in any of our languages) fill the matching fields.
+// A Word document into a preview of a case study: mammoth reads the .docx as HTML, the HTML is
+// sanitized and turned into Markdown (footnotes kept as footnotes), what mammoth loses (table
+// alignment, what it leaves out) is read from the document's XML, and the document is cut into
+// passages that go to the fields their headings or labels name (word-passages.ts), or nowhere.
+// The member reviews the preview; fieldsFromPreview makes the fields from it and their choices.
 
-/** Headings recognised for each field, compared without case or accents. */
-export const FIELD_HEADINGS: Record<string, string[]> = {
-  summary: ["summary", "abstract", "overview", "executive summary", "resume", "synthese", "apercu", "resumen", "sintesis"],
-  problem: ["problem", "challenge", "the problem", "background", "context", "probleme", "contexte", "enjeu", "problema", "contexto", "desafio", "reto"],
-  solution: ["solution", "approach", "the solution", "project", "description", "approche", "projet", "solucion", "enfoque", "proyecto"],
-  results: ["results", "outcomes", "impact", "benefits", "resultats", "retombees", "resultados", "beneficios"],
-  lessons: ["lessons learnt", "lessons learned", "lessons", "lecons apprises", "lecons", "enseignements", "lecciones aprendidas", "lecciones"],
-  partners: ["partners", "partenaires", "socios", "asociados"],
-  period: ["period", "timeline", "dates", "periode", "calendrier", "periodo", "calendario"],
-  contact: ["contact", "contact person", "contacto", "personne de contact"],
-  links: ["links", "references", "further reading", "liens", "references et liens", "enlaces", "referencias"],
-  technologies: ["technologies", "technology", "technologies utilisees", "technologie", "tecnologias", "tecnologia"],
-  stage: ["stage", "status", "maturity", "etape", "stade", "etat", "maturite", "etapa", "estado", "madurez"],
-};
-
-/** Words that name a stage, in our three languages. */
-const STAGE_WORDS: Record<Stage, string[]> = {
-  idea: ["idea", "idee", "concept"],
-  proof_of_concept: ["proof of concept", "poc", "preuve de concept", "prueba de concepto"],
-  pilot: ["pilot", "pilote", "piloto", "trial"],
-  production: ["production", "in production", "live", "operational", "en production", "produccion", "en produccion", "operativo", "operationnel"],
-  discontinued: ["discontinued", "stopped", "abandonne", "arrete", "interrumpido", "abandonado"],
-};
-
-const fold = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
-const fieldOfHeading = (text: string) => Object.entries(FIELD_HEADINGS).find(([, words]) => words.includes(fold(text)))?.[0];
+export { FIELD_HEADINGS, STAGE_WORDS, type TechnologyNames } from "#src/features/case-studies/word-words.ts";
 
 export type ImportedImage = { placeholder: string; data: Buffer; mediaType: string; alt: string };
-
-export type WordImport = {
-  fields: Partial<CaseStudyFields>;
-  /** Fields filled from the document, in the order found. */
-  recognised: string[];
-  /** Headings that matched no field; their text went into the field above them. */
-  otherHeadings: string[];
-  images: ImportedImage[];
-  /** What mammoth could not carry over (unknown styles, unsupported content). */
-  warnings: string[];
-};
 
 const STOP_WORDS: Record<Language, string[]> = {
   en: ["the", "and", "of", "to", "with", "was", "were", "for"],
@@ -103,97 +64,113 @@ function templateHints(): Set<string> {
   return hints;
 }
 
-/** Splits a converted document at its headings and fills the fields the headings name. */
-export function recognise(markdown: string, mdast: Root, technologies: { slug: string; names: Record<string, string | undefined> }[], language: Language): Omit<WordImport, "images" | "warnings"> {
-  const fields: Partial<CaseStudyFields> = { language };
-  const recognised: string[] = [];
-  const otherHeadings: string[] = [];
-  const chunks = new Map<string, string[]>();
-  let current: string | null = null;
-  let preamble: string[] = [];
-  const definitions = mdast.children.filter((n) => n.type === "footnoteDefinition");
-  for (const node of mdast.children) {
-    if (node.type === "footnoteDefinition") continue;
-    if (node.type === "paragraph" && templateHints().has(fold(toString(node)))) continue;
-    const text = markdownOf(node, definitions);
-    if (node.type === "heading") {
-      const heading = toString(node);
-      if (node.depth === 1 && !fields.title && !fieldOfHeading(heading)) {
-        fields.title = heading.trim().slice(0, 300);
-        recognised.push("title");
-        continue;
+/**
+ * Word styles mammoth should read as Markdown's: the title, and quotes as Word (Quote, Intense
+ * Quote), pandoc (Block Text) and LibreOffice (Quotations) write them.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => p:fresh",
+  ...["Quote", "Intense Quote", "Block Text", "Quotations", "Citation", "Cita"].map((name) => `p[style-name='${name}'] => blockquote > p:fresh`),
+];
+
+/** Paragraph styles of a picture's caption: Word and pandoc (Caption, Image Caption), LibreOffice (Figure, Figure Caption, Illustration…). */
+const CAPTION_STYLES = new Set(["caption", "image caption", "figure caption", "figurecaption", "figure", "illustration", "drawing", "legende", "leyenda"]);
+/** A caption by its words: "Figure 2: …", "Fig. 1 –", "Illustration 3.", "Imagen 1:". */
+const CAPTION_WORDS = /^(?:fig(?:ure|\.)?|figura|illustration|ilustraci[oó]n|image|imagen|photo|foto|graphique|gr[aá]fico|chart|diagram(?:me|a)?)\s?\d{1,4}\s?[:.–—-]/i;
+
+type MammothNode = { type?: string; styleName?: string | null; value?: string; children?: MammothNode[] };
+
+/** The texts of the caption-styled paragraphs of mammoth's document (walked without recursion). */
+function captionTexts(document: MammothNode): Set<string> {
+  const found = new Set<string>();
+  const stack: MammothNode[] = [document];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === "paragraph" && node.styleName && CAPTION_STYLES.has(fold(node.styleName))) {
+      let text = "";
+      const inner = [...(node.children ?? [])];
+      while (inner.length) {
+        const n = inner.shift()!;
+        if (n.type === "text") text += n.value ?? "";
+        else if (n.children) inner.unshift(...n.children);
       }
-      const field = fieldOfHeading(heading);
-      if (field) {
-        current = field;
-        if (!chunks.has(field)) recognised.push(field);
-        chunks.set(field, chunks.get(field) ?? []);
-        continue;
-      }
-      otherHeadings.push(heading);
-    }
-    if (current) chunks.get(current)!.push(text);
-    else preamble.push(text);
+      if (text.trim()) found.add(fold(text));
+    } else for (const child of node.children ?? []) stack.push(child);
   }
-  const joined = (f: string) => (chunks.get(f) ?? []).join("\n\n").trim();
-  for (const f of TEXT_FIELDS) if (chunks.has(f)) fields[f] = joined(f);
-  if (chunks.has("partners")) fields.partners = joined("partners");
-  // Contact details are plain text: e-mail autolinks lose their angle brackets.
-  if (chunks.has("contact")) fields.contact = joined("contact").replace(/<([^<>\s]+@[^<>\s]+)>/g, "$1");
-  if (chunks.has("links")) fields.links = [...new Set(joined("links").match(/https?:\/\/[^\s<>)\]]+/g) ?? [])].slice(0, 10);
-  if (chunks.has("period")) {
-    const years = (joined("period").match(/\b(19[5-9]\d|20\d\d)\b/g) ?? []).map(Number);
-    if (years.length) {
-      fields.periodStart = Math.min(...years);
-      if (years.length > 1) fields.periodEnd = Math.max(...years);
-    }
-  }
-  if (chunks.has("stage")) {
-    const said = fold(joined("stage"));
-    const stage = (Object.entries(STAGE_WORDS) as [Stage, string[]][]).find(([, words]) => words.some((w) => said.includes(w)))?.[0];
-    if (stage && STAGES.includes(stage)) fields.stage = stage;
-  }
-  if (chunks.has("technologies")) {
-    const said = fold(joined("technologies"));
-    // Whole words only: "ai" must not be found in "chain".
-    const padded = ` ${said} `;
-    fields.technologies = technologies
-      .filter((t) => [t.slug.replace(/-/g, " "), ...Object.values(t.names).filter(Boolean).map((n) => fold(n!))].some((name) => name && padded.includes(` ${name} `)))
-      .map((t) => t.slug);
-  }
-  // Text before the first known heading: the summary when there is none, else the solution's start.
-  preamble = preamble.filter((p) => p.trim());
-  if (preamble.length) {
-    if (!fields.summary) {
-      fields.summary = preamble.join("\n\n");
-      if (!recognised.length || recognised.every((r) => r === "title")) fields.summary = preamble[0]!;
-      if (recognised.every((r) => r === "title") && preamble.length > 1) fields.solution = preamble.slice(1).join("\n\n");
-    } else fields.solution = [preamble.join("\n\n"), fields.solution ?? ""].filter(Boolean).join("\n\n");
-  }
-  return { fields, recognised, otherHeadings };
+  return found;
 }
 
-// One block back to Markdown, with the definitions of the footnotes it references appended.
-function markdownOf(node: RootContent, definitions: RootContent[]): string {
-  const used = new Set<string>();
-  visit(node as Nodes, "footnoteReference", (ref) => void used.add(ref.identifier));
-  const defs = definitions.filter((d) => d.type === "footnoteDefinition" && used.has(d.identifier));
-  return toMarkdown({ type: "root", children: [node, ...defs] }, { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", rule: "-" }).trim();
+/** Sets the column alignment read from the XML on the tables, matched in document order by their number of columns. */
+function alignTables(root: Root, alignments: ReturnType<typeof tableAlignments>): void {
+  const tables: Table[] = [];
+  visit(root, (node) => {
+    if (node.type === "footnoteDefinition") return SKIP;
+    if (node.type === "table") tables.push(node);
+    return undefined;
+  });
+  const width = (t: Table) => Math.max(0, ...t.children.map((row) => row.children.length));
+  let from = 0;
+  for (const [i, table] of tables.entries()) {
+    const columns = width(table);
+    let found = tables.length === alignments.length ? i : alignments.findIndex((a, k) => k >= from && a.length === columns);
+    if (found < 0 || found >= alignments.length) continue;
+    if (alignments[found]!.length !== columns) found = -1;
+    if (found < 0) continue;
+    table.align = alignments[found]!;
+    from = found + 1;
+  }
 }
 
-/** Reads a .docx into case study fields, images and a report; mammoth only sees the parts checkDocx checked. */
-export async function importWord(data: Buffer, technologies: { slug: string; names: Record<string, string | undefined> }[], language: Language): Promise<WordImport> {
+/**
+ * A picture's caption kept once: the caption paragraph that follows a picture (by its style or
+ * its "Figure 1:" words) joins the picture's paragraph, below it, and the picture's text
+ * alternative is emptied when it only repeats the caption (pandoc writes it twice), so that the
+ * page shows the caption once and a screen reader reads it once. Answers the captions by placeholder.
+ */
+function joinCaptions(root: Root, styled: Set<string>): Map<string, string> {
+  const captions = new Map<string, string>();
+  const children = root.children;
+  for (let i = 0; i + 1 < children.length; i++) {
+    const picture = children[i]!;
+    const next = children[i + 1]!;
+    if (picture.type !== "paragraph" || next.type !== "paragraph") continue;
+    const images = picture.children.filter((n): n is Image => n.type === "image");
+    const onlyImage = images.length === 1 && picture.children.every((n) => n.type === "image" || n.type === "break" || (n.type === "text" && !n.value.trim()));
+    if (!onlyImage || next.children.some((n) => n.type === "image")) continue;
+    const caption = toString(next).trim();
+    if (!caption || (!styled.has(fold(caption)) && !CAPTION_WORDS.test(caption))) continue;
+    const image = images[0]!;
+    captions.set(image.url, caption);
+    if (fold(image.alt ?? "") === fold(caption) || fold(image.alt ?? "") === fold(caption.replace(CAPTION_WORDS, ""))) image.alt = "";
+    picture.children = [image, { type: "break" }, ...next.children];
+    children.splice(i + 1, 1);
+  }
+  return captions;
+}
+
+/** Reads a .docx into a preview of a case study and its pictures; mammoth only sees the parts checkDocx checked. */
+export async function importWord(data: Buffer, technologies: TechnologyNames[], language: Language): Promise<{ preview: WordPreview; images: ImportedImage[] }> {
   const checked = await checkDocx(data);
   const images: ImportedImage[] = [];
+  const leftOut: string[] = [];
+  let styledCaptions = new Set<string>();
   const result = await mammoth.convertToHtml(
     { buffer: checked },
     {
-      styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"],
+      styleMap: STYLE_MAP,
+      transformDocument: (document: MammothNode) => {
+        styledCaptions = captionTexts(document);
+        return document;
+      },
       convertImage: mammoth.images.imgElement(async (image) => {
         const bytes = Buffer.from(await image.readAsBuffer());
         const mediaType = await sniff(bytes);
         // Only pictures browsers show safely are kept; others (EMF, WMF, SVG) are reported.
-        if (!mediaType || !IMAGE_TYPES.includes(mediaType)) return { src: "" };
+        if (!mediaType || !IMAGE_TYPES.includes(mediaType)) {
+          leftOut.push(image.contentType || mediaType || "");
+          return { src: "" };
+        }
         const placeholder = IMAGE_PLACEHOLDER(images.length + 1);
         images.push({ placeholder, data: bytes, mediaType, alt: (image as { altText?: string }).altText ?? "" });
         return { src: `${placeholder}:` };
@@ -201,12 +178,72 @@ export async function importWord(data: Buffer, technologies: { slug: string; nam
     },
   );
   const markdown = htmlToMarkdown(result.value.replace(/case-study-image-(\d+):/g, "case-study-image-$1"));
-  const { parseMarkdown } = await import("#src/content/parse.ts");
-  const recognisedFields = recognise(markdown, parseMarkdown(markdown), technologies, guessLanguage(markdown, language));
-  if (!recognisedFields.fields.title) {
-    const first = markdown.split("\n").find((l) => l.trim())?.replace(/^#+\s*/, "").trim();
-    recognisedFields.fields.title = (first ?? "").slice(0, 300) || "Untitled";
+  const root = parseMarkdown(markdown);
+  const parts = docxParts(checked);
+  alignTables(root, tableAlignments(parts.document));
+  const captions = joinCaptions(root, styledCaptions);
+  const cut = cutPassages(root, (text) => templateHints().has(fold(text)));
+  // A document that names no title starts with it: its first line, when alone, is not a passage too.
+  const [first] = cut.passages;
+  if (!cut.title && first && !first.markdown.includes("\n") && fold(first.markdown) === fold(cut.firstLine)) {
+    cut.passages = cut.passages.slice(1).map((p) => ({ ...p, n: p.n - 1 }));
   }
-  return { ...recognisedFields, images, warnings: result.messages.filter((m) => m.type === "warning" && !/^Unrecognised (paragraph|run) style/.test(m.message)).map((m) => m.message).slice(0, 50) };
+  const said = (target: PassageTarget) => cut.passages.filter((p) => p.target === target).map((p) => p.markdown).join("\n\n");
+  const preview: WordPreview = {
+    title: cut.title?.text || cut.firstLine.replace(/^#+\s*/, "") || "Untitled",
+    titleFrom: cut.title?.from ?? "first-line",
+    language: guessLanguage(markdown, language),
+    passages: cut.passages,
+    technologies: technologiesOf(said("technologies"), technologies),
+    stage: stageOf(said("stage")),
+    ...periodOf(said("period")),
+    otherHeadings: cut.otherHeadings,
+    dropped: [...droppedInXml(parts), ...droppedImages(leftOut)],
+    warnings: result.messages.filter((m) => m.type === "warning" && !/^Unrecognised (paragraph|run) style/.test(m.message)).map((m) => m.message).slice(0, 50),
+    images: images.map(({ placeholder, mediaType, alt }) => ({ placeholder, mediaType, alt, caption: captions.get(placeholder) ?? "" })),
+  };
+  return { preview, images };
 }
 
+/** Web addresses in Markdown: its links' targets and the addresses written as text. */
+function addressesIn(markdown: string): string[] {
+  const found: string[] = [];
+  visit(parseMarkdown(markdown), (node) => {
+    if (node.type === "link" && /^https?:\/\//i.test(node.url)) found.push(node.url);
+    if (node.type === "text") found.push(...(node.value.match(/https?:\/\/[^\s<>)\]]+/g) ?? []));
+  });
+  return [...new Set(found)];
+}
+
+/**
+ * The fields a preview makes, with the member's choices: each text field is its passages joined
+ * in document order; period passages give the years, links passages the addresses; title,
+ * technologies, stage and period are the member's when chosen. Unplaced passages go nowhere.
+ */
+export function fieldsFromPreview(preview: WordPreview, choices: PreviewChoices = {}): ImportedFields {
+  const targetOf = (p: WordPreview["passages"][number]) => choices.targets?.[p.n] ?? p.target;
+  const joined = (target: PassageTarget) =>
+    preview.passages
+      .filter((p) => targetOf(p) === target)
+      .map((p) => p.markdown)
+      .join("\n\n")
+      .trim();
+  const period = periodOf(joined("period"));
+  return {
+    title: (choices.title ?? preview.title).trim().slice(0, 300),
+    language: preview.language,
+    technologies: choices.technologies ?? preview.technologies,
+    stage: choices.stage !== undefined ? choices.stage : preview.stage,
+    periodStart: choices.periodStart !== undefined ? choices.periodStart : period.periodStart,
+    periodEnd: choices.periodEnd !== undefined ? choices.periodEnd : period.periodEnd,
+    summary: joined("summary"),
+    problem: joined("problem"),
+    solution: joined("solution"),
+    results: joined("results"),
+    lessons: joined("lessons"),
+    partners: joined("partners"),
+    // Contact details are plain text: e-mail autolinks lose their angle brackets.
+    contact: joined("contact").replace(/<([^<>\s]+@[^<>\s]+)>/g, "$1"),
+    links: addressesIn(joined("links")).slice(0, 10),
+  };
+}

@@ -3,7 +3,7 @@ import { h } from "preact";
 import type { Db } from "#src/db/client.ts";
 import { normalizeThemes } from "#src/domain/events.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
-import { getReport, getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
+import { getReport, getReportBySlug, listActiveTechnologies, listTechnologies } from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/events/repository.ts";
 import { DocumentInput, EventInput, MergeInput, NewRecommendationInput, OutcomeInput, OutcomeRecommendationInput, PartInput, RecommendationInput, RegisterQuery, textsFrom } from "#src/features/events/schemas.ts";
 import * as service from "#src/features/events/service.ts";
@@ -42,6 +42,12 @@ export async function eventRoutes(app: FastifyInstance, { reflectedIn }: EventRo
     return event;
   };
 
+  /** The technologies a form offers: none retired, but those the records shown already use (by slug or id). */
+  const offered = async (slugs: string[], ids: string[] = []) => {
+    const used = ids.length ? (await listTechnologies(db)).filter((x) => ids.includes(x.id)).map((x) => x.slug) : [];
+    return listActiveTechnologies(db, [...slugs, ...used]);
+  };
+
   // Events
 
   const eventsPage = async (request: FastifyRequest, reply: Parameters<typeof pageContext>[1], values?: Record<string, unknown>, error?: AppError) => {
@@ -71,7 +77,7 @@ export async function eventRoutes(app: FastifyInstance, { reflectedIn }: EventRo
       repo.listDocuments(db, event.id),
       repo.listOutcomes(db, event.id),
       listRegions(db),
-      listTechnologies(db),
+      repo.listOutcomes(db, event.id).then((used) => offered(used.flatMap((o) => o.technologySlugs))),
     ]);
     const links = await repo.recommendationsOfOutcomes(db, outcomes.map((o) => o.id));
     const register = (await repo.listRegister(db, event.reportId)) as repo.RecommendationRow[];
@@ -198,7 +204,8 @@ export async function eventRoutes(app: FastifyInstance, { reflectedIn }: EventRo
   const registerPage = async (request: FastifyRequest, reply: Parameters<typeof pageContext>[1], values?: Record<string, unknown>, error?: AppError) => {
     const report = await reportOf(request);
     const filter = RegisterQuery.parse(request.query ?? {});
-    return h(RegisterPage, { ctx: pageContext(request, reply), report, rows: await repo.listRegister(db, report.id), technologies: await listTechnologies(db), filter, ...(values ? { values } : {}), error });
+    const rows = await repo.listRegister(db, report.id);
+    return h(RegisterPage, { ctx: pageContext(request, reply), report, rows, technologies: await offered(rows.flatMap((r) => r.technologySlugs)), filter, ...(values ? { values } : {}), error });
   };
 
   app.get("/editor/reports/:report/recommendations", editor, async (request, reply) => sendPage(reply, await registerPage(request, reply)));
@@ -223,7 +230,7 @@ export async function eventRoutes(app: FastifyInstance, { reflectedIn }: EventRo
       repo.sourceIdsOf(db, rec.id),
       reflectedIn(db, rec),
       repo.listRegister(db, rec.reportId),
-      listTechnologies(db),
+      repo.recommendationTechnologyIds(db, rec.id).then((ids) => offered([], ids)),
       repo.recommendationTechnologyIds(db, rec.id),
     ]);
     const sources = await repo.outcomesWithEvents(db, sourceIds);

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h, type VNode } from "preact";
 import type { Language } from "#src/domain/languages.ts";
+import type { Role } from "#src/domain/members.ts";
 import * as invitations from "#src/features/members/invitations.ts";
+import { landingFor } from "#src/features/members/landing.ts";
 import * as reset from "#src/features/members/password-reset.ts";
 import { resetLimiter } from "#src/features/members/reset-limits.ts";
 import { ForgotPasswordInput, LinkPasswordInput } from "#src/features/members/schemas.ts";
@@ -49,7 +51,7 @@ function linkPasswordRoutes(
   path: string,
   link: {
     find: (token: string) => Promise<LinkPerson | undefined | null>;
-    apply: (request: FastifyRequest, token: string, password: string) => Promise<{ token: string; user: { name: string; language: Language } } | undefined | null>;
+    apply: (request: FastifyRequest, token: string, password: string) => Promise<{ token: string; user: { name: string; language: Language; role: Role } } | undefined | null>;
     page: (props: LinkPageProps) => VNode;
     flash: (user: { name: string }) => [MessageKey, Record<string, string>?];
   },
@@ -82,7 +84,7 @@ function linkPasswordRoutes(
         setLanguageCookie(reply, done.user.language);
         const [key, params] = link.flash(done.user);
         setFlash(reply, key, params);
-        return reply.redirect("/member", 303);
+        return reply.redirect(landingFor(done.user), 303);
       },
       (error) => h(link.page, { ctx: pageContext(request, reply), person: found.person, action: request.url, error }),
     );

@@ -2,6 +2,7 @@ import { createToken, listTokens, revokeToken } from "#src/features/members/toke
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import * as auth from "#src/features/members/auth.ts";
+import { landingAfterSignIn } from "#src/features/members/landing.ts";
 import { getOrganization, getUser } from "#src/features/members/repository.ts";
 import { LanguageInput, PasswordChangeInput, SetupInput, SignInInput, TokenInput } from "#src/features/members/schemas.ts";
 import { setPreferredLanguage } from "#src/features/members/service.ts";
@@ -38,7 +39,8 @@ export async function memberRoutes(app: FastifyInstance) {
           setSessionCookie(reply, session.token);
           // The person's own language, from now on (pages and mail).
           setLanguageCookie(reply, session.user.language);
-          return reply.redirect(next, 303);
+          // Asked for nothing but the public home: their work.
+          return reply.redirect(landingAfterSignIn(session.user, next), 303);
         },
         (error) => h(SignInPage, { ctx: pageContext(request, reply), values: body, error, next }),
       );

@@ -54,7 +54,7 @@ export async function editorRoutes(app: FastifyInstance) {
     const draft = await loadDraft(db, reportSlugOf(request));
     const asked = (request.query as { lang?: unknown }).lang;
     const titleLanguage = isLanguage(asked) && draft.report.languages.includes(asked) ? asked : draft.primary;
-    return sendPage(reply, h(OutlinePage, { ctx: pageContext(request, reply), draft, titleLanguage, technologies: await catalog.listTechnologies(db) }));
+    return sendPage(reply, h(OutlinePage, { ctx: pageContext(request, reply), draft, titleLanguage, technologies: await catalog.listActiveTechnologies(db) }));
   });
 
   app.post("/editor/reports/:report/chapters", editor, async (request, reply) => {
@@ -67,7 +67,7 @@ export async function editorRoutes(app: FastifyInstance) {
         setFlash(reply, "outline.saved");
         return reply.redirect(`/editor/reports/${draft.report.slug}#ch-${chapter.id}`, 303);
       },
-      async (error) => h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await catalog.listTechnologies(db), values: body, error }),
+      async (error) => h(OutlinePage, { ctx: pageContext(request, reply), draft, technologies: await catalog.listActiveTechnologies(db), values: body, error }),
     );
   });
 

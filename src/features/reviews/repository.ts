@@ -80,6 +80,34 @@ export function openRoundsFor(db: Db, organizationId: string) {
     .orderBy(asc(reviewRounds.closesOn));
 }
 
+/** How many comments (not replies) an organization made in each of some rounds, by round. */
+export async function commentCountsOf(db: Db, organizationId: string, roundIds: string[]): Promise<Map<string, number>> {
+  if (roundIds.length === 0) return new Map();
+  const rows = await db
+    .select({ roundId: reviewComments.roundId, n: sql<number>`count(*)::int` })
+    .from(reviewComments)
+    .where(and(eq(reviewComments.organizationId, organizationId), inArray(reviewComments.roundId, roundIds), isNull(reviewComments.parentId)))
+    .groupBy(reviewComments.roundId);
+  return new Map(rows.map((r) => [r.roundId, r.n]));
+}
+
+/** Every open round, soonest closing first, with its report and its comments without a disposition: the secretariat's work page. */
+export function openRoundsWithCounts(db: Db) {
+  return db
+    .select({
+      id: reviewRounds.id,
+      title: reviewRounds.title,
+      closesOn: reviewRounds.closesOn,
+      reportTitles: reports.titles,
+      comments: sql<number>`(select count(*)::int from review_comments c where c.round_id = ${reviewRounds.id} and c.parent_id is null)`,
+      undisposed: sql<number>`(select count(*)::int from review_comments c where c.round_id = ${reviewRounds.id} and c.parent_id is null and c.disposition is null)`,
+    })
+    .from(reviewRounds)
+    .innerJoin(reports, eq(reports.id, reviewRounds.reportId))
+    .where(eq(reviewRounds.status, "open"))
+    .orderBy(asc(reviewRounds.closesOn), asc(reviewRounds.id));
+}
+
 /** Open rounds whose closing day falls between two days (ISO, both included): those due a reminder. */
 export const openRoundsClosingBetween = (db: Db, from: string, to: string) =>
   db
@@ -221,6 +249,18 @@ export async function updateProposal(tx: Db, id: string, values: Partial<typeof 
 export async function insertEndorsement(tx: Db, values: typeof topicEndorsements.$inferInsert): Promise<boolean> {
   const rows = await tx.insert(topicEndorsements).values(values).onConflictDoNothing().returning();
   return rows.length > 0;
+}
+
+/** Topic proposals with their report's slug and titles, newest first: an organization's own (`organizationId`), or all those still open (null). */
+export function proposalsWithReports(db: Db, filter: { organizationId: string } | { status: "open" }) {
+  return db
+    .select({ id: topicProposals.id, title: topicProposals.title, status: topicProposals.status, decisionNote: topicProposals.decisionNote, createdAt: topicProposals.createdAt, reportSlug: reports.slug, reportTitles: reports.titles, organizationName: organizations.name })
+    .from(topicProposals)
+    .innerJoin(reports, eq(reports.id, topicProposals.reportId))
+    .leftJoin(organizations, eq(organizations.id, topicProposals.organizationId))
+    .where("organizationId" in filter ? eq(topicProposals.organizationId, filter.organizationId) : eq(topicProposals.status, filter.status))
+    .orderBy(desc(topicProposals.createdAt))
+    .limit(100);
 }
 
 /** The report a proposal belongs to (its slug, for redirects). */

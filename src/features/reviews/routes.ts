@@ -5,7 +5,7 @@ import { listEditions } from "#src/features/editions/repository.ts";
 import { authorize, can, refusal } from "#src/access/index.ts";
 import { listOrganizations, listRegions } from "#src/features/members/repository.ts";
 import { draftResolver } from "#src/features/reports/evidence.ts";
-import { getReport, getReportBySlug, listTechnologies } from "#src/features/catalog/repository.ts";
+import { getReport, getReportBySlug, listActiveTechnologies } from "#src/features/catalog/repository.ts";
 import { matrixDocx, matrixLines, matrixXlsx } from "#src/features/reviews/matrix.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
 import { regionGroups, withRegion } from "#src/features/reviews/picker.tsx";
@@ -152,11 +152,12 @@ export async function reviewRoutes(app: FastifyInstance) {
     const whyNot = refused ? request.t(`error.${refused}` as "error.ROUND_CLOSED") : undefined;
     const [report, document, comments] = await Promise.all([reportById(round.reportId), roundDocument(db, round, request.lang), repo.listComments(db, round.id)]);
     const resolve = await draftResolver(db, document.flatMap((c) => c.sections.map((s) => s.body)), request.lang);
+    // Members comment on the text as readers will see it: a broken reference is the secretariat's to fix, not theirs to read.
     const visible = comments.filter((comment) => can(caller, "view", { kind: "review-comment", round, comment }));
     const withHtml = [];
     for (const c of document) {
       const sections = [];
-      for (const s of c.sections) sections.push({ ...s, html: (await renderMarkdown(s.body, { lang: request.lang, idPrefix: `r-${s.id.slice(0, 8)}`, resolve })).html });
+      for (const s of c.sections) sections.push({ ...s, html: (await renderMarkdown(s.body, { lang: request.lang, idPrefix: `r-${s.id.slice(0, 8)}`, resolve, warnings: "hide" })).html });
       withHtml.push({ ...c, sections });
     }
     return h(RoundMemberPage, { ctx: pageContext(request, reply), report, round, document: withHtml, comments: visible, mayComment: !whyNot, whyNot, ...extra });
@@ -186,7 +187,10 @@ export async function reviewRoutes(app: FastifyInstance) {
 
   const proposalsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, unknown>, error?: AppError) => {
     const report = await reportOf(request);
-    return h(ProposalsPage, { ctx: pageContext(request, reply), report, proposals: await repo.listProposals(db, report.id, request.user!.organizationId), technologies: await listTechnologies(db), values, error });
+    const proposals = await repo.listProposals(db, report.id, request.user!.organizationId);
+    // The form offers no retired technology; earlier proposals keep the names of theirs.
+    const technologies = await listActiveTechnologies(db, proposals.flatMap((p) => p.technologySlugs));
+    return h(ProposalsPage, { ctx: pageContext(request, reply), report, proposals, technologies, values, error });
   };
 
   app.get("/reports/:report/proposals", contributor, async (request, reply) => sendPage(reply, await proposalsPage(request, reply)));

@@ -34,8 +34,9 @@ export function parseNumber(raw: string | number): number | undefined {
 }
 
 /**
- * Reads answers from flat values. With `submit`, required questions must be answered. Questions
- * hidden by an earlier answer are dropped. Answers nothing plus the problems, or the answers.
+ * Reads answers from flat values. With `submit`, required questions must be answered and answers
+ * to questions hidden by an earlier answer are dropped; a draft keeps them, for when the earlier
+ * answer changes back. Answers nothing plus the problems, or the answers.
  */
 export function readAnswers(def: Definition, flat: Flat, options: { submit: boolean; strictColumns?: boolean }): { answers: Answers; problems: Problem[] } {
   const answers: Answers = {};
@@ -49,8 +50,9 @@ export function readAnswers(def: Definition, flat: Flat, options: { submit: bool
   }
   // Conditional questions: only those the earlier answers open.
   for (const q of questionsOf(def)) {
-    if (!isShown(q, answers)) delete answers[q.id];
-    else if (options.submit && q.required && answers[q.id] === undefined) problems.push({ key: q.type === "matrix" ? `${q.id}.${q.technologies[0]}.stage` : q.id, code: "required" });
+    if (!isShown(q, answers)) {
+      if (options.submit) delete answers[q.id];
+    } else if (options.submit && q.required && answers[q.id] === undefined) problems.push({ key: q.type === "matrix" ? `${q.id}.${q.technologies[0]}.stage` : q.id, code: "required" });
   }
   return { answers, problems };
 }

@@ -100,6 +100,21 @@ export const surveysFor = (db: Db, organizationId: string) =>
     .where(and(eq(surveyInvitations.organizationId, organizationId), inArray(surveys.status, ["open", "closed"])))
     .orderBy(desc(surveys.year));
 
+/** Open surveys with how many organizations are invited and how many have submitted: the secretariat's work page. */
+export const openSurveysWithCounts = (db: Db) =>
+  db
+    .select({
+      id: surveys.id,
+      titles: surveys.titles,
+      year: surveys.year,
+      closesOn: surveys.closesOn,
+      invited: sql<number>`(select count(*)::int from survey_invitations i where i.survey_id = ${surveys.id})`,
+      submitted: sql<number>`(select count(*)::int from survey_responses r where r.survey_id = ${surveys.id} and r.status = 'submitted')`,
+    })
+    .from(surveys)
+    .where(eq(surveys.status, "open"))
+    .orderBy(sql`${surveys.closesOn} asc nulls last`, asc(surveys.slug));
+
 /** Open surveys whose closing day falls between two days (ISO, both included): those due a reminder. */
 export const openSurveysClosingBetween = (db: Db, from: string, to: string) =>
   db

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { authorize } from "#src/access/index.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
-import { flatten } from "#src/features/surveys/answers.ts";
+import { flatten, type Flat } from "#src/features/surveys/answers.ts";
+import { changedKeys, mergeFlat, saveAnswers } from "#src/features/surveys/drafts.ts";
+import { applicableAnswers } from "#src/features/surveys/guide.ts";
 import { resolveSteps, selectionQuery } from "#src/features/surveys/figure-steps.ts";
 import { describeFigure, drawFigure, figureLabels, loadResults, previewQuery, resultsChart } from "#src/features/surveys/read.ts";
 import * as repo from "#src/features/surveys/repository.ts";
@@ -12,7 +14,7 @@ import * as service from "#src/features/surveys/service.ts";
 import { exportCsv, exportXlsx, SPREADSHEET_TYPES, templateXlsx } from "#src/features/surveys/spreadsheet.ts";
 import { readTableInPool } from "#src/features/surveys/spreadsheet-pool.ts";
 import { blankTemplate } from "#src/features/surveys/templates.ts";
-import { AnswerPage } from "#src/features/surveys/views/answer.tsx";
+import { AnswerPage, questionLabeller, savedStatus, savedTime } from "#src/features/surveys/views/answer.tsx";
 import { FigureFormPage } from "#src/features/surveys/views/figure-form.tsx";
 import { SurveyPage, SurveysPage } from "#src/features/surveys/views/editor.tsx";
 import { ResultsPage } from "#src/features/surveys/views/results.tsx";
@@ -150,8 +152,9 @@ export async function surveyRoutes(app: FastifyInstance) {
   for (const format of ["xlsx", "csv"] as const) {
     app.get(`/editor/surveys/:id/responses.${format}`, editor, async (request, reply) => {
       const survey = await surveyOf(request);
-      const rows = (await repo.responsesWithOrganizations(db, survey.id)).map((r) => ({ organization: r.organization.shortName ?? r.organization.name, answers: r.response.answers }));
       const def = await definitionOf(survey);
+      // A draft keeps answers to questions that no longer apply; the export shows only those that do.
+      const rows = (await repo.responsesWithOrganizations(db, survey.id)).map((r) => ({ organization: r.organization.shortName ?? r.organization.name, answers: applicableAnswers(def, r.response.answers) }));
       const bytes = format === "xlsx" ? await exportXlsx(def, rows) : exportCsv(def, rows);
       return reply.type(SPREADSHEET_TYPES[format]).header("content-disposition", contentDisposition("attachment", `${survey.slug}-responses.${format}`)).send(bytes);
     });
@@ -284,23 +287,34 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   // Members answering for their organization
 
-  const answerPage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, organizationId: string, extra: { values?: Record<string, string | string[]>; error?: AppError } = {}) => {
+  // The form shows the stored answers, or those just posted (a partial post: over the stored ones).
+  const answerPage = async (request: FastifyRequest, reply: FastifyReply, survey: repo.SurveyRow, organizationId: string, extra: { posted?: { flat: Flat; changed: string[] | undefined }; error?: AppError; status?: string } = {}) => {
     const [response, org] = await Promise.all([repo.getResponse(db, survey.id, organizationId), listOrganizations(db, {}).then((all) => all.find((o) => o.id === organizationId))]);
     const version = (await repo.getVersion(db, response?.versionId ?? survey.currentVersionId!))!;
     const labels = await figureLabels(db, version.definition, request.lang);
-    const answers = response?.answers ?? {};
+    const stored = flatten(version.definition, response?.answers ?? {});
+    const posted = extra.posted && mergeFlat(stored, extra.posted.flat, extra.posted.changed);
     return h(AnswerPage, {
       ctx: pageContext(request, reply),
       survey,
       definition: version.definition,
       organization: org?.name ?? "",
       response,
-      values: extra.values ?? flatten(version.definition, answers),
-      answers,
+      values: posted ? Object.fromEntries(Object.entries(posted).filter((e): e is [string, string | string[]] => typeof e[1] === "string" || Array.isArray(e[1]))) : stored,
       technologyName: labels.technology,
       error: extra.error,
       action: `/member/surveys/${survey.id}`,
+      status: extra.status,
     });
+  };
+
+  // A draft saved: its time, and the questions whose answers were kept back (not a number, not an option).
+  const draftSaved = async (request: FastifyRequest, survey: repo.SurveyRow, saved: Awaited<ReturnType<typeof saveAnswers>>) => {
+    const { t, lang } = request;
+    if (!saved.problems.length) return savedStatus(t, lang, saved.response.updatedAt);
+    const labelOf = questionLabeller(saved.definition, t, lang, (await figureLabels(db, saved.definition, lang)).technology);
+    const questions = [...new Set(saved.problems.map((p) => labelOf(p.key)?.label ?? p.key))].join("; ");
+    return t("surveyForm.partlySaved", { time: savedTime(lang, saved.response.updatedAt), questions });
   };
 
   const organizationFor = (request: FastifyRequest) => {
@@ -316,19 +330,32 @@ export async function surveyRoutes(app: FastifyInstance) {
     return sendPage(reply, await answerPage(request, reply, survey, orgId));
   });
 
+  // Every save is a draft save but "submit": the buttons, "next:<section>" (saves, then goes on to
+  // that section), and the page script's background saves (JSON, only the answers it changed).
   app.post("/member/surveys/:id", contributor, async (request, reply) => {
     const survey = await surveyOf(request);
     const orgId = organizationFor(request);
     const body = formBody(request.body);
     const submit = body.intent === "submit";
+    const posted = { flat: flatFromForm(body), changed: changedKeys(body) };
+    if (!submit && wantsJson(request)) {
+      const saved = await saveAnswers(db, callerOf(request), survey.id, orgId, posted.flat, { submit: false, changed: posted.changed });
+      return { savedAt: saved.response.updatedAt.toISOString(), status: await draftSaved(request, survey, saved), problems: saved.problems.map((p) => p.key) };
+    }
+    const next = typeof body.intent === "string" && body.intent.startsWith("next:") ? (await repo.getVersion(db, survey.currentVersionId!))?.definition.sections.find((s) => `next:${s.id}` === body.intent) : undefined;
     return submitForm(
       reply,
       async () => {
-        await service.saveResponse(db, callerOf(request), survey.id, orgId, flatFromForm(body), submit);
+        const saved = await saveAnswers(db, callerOf(request), survey.id, orgId, posted.flat, { submit, changed: posted.changed });
+        // Answers that could not be read, or a submit that lacks some, stay on the form, marked; the rest is saved as a draft.
+        if (saved.refused || saved.problems.length) {
+          const error = saved.refused ?? appError("VALIDATION_FAILED", service.fieldsOf(saved.problems));
+          return sendPage(reply, await answerPage(request, reply, survey, orgId, { posted, error, status: await draftSaved(request, survey, saved) }), 400);
+        }
         setFlash(reply, submit ? "survey.flash.submitted" : "survey.flash.saved");
-        return reply.redirect(submit ? "/member" : `/member/surveys/${survey.id}`, 303);
+        return reply.redirect(submit ? "/member" : `/member/surveys/${survey.id}${next ? `#s-${next.id}` : ""}`, 303);
       },
-      async (error) => answerPage(request, reply, survey, orgId, { values: Object.fromEntries(Object.entries(flatFromForm(body)).filter((e): e is [string, string | string[]] => e[1] !== undefined).map(([k, v]) => [k, v])), error }),
+      async (error) => answerPage(request, reply, survey, orgId, { posted, error }),
     );
   });
 }

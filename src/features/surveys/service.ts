@@ -3,7 +3,7 @@ import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import type { Caller } from "#src/domain/actors.ts";
-import { listTechnologies } from "#src/features/catalog/repository.ts";
+import { listActiveTechnologies } from "#src/features/catalog/repository.ts";
 import { listOrganizations } from "#src/features/members/repository.ts";
 import { notifyOrganizations } from "#src/features/notifications/notify.ts";
 import { readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
@@ -37,7 +37,8 @@ export function createSurvey(db: Db, actor: Actor, input: SurveyInput) {
 
 /** Starts a survey from a template: the adoption one asks about every technology of the catalog. */
 export async function startSurvey(db: Db, actor: Actor, input: { slug: string; title: string; year: number; template: "adoption" | "blank" }) {
-  const technologies = (await listTechnologies(db)).map((x) => x.slug);
+  // A new survey asks about the catalog as it is now: no retired technology.
+  const technologies = (await listActiveTechnologies(db)).map((x) => x.slug);
   const definition = input.template === "adoption" && technologies.length ? adoptionTemplate(technologies) : blankTemplate();
   return createSurvey(db, actor, { slug: input.slug, title: input.title, year: input.year, kind: input.template === "adoption" ? "technology-adoption" : "general", intro: null, minGroup: 5, definition });
 }

@@ -1,4 +1,5 @@
 import { ADOPTION_STAGES, questionsOf, textIn, type Definition, type Question } from "#src/domain/surveys.ts";
+import { questionNumbers } from "#src/features/surveys/guide.ts";
 import type { SurveyRow } from "#src/features/surveys/repository.ts";
 import { choiceValues, type Group, type RateGroup, type Results } from "#src/features/surveys/results.ts";
 import { Layout } from "#src/web/layout.tsx";
@@ -103,6 +104,7 @@ export function ResultsPage({ ctx, survey, definition, results, regionName, tech
       </table>
     </div>
   );
+  const numbers = questionNumbers(definition);
   return (
     <Layout ctx={ctx} title={t("survey.resultsOf", { title })} section={results.audience === "editor" ? "editor" : "reports"}>
       <h1>{t("survey.resultsOf", { title })}</h1>
@@ -112,13 +114,13 @@ export function ResultsPage({ ctx, survey, definition, results, regionName, tech
         {rateTable(t("survey.byRegion"), results.byRegion, regionName)}
         {rateTable(t("survey.byKind"), results.byKind, kindName)}
       </div>
-      {questionsOf(definition).map((q, i) => {
+      {questionsOf(definition).map((q) => {
         const r = results.questions.find((x) => x.id === q.id);
         if (!r) return null;
         return (
           <section class="panel" id={`q-${q.id}`}>
             <h2>
-              {i + 1}. {textIn(q.text, lang)}
+              {numbers.get(q.id)}. {textIn(q.text, lang)}
             </h2>
             <p class="muted small">{t("survey.answeredBy", { n: r.n })}</p>
             {r.type === "text" && <p class="muted">{t("survey.textNotShown")}</p>}
