@@ -31,7 +31,15 @@ export type Passage = {
 };
 
 /** Something the import left out, by name: "tracked-changes", "comments", "embedded-objects", "images"... */
-export type DroppedItem = { kind: "tracked-changes" | "comments" | "embedded-objects" | "images" | "text-boxes" | "fields"; count: number; detail?: string };
+export type DroppedItem = {
+  kind: "tracked-changes" | "comments" | "embedded-objects" | "images" | "text-boxes" | "fields";
+  count: number;
+  /** Tracked changes: insertions kept and deletions left out (numbers, so pages say them in their language). */
+  inserted?: number;
+  deleted?: number;
+  /** Names as the document gives them (comment authors, object types such as "Excel.Sheet.12"): data, not prose. */
+  detail?: string;
+};
 
 export type WordPreview = {
   title: string;

@@ -8,6 +8,14 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
+/** The secretariat's work page: what editors and administrators have to do, gathered. */
+export const SECRETARIAT_WORK = "/editor/work";
+
+/** Where a person's work is ("My work" in the header, the landing after sign-in): the member's page, or the secretariat's work page for editors and administrators. */
+export function landingFor(user: { role: Role }): string {
+  return roleAtLeast(user.role, "editor") ? SECRETARIAT_WORK : "/member";
+}
+
 /** What a personal API token may do. Each scope also needs the owner's role: a token never does more than its owner. */
 export const TOKEN_SCOPES = ["read", "comment", "edit", "publish"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -1,4 +1,5 @@
 import type { Root } from "mdast";
+import { escapeMarkdown } from "#src/content/escape.ts";
 import type { ResolvedRecommendation } from "#src/content/html.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import type { Db } from "#src/db/client.ts";
@@ -75,8 +76,6 @@ export function caseStudyMarkdown(cs: PublicationCaseStudy, t: Translate): strin
   if (f.links.length) parts.push(`**${t("cs.links")}**`, f.links.map((l) => `- <${l}>`).join("\n"));
   return parts.join("\n\n");
 }
-
-const escapeMarkdown = (s: string) => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
 
 /** The annex as a last chapter, so every format shows it the way it shows chapters. */
 function annexChapter(caseStudies: PublicationCaseStudy[], lang: Language): PublicationChapter[] {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { LANGUAGES, reportTitle, type Language } from "#src/domain/languages.ts";
-import { roleAtLeast } from "#src/domain/members.ts";
+import { landingFor, roleAtLeast, SECRETARIAT_WORK } from "#src/domain/members.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import type { PageContext } from "#src/web/render.ts";
@@ -39,7 +39,7 @@ function SecretariatMenu({ ctx, current }: { ctx: PageContext; current: boolean 
     {
       title: t("menu.work"),
       links: [
-        ["/editor/work", t("nav.member")],
+        [SECRETARIAT_WORK, t("nav.member")],
         ["/editor", t("menu.allReports")],
         ["/draft", t("nav.draft")],
         ["/editor/case-studies", t("cs.queue")],
@@ -190,8 +190,7 @@ export function Layout({ ctx, title, children, section, languageLinks, head }: L
                   </li>
                   {user && (
                     <li>
-                      {/* Editors' and administrators' work is the secretariat's work page (members/landing.ts). */}
-                      <a href={roleAtLeast(user.role, "editor") ? "/editor/work" : "/member"} aria-current={current("member")}>
+                      <a href={landingFor(user)} aria-current={current("member")}>
                         {t("nav.member")}
                       </a>
                     </li>

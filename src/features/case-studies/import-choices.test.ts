@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WordPreview } from "#src/domain/case-study-imports.ts";
-import { choicesFrom, reviewValues, targetOf } from "#src/features/case-studies/import-choices.ts";
+import { choicesFrom, movesFor, reviewValues, targetOf } from "#src/features/case-studies/import-choices.ts";
 import { isAppError } from "#src/lib/errors.ts";
 
 const preview: WordPreview = {
@@ -50,5 +50,15 @@ describe("the import review form", () => {
       periodEnd: "field.year",
     });
     expect(refusal({ title: "Gate cameras", periodStart: "2022", periodEnd: "2020" })).toEqual({ periodEnd: "field.periodOrder" });
+  });
+
+  it("moves a passage into the fields it can be copied to, never into technologies, stage or period, which the member sets", () => {
+    const summary = preview.passages[1]!;
+    expect(movesFor(summary)).toEqual(["summary", "problem", "solution", "results", "lessons", "partners", "contact", "links", "unplaced"]);
+    // A passage the import read to suggest the stage may stay there, or go to a field.
+    expect(movesFor({ target: "stage" })).toContain("stage");
+    expect(movesFor({ target: "stage" })).not.toContain("technologies");
+    expect(targetOf({ "target-2": "stage" }, summary)).toBe("summary");
+    expect(refusal({ title: "Gate cameras", "target-2": "technologies", "target-1": "period" })).toEqual({ "target-2": "field.invalid", "target-1": "field.invalid" });
   });
 });

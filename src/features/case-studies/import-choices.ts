@@ -11,6 +11,18 @@ import type { FormValues } from "#src/web/components.tsx";
 export const targetField = (n: number) => `target-${n}`;
 
 const isTarget = (v: unknown): v is PassageTarget => typeof v === "string" && (PASSAGE_TARGETS as readonly string[]).includes(v);
+
+/**
+ * Targets that only suggest the choices above the passages (ticks, stage, years) and are never
+ * copied: the member sets those choices themselves, so a passage is not moved into them.
+ */
+const SUGGESTING: readonly PassageTarget[] = ["technologies", "stage", "period"];
+
+/** Where a passage may be moved: every field it can be copied into, "unplaced", and where the import put it. */
+export function movesFor(passage: { target: PassageTarget }): PassageTarget[] {
+  return PASSAGE_TARGETS.filter((target) => !SUGGESTING.includes(target) || target === passage.target);
+}
+const mayMove = (passage: { target: PassageTarget }, v: unknown): v is PassageTarget => isTarget(v) && movesFor(passage).includes(v);
 const isStage = (v: string): v is Stage => (STAGES as readonly string[]).includes(v);
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 
@@ -29,7 +41,7 @@ export function reviewValues(preview: WordPreview): FormValues {
 /** Where a passage goes on the form as it stands: the member's choice when it is a valid one, else the preview's. */
 export function targetOf(values: FormValues, passage: { n: number; target: PassageTarget }): PassageTarget {
   const chosen = values[targetField(passage.n)];
-  return isTarget(chosen) ? chosen : passage.target;
+  return mayMove(passage, chosen) ? chosen : passage.target;
 }
 
 function year(v: unknown, field: string, errors: FieldErrors): number | null {
@@ -41,7 +53,7 @@ function year(v: unknown, field: string, errors: FieldErrors): number | null {
 }
 
 /**
- * The member's choices from the posted review form, checked: a passage target out of the list, a
+ * The member's choices from the posted review form, checked: a passage target out of its list (movesFor), a
  * technology that is not offered (`technologies`: the active slugs), a stage out of STAGES or a year
  * out of range is refused (VALIDATION_FAILED, by field), so that nothing is written.
  */
@@ -61,7 +73,7 @@ export function choicesFrom(body: Record<string, unknown>, preview: WordPreview,
   for (const passage of preview.passages) {
     const value = body[targetField(passage.n)];
     if (value === undefined) continue;
-    if (isTarget(value)) targets[passage.n] = value;
+    if (mayMove(passage, value)) targets[passage.n] = value;
     else errors[targetField(passage.n)] = "field.invalid";
   }
   if (Object.keys(errors).length) throw appError("VALIDATION_FAILED", errors);

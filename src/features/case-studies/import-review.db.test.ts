@@ -6,8 +6,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "#src/db/client.ts";
 import { SYSTEM_ACTOR, type Caller } from "#src/domain/actors.ts";
-import { previewImport } from "#src/features/case-studies/import.ts";
+import { previewImport, withTitle } from "#src/features/case-studies/import.ts";
 import { reviewValues } from "#src/features/case-studies/import-choices.ts";
+import type { Passage, WordPreview } from "#src/domain/case-study-imports.ts";
 import { getImport, insertImport, purgeStaleImports } from "#src/features/case-studies/imports-repository.ts";
 import { createTechnology, setTechnologyLink } from "#src/features/catalog/technologies.ts";
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
@@ -60,6 +61,14 @@ async function upload(browser: Browser, data: Buffer, filename = "Scellés.docx"
   return { url, id: url.split("/").pop()! };
 }
 
+/** A pending import with a preview made up for the test, over a real Word file (confirming reads it again). */
+async function pendingWith(userId: string, preview: Partial<WordPreview>, filename = "Scellés.docx") {
+  const full: WordPreview = { title: "Gate cameras", titleFrom: "title", language: "en", passages: [], technologies: [], stage: null, periodStart: null, periodEnd: null, otherHeadings: [], dropped: [], warnings: [], images: [], ...preview };
+  const row = await insertImport(env.database.db, { createdBy: userId, organizationId: null, filename, data: corpus("02-pandoc-fr-colons.docx"), language: "en", preview: full });
+  return { id: row.id, url: `/member/case-studies/imports/${row.id}`, preview: full };
+}
+const passage = (n: number, target: Passage["target"], markdown: string): Passage => ({ n, markdown, heading: "Summary", target, reason: "heading" });
+
 describe("Word import review", () => {
   it("previews without saving, regroups passages on update, makes one draft on confirm with the member's choices, and never twice", async () => {
     const db = env.database.db;
@@ -81,7 +90,7 @@ describe("Word import review", () => {
     const page = await browser.get(url);
     expect(page.statusCode).toBe(200);
     // The note comes before the first field heading, after the document's title.
-    expect(page.body).toContain(`Passage ${note.n}, under the heading “Scellés électroniques sur les camions en transit à Montaubrac”, which names no field`);
+    expect(page.body).toContain(`Passage ${note.n}, before the first heading`);
     expect(page.body).toMatch(/Passage \d+, from a line “Stage: …”/);
     expect(page.body).toMatch(/Passage \d+, under the heading “1\. Résumé :?”/);
     expect(section(page.body, "unplaced")).toContain("préparé pour l’atelier");
@@ -232,5 +241,83 @@ describe("Word import review", () => {
     expect(await purgeStaleImports(db)).toBeGreaterThanOrEqual(1);
     expect(await getImport(db, old.id)).toBeUndefined();
     expect(await getImport(db, fresh.id)).toBeDefined();
+  });
+
+  it("refuses an upload past ten waiting imports, saying why, and takes it again once one is cancelled", async () => {
+    const { browser, user } = await member();
+    const waiting = [];
+    for (let i = 0; i < 10; i++) waiting.push(await pendingWith(user.id, { title: `Import ${i}` }));
+    const before = await counts();
+    const res = await browser.upload("/member", "/member/case-studies/import", "document", { filename: "one-more.docx", data: corpus("02-pandoc-fr-colons.docx"), type: DOCX });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("You already have 10 Word files waiting for your review");
+    expect(await counts()).toEqual(before);
+    expect((await browser.submit(waiting[0]!.url, waiting[0]!.url, { intent: "cancel" })).statusCode).toBe(303);
+    await upload(browser, corpus("02-pandoc-fr-colons.docx"));
+  });
+
+  it("refuses a field over 20,000 characters or more than ten addresses, naming the section, instead of cutting them", async () => {
+    const { browser, user } = await member();
+    const long = "Cameras read plates at the gate. ".repeat(700);
+    const addresses = Array.from({ length: 11 }, (_, i) => `- https://example.org/page-${i}`).join("\n");
+    const { url, id, preview } = await pendingWith(user.id, { passages: [passage(1, "summary", long), passage(2, "unplaced", "A short note."), passage(3, "links", addresses)] });
+    const before = await counts();
+    const res = await browser.submit(url, url, formFields(reviewValues(preview), { intent: "confirm" }));
+    expect(res.statusCode).toBe(400);
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(res.body)![0];
+    expect(summary).toContain('<a href="#f-summary">Summary: ');
+    expect(summary).toContain('<a href="#f-links">Links: ');
+    expect(res.body).toContain('id="f-summary"');
+    expect(res.body).toContain('id="f-links"');
+    expect(await counts()).toEqual(before);
+    // The passages moved out of the way, the draft is made with every word of what remains.
+    const ok = await browser.submit(url, url, formFields(reviewValues(preview), { intent: "confirm", "target-1": "unplaced", "target-2": "summary", "target-3": "unplaced" }));
+    expect(ok.statusCode).toBe(303);
+    expect(await getImport(env.database.db, id)).toBeUndefined();
+  });
+
+  it("names a document-wide refusal on the page it links to", async () => {
+    const { browser, user } = await member();
+    const { url } = await pendingWith(user.id, { passages: [passage(1, "summary", "Cameras read plates.")] });
+    const page = await browser.get(url);
+    expect(page.body).toContain('id="f-document"');
+  });
+
+  it("shows passages as readers will see them, with no raw HTML, and offers no move into technologies, stage or period", async () => {
+    const { browser, user } = await member();
+    const { url, preview } = await pendingWith(user.id, {
+      passages: [passage(1, "summary", "Cameras read **plates** <script>alert(1)</script>\\*\n\nSecond paragraph"), passage(2, "stage", "Stage: pilot")],
+    });
+    const page = await browser.get(url);
+    // Rendered and sanitized like any text: emphasis shown, the script gone, the escape kept as a character.
+    expect(section(page.body, "summary")).toMatch(/<p>Cameras read <strong>plates<\/strong>[^<]*\*<\/p>\s*<p>Second paragraph<\/p>/);
+    expect(page.body).not.toContain("<script>alert(1)");
+    const select = (n: number) => /<select[^>]*name="target-(\d+)"[\s\S]*?<\/select>/g.exec(page.body.slice(page.body.indexOf(`id="f-target-${n}"`) - 200))![0];
+    expect(select(1)).not.toMatch(/value="(technologies|stage|period)"/);
+    expect(select(1)).toContain('value="lessons"');
+    expect(select(2)).toContain('value="stage" selected');
+    const moved = await browser.submit(url, url, formFields(reviewValues(preview), { intent: "update", "target-1": "stage" }));
+    expect(moved.statusCode).toBe(400);
+    expect(moved.body).toContain('href="#f-target-1"');
+  });
+
+  it("says tracked changes in the page's language, and a missing title comes from the file name", async () => {
+    const untitled = { title: "", titleFrom: "first-line", passages: [] } as unknown as WordPreview;
+    expect(withTitle(untitled, "Scellés.DOCX").title).toBe("Scellés");
+    expect(withTitle({ ...untitled, title: "Seals" }, "Scellés.docx").title).toBe("Seals");
+    const { browser, user } = await member();
+    const dropped: WordPreview["dropped"] = [
+      { kind: "tracked-changes", count: 3, inserted: 2, deleted: 1 },
+      { kind: "comments", count: 2, detail: "Ana Ruiz, Jean Dupont" },
+    ];
+    const { url } = await pendingWith(user.id, { title: "Scellés", titleFrom: "first-line", passages: [passage(1, "summary", "Texte.")], dropped });
+    const fr = await browser.get(url, { "accept-language": "fr" });
+    expect(fr.body).toContain("3 modifications suivies (2 insertions conservées, 1 suppression écartée)");
+    expect(fr.body).toContain("2 commentaires (Ana Ruiz, Jean Dupont)");
+    expect(fr.body).not.toMatch(/inserted|deleted/);
+    expect(fr.body).toContain("Vérifier l'importation de Scellés.docx");
+    expect(fr.body).toMatch(/Le document n'a pas de titre\s?: voici le nom de son fichier\./u);
+    const es = await browser.get(url, { "accept-language": "es" });
+    expect(es.body).toContain("2 inserciones conservadas, 1 eliminación descartada");
   });
 });

@@ -33,29 +33,45 @@ async function readInPool(db: Db, data: Buffer, language: Language): Promise<Wor
   return { ...read, images: read.images.map((image) => ({ ...image, data: Buffer.from(image.data) })) };
 }
 
+/** How many previews a member may keep waiting for review; the next upload is refused until one is confirmed or cancelled. */
+export const MAX_PENDING_IMPORTS = 10;
+/** The longest text a field takes (as on the case-study form) and the most web addresses. */
+const MAX_FIELD_CHARS = 20_000;
+const MAX_LINKS = 10;
+
+/** The title a document without one gets: its file name, without the extension. */
+export const titleFromFilename = (filename: string) => filename.replace(/\.docx$/i, "").trim();
+
+/** The web addresses written in the passages going to Links (as the engine reads them, before it keeps ten). */
+function linksWritten(preview: WordPreview, choices?: PreviewChoices): number {
+  const text = preview.passages.filter((p) => (choices?.targets?.[p.n] ?? p.target) === "links").map((p) => p.markdown).join("\n");
+  return new Set(text.match(/https?:\/\/[^\s<>)\]]+/g) ?? []).size;
+}
+
 // What a document says is refused on the same characters as what a form sends, and held to the
-// same limits on how its Markdown is built.
-function checkedFields(preview: WordPreview, choices?: PreviewChoices): ImportedFields {
+// same limits on how its Markdown is built. `by`: whom the refusal names — the whole document (the
+// upload, the command line), or each field (the review screen, whose summary links to it). The
+// limits on length wait for the review (`lengths: false`): moving passages can bring a field within them.
+function checkedFields(preview: WordPreview, choices: PreviewChoices | undefined, by: "document" | "field", lengths = true): ImportedFields {
   assertValidText(preview);
   const fields = fieldsFromPreview(preview, choices);
+  const errors: Record<string, string> = {};
   for (const field of [...TEXT_FIELDS, "partners", "contact"] as const) {
-    const problem = markdownProblem(String(fields[field] ?? ""));
-    if (problem) throw appError("VALIDATION_FAILED", { document: problem });
+    const text = String(fields[field] ?? "");
+    const problem = lengths && text.length > MAX_FIELD_CHARS ? "field.tooLong" : markdownProblem(text);
+    if (problem) errors[by === "document" ? "document" : field] ??= problem;
   }
+  if (lengths && linksWritten(preview, choices) > MAX_LINKS) errors[by === "document" ? "document" : "links"] ??= "field.tooMany";
+  if (Object.keys(errors).length) throw appError("VALIDATION_FAILED", errors);
   return fields;
 }
 
-// Imported text goes through the same schema as the form, trimmed to its limits first.
+// Imported text goes through the same schema as the form; checkedFields refused any text over
+// its limit, so nothing is cut here but a title, which the member saw and could shorten.
 function fieldsFrom(imported: Partial<CaseStudyFields>, language: Language, filename: string): CaseStudyFields {
   const merged = { ...emptyFields(language), ...imported };
-  const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
-  const title = merged.title.replace(/\p{Cc}/gu, " ").trim() || filename.replace(/\.docx$/i, "");
-  const candidate = {
-    ...merged,
-    title: clip(title, 300),
-    ...Object.fromEntries([...TEXT_FIELDS, "partners", "contact"].map((f) => [f, clip(String(merged[f as keyof CaseStudyFields] ?? ""), 20_000)])),
-    consent: false,
-  };
+  const title = merged.title.replace(/\p{Cc}/gu, " ").trim() || titleFromFilename(filename);
+  const candidate = { ...merged, title: title.slice(0, 300), consent: false };
   const parsed = CaseStudyInput.safeParse(candidate);
   return parsed.success ? parsed.data : { ...candidate, links: [], periodStart: null, periodEnd: null };
 }
@@ -102,13 +118,17 @@ export function filledFields(fields: ImportedFields | CaseStudyFields): string[]
   return Object.entries(filled).filter(([, yes]) => yes).map(([name]) => name);
 }
 
+/** A preview whose document gave no title takes its file name's (never a word in one language). */
+export const withTitle = (preview: WordPreview, filename: string): WordPreview => (preview.title.trim() ? preview : { ...preview, title: titleFromFilename(filename) });
+
 /**
  * Reads a Word file without writing anything: the preview (passages and where they go) and the
  * fields it would make. The command line's --dry-run; previewImport and importCaseStudy build on it.
  */
 export async function readWordFile(db: Db, data: Buffer, language: Language, filename: string): Promise<{ preview: WordPreview; fields: CaseStudyFields }> {
-  const { preview } = await readInPool(db, data, language);
-  const imported = checkedFields(preview);
+  const read = await readInPool(db, data, language);
+  const preview = withTitle(read.preview, filename);
+  const imported = checkedFields(preview, undefined, "document", false);
   return { preview, fields: fieldsFrom(imported, imported.language, filename) };
 }
 
@@ -119,6 +139,8 @@ export async function readWordFile(db: Db, data: Buffer, language: Language, fil
 export async function previewImport(db: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer; language: Language }): Promise<{ id: string; preview: WordPreview }> {
   assertMayImport(caller, input.organizationId);
   if (!caller.userId) throw appError("FORBIDDEN");
+  // Each preview keeps its file for a week: a member keeps a few at a time, not a store of them.
+  if ((await imports.countPendingImports(db, caller.userId)) >= MAX_PENDING_IMPORTS) throw appError("VALIDATION_FAILED", { document: "import.tooManyPending" });
   const { preview } = await readWordFile(db, input.data, input.language, input.filename);
   const row = await imports.insertImport(db, { createdBy: caller.userId, organizationId: input.organizationId, filename: input.filename, data: input.data, language: input.language, preview });
   return { id: row.id, preview };
@@ -138,7 +160,7 @@ export async function pendingImport(db: Db, caller: Caller, importId: string): P
 export async function confirmImport(db: Db, caller: Caller, importId: string, choices: PreviewChoices): Promise<{ caseStudy: repo.CaseStudyRow }> {
   const pending = await pendingImport(db, caller, importId);
   assertMayImport(caller, pending.organizationId);
-  const imported = checkedFields(pending.preview, choices);
+  const imported = checkedFields(pending.preview, choices, "field");
   // The pictures' bytes stay in the file: reading it again gives them under the same placeholders.
   const { images } = await readInPool(db, pending.data, pending.language as Language);
   const fields = fieldsFrom(imported, imported.language, pending.filename);
@@ -164,8 +186,10 @@ export type ImportResult = { caseStudy: repo.CaseStudyRow; report: { filled: str
  */
 export async function importCaseStudy(db: Db, caller: Caller, input: { organizationId: string | null; filename: string; data: Buffer; language: Language }): Promise<ImportResult> {
   assertMayImport(caller, input.organizationId);
-  const { preview, images } = await readInPool(db, input.data, input.language);
-  const imported = checkedFields(preview);
+  const read = await readInPool(db, input.data, input.language);
+  const { images } = read;
+  const preview = withTitle(read.preview, input.filename);
+  const imported = checkedFields(preview, undefined, "document");
   const fields = fieldsFrom(imported, imported.language, input.filename);
   return transaction(db, async (tx) => {
     const made = await createDraft(tx, caller, input, fields, images);

@@ -33,13 +33,22 @@ export async function deleteImport(db: Db, id: string): Promise<boolean> {
   return (await db.delete(caseStudyImports).where(eq(caseStudyImports.id, id)).returning({ id: caseStudyImports.id })).length > 0;
 }
 
+/** A member's imports not yet old enough for the clean-up. */
+const waitingFor = (userId: string) => and(eq(caseStudyImports.createdBy, userId), sql`${caseStudyImports.createdAt} >= now() - make_interval(days => ${KEEP_PENDING_DAYS})`);
+
 /** A member's imports waiting for review, newest first (no file bytes). */
 export const listPendingImports = (db: Db, userId: string): Promise<ImportSummary[]> =>
   db
     .select({ id: caseStudyImports.id, filename: caseStudyImports.filename, title: sql<string>`coalesce(${caseStudyImports.preview}->>'title', '')`, createdAt: caseStudyImports.createdAt })
     .from(caseStudyImports)
-    .where(and(eq(caseStudyImports.createdBy, userId), sql`${caseStudyImports.createdAt} >= now() - make_interval(days => ${KEEP_PENDING_DAYS})`))
+    .where(waitingFor(userId))
     .orderBy(desc(caseStudyImports.createdAt));
+
+/** How many imports a member has waiting, as their list shows them. */
+export async function countPendingImports(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(caseStudyImports).where(waitingFor(userId));
+  return Number(row?.n ?? 0);
+}
 
 /** Deletes imports left unreviewed for more than KEEP_PENDING_DAYS (run by the background schedule). */
 export async function purgeStaleImports(db: Db, now: Date = new Date()): Promise<number> {

@@ -7,7 +7,7 @@ import { missingForSubmission, needsMessage, type CaseStudyFields, type CaseStud
 import * as repo from "#src/features/case-studies/repository.ts";
 import { authorize, moveAction } from "#src/access/index.ts";
 import { slugify } from "#src/domain/reports.ts";
-import { listTechnologies } from "#src/features/catalog/repository.ts";
+import { listActiveTechnologies } from "#src/features/catalog/repository.ts";
 import { notifyOrganizations } from "#src/features/notifications/notify.ts";
 import { appError } from "#src/lib/errors.ts";
 
@@ -18,9 +18,14 @@ import { appError } from "#src/lib/errors.ts";
 // The year a case study is filed under: when the project started, else when it was written.
 const yearOf = (fields: CaseStudyFields, submittedAt: Date | null) => fields.periodStart ?? (submittedAt ?? new Date()).getUTCFullYear();
 
-/** Writes a new version and brings the case study's list columns, technologies and search up to date. */
+/**
+ * Writes a new version and brings the case study's list columns, technologies and search up to
+ * date. A retired technology is refused unless the case study already has it (a stale form, or a
+ * crafted post, cannot add one).
+ */
 async function writeVersion(tx: Db, caller: Caller, cs: repo.CaseStudyRow, fields: CaseStudyFields, note: string) {
-  const known = new Map((await listTechnologies(tx)).map((t) => [t.slug, t.id]));
+  const existing = ((await repo.technologiesOf(tx, [cs.id])).get(cs.id) ?? []).map((t) => t.slug);
+  const known = new Map((await listActiveTechnologies(tx, existing)).map((t) => [t.slug, t.id]));
   const ids = fields.technologies.map((slug) => known.get(slug));
   if (ids.some((id) => !id)) throw appError("VALIDATION_FAILED", { technologies: "field.invalid" });
   const version = await repo.insertVersion(tx, { caseStudyId: cs.id, fields, note, authorId: caller.userId });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { RootContent } from "mdast";
+import type { Root, RootContent } from "mdast";
 import type { WordPreview } from "#src/domain/case-study-imports.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { fieldsFromPreview } from "#src/features/case-studies/word.ts";
-import { cutPassages } from "#src/features/case-studies/word-passages.ts";
-import { droppedInXml, tableAlignments } from "#src/features/case-studies/word-xml.ts";
+import { capPassages, cutPassages, MAX_PASSAGES } from "#src/features/case-studies/word-passages.ts";
+import { droppedImages, droppedInXml, tableAlignments } from "#src/features/case-studies/word-xml.ts";
 
 // Cutting a converted document into passages, the fields made from them, and what the XML says
 // that mammoth does not. The Markdown here is what the conversion of a Word document gives.
@@ -62,6 +62,34 @@ describe("passages", () => {
     ]);
   });
 
+  it("keep a contact's, partners' or links' plain labelled lines in their field", () => {
+    expect(placed("## Contact\n\nName: Jane Roe\\\nOrganization: Customs of Varden\\\nEmail: jane@example.org\n\nDescription: the unit in charge\n\nTitle: Head of unit")).toEqual([
+      ["contact", "heading", "Name: Jane Roe\\\nOrganization: Customs of Varden\\\nEmail: <jane@example.org>"],
+      ["contact", "heading", "Description: the unit in charge"],
+      ["contact", "heading", "Title: Head of unit"],
+    ]);
+    expect(cut("## Contact\n\nTitle: Head of unit").title).toBeNull();
+    expect(placed("## Partners\n\nCountry: France and Spain took part.\n\n**Organization:** the port authority.")).toEqual([
+      ["partners", "heading", "Country: France and Spain took part."],
+      ["partners", "heading", "**Organization:** the port authority."],
+    ]);
+    expect(placed("## Links\n\nProject: https://example.org/p")).toEqual([["links", "heading", "Project: <https://example.org/p>"]]);
+  });
+
+  it("still split a field on a label of the stage, technologies or period, or on a bold label", () => {
+    expect(placed("## Contact\n\nJane Roe\n\nStage: pilot\n\n## Links\n\nhttps://example.org\n\n**Results:** fewer queues.")).toEqual([
+      ["contact", "heading", "Jane Roe"],
+      ["stage", "label", "pilot"],
+      ["links", "heading", "<https://example.org>"],
+      ["results", "label", "fewer queues."],
+    ]);
+    // Before any heading, every label counts, the organization's too.
+    expect(placed("Organization: Customs of Varden\\\nPartners: the port")).toEqual([
+      ["unplaced", "organization", "Customs of Varden"],
+      ["partners", "label", "the port"],
+    ]);
+  });
+
   it("split a list of labels into its fields", () => {
     expect(placed("- Stage: pilot\n- Technologies: drones\n\n## Summary\n\nText.")).toEqual([
       ["stage", "label", "pilot"],
@@ -81,17 +109,70 @@ describe("hostile documents", () => {
   const heading = (text: string): RootContent => ({ type: "heading", depth: 2, children: [{ type: "text", value: text }] });
   const paragraph = (text: string): RootContent => ({ type: "paragraph", children: [{ type: "text", value: text }] });
 
-  it("cut a 2 MB paragraph of colons and 50 000 headings in linear time", () => {
+  /** Every word of the passages, in order, and each passage's number. */
+  const wordsOf = (passages: { markdown: string }[]) => passages.map((p) => p.markdown).join("\n\n");
+  const numbered = (passages: { n: number }[]) => passages.every((p, i) => p.n === i + 1);
+  /** Cut, then capped as the import does. */
+  const capped = (root: Root) => {
+    const cut = cutPassages(root, () => false);
+    return { ...cut, passages: capPassages(cut.passages) };
+  };
+
+  it("cut a 2 MB paragraph of colons and 50 000 headings in linear time, into at most 400 passages", () => {
     const started = Date.now();
     const long = cutPassages({ type: "root", children: [heading("Summary"), paragraph("word: ".repeat(350_000))] }, () => false);
     expect(long.passages).toHaveLength(1);
     expect(long.passages[0]!.target).toBe("summary");
-    const many = cutPassages({ type: "root", children: Array.from({ length: 50_000 }, (_, i) => [heading(i % 2 ? "Summary" : `:: ${"—".repeat(i % 7)} ::`), paragraph(`text ${i}: more`)]).flat() }, () => false);
-    expect(many.passages).toHaveLength(50_000);
-    expect(many.passages.filter((p) => p.target === "summary")).toHaveLength(25_000);
+    const many = capped({ type: "root", children: Array.from({ length: 50_000 }, (_, i) => [heading(i % 2 ? "Summary" : `:: ${"—".repeat(i % 7)} ::`), paragraph(`text ${i}: more`)]).flat() });
+    // Fields alternating 50 000 times: the first 399 passages as cut, the rest as one unplaced passage, no word lost.
+    expect(many.passages).toHaveLength(MAX_PASSAGES);
+    expect(numbered(many.passages)).toBe(true);
+    expect(many.passages.slice(0, 399).filter((p) => p.target === "summary")).toHaveLength(199);
+    expect(many.passages[399]).toMatchObject({ target: "unplaced", reason: "none" });
+    expect(wordsOf(many.passages)).toBe(Array.from({ length: 50_000 }, (_, i) => `text ${i}: more`).join("\n\n"));
     // Headings that are only punctuation name nothing; the list of them is bounded.
     expect(many.otherHeadings.length).toBe(200);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it("join 20 000 short paragraphs before any heading into 400 passages of 50", () => {
+    const started = Date.now();
+    const texts = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}.`);
+    const { passages } = capped({ type: "root", children: texts.map(paragraph) });
+    expect(passages).toHaveLength(MAX_PASSAGES);
+    expect(numbered(passages)).toBe(true);
+    expect(passages.every((p) => p.target === "unplaced" && p.heading === null && p.markdown.split("\n\n").length === 50)).toBe(true);
+    expect(wordsOf(passages)).toBe(texts.join("\n\n"));
+    expect(JSON.stringify(passages).length).toBeLessThan(wordsOf(passages).length * 1.25);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("join passages under one heading first, then those of one field, and keep each field's text", () => {
+    // 600 paragraphs under each of 20 sections: joined in groups of 20, each field keeps its text.
+    const fields = ["Summary", "Problem", "Solution", "Results", "Lessons"];
+    const children = Array.from({ length: 20 }, (_, s) => [heading(fields[s % 5]!), ...Array.from({ length: 600 }, (_, i) => paragraph(`s${s} p${i}`))]).flat();
+    const { passages } = capped({ type: "root", children });
+    expect(passages).toHaveLength(20 * 20);
+    expect(passages.every((p, i) => p.heading === fields[Math.floor(i / 20) % 5] && p.reason === "heading")).toBe(true);
+    for (const [s, field] of fields.entries()) {
+      const text = passages.filter((p) => p.target === field.toLowerCase()).map((p) => p.markdown).join("\n\n");
+      expect(text).toBe(Array.from({ length: 4 }, (_, k) => Array.from({ length: 600 }, (_, i) => `s${s + 5 * k} p${i}`).join("\n\n")).join("\n\n"));
+    }
+    // A thousand sub-headings inside one field: joined across them (same field, other heading).
+    const sub = (text: string): RootContent => ({ type: "heading", depth: 3, children: [{ type: "text", value: text }] });
+    const nested = capped({ type: "root", children: [heading("Solution"), ...Array.from({ length: 1_000 }, (_, i) => [sub(`Step ${i}`), paragraph(`Did ${i}.`)]).flat()] });
+    expect(nested.passages.length).toBeLessThanOrEqual(MAX_PASSAGES);
+    expect(nested.passages.every((p) => p.target === "solution")).toBe(true);
+    expect(nested.passages.at(-1)!.markdown).toMatch(/Did 999\.$/);
+  });
+
+  it("leave at most 400 passages as they are, and join no more than needed past that", () => {
+    const passages = Array.from({ length: 400 }, (_, i) => ({ n: i + 1, markdown: `${i}`, heading: null, target: "unplaced" as const, reason: "none" as const }));
+    expect(capPassages(passages)).toBe(passages);
+    const capped = capPassages([...passages, { ...passages[0]!, n: 401, target: "summary" }]);
+    expect(capped).toHaveLength(201);
+    expect(capped[0]).toMatchObject({ n: 1, markdown: "0\n\n1", target: "unplaced" });
+    expect(capped.at(-1)).toMatchObject({ n: 201, markdown: "0", target: "summary" });
   });
 
   it("clip a very long heading and keep right-to-left text and control characters as text", () => {
@@ -166,11 +247,18 @@ describe("the document's XML", () => {
     const document = `<w:body><w:p><w:pPr><w:rPr><w:ins w:id="9" w:author="A"/></w:rPr></w:pPr><w:ins w:id="1" w:author="A"><w:r><w:t>new</w:t></w:r></w:ins><w:del w:id="2" w:author="B"><w:r><w:delText>old</w:delText></w:r></w:del><w:moveFrom w:id="3"><w:r/></w:moveFrom><w:moveTo w:id="4"><w:r/></w:moveTo></w:p><w:p><w:r><w:object><v:shape/><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" r:id="rId5"/></w:object></w:r></w:p></w:body>`;
     const comments = `<w:comments><w:comment w:id="0" w:author="R. Amsel"><w:p/></w:comment><w:comment w:id="1" w:author="M. Ferrand"/><w:comment w:id="2" w:author="R. Amsel"/></w:comments>`;
     expect(droppedInXml({ document, notes: [], comments })).toEqual([
-      { kind: "tracked-changes", count: 4, detail: "2 inserted (kept), 2 deleted (left out)" },
+      { kind: "tracked-changes", count: 4, inserted: 2, deleted: 2 },
       { kind: "comments", count: 3, detail: "R. Amsel, M. Ferrand" },
       { kind: "embedded-objects", count: 1, detail: "Excel.Sheet.12" },
     ]);
     expect(droppedInXml({ document: "<w:body><w:p/></w:body>", notes: [""], comments: "" })).toEqual([]);
+    expect(droppedInXml({ document: `<w:body><w:del w:id="1"><w:r/></w:del></w:body>`, notes: [], comments: "" })).toEqual([{ kind: "tracked-changes", count: 1, inserted: 0, deleted: 1 }]);
+  });
+
+  it("names the pictures left out by their media types only, in no language of ours", () => {
+    expect(droppedImages(["image/x-emf", "", "image/x-emf"])).toEqual([{ kind: "images", count: 3, detail: "image/x-emf" }]);
+    expect(droppedImages([""])).toEqual([{ kind: "images", count: 1 }]);
+    expect(droppedImages([])).toEqual([]);
   });
 
   it("reads hostile XML in linear time", () => {

@@ -22,8 +22,14 @@ import { labelOf, nameOf, type Named } from "#src/features/case-studies/word-wor
 // - The first level-1 heading that names no field, before any field, is the title.
 // - A line "Label: text" whose label (five words at most) names a field is a passage of that
 //   field. Inside a text field (summary, problem…), only a bold label counts: there, "Context: …"
-//   is a sentence of the text. A bold label of a prose field also opens that field.
+//   is a sentence of the text. Inside the other fields (contact, partners, links…), a plain label
+//   counts only when it names the stage, the technologies or the period ("Organization: …" and
+//   "Description: …" are lines of a contact); a title or organization label never splits a field.
+//   A bold label of a prose field also opens that field.
 // - Text before the first heading, and under headings that name nothing, is unplaced.
+// - Past MAX_PASSAGES, consecutive passages with the same heading and target are joined (then, if
+//   that is not enough, those with the same target; then the rest as one unplaced passage):
+//   every word is kept, and the review page stays a page.
 
 type Section = { target: PassageTarget; reason: PassageReason; level: number; heading: string | null };
 
@@ -41,6 +47,10 @@ const OTHER_HEADINGS = 200;
 /** Fields a bold label opens for the paragraphs that follow it: the ones written as prose. */
 const PROSE: readonly string[] = [...TEXT_FIELDS, "partners", "contact", "links"];
 const isText = (target: PassageTarget) => (TEXT_FIELDS as readonly string[]).includes(target);
+/** What a plain label may name inside a field that is not a text field. */
+const PLAIN_IN_FIELD: readonly Named[] = ["stage", "technologies", "period"];
+/** The most passages a preview has: each is a choice on the review page. */
+export const MAX_PASSAGES = 400;
 
 // What would start a directive in the words is escaped, as in a paste (content/paste.ts), so
 // that words in a document never become evidence.
@@ -164,7 +174,12 @@ export function cutPassages(root: Root, skip: (text: string) => boolean): Cut {
   /** A paragraph's lines (or a list's items, when every one is a label) as passages; false when no line is a label. */
   const labelled = (lines: PhrasingContent[][], asItems: boolean): boolean => {
     const read = lines.map(labelLine);
-    const allowed = (l: (typeof read)[number]) => Boolean(l && (!isText(section.target) || l.bold));
+    const allowed = (l: (typeof read)[number]) => {
+      if (!l) return false;
+      if (section.target === "unplaced") return true;
+      if (l.named === "title" || l.named === "organization") return false;
+      return l.bold || (!isText(section.target) && PLAIN_IN_FIELD.includes(l.named));
+    };
     if (!read.some(allowed) || (asItems && !read.every(allowed))) return false;
     // Lines without a label continue the label above them (a contact's second line), or stand alone.
     let group: { lines: PhrasingContent[][]; target: PassageTarget; reason: PassageReason } | null = null;
@@ -212,8 +227,9 @@ export function cutPassages(root: Root, skip: (text: string) => boolean): Cut {
       lastDepth = node.depth;
       if (node.depth === 1 && titleStyled === null && !namedSeen) {
         titleStyled = text.slice(0, 300);
-        under = clip(text);
-        section = { target: "unplaced", reason: "none", level: 1, heading: under };
+        // What follows the title, before any field's heading, is "before the first heading".
+        under = null;
+        section = { target: "unplaced", reason: "none", level: 1, heading: null };
         continue;
       }
       if (section.heading !== null && section.target !== "unplaced" && node.depth > section.level) {
@@ -252,6 +268,46 @@ export function cutPassages(root: Root, skip: (text: string) => boolean): Cut {
   }
   const title = titleStyled !== null ? { text: titleStyled, from: "title" as const } : titleHeading !== null ? { text: titleHeading, from: "heading" as const } : titleLabel !== null ? { text: titleLabel, from: "label" as const } : null;
   return { passages, title, firstLine: firstLine.slice(0, 300), otherHeadings };
+}
+
+/** Passages joined into one, under the first one's heading and target. */
+const joined = (group: Passage[]): Passage => (group.length === 1 ? group[0]! : { ...group[0]!, markdown: group.map((p) => p.markdown).join("\n\n") });
+
+/**
+ * Runs of consecutive passages that `same` says belong together, each cut into groups of as few
+ * passages as let the whole fit in `max` (when the runs alone do not fit, each run is one group).
+ */
+function joinRuns(passages: Passage[], max: number, same: (a: Passage, b: Passage) => boolean): Passage[] {
+  const runs: Passage[][] = [];
+  for (const p of passages) {
+    const run = runs.at(-1);
+    if (run && same(run.at(-1)!, p)) run.push(p);
+    else runs.push([p]);
+  }
+  const count = (size: number) => runs.reduce((sum, run) => sum + Math.ceil(run.length / size), 0);
+  // The smallest group size that fits, by halving (each count is linear in the passages).
+  let low = 1;
+  let high = runs.reduce((most, run) => Math.max(most, run.length), 1);
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (count(mid) <= max) high = mid;
+    else low = mid + 1;
+  }
+  return runs.flatMap((run) => Array.from({ length: Math.ceil(run.length / low) }, (_, i) => joined(run.slice(i * low, (i + 1) * low))));
+}
+
+/**
+ * At most `max` passages, every word kept: consecutive passages with the same heading and target
+ * are joined (into as few groups as needed), then those with the same target; what is still too
+ * many (a document alternating fields thousands of times) keeps its first passages and becomes
+ * one unplaced passage past them. Renumbered.
+ */
+export function capPassages(passages: Passage[], max = MAX_PASSAGES): Passage[] {
+  if (passages.length <= max) return passages;
+  let out = joinRuns(passages, max, (a, b) => a.target === b.target && a.heading === b.heading);
+  if (out.length > max) out = joinRuns(out, max, (a, b) => a.target === b.target);
+  if (out.length > max) out = [...out.slice(0, max - 1), { ...joined(out.slice(max - 1)), target: "unplaced", reason: "none" }];
+  return out.map((p, i) => ({ ...p, n: i + 1 }));
 }
 
 /** A list whose items are each one line of text, as those lines; undefined for any other list. */

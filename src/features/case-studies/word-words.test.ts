@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelOf, nameOf, stageOf, technologiesOf, type TechnologyNames } from "#src/features/case-studies/word-words.ts";
+import { FIELD_HEADINGS, labelOf, nameOf, stageOf, technologiesOf, type TechnologyNames } from "#src/features/case-studies/word-words.ts";
 
 // The words of a Word document: headings, labels, stages and technologies in three languages.
 
@@ -12,6 +12,42 @@ describe("field headings", () => {
     expect(nameOf("Le problème")).toBe("problem");
     expect(nameOf("Leçons apprises")).toBe("lessons");
     expect(nameOf("Lecciones aprendidas")).toBe("lessons");
+  });
+
+  it("are recognised in the common forms members write, in three languages, and joined by a bare hyphen", () => {
+    const cases: [string, string][] = [
+      ["Title-Titre", "title"],
+      ["Titre-Title-Título", "title"],
+      ["Résumé-Summary", "summary"],
+      ["Étape du projet", "stage"],
+      ["Estado del proyecto", "stage"],
+      ["Project status", "stage"],
+      ["Key results", "results"],
+      ["Principaux résultats", "results"],
+      ["Resultados obtenidos", "results"],
+      ["Background and challenges", "problem"],
+      ["Contexte et problématique", "problem"],
+      ["Antecedentes y desafíos", "problem"],
+      ["Tecnologías empleadas", "technologies"],
+      ["Technologies employées", "technologies"],
+      ["Technologies involved", "technologies"],
+      ["Description de la solution", "solution"],
+      ["Période de mise en œuvre", "period"],
+      ["Mise en œuvre", "solution"],
+      ["Punto de contacto", "contact"],
+      ["Liens utiles", "links"],
+      ["Lessons learned and recommendations", "lessons"],
+    ];
+    for (const [heading, field] of cases) expect(nameOf(heading), heading).toBe(field);
+    // A hyphen inside one heading's words still reads as a whole; parts that disagree still name nothing.
+    expect(nameOf("Lessons-learned")).toBe("lessons");
+    expect(nameOf("Problem-Solution")).toBeUndefined();
+    expect(nameOf("Post-implementation")).toBeUndefined();
+  });
+
+  it("name each phrase for one field only", () => {
+    const all = Object.values(FIELD_HEADINGS).flat();
+    expect(all.length).toBe(new Set(all).size);
   });
 
   it("name nothing when their parts disagree, or when they are sentences or punctuation", () => {

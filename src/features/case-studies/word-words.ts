@@ -5,12 +5,14 @@ import type { Language } from "#src/domain/languages.ts";
 // Spanish, and how a heading, a label or a phrase is matched against them: without case or
 // accents, on whole words, in time proportional to the text.
 
-/** Compared without case, accents or punctuation: "Étape de l'idée" → "etape de l idee". */
+/** Compared without case, accents or punctuation: "Étape de l'idée" → "etape de l idee", "mise en œuvre" → "mise en oeuvre". */
 export const fold = (s: string) =>
   s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
     .replace(/[^a-z0-9 ]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -20,19 +22,19 @@ export type Named = "summary" | "problem" | "solution" | "results" | "lessons" |
 
 /** Headings (and labels) recognised for each field, folded; a leading article is also allowed ("Le problème"). */
 export const FIELD_HEADINGS: Record<Named, string[]> = {
-  title: ["title", "titre", "titulo", "project title", "project name", "case study title", "title of the case study", "titre du projet", "nom du projet", "intitule", "titre de l etude de cas", "titulo del proyecto", "nombre del proyecto", "titulo del estudio de caso"],
+  title: ["title", "titre", "titulo", "project title", "project name", "case study title", "title of the case study", "titre du projet", "nom du projet", "intitule", "titre de l etude de cas", "titulo del proyecto", "nombre del proyecto", "titulo del estudio de caso", "name of the project", "title of the project", "intitule du projet", "nom de l etude de cas", "titulo de la iniciativa", "nombre de la iniciativa"],
   organization: ["organization", "organisation", "organizacion", "administration", "administracion", "customs administration", "administration des douanes", "administracion de aduanas", "member", "membre", "miembro", "country", "pays", "pais", "submitted by", "soumis par", "presentado por", "author", "auteur", "autor"],
-  summary: ["summary", "abstract", "overview", "executive summary", "in brief", "resume", "synthese", "apercu", "resume executif", "en bref", "resumen", "sintesis", "resumen ejecutivo", "en resumen"],
-  problem: ["problem", "problems", "challenge", "challenges", "problem statement", "background", "context", "context and challenges", "probleme", "problematique", "contexte", "enjeu", "enjeux", "defi", "defis", "contexte et enjeux", "situation initiale", "problema", "problematica", "contexto", "desafio", "desafios", "reto", "retos", "antecedentes", "contexto y desafios"],
-  solution: ["solution", "approach", "project", "project description", "description", "implementation", "what was done", "approche", "projet", "description du projet", "mise en oeuvre", "solucion", "enfoque", "proyecto", "descripcion", "descripcion del proyecto", "implementacion", "puesta en marcha"],
-  results: ["results", "result", "outcomes", "outcome", "impact", "impacts", "benefits", "achievements", "results and impact", "resultats", "resultat", "retombees", "benefices", "avantages", "resultats et impact", "resultados", "resultado", "beneficios", "impacto", "logros", "resultados e impacto"],
-  lessons: ["lessons", "lessons learnt", "lessons learned", "key lessons", "learnings", "lecons", "lecons apprises", "lecons tirees", "enseignements", "enseignements tires", "lecciones", "lecciones aprendidas", "ensenanzas"],
-  partners: ["partners", "partner", "stakeholders", "partners and stakeholders", "partenaires", "partenaire", "parties prenantes", "socios", "socio", "asociados", "partes interesadas"],
-  period: ["period", "timeline", "timeframe", "duration", "dates", "periode", "calendrier", "duree", "periodo", "calendario", "duracion", "fechas"],
-  contact: ["contact", "contacts", "contact person", "contact details", "personne de contact", "coordonnees", "contacto", "persona de contacto", "datos de contacto"],
-  links: ["links", "link", "references", "further reading", "more information", "websites", "liens", "lien", "references et liens", "pour en savoir plus", "plus d informations", "sites web", "enlaces", "enlace", "referencias", "mas informacion", "sitios web"],
-  technologies: ["technologies", "technology", "technologies used", "disruptive technologies", "technologies utilisees", "technologie", "technologies de rupture", "tecnologias", "tecnologia", "tecnologias utilizadas", "tecnologias disruptivas"],
-  stage: ["stage", "status", "maturity", "project stage", "current stage", "stage of development", "project phase", "etape", "stade", "etat", "maturite", "etat d avancement", "avancement", "stade de developpement", "phase du projet", "etapa", "estado", "madurez", "etapa del proyecto", "fase del proyecto", "estado de avance"],
+  summary: ["summary", "abstract", "overview", "executive summary", "in brief", "resume", "synthese", "apercu", "resume executif", "en bref", "resumen", "sintesis", "resumen ejecutivo", "en resumen", "project summary", "summary of the project", "brief summary", "short summary", "resume du projet", "bref resume", "synthese du projet", "resumen del proyecto", "breve resumen"],
+  problem: ["problem", "problems", "challenge", "challenges", "problem statement", "background", "context", "context and challenges", "probleme", "problematique", "contexte", "enjeu", "enjeux", "defi", "defis", "contexte et enjeux", "situation initiale", "problema", "problematica", "contexto", "desafio", "desafios", "reto", "retos", "antecedentes", "contexto y desafios", "background and challenges", "background and context", "context and background", "challenges faced", "problem description", "problem addressed", "contexte et problematique", "contexte et defis", "problematique et contexte", "defis rencontres", "probleme rencontre", "antecedentes y desafios", "contexto y antecedentes", "contexto y problematica", "problema abordado", "desafios encontrados", "retos encontrados"],
+  solution: ["solution", "approach", "project", "project description", "description", "implementation", "what was done", "approche", "projet", "description du projet", "mise en oeuvre", "solucion", "enfoque", "proyecto", "descripcion", "descripcion del proyecto", "implementacion", "puesta en marcha", "the solution", "solution implemented", "solution description", "description of the solution", "methodology", "solution mise en oeuvre", "description de la solution", "solution retenue", "demarche", "methodologie", "solucion implementada", "descripcion de la solucion", "solucion adoptada", "metodologia"],
+  results: ["results", "result", "outcomes", "outcome", "impact", "impacts", "benefits", "achievements", "results and impact", "resultats", "resultat", "retombees", "benefices", "avantages", "resultats et impact", "resultados", "resultado", "beneficios", "impacto", "logros", "resultados e impacto", "key results", "main results", "results achieved", "outcomes and impact", "results and benefits", "impact and results", "principaux resultats", "resultats obtenus", "resultats cles", "resultats et benefices", "impact et resultats", "principales resultados", "resultados obtenidos", "resultados clave", "resultados y beneficios", "impacto y resultados"],
+  lessons: ["lessons", "lessons learnt", "lessons learned", "key lessons", "learnings", "lecons", "lecons apprises", "lecons tirees", "enseignements", "enseignements tires", "lecciones", "lecciones aprendidas", "ensenanzas", "key lessons learned", "key lessons learnt", "lessons learned and recommendations", "main lessons", "principaux enseignements", "lecons apprises et recommandations", "principales lecciones", "lecciones aprendidas y recomendaciones"],
+  partners: ["partners", "partner", "stakeholders", "partners and stakeholders", "partenaires", "partenaire", "parties prenantes", "socios", "socio", "asociados", "partes interesadas", "key partners", "main partners", "partners involved", "stakeholders involved", "principaux partenaires", "partenaires impliques", "principales socios", "socios involucrados"],
+  period: ["period", "timeline", "timeframe", "duration", "dates", "periode", "calendrier", "duree", "periodo", "calendario", "duracion", "fechas", "project period", "implementation period", "time frame", "project duration", "periode du projet", "periode de mise en oeuvre", "duree du projet", "periodo del proyecto", "periodo de ejecucion", "periodo de implementacion", "duracion del proyecto"],
+  contact: ["contact", "contacts", "contact person", "contact details", "personne de contact", "coordonnees", "contacto", "persona de contacto", "datos de contacto", "contact information", "contact point", "point of contact", "informations de contact", "point de contact", "interlocuteur", "informacion de contacto", "punto de contacto"],
+  links: ["links", "link", "references", "further reading", "more information", "websites", "liens", "lien", "references et liens", "pour en savoir plus", "plus d informations", "sites web", "enlaces", "enlace", "referencias", "mas informacion", "sitios web", "useful links", "further information", "liens utiles", "informations complementaires", "enlaces utiles", "informacion adicional"],
+  technologies: ["technologies", "technology", "technologies used", "disruptive technologies", "technologies utilisees", "technologie", "technologies de rupture", "tecnologias", "tecnologia", "tecnologias utilizadas", "tecnologias disruptivas", "technologies employed", "technologies involved", "technologies applied", "technology used", "technologies employees", "technologies mises en oeuvre", "technologie utilisee", "tecnologias empleadas", "tecnologias aplicadas", "tecnologias usadas", "tecnologia utilizada", "tecnologia empleada"],
+  stage: ["stage", "status", "maturity", "project stage", "current stage", "stage of development", "project phase", "etape", "stade", "etat", "maturite", "etat d avancement", "avancement", "stade de developpement", "phase du projet", "etapa", "estado", "madurez", "etapa del proyecto", "fase del proyecto", "estado de avance", "etape du projet", "stade du projet", "project status", "status of the project", "current status", "development stage", "implementation status", "etat du projet", "statut", "statut du projet", "niveau de maturite", "estado del proyecto", "estado actual", "etapa de desarrollo", "nivel de madurez", "grado de madurez"],
 };
 
 const HEADING_INDEX = new Map<string, Named>(Object.entries(FIELD_HEADINGS).flatMap(([field, words]) => words.map((w) => [w, field as Named] as const)));
@@ -43,18 +45,13 @@ const nameOfPart = (part: string): Named | undefined => HEADING_INDEX.get(part) 
 const NUMBERING = /^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]|[IVXLCivxlc]{1,6})[.)]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){0,4}(?=\s)|\d{1,3}\s?[-–—])\s*/;
 /** Between the languages of a combined heading: "Titre/Title", "Title – Titre", "Summary (Résumé)". */
 const SEPARATORS = /\s*(?:[/|\\;,()[\]–—]|\s-\s)\s*/;
+/** The same, and a hyphen between words ("Title-Titre"), tried when the heading as a whole names nothing. */
+const SEPARATORS_AND_HYPHENS = /\s*(?:[/|\\;,()[\]–—-])\s*/;
 
-/**
- * What a heading (or a label, or a bold paragraph) names, as written: alone or combined in several
- * languages, numbered or not, with or without a trailing colon. Every part of a combined heading
- * must name the same thing ("Problème / Problem"); "Problem / Solution" names nothing.
- */
-export function nameOf(text: string): Named | undefined {
-  // A heading of more than a line names no field; it is not even read further.
-  if (text.length > 160) return undefined;
-  const bare = text.replace(NUMBERING, "").replace(/[\s:：.]+$/, "");
+/** What every part of a heading names, when they all name the same thing. */
+function namedParts(bare: string, separators: RegExp): Named | undefined {
   let found: Named | undefined;
-  for (const raw of bare.split(SEPARATORS)) {
+  for (const raw of bare.split(separators)) {
     const part = fold(raw);
     if (!part) continue;
     const named = nameOfPart(part);
@@ -62,6 +59,19 @@ export function nameOf(text: string): Named | undefined {
     found = named;
   }
   return found;
+}
+
+/**
+ * What a heading (or a label, or a bold paragraph) names, as written: alone or combined in several
+ * languages (also "Title-Titre"), numbered or not, with or without a trailing colon. Every part of a combined heading
+ * must name the same thing ("Problème / Problem"); "Problem / Solution" names nothing.
+ */
+export function nameOf(text: string): Named | undefined {
+  // A heading of more than a line names no field; it is not even read further.
+  if (text.length > 160) return undefined;
+  const bare = text.replace(NUMBERING, "").replace(/[\s:：.]+$/, "");
+  // "Lessons-learned" is one heading; "Title-Titre" is two languages of one.
+  return namedParts(bare, SEPARATORS) ?? (bare.includes("-") ? namedParts(bare, SEPARATORS_AND_HYPHENS) : undefined);
 }
 
 /**

@@ -201,7 +201,8 @@ export function droppedInXml(parts: { document: string; notes: string[]; comment
       }
     }
   }
-  if (inserted || deleted) dropped.push({ kind: "tracked-changes", count: inserted + deleted, detail: `${inserted} inserted (kept), ${deleted} deleted (left out)` });
+  // Numbers, not words: the review page says them in the member's language.
+  if (inserted || deleted) dropped.push({ kind: "tracked-changes", count: inserted + deleted, inserted, deleted });
   let comments = 0;
   const authors: string[] = [];
   for (const tag of tagsOf(parts.comments)) {
@@ -215,7 +216,7 @@ export function droppedInXml(parts: { document: string; notes: string[]; comment
   return dropped;
 }
 
-/** The pictures left out (formats a browser does not show safely), with their media types. */
+/** The pictures left out (formats a browser does not show safely), with their media types when known. */
 export function droppedImages(types: string[]): DroppedItem[] {
-  return types.length ? [{ kind: "images", count: types.length, detail: list(types.map((t) => t || "unknown")) }] : [];
+  return types.length ? [{ kind: "images", count: types.length, ...(list(types) ? { detail: list(types) } : {}) }] : [];
 }

@@ -71,6 +71,32 @@ describe("Word import", () => {
     });
   }
 
+  /** A .docx whose body is the given WordprocessingML paragraphs. */
+  const docxOf = (body: string) => handZip(docxParts(new TextEncoder().encode(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`)));
+  const para = (text: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it("reads a document of thousands of short paragraphs into at most 400 passages, every word kept", async () => {
+    // 2 000 here (the cutting of 20 000 is measured in word-passages.test.ts): the first line, the title, is not joined to the others.
+    const started = Date.now();
+    const lines = Array.from({ length: 2_000 }, (_, i) => `Line ${i}.`);
+    const data = docxOf(lines.map((line) => para(line)).join(""));
+    expect(data.length).toBeLessThan(100_000);
+    const { preview } = await importWord(data, technologies, "en");
+    // The first line is the title; the others are all kept, unplaced, in 400 passages.
+    expect(preview.title).toBe("Line 0.");
+    expect(preview.passages).toHaveLength(400);
+    expect(preview.passages.every((p) => p.target === "unplaced")).toBe(true);
+    expect(preview.passages.map((p) => p.markdown).join("\n\n")).toBe(lines.slice(1).join("\n\n"));
+    expect(JSON.stringify(preview).length).toBeLessThan(100_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("gives a document without any text no title of its own words (the caller names it after the file)", async () => {
+    const { preview } = await importWord(docxOf("<w:p/>"), technologies, "fr");
+    expect(preview).toMatchObject({ title: "", titleFrom: "first-line", passages: [] });
+    expect(fieldsFromPreview(preview).title).toBe("");
+  });
+
   it("refuses a zip bomb disguised as a Word document before inflating it", async () => {
     // 20 MiB of zeros packs into a few kilobytes: far past the expansion a Word file has.
     const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'), "word/document.xml": new Uint8Array(20 * 1024 * 1024) }, { level: 9 });

@@ -9,7 +9,7 @@ import { translator } from "#src/i18n/i18n.ts";
 import { officeHtmlToMarkdown } from "#src/content/paste.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { checkDocx, IMAGE_TYPES, sniff } from "#src/lib/file-checks.ts";
-import { cutPassages } from "#src/features/case-studies/word-passages.ts";
+import { capPassages, cutPassages } from "#src/features/case-studies/word-passages.ts";
 import { fold, periodOf, stageOf, technologiesOf, type TechnologyNames } from "#src/features/case-studies/word-words.ts";
 import { docxParts, droppedImages, droppedInXml, tableAlignments } from "#src/features/case-studies/word-xml.ts";
 
@@ -188,9 +188,11 @@ export async function importWord(data: Buffer, technologies: TechnologyNames[], 
   if (!cut.title && first && !first.markdown.includes("\n") && fold(first.markdown) === fold(cut.firstLine)) {
     cut.passages = cut.passages.slice(1).map((p) => ({ ...p, n: p.n - 1 }));
   }
+  cut.passages = capPassages(cut.passages);
   const said = (target: PassageTarget) => cut.passages.filter((p) => p.target === target).map((p) => p.markdown).join("\n\n");
   const preview: WordPreview = {
-    title: cut.title?.text || cut.firstLine.replace(/^#+\s*/, "") || "Untitled",
+    // No words of ours: a document without any text has no title (the caller names it after the file).
+    title: cut.title?.text || cut.firstLine.replace(/^#+\s*/, ""),
     titleFrom: cut.title?.from ?? "first-line",
     language: guessLanguage(markdown, language),
     passages: cut.passages,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
-import { SECRETARIAT_WORK } from "#src/features/members/landing.ts";
+import { SECRETARIAT_WORK } from "#src/domain/members.ts";
 import { memberHomePage } from "#src/features/home/member.ts";
 import { secretariatWork } from "#src/features/home/work.ts";
 import { WorkPage } from "#src/features/home/work-views.tsx";

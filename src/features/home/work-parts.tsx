@@ -1,16 +1,16 @@
 import type { Language } from "#src/domain/languages.ts";
 import type { NotificationRow } from "#src/features/notifications/repository.ts";
 import { noticeText } from "#src/features/notifications/text.ts";
-import type { Translate } from "#src/i18n/i18n.ts";
+import { formatDay, type Translate } from "#src/i18n/i18n.ts";
 import { DateTime } from "#src/web/components.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
-/** A closing day in words: "closes in 3 days" while it is ahead, the date once it is past, "closed" when closed. */
+/** A closing day in words: "closes in 3 days" while it is ahead, "closing date passed on …" once it is past, "closed" when closed. */
 export function Deadline({ t, lang, closesOn, daysLeft, open = true }: { t: Translate; lang: Language; closesOn: string | null; daysLeft: number | null; open?: boolean }) {
   if (!open) return <span class="tag tag-muted">{t("work.closed")}</span>;
   if (!closesOn || daysLeft === null) return null;
   const date = <DateTime value={closesOn} lang={lang} />;
-  if (daysLeft < 0) return <span class="small muted">{t("deadline.closesLine", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${closesOn}T00:00:00Z`)) })}</span>;
+  if (daysLeft < 0) return <span class="small muted">{t("deadline.closesLine", { date: formatDay(closesOn, lang) })}</span>;
   return (
     <>
       <span class={daysLeft <= 3 ? "tag tag-outOfDate" : "tag tag-draft"}>{t("work.closesIn", { days: daysLeft })}</span> <span class="small muted">({date})</span>

@@ -2,6 +2,7 @@ import { reportTitle } from "#src/domain/languages.ts";
 import { StateTag } from "#src/features/case-studies/views/parts.tsx";
 import type { SecretariatWork } from "#src/features/home/work.ts";
 import { Deadline, NotificationsPanel } from "#src/features/home/work-parts.tsx";
+import { formatDay } from "#src/i18n/i18n.ts";
 import { DateTime } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
@@ -25,7 +26,7 @@ export function WorkPage({ ctx, work }: { ctx: PageContext; work: SecretariatWor
             {work.caseStudies.map((cs) => (
               <li>
                 <a href={`/member/case-studies/${cs.id}`}>{cs.title}</a> <span class="muted">· {cs.organization}</span> <StateTag t={t} state={cs.state} />{" "}
-                {cs.submittedAt && <span class="small muted">{t("work.editor.submitted", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(cs.submittedAt) })}</span>}
+                {cs.submittedAt && <span class="small muted">{t("work.editor.submitted", { date: formatDay(cs.submittedAt, lang) })}</span>}
               </li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { topicProposals } from "#src/db/schema/reviews.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { emptyFields, type CaseStudyFields } from "#src/domain/case-studies.ts";
 import { adoptionTemplate } from "#src/features/surveys/templates.ts";
-import { createCaseStudy, moveCaseStudy } from "#src/features/case-studies/service.ts";
+import { createCaseStudy, moveCaseStudy, saveCaseStudy } from "#src/features/case-studies/service.ts";
 import { insertTechnologyLink } from "#src/features/catalog/repository.ts";
-import { daysLeft } from "#src/features/home/work.ts";
+import { daysLeft, secretariatWork } from "#src/features/home/work.ts";
 import * as reviews from "#src/features/reviews/service.ts";
 import { updateSurvey } from "#src/features/surveys/repository.ts";
 import { createSurvey, inviteOrganizations, setSurveyStatus } from "#src/features/surveys/service.ts";
@@ -176,14 +177,49 @@ describe("the secretariat's work page", () => {
 describe("retired technologies in forms", () => {
   it("are not offered for a new case study, but stay on one that has them", async () => {
     const { db, member, caller } = await setting();
+    // A technology retired after a case study used it.
+    const ai = await ensureTechnology(db, "artificial-intelligence", "Artificial intelligence");
+    const gone = await ensureTechnology(db, `old-scanning-${n}`, "Old scanning");
+    const old = await createCaseStudy(db, caller, { organizationId: null, fields: complete("Old analytics", [gone.slug]) });
+    await insertTechnologyLink(db, { fromId: gone.id, toId: ai.id, kind: "merged_into" });
+
     const browser = await new Browser(env.app).signInAs(env.database, member.email);
     const fresh = await browser.get("/member/case-studies/new");
     expect(fresh.body).toContain('value="artificial-intelligence"');
     expect(fresh.body).not.toContain('value="big-data-2019"');
+    expect(fresh.body).not.toContain(`value="${gone.slug}"`);
 
-    const old = await createCaseStudy(db, caller, { organizationId: null, fields: complete("Old analytics", ["big-data-2019"]) });
     const edit = await browser.get(`/member/case-studies/${old.id}/edit`);
     expect(edit.statusCode).toBe(200);
-    expect(edit.body).toMatch(/value="big-data-2019"[^>]*checked/);
+    expect(edit.body).toMatch(new RegExp(`value="${gone.slug}"[^>]*checked`));
+  });
+
+  it("are refused when posted for a case study that does not have them (a stale form), and kept on one that does", async () => {
+    const { db, caller } = await setting();
+    const ai = await ensureTechnology(db, "artificial-intelligence", "Artificial intelligence");
+    const gone = await ensureTechnology(db, `old-sensing-${n}`, "Old sensing");
+    const old = await createCaseStudy(db, caller, { organizationId: null, fields: complete("Old sensing pilot", [gone.slug]) });
+    await insertTechnologyLink(db, { fromId: gone.id, toId: ai.id, kind: "merged_into" });
+
+    // A new case study, or another one, cannot take the retired technology.
+    await expect(createCaseStudy(db, caller, { organizationId: null, fields: complete("New with old", [gone.slug]) })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { technologies: "field.invalid" } });
+    const other = await createCaseStudy(db, caller, { organizationId: null, fields: complete("Another") });
+    await expect(saveCaseStudy(db, caller, other.id, complete("Another", ["artificial-intelligence", gone.slug]), other.currentVersionId)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    // The case study that already has it keeps it on a new save.
+    const saved = await saveCaseStudy(db, caller, old.id, complete("Old sensing pilot, revised", [gone.slug, "artificial-intelligence"]), old.currentVersionId);
+    expect(saved.title).toBe("Old sensing pilot, revised");
+  });
+});
+
+describe("topic proposals waiting for the secretariat", () => {
+  it("lists the oldest open proposals first, even when more than a hundred wait", async () => {
+    const { db, editor, member, draft } = await setting();
+    const at = (i: number) => new Date(Date.UTC(1990, 0, 1) + i * 60_000);
+    await db.insert(topicProposals).values(Array.from({ length: 105 }, (_, i) => ({ reportId: draft.report.id, title: `Waiting proposal ${n}-${i}`, rationale: "Old.", authorId: member.id, createdAt: at(i) })));
+    const work = await secretariatWork(db, editor);
+    expect(work.proposals).toHaveLength(100);
+    expect(work.proposals.slice(0, 3).map((p) => p.title)).toEqual([0, 1, 2].map((i) => `Waiting proposal ${n}-${i}`));
+    const times = work.proposals.map((p) => p.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 });

@@ -113,8 +113,8 @@ export async function secretariatWork(db: Db, user: { id: string; role: Paramete
     caseStudies,
     rounds: rounds.map((r) => ({ ...r, daysLeft: daysLeft(r.closesOn, today) })),
     surveys: surveys.map((s) => ({ ...s, daysLeft: s.closesOn ? daysLeft(s.closesOn, today) : null })),
-    // Waiting longest first.
-    proposals: [...proposals].reverse(),
+    // Waiting longest first (the repository orders open proposals so).
+    proposals,
     failedMail,
     notifications: unreadFirst(notifications),
   };

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h, type VNode } from "preact";
 import type { Language } from "#src/domain/languages.ts";
-import type { Role } from "#src/domain/members.ts";
+import { landingFor, type Role } from "#src/domain/members.ts";
 import * as invitations from "#src/features/members/invitations.ts";
-import { landingFor } from "#src/features/members/landing.ts";
 import * as reset from "#src/features/members/password-reset.ts";
 import { resetLimiter } from "#src/features/members/reset-limits.ts";
 import { ForgotPasswordInput, LinkPasswordInput } from "#src/features/members/schemas.ts";

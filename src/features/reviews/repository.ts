@@ -251,15 +251,20 @@ export async function insertEndorsement(tx: Db, values: typeof topicEndorsements
   return rows.length > 0;
 }
 
-/** Topic proposals with their report's slug and titles, newest first: an organization's own (`organizationId`), or all those still open (null). */
+/**
+ * Topic proposals with their report's slug and titles (at most 100): an organization's own
+ * (`organizationId`), newest first, or all those still open (`status`), waiting longest first so
+ * that the oldest are never the ones cut off.
+ */
 export function proposalsWithReports(db: Db, filter: { organizationId: string } | { status: "open" }) {
+  const own = "organizationId" in filter;
   return db
     .select({ id: topicProposals.id, title: topicProposals.title, status: topicProposals.status, decisionNote: topicProposals.decisionNote, createdAt: topicProposals.createdAt, reportSlug: reports.slug, reportTitles: reports.titles, organizationName: organizations.name })
     .from(topicProposals)
     .innerJoin(reports, eq(reports.id, topicProposals.reportId))
     .leftJoin(organizations, eq(organizations.id, topicProposals.organizationId))
-    .where("organizationId" in filter ? eq(topicProposals.organizationId, filter.organizationId) : eq(topicProposals.status, filter.status))
-    .orderBy(desc(topicProposals.createdAt))
+    .where(own ? eq(topicProposals.organizationId, filter.organizationId) : eq(topicProposals.status, filter.status))
+    .orderBy(...(own ? [desc(topicProposals.createdAt), desc(topicProposals.id)] : [asc(topicProposals.createdAt), asc(topicProposals.id)]))
     .limit(100);
 }
 

@@ -127,6 +127,24 @@ describe("the survey answer form", () => {
     expect(mixed).toContain("Question 1a – How many staff work in it?: “many” is not a number.");
   });
 
+  it("saves in place when Enter is pressed in a text field: the form's default button is a hidden save, out of the tab order", async () => {
+    const { url, browser, post, stored } = await setting();
+    const form = /<form[^>]*survey-form[^>]*>([\s\S]*?)<\/form>/.exec((await browser.get(url)).body)![1]!;
+    // A browser's implicit submission uses the first submit button of the form, in document order.
+    const first = /<button[^>]*type="submit"[^>]*>/.exec(form)![0];
+    expect(first).toContain('name="intent"');
+    expect(first).toContain('value="save"');
+    expect(first).toContain('tabindex="-1"');
+    expect(first).toContain('aria-hidden="true"');
+    expect(first).toContain('class="visually-hidden"');
+    // The visible "go on to the next section" button is still there, after it.
+    expect(form.indexOf('value="next:tech"')).toBeGreaterThan(form.indexOf(first));
+    const saved = await post({ "q.unit": "no", "q.contact": "Ana", intent: /value="([^"]+)"/.exec(first)![1]! });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(url);
+    expect(await stored()).toEqual({ unit: "no", contact: "Ana" });
+  });
+
   it("saves a draft without checking required answers, keeps hidden answers, merges what the script sends, and refuses once closed", async () => {
     const { db, survey, post, stored, browser, url } = await setting();
     // Without the script: the whole form, hidden conditional answers included; "next" goes on to the next section.

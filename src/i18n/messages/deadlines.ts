@@ -19,8 +19,8 @@ export const deadlines = {
     es: "Las respuestas deben enviarse a más tardar el {date}.",
   },
   "deadline.closesLine": {
-    en: "due {date}",
-    fr: "à rendre le {date}",
-    es: "vence el {date}",
+    en: "closing date passed on {date}",
+    fr: "date de clôture dépassée depuis le {date}",
+    es: "fecha de cierre vencida el {date}",
   },
 } as const satisfies Messages;

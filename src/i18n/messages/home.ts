@@ -60,8 +60,8 @@ export const home = {
   },
   "member.title": {
     en: "My work",
-    fr: "Mon espace",
-    es: "Mi espacio",
+    fr: "Mon travail",
+    es: "Mi trabajo",
   },
   "member.notifications": {
     en: "Messages",

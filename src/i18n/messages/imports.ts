@@ -6,7 +6,7 @@ import type { Messages } from "#src/i18n/message.ts";
 export const imports = {
   "import.title": {
     en: "Check the import of {filename}",
-    fr: "Vérifier l'import de {filename}",
+    fr: "Vérifier l'importation de {filename}",
     es: "Revisar la importación de {filename}",
   },
   "import.lead": {
@@ -38,6 +38,11 @@ export const imports = {
     en: "Taken from the document's first line: check it.",
     fr: "Repris de la première ligne du document : vérifiez-le.",
     es: "Tomado de la primera línea del documento: revíselo.",
+  },
+  "import.titleFrom.filename": {
+    en: "The document has no title: this is its file name. Check it.",
+    fr: "Le document n'a pas de titre : voici le nom de son fichier. Vérifiez-le.",
+    es: "El documento no tiene título: este es el nombre de su archivo. Revíselo.",
   },
   "import.readFor": {
     en: "Passages read to suggest this choice (they are not copied into the case study):",
@@ -116,7 +121,7 @@ export const imports = {
   },
   "import.dropped.title": {
     en: "Left out of the import",
-    fr: "Laissé de côté par l'import",
+    fr: "Laissé de côté par l'importation",
     es: "Omitido en la importación",
   },
   "import.dropped.lead": {
@@ -128,6 +133,11 @@ export const imports = {
     en: "{count, plural, one {# tracked change} other {# tracked changes}}",
     fr: "{count, plural, one {# modification suivie} other {# modifications suivies}}",
     es: "{count, plural, one {# cambio con control de cambios} other {# cambios con control de cambios}}",
+  },
+  "import.dropped.trackedDetail": {
+    en: "{inserted, plural, one {# insertion kept} other {# insertions kept}}, {deleted, plural, one {# deletion left out} other {# deletions left out}}",
+    fr: "{inserted, plural, one {# insertion conservée} other {# insertions conservées}}, {deleted, plural, one {# suppression écartée} other {# suppressions écartées}}",
+    es: "{inserted, plural, one {# inserción conservada} other {# inserciones conservadas}}, {deleted, plural, one {# eliminación descartada} other {# eliminaciones descartadas}}",
   },
   "import.dropped.comments": {
     en: "{count, plural, one {# comment} other {# comments}}",
@@ -176,7 +186,7 @@ export const imports = {
   },
   "import.cancel": {
     en: "Cancel the import",
-    fr: "Annuler l'import",
+    fr: "Annuler l'importation",
     es: "Cancelar la importación",
   },
   "import.flash.created": {
@@ -186,8 +196,13 @@ export const imports = {
   },
   "import.flash.cancelled": {
     en: "The import of {filename} was cancelled: nothing was saved.",
-    fr: "L'import de {filename} a été annulé : rien n'a été enregistré.",
+    fr: "L'importation de {filename} a été annulée : rien n'a été enregistré.",
     es: "Se canceló la importación de {filename}: no se guardó nada.",
+  },
+  "import.tooManyPending": {
+    en: "You already have 10 Word files waiting for your review. Create the draft of one or cancel it, then upload this file again.",
+    fr: "Vous avez déjà 10 fichiers Word en attente de votre vérification. Créez le brouillon de l'un d'eux ou annulez-le, puis téléversez de nouveau ce fichier.",
+    es: "Ya tiene 10 archivos de Word pendientes de su revisión. Cree el borrador de uno de ellos o cancélelo y vuelva a subir este archivo.",
   },
   "import.pending.title": {
     en: "Waiting for your review",

@@ -195,8 +195,8 @@ export const site = {
   },
   "nav.member": {
     en: "My work",
-    fr: "Mon espace",
-    es: "Mi espacio",
+    fr: "Mon travail",
+    es: "Mi trabajo",
   },
   "nav.unread": {
     en: "{count, number} unread",

@@ -10,7 +10,7 @@ export const work = {
   },
   "work.closesIn": {
     en: "{days, plural, =0 {closes today} one {closes in # day} other {closes in # days}}",
-    fr: "{days, plural, =0 {clôture aujourd'hui} one {clôture dans # jour} other {clôture dans # jours}}",
+    fr: "{days, plural, =0 {se termine aujourd'hui} one {se termine dans # jour} other {se termine dans # jours}}",
     es: "{days, plural, =0 {cierra hoy} one {cierra en # día} other {cierra en # días}}",
   },
   "work.closed": {
@@ -116,7 +116,7 @@ export const work = {
   "work.editor.undisposed": {
     en: "{count, plural, =0 {every comment has a disposition} one {# comment without a disposition} other {# comments without a disposition}}",
     fr: "{count, plural, =0 {chaque commentaire a une suite} one {# commentaire sans suite donnée} other {# commentaires sans suite donnée}}",
-    es: "{count, plural, =0 {todos los comentarios tienen respuesta} one {# comentario sin respuesta} other {# comentarios sin respuesta}}",
+    es: "{count, plural, =0 {todos los comentarios tienen una decisión} one {# comentario sin decisión} other {# comentarios sin decisión}}",
   },
   "work.editor.roundsEmpty": {
     en: "No review round is open.",

@@ -1,9 +1,10 @@
-import { renderMarkdown } from "#src/content/render.ts";
-import { PASSAGE_TARGETS, type Passage, type PassageTarget, type WordPreview } from "#src/domain/case-study-imports.ts";
+import { type Passage, type PassageTarget, type WordPreview } from "#src/domain/case-study-imports.ts";
 import { STAGES, TEXT_FIELDS } from "#src/domain/case-studies.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { targetField, targetOf } from "#src/features/case-studies/import-choices.ts";
-import type { Translate } from "#src/i18n/i18n.ts";
+import { titleFromFilename } from "#src/features/case-studies/import.ts";
+import { movesFor, targetField, targetOf } from "#src/features/case-studies/import-choices.ts";
+import { isMessageKey, type Translate } from "#src/i18n/i18n.ts";
+import { renderMarkdown } from "#src/content/render.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { CheckboxGroup, ErrorSummary, Form, SelectField, TextField, type FormValues } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
@@ -29,22 +30,26 @@ export function targetLabel(t: Translate, target: PassageTarget): string {
   }
 }
 
-const escapeMarkdown = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!<>|~:&]/g, "\\$&");
-
 /** A passage's Markdown with its pictures as "[picture: caption]": the review shows no picture and loads nothing. */
 export function readablePassage(t: Translate, markdown: string, images: WordPreview["images"]): string {
   return markdown.replace(/!\[((?:[^\]\\]|\\.)*)\]\((case-study-image-\d+)(?:\s+"[^"]*")?\)/g, (_, alt: string, placeholder: string) => {
     const image = images.find((i) => i.placeholder === placeholder);
     const caption = (image?.caption || image?.alt || alt).trim();
-    return escapeMarkdown(caption ? t("import.picture", { caption }) : t("import.pictureNoCaption"));
+    return caption ? t("import.picture", { caption }) : t("import.pictureNoCaption");
   });
 }
 
-/** Each passage as sanitized HTML, as a reader would see its text (by passage number). */
+/**
+ * Each passage as readers will see its text (by passage number), pictures as "[picture: caption]".
+ * The engine keeps a document to a few hundred passages; each is rendered on its own (the renderer
+ * caches them) and the loop is given back between passages, so a long document holds no one up.
+ */
 export async function renderPassages(t: Translate, lang: Language, preview: WordPreview): Promise<Record<number, string>> {
   const html: Record<number, string> = {};
   for (const p of preview.passages) {
-    html[p.n] = (await renderMarkdown(readablePassage(t, p.markdown, preview.images), { lang, textLang: preview.language, idPrefix: `passage-${p.n}` })).html;
+    const rendered = await renderMarkdown(readablePassage(t, p.markdown, preview.images), { lang, textLang: preview.language, idPrefix: `import-${p.n}`, warnings: "hide" });
+    html[p.n] = rendered.html;
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return html;
 }
@@ -81,7 +86,7 @@ function Passages({ ctx, passages, html, values, error, textLang }: PassagesProp
                 </p>
               )}
               <select id={`f-${name}`} name={name} class="input" aria-invalid={problem ? "true" : undefined} aria-describedby={problem ? `e-${name}` : undefined}>
-                {PASSAGE_TARGETS.map((target) => (
+                {movesFor(p).map((target) => (
                   <option value={target} selected={target === targetOf(values, p)}>
                     {targetLabel(t, target)}
                   </option>
@@ -136,6 +141,7 @@ export function ImportReviewPage({ ctx, id, filename, preview, values, html, tec
     periodStart: t("cs.periodStart"),
     periodEnd: t("cs.periodEnd"),
     document: t("import.document"),
+    ...Object.fromEntries(TEXT_SECTIONS.map((field) => [field, targetLabel(t, field)])),
     ...Object.fromEntries(preview.passages.map((p) => [targetField(p.n), t("import.passage", { n: p.n })])),
   };
   const checked = Array.isArray(values.technologies) ? values.technologies.map(String) : typeof values.technologies === "string" && values.technologies ? [values.technologies] : [];
@@ -146,7 +152,9 @@ export function ImportReviewPage({ ctx, id, filename, preview, values, html, tec
         <a href="/member">{t("member.title")}</a>
       </p>
       <h1 class="import-heading">{title}</h1>
-      <p>{t("import.lead")}</p>
+      <p id="f-document" tabindex={-1}>
+        {t("import.lead")}
+      </p>
       <ErrorSummary t={t} errors={errors} code={error?.code} labels={labels} />
       {(preview.dropped.length > 0 || preview.warnings.length > 0) && (
         <section class="notice notice-action import-dropped" aria-labelledby="dropped-title">
@@ -158,6 +166,7 @@ export function ImportReviewPage({ ctx, id, filename, preview, values, html, tec
                 {preview.dropped.map((d) => (
                   <li>
                     {t(`import.dropped.${d.kind}`, { count: d.count })}
+                    {d.inserted !== undefined || d.deleted !== undefined ? ` (${t("import.dropped.trackedDetail", { inserted: d.inserted ?? 0, deleted: d.deleted ?? 0 })})` : ""}
                     {d.detail ? ` (${d.detail})` : ""}
                   </li>
                 ))}
@@ -179,7 +188,7 @@ export function ImportReviewPage({ ctx, id, filename, preview, values, html, tec
       <Form ctx={ctx} action={`/member/case-studies/imports/${id}`} class="form-wide import-review">
         <section aria-labelledby="about-title" class="import-field">
           <h2 id="about-title">{t("import.about")}</h2>
-          <TextField t={t} name="title" label={t("cs.title")} hint={t(`import.titleFrom.${preview.titleFrom}`)} values={values} errors={errors} required maxLength={300} />
+          <TextField t={t} name="title" label={t("cs.title")} hint={preview.title === titleFromFilename(filename) ? t("import.titleFrom.filename") : t(`import.titleFrom.${preview.titleFrom}`)} values={values} errors={errors} required maxLength={300} />
           <CheckboxGroup t={t} name="technologies" legend={t("cs.technologies")} hint={t("cs.technologiesHint")} errors={errors} checked={checked} options={technologies} />
           {readFor("technologies")}
           <SelectField t={t} name="stage" label={t("cs.stage")} values={values} errors={errors} empty={t("cs.chooseStage")} options={STAGES.map((s) => [s, t(`cs.stage.${s}`)])} />
@@ -193,8 +202,13 @@ export function ImportReviewPage({ ctx, id, filename, preview, values, html, tec
         {TEXT_SECTIONS.map((field) => {
           const passages = going(field);
           return (
-            <section aria-labelledby={`section-${field}`} class="import-field">
+            <section aria-labelledby={`section-${field}`} class={errors?.[field] ? "import-field field-error" : "import-field"} id={`f-${field}`} tabindex={-1}>
               <h2 id={`section-${field}`}>{targetLabel(t, field)}</h2>
+              {errors?.[field] && (
+                <p class="error-message" id={`e-${field}`}>
+                  {t(isMessageKey(errors[field]) ? errors[field] : "field.invalid")}
+                </p>
+              )}
               {passages.length > 0 ? <Passages {...shared} passages={passages} /> : <p class="muted">{t("import.empty")}</p>}
             </section>
           );

@@ -223,6 +223,12 @@ export function AnswerPage({ ctx, survey, definition, organization, response, va
       {survey.status !== "open" && <p class="notice">{t("survey.closedNotice")}</p>}
       <ErrorSummary t={t} errors={errors} code={error?.code} labels={labels} title={summaryTitle} texts={texts} />
       <Form ctx={ctx} action={action} class="form-wide survey-form">
+        {/* Enter in a text field submits with the form's first button: this one saves and stays, instead of moving on to the next section. */}
+        {!locked && (
+          <button type="submit" name="intent" value="save" class="visually-hidden" tabindex={-1} aria-hidden="true">
+            {t("survey.saveDraft")}
+          </button>
+        )}
         {definition.sections.map((section, i) => {
           const next = definition.sections[i + 1];
           return (
