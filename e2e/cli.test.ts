@@ -232,7 +232,7 @@ describe("living-report CLI", () => {
       expect(colons).toMatchObject({ title: "Scellés électroniques sur les camions en transit à Montaubrac", organization: "Korea Customs Service", language: "fr", stage: "proof_of_concept", periodStart: 2020, periodEnd: 2022 });
       expect(colons.technologies).toContain("blockchain");
       expect(colons.summary).toContain("Les douanes de Montaubrac");
-      expect(colons.unplaced).toEqual([{ n: 1, heading: "Scellés électroniques sur les camions en transit à Montaubrac", markdown: expect.stringContaining("préparé pour l’atelier") as unknown, reason: "none" }]);
+      expect(colons.unplaced).toEqual([{ n: 1, heading: null, markdown: expect.stringContaining("préparé pour l’atelier") as unknown, reason: "none" }]);
       expect(records[2]).toEqual({ file: "not-really.docx", error: { code: "FILE_TYPE_NOT_ALLOWED", message: expect.stringContaining("not accepted") as unknown } });
       expect(await countRows()).toEqual(before);
       const readable = cli(["import", "case-study", join(folder, "02-pandoc-fr-colons.docx"), "--org", "KCS", "--dry-run"], "", env);

@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)("events, recommendations and review rounds in the 
     const kenya = await signIn(await browser.newContext(), server.url, "wanjiru@example.org", "member password 1");
     await kenya.getByRole("link", { name: "My work" }).click();
     // The round's name is also in the notification of the invitation: the list of rounds is the way in.
-    await kenya.getByRole("region", { name: "Review rounds you are invited to" }).getByRole("link", { name: "Autumn review 2026" }).click();
+    await kenya.getByRole("region", { name: "Review rounds", exact: true }).getByRole("link", { name: "Autumn review 2026" }).click();
     const section = kenya.locator("article.review-section").filter({ has: kenya.getByRole("heading", { name: /What it is/ }) }).first();
     // The page's script copies the selection; it runs once the page has loaded.
     await kenya.waitForLoadState("load");

@@ -75,13 +75,13 @@ export async function invite(admin: Page, server: RunningServer, invitee: Omit<I
   await admin.waitForLoadState("load");
 }
 
-/** Opens an invitation link in a tab of `context`, chooses the password, and answers the tab, signed in on /member. */
+/** Opens an invitation link in a tab of `context`, chooses the password, and answers the tab, signed in on the person's work page. */
 export async function acceptInvitation(context: BrowserContext, link: string, password: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(link);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('input[name="passwordConfirm"]').fill(password);
-  await Promise.all([page.waitForURL((url) => url.pathname === "/member"), page.locator('form.stack button[type="submit"]').click()]);
+  await Promise.all([page.waitForURL((url) => url.pathname === "/member" || url.pathname === "/editor/work"), page.locator('form.stack button[type="submit"]').click()]);
   return page;
 }
 

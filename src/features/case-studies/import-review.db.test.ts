@@ -14,7 +14,7 @@ import { createTechnology, setTechnologyLink } from "#src/features/catalog/techn
 import { PROJECT_ROOT } from "#src/lib/paths.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildUser, ensureTechnology } from "#test/helpers/factories.ts";
-import { hasCommand } from "#test/helpers/prerequisites.ts";
+import { hasCommand, prerequisite } from "#test/helpers/prerequisites.ts";
 
 // The Word import in two steps, over HTTP: upload → a pending import and its review screen, where
 // passages move between fields; nothing is saved until the member confirms, and only once.
@@ -206,7 +206,7 @@ describe("Word import review", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it.skipIf(!hasCommand("pandoc"))("never recognises or offers a retired technology", async () => {
+  it.skipIf(!prerequisite("pandoc", hasCommand("pandoc"), "apt-get install pandoc"))("never recognises or offers a retired technology", async () => {
     const db = env.database.db;
     const ai = await createTechnology(db, SYSTEM_ACTOR, { slug: "big-data-ai", nameEn: "Big data, analytics and artificial intelligence", nameFr: "Mégadonnées, analytique et intelligence artificielle", nameEs: null, descriptionEn: null, aliasesEn: ["artificial intelligence"] });
     const retired = await createTechnology(db, SYSTEM_ACTOR, { slug: "big-data", nameEn: "Big data (until 2019)", nameFr: null, nameEs: null, descriptionEn: null, aliasesEn: ["big data"] });
