@@ -19,7 +19,7 @@ export function Deadline({ t, lang, closesOn, daysLeft, open = true }: { t: Tran
 }
 
 /** A person's latest notifications, unread first, with "mark all as read" and a link to all of them. */
-export function NotificationsPanel({ ctx, notifications, back }: { ctx: PageContext; notifications: NotificationRow[]; back: string }) {
+export function NotificationsPanel({ ctx, notifications, back }: { ctx: PageContext; notifications: NotificationRow[]; back: "/member" | "/editor/work" }) {
   const { t, lang } = ctx;
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
@@ -39,7 +39,7 @@ export function NotificationsPanel({ ctx, notifications, back }: { ctx: PageCont
         )}
       </div>
       {notifications.length === 0 ? (
-        <p class="empty">{t("member.noNotifications")}</p>
+        <p class="empty">{t(back === "/member" ? "member.noNotifications" : "work.noNotifications")}</p>
       ) : (
         <ul class="plain-list notifications">
           {notifications.map((n) => (

@@ -3,6 +3,11 @@ import type { Messages } from "#src/i18n/message.ts";
 // "My work": a member's home ordered by what they have to do, and the secretariat's work page.
 
 export const work = {
+  "work.noNotifications": {
+    en: "No messages yet. You will be told here when members submit, comment or answer.",
+    fr: "Aucun message pour l'instant. Vous serez averti ici lorsque les membres soumettront, commenteront ou répondront.",
+    es: "Aún no hay mensajes. Aquí se le avisará cuando los miembros envíen, comenten o respondan.",
+  },
   "work.lead": {
     en: "What your organization has to do, the most urgent first.",
     fr: "Ce que votre organisation a à faire, le plus urgent d'abord.",
