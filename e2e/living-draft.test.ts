@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     await one.getByRole("button", { name: "Add a chapter" }).click();
     const drones = one.getByRole("region", { name: "Cargo robots" });
     await drones.waitFor();
-    await expect(drones.locator(".outline-section").count()).resolves.toBe(6);
+    await expect.poll(() => drones.locator(".outline-section").count(), { timeout: 15_000 }).toBe(6);
     await screenshot(one, "draft-outline");
     // Reordering with plain buttons (keyboard-friendly, no drag and drop).
     await drones.getByText("Actions for section “How it is used today”").click();
@@ -56,12 +56,13 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     );
     await one.getByLabel("Summary of the change").fill("First text");
     await one.getByRole("button", { name: "Save" }).click();
-    await expect(one.getByRole("status").first().textContent()).resolves.toMatch(/Saved as revision \d+\./);
+    // A busy machine may still be loading the page the save redirected to: each check waits for it.
+    await one.getByRole("status").filter({ hasText: /Saved as revision \d+\./ }).first().waitFor();
     // The text's own table (a figure's data table is inside the figure).
-    await expect(one.locator("#preview table:not(figure table)").count()).resolves.toBe(1);
+    await expect.poll(() => one.locator("#preview table:not(figure table)").count(), { timeout: 15_000 }).toBe(1);
     // A known figure is drawn from the survey; an unknown one is flagged for the editor.
-    await expect(one.locator("#preview figure.directive-figure img").count()).resolves.toBe(1);
-    await expect(one.locator("#preview .content-warning").textContent()).resolves.toContain("drone-use");
+    await expect.poll(() => one.locator("#preview figure.directive-figure img").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => one.locator("#preview .content-warning").textContent(), { timeout: 15_000 }).toContain("drone-use");
     await expectAccessible(one);
     await screenshot(one, "draft-editor");
     await one.getByLabel("Text", { exact: true }).fill(
