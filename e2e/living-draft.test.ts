@@ -47,8 +47,10 @@ describe.skipIf(!hasChromium)("the living draft", () => {
     // Reordering with plain buttons (keyboard-friendly, no drag and drop).
     await drones.getByText("Actions for section “How it is used today”").click();
     await drones.getByRole("listitem").nth(1).getByRole("button", { name: "↑ Move up" }).click();
-    const order = await one.getByRole("region", { name: "Cargo robots" }).locator(".outline-title").allTextContents();
-    expect(order.slice(0, 2)).toEqual(["How it is used today", "What it is"]);
+    // The move reloads the outline: wait for the new order rather than reading the page mid-load.
+    await expect
+      .poll(async () => (await one.getByRole("region", { name: "Cargo robots" }).locator(".outline-title").allTextContents()).slice(0, 2), { timeout: 15_000 })
+      .toEqual(["How it is used today", "What it is"]);
     await drones.getByRole("link", { name: "What it is", exact: true }).click();
     await markdownSource(one);
     await one.getByLabel("Text", { exact: true }).fill(
