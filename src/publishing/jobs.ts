@@ -58,6 +58,8 @@ export type RunnerOptions = {
   onPublished?: (editionId: string) => void;
   /** Time limit of a publish job's attempt. */
   publishTimeoutMs?: number;
+  /** Called once a publish job's step is recorded; the job waits for it (tests act at a given step). */
+  onStep?: (step: JobStep) => void | Promise<void>;
 };
 
 /** A publish job's attempt stops after this long (its pages are rendered one by one, with turns between). */
@@ -297,6 +299,7 @@ async function runPublishJob(db: Db, job: JobRow, options: RunnerOptions): Promi
     if (!force && Date.now() - written < 250) return;
     written = Date.now();
     await db.update(jobs).set({ progress, message }).where(mine);
+    await options.onStep?.(message);
   };
   try {
     await setProgress(2, "checking", true);

@@ -259,11 +259,16 @@ describe("publishing an edition", () => {
     const draft = await reportWithText();
     const edition = await freeze(draft.report.id);
     const job = await startPublish(db, caller, edition.id, { acknowledgement: { note: "Known." } }, publicUrl);
-    const running = runJob(db, (await claimJob(db))!);
-    // Once its first page is rendered, the edition is published with the same content by another attempt.
-    while (!(await getJob(db, job.id))!.message?.startsWith("pages:")) await new Promise((resolve) => setImmediate(resolve));
-    await db.update(editions).set({ status: "published", publishedAt: new Date() }).where(eq(editions.id, edition.id));
-    await running;
+    // Once its pages are rendered, the edition is published with the same content by another attempt.
+    let swapped = false;
+    await runJob(db, (await claimJob(db))!, {
+      onStep: async (step) => {
+        if (swapped || !step.startsWith("pages:")) return;
+        swapped = true;
+        await db.update(editions).set({ status: "published", publishedAt: new Date() }).where(eq(editions.id, edition.id));
+      },
+    });
+    expect(swapped).toBe(true);
     expect(await getJob(db, job.id)).toMatchObject({ status: "done", error: null });
     expect((await db.select().from(jobs).where(eq(jobs.kind, "export"))).length).toBe(draft.report.languages.length * FORMAT_NAMES.length);
   });
