@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { inList } from "#src/db/schema/checks.ts";
+import { bytea, inList } from "#src/db/schema/checks.ts";
 import { editions } from "#src/db/schema/editions.ts";
 import { organizations, users } from "#src/db/schema/members.ts";
 import { chapters, reports, sectionRevisions, sections } from "#src/db/schema/reports.ts";
 import { DISPOSITIONS, PROPOSAL_STATUSES, ROUND_STATUSES, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
+import { COMMENT_ORIGINS, REVIEW_IMPORT_STATUSES, type ReviewImportPreview, type Suggestion } from "#src/domain/review-suggestions.ts";
 
 /** A comment period on the living draft or on an unpublished edition. */
 export const reviewRounds = pgTable(
@@ -66,6 +67,13 @@ export const reviewComments = pgTable(
     appliedRevisionId: bigint("applied_revision_id", { mode: "number" }).references(() => sectionRevisions.id),
     disposedBy: uuid("disposed_by").references(() => users.id),
     disposedAt: timestamp("disposed_at", { withTimezone: true }),
+    /** A proposed change to the text of `revisionId` (see domain/review-suggestions.ts); null for a plain comment. */
+    suggestion: jsonb("suggestion").$type<Suggestion>(),
+    origin: text("origin", { enum: COMMENT_ORIGINS }).notNull().default("web"),
+    /** For a comment read from a Word file: the author the file named (kept as a note; the comment is the uploader's). */
+    wordAuthor: text("word_author"),
+    /** The uploaded file it was read from. */
+    importId: uuid("import_id").references(() => reviewImports.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -73,7 +81,35 @@ export const reviewComments = pgTable(
     index("review_comments_section_idx").on(t.sectionId),
     check("review_comments_disposition_check", inList("disposition", DISPOSITIONS)),
     check("review_comments_reply_check", sql`${t.parentId} is null or ${t.disposition} is null`),
+    check("review_comments_origin_check", inList("origin", COMMENT_ORIGINS)),
+    check("review_comments_suggestion_check", sql`${t.parentId} is null or ${t.suggestion} is null`),
   ],
+);
+
+/**
+ * A Word file uploaded to a round: kept as sent, with what it would create. Nothing becomes a
+ * comment until the uploader confirms; the file stays once confirmed, as the record of what was sent.
+ */
+export const reviewImports = pgTable(
+  "review_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => reviewRounds.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    /** The organization the comments will be attributed to: the uploader's. */
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    filename: text("filename").notNull(),
+    data: bytea("data").notNull(),
+    preview: jsonb("preview").$type<ReviewImportPreview>().notNull(),
+    status: text("status", { enum: REVIEW_IMPORT_STATUSES }).notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [index("review_imports_round_idx").on(t.roundId, t.createdBy, t.createdAt), check("review_imports_status_check", inList("status", REVIEW_IMPORT_STATUSES))],
 );
 
 /** A topic members suggest for the report. */

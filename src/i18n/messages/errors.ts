@@ -408,6 +408,16 @@ export const errors = {
     fr: "Ce cycle de relecture est clos.",
     es: "Esta ronda de revisión está cerrada.",
   },
+  "error.SUGGESTION_NOT_FOUND": {
+    en: "The passage this suggestion changes is no longer in the section's text. Apply it by hand, then record the disposition.",
+    fr: "Le passage que modifie cette suggestion ne figure plus dans le texte de la section. Appliquez-la à la main, puis enregistrez la suite donnée.",
+    es: "El pasaje que modifica esta sugerencia ya no está en el texto de la sección. Aplíquela a mano y luego registre la respuesta.",
+  },
+  "error.SUGGESTION_AMBIGUOUS": {
+    en: "The passage this suggestion changes now appears more than once in the section's text. Apply it by hand, then record the disposition.",
+    fr: "Le passage que modifie cette suggestion figure désormais plusieurs fois dans le texte de la section. Appliquez-la à la main, puis enregistrez la suite donnée.",
+    es: "El pasaje que modifica esta sugerencia aparece ahora más de una vez en el texto de la sección. Aplíquela a mano y luego registre la respuesta.",
+  },
   "error.ROUND_NOT_OPEN": {
     en: "This review round has not opened yet.",
     fr: "Ce cycle de relecture n'est pas encore ouvert.",
