@@ -8,6 +8,7 @@ import { mailSettings, startMailSender } from "#src/features/mail/sender.ts";
 import { purgeExpiredSessions } from "#src/features/members/auth.ts";
 import { queueDigests } from "#src/features/notifications/digest.ts";
 import { startNotificationSchedule } from "#src/features/notifications/schedule.ts";
+import { purgeStaleReviewImports } from "#src/features/reviews/imports-repository.ts";
 import { queueReviewOpenings, queueReviewReminders } from "#src/features/reviews/reminders.ts";
 import { queueSurveyReminders } from "#src/features/surveys/reminders.ts";
 import { closePool } from "#src/lib/pool.ts";
@@ -67,7 +68,7 @@ export const backgroundPlugin = fp(
         error: (err) => app.log.error({ err }, "mail sender failed"),
       });
       // Work that looks at the clock: daily digests, reminders before surveys and review rounds close.
-      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox, purgeStaleImports], (err) => app.log.error({ err }, "notification schedule failed"));
+      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox, purgeStaleImports, purgeStaleReviewImports], (err) => app.log.error({ err }, "notification schedule failed"));
       stop = async () => {
         clearInterval(purge);
         await Promise.all([stopJobs(), stopMail(), stopSchedule()]);

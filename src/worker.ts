@@ -21,7 +21,14 @@ const tasks: Record<TaskName, (input: never) => Promise<unknown>> = {
     const { cellRef: _, ...table } = await readTable(Buffer.from(data as Uint8Array));
     return table;
   },
+  "review-read": async (data: Uint8Array) => (await import("#src/features/reviews/word-read.ts")).readReviewWord(data),
+  "review-place": async ({ read, bases, language }: Input) => {
+    const { placeReviewWord } = await import("#src/features/reviews/word-place.ts");
+    type Place = Parameters<typeof placeReviewWord>;
+    return placeReviewWord(read as Place[0], new Map(bases as [string, import("#src/features/reviews/word-read.ts").SectionBase][]), language as Place[2]);
+  },
   vega: async ({ spec }: Input) => (await import("#src/features/surveys/vega-svg.ts")).svgOfSpec(spec as import("vega-lite").TopLevelSpec),
+  "review-docx": async (input: import("#src/features/reviews/word-export.ts").ReviewFileTask) => new Uint8Array(await (await import("#src/features/reviews/word-export.ts")).reviewDocxTask(input)),
   export: async ({ format, publication }: Input) => {
     const { renderInProcess } = await import("#src/publishing/in-process.ts");
     return renderInProcess(format as import("#src/publishing/in-process.ts").InProcessFormat, publication as import("#src/publishing/publication.ts").Publication);

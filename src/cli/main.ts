@@ -12,6 +12,8 @@ import { exportCommand } from "#src/cli/export.ts";
 import { importCaseStudyCommand, importSurveyResponsesCommand } from "#src/cli/import.ts";
 import { demoCommand, migrateCommand } from "#src/cli/migrate.ts";
 import { tokenCreateCommand } from "#src/cli/token.ts";
+import { reviewExportCommand, reviewListCommand } from "#src/cli/review.ts";
+import { reviewImportCommand } from "#src/cli/review-import.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { isMessageKey, translator } from "#src/i18n/i18n.ts";
 
@@ -117,6 +119,30 @@ tokens
   .requiredOption("--name <name>", "what the token is for, e.g. \"nightly import\"")
   .option("--scope <scopes>", "comma-separated: read, comment, edit, publish", "read")
   .action(tokenCreateCommand);
+
+const review = program.command("review").description("Review rounds: list them, write a round's text as a Word file to review with Track Changes and comments, read one back.");
+review
+  .command("list")
+  .description("List a report's review rounds, the latest first: id, title, state, opening and closing days, comments and comments still open.")
+  .requiredOption("--report <slug>", "the report's short name")
+  .option("--json", "one JSON object per round per line")
+  .action(reviewListCommand);
+review
+  .command("export")
+  .description("Write a round's review file: a chapter or the whole text as Word, each section's heading marked with its section and revision (what the page's \"Download for review\" gives).")
+  .requiredOption("--round <id>", "the round's id (see review list)")
+  .option("--chapter <chapter>", "a chapter's short name or number (default: the whole text)")
+  .option("--lang <lang>", "en, fr or es, a language the report is kept in (default: English when it is, else the report's first)")
+  .requiredOption("--out <file>", "where to write the .docx")
+  .action(reviewExportCommand);
+review
+  .command("import")
+  .description("Read a reviewed Word file into a round: tracked changes become suggestions and Word comments comments, of the person's organization. Prints JSON lines, one per suggestion or comment created (with --dry-run: that would be created) and one per passage that could not be placed; exits 1 on refused input.")
+  .argument("<file>", "the .docx file, as downloaded for review and edited")
+  .requiredOption("--round <id>", "the round's id (see review list)")
+  .requiredOption("--email <email>", "whose comments they become: an invited member's, or an editor's e-mail address")
+  .option("--dry-run", "write nothing: print what the file would create")
+  .action(reviewImportCommand);
 
 const importing = program.command("import").description("Import evidence from files.");
 importing

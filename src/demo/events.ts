@@ -7,9 +7,10 @@ import { insertUser, listOrganizations } from "#src/features/members/repository.
 import { hashPassword } from "#src/features/members/passwords.ts";
 import { loadDraft } from "#src/features/reports/draft.ts";
 import * as repo from "#src/features/reviews/repository.ts";
+import { makeSuggestion } from "#src/features/reviews/suggestions.ts";
 
 // Demo meetings, outcomes and recommendations, after the public history of the study (facts only;
-// every sentence is ours), and a closed review round with dispositions.
+// every sentence is ours), a closed review round with dispositions, and an open one.
 
 type DemoOutcome = { kind: OutcomeKind; part?: string; producedBy: string; en: string; fr?: string; technologies?: string[]; recommendation?: string };
 type DemoEvent = { slug: string; kind: EventKind; title: string; startsOn: string; endsOn: string; place: string | null; online?: boolean; regionCode?: string; organizers: string; parts?: string[]; documents?: [code: string, title: string][]; outcomes: DemoOutcome[] };
@@ -193,4 +194,38 @@ export async function loadDemoReview(db: Db, reportSlug: string, reportId: strin
   await repo.insertComment(db, { roundId: round.id, sectionId: whatItIs.id, authorId: a.id, organizationId: kra.id, quote: "Each party holds a copy", body: "Say that in permissioned ledgers only approved parties hold a copy.", disposition: "accepted", reason: "Footnote added on permissioned ledgers.", disposedAt: at("25"), createdAt: at("09") });
   await repo.insertComment(db, { roundId: round.id, sectionId: benefits.id, authorId: b.id, organizationId: kcs.id, body: "Add the cost of running nodes to the risks.", disposition: "partly_accepted", reason: "Governance cost is named; node costs vary too much to state.", disposedAt: at("25"), createdAt: at("12") });
   await repo.updateRound(db, round.id, { status: "closed", closedAt: at("30") });
+  await loadDemoOpenRound(db, reportId, { kra, kcs, reviewer: a, benefits });
+}
+
+/**
+ * An open review round on the living draft, running from a week ago for three more weeks, to which
+ * the demo contributor's organization is invited; another member already suggested a change.
+ */
+async function loadDemoOpenRound(db: Db, reportId: string, demo: { kra: { id: string }; kcs: { id: string }; reviewer: { id: string }; benefits: { id: string; texts: { en?: { body: string; revisionId: number } | undefined } } }) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const round = await repo.insertRound(db, {
+    reportId,
+    editionId: null,
+    title: "Committee review of the living draft",
+    opensOn: day(-7),
+    closesOn: day(21),
+    visibility: "secretariat",
+    instructions: "Comment on any section, or select a passage and suggest a change.",
+  });
+  await repo.setInvitations(db, round.id, [demo.kra.id, demo.kcs.id]);
+  const text = demo.benefits.texts.en;
+  const passage = "earlier access to reliable data";
+  const at = text ? text.body.indexOf(passage) : -1;
+  if (!text || at < 0) return;
+  await repo.insertComment(db, {
+    roundId: round.id,
+    sectionId: demo.benefits.id,
+    authorId: demo.reviewer.id,
+    organizationId: demo.kra.id,
+    revisionId: text.revisionId,
+    quote: passage,
+    body: "Data shared between agencies is the point; say so.",
+    suggestion: makeSuggestion(text.body, at, at + passage.length, "earlier access to reliable data shared between agencies"),
+    createdAt: new Date(Date.now() - 2 * 86_400_000),
+  });
 }

@@ -27,6 +27,9 @@ import { reading } from "#src/i18n/messages/reading.ts";
 import { pickers } from "#src/i18n/messages/pickers.ts";
 import { reports } from "#src/i18n/messages/reports.ts";
 import { reviews } from "#src/i18n/messages/reviews.ts";
+import { reviewImport } from "#src/i18n/messages/review-import.ts";
+import { reviewSuggestions } from "#src/i18n/messages/review-suggestions.ts";
+import { reviewFiles } from "#src/i18n/messages/review-files.ts";
 import { richEditor } from "#src/i18n/messages/rich-editor.ts";
 import { search } from "#src/i18n/messages/search.ts";
 import { shell } from "#src/i18n/messages/shell.ts";
@@ -47,7 +50,7 @@ import { work } from "#src/i18n/messages/work.ts";
 // brace is quoted (`'{ref=…}'`).
 
 /** The feature modules, so a test can check that no key is defined twice. */
-export const MODULES = { site, errors, home, members, accounts, notifications, audit, content, catalog, caseStudies, surveys, surveyForm, deadlines, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts, mail, subscriptions, imports, work } as const;
+export const MODULES = { site, errors, home, members, accounts, notifications, audit, content, catalog, caseStudies, surveys, surveyForm, deadlines, events, reports, reviews, provenance, editions, compare, editionTexts, findings, search, publishing, api, navigation, pickers, conflicts, richEditor, shell, epub, reading, charts, mail, subscriptions, imports, work, reviewFiles, reviewSuggestions, reviewImport } as const;
 
 export const messages = {
   ...site,
@@ -68,6 +71,7 @@ export const messages = {
   ...reports,
   ...conflicts,
   ...reviews,
+  ...reviewSuggestions,
   ...provenance,
   ...editions,
   ...compare,
@@ -86,6 +90,8 @@ export const messages = {
   ...subscriptions,
   ...work,
   ...imports,
+  ...reviewFiles,
+  ...reviewImport,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

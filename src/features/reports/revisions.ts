@@ -1,4 +1,5 @@
 import { referencesOf } from "#src/content/render.ts";
+import type { Reference } from "#src/content/directives.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
@@ -47,34 +48,48 @@ export async function saveSection(db: Db, actor: Actor, input: SaveInput): Promi
   const primary = primaryOf(report);
   const references = await referencesOf(input.body);
   try {
-    return await transaction(db, async (tx) => {
-      const head = await repo.getHead(tx, input.sectionId, input.language);
-      if ((head?.id ?? null) !== input.baseRevisionId) throw new StaleRevisionError(head);
-      if (head && head.heading === input.heading && head.body === input.body) return { revision: head, created: false };
-      const source = input.language === primary ? undefined : await repo.getHead(tx, input.sectionId, primary);
-      const revision = await repo.insertRevision(tx, {
-        sectionId: input.sectionId,
-        language: input.language,
-        heading: input.heading,
-        body: input.body,
-        baseRevisionId: input.baseRevisionId,
-        sourceRevisionId: source?.id ?? null,
-        summary: input.summary,
-        authorId: actor.userId,
-      });
-      if (!(await repo.advanceHead(tx, input.sectionId, input.language, input.baseRevisionId, revision.id))) throw new StaleRevisionError(undefined);
-      await repo.replaceReferences(tx, input.sectionId, input.language, references);
-      await recordAudit(tx, actor, {
-        action: "section.save",
-        entityType: "section",
-        entityId: input.sectionId,
-        data: { language: input.language, revision: revision.id, base: input.baseRevisionId, heading: input.heading },
-      });
-      return { revision, created: true };
-    });
+    return await transaction(db, (tx) => writeRevision(tx, actor, input, primary, references));
   } catch (e) {
     // The transaction is gone; read the winner's text for the conflict view.
     if (e instanceof StaleRevisionError && !e.current) throw new StaleRevisionError(await repo.getHead(db, input.sectionId, input.language));
     throw e;
   }
+}
+
+/**
+ * saveSection inside a transaction the caller holds (a command that saves a text and records
+ * something else with it), with the text's references read beforehand (`referencesOf(input.body)`,
+ * outside the transaction). A stale base throws StaleRevisionError, with the current head when known.
+ */
+export async function saveSectionIn(tx: Db, actor: Actor, input: SaveInput, references: Reference[]): Promise<{ revision: repo.RevisionRow; created: boolean }> {
+  if (CONFLICT_MARKER.test(input.body)) throw appError("VALIDATION_FAILED", { body: "field.conflictMarkers" });
+  const { report } = await editableSection(tx, input.sectionId, input.language);
+  if (input.reportSlug !== undefined && report.slug !== input.reportSlug) throw appError("NOT_FOUND");
+  return writeRevision(tx, actor, input, primaryOf(report), references);
+}
+
+async function writeRevision(tx: Db, actor: Actor, input: SaveInput, primary: Language, references: Reference[]): Promise<{ revision: repo.RevisionRow; created: boolean }> {
+  const head = await repo.getHead(tx, input.sectionId, input.language);
+  if ((head?.id ?? null) !== input.baseRevisionId) throw new StaleRevisionError(head);
+  if (head && head.heading === input.heading && head.body === input.body) return { revision: head, created: false };
+  const source = input.language === primary ? undefined : await repo.getHead(tx, input.sectionId, primary);
+  const revision = await repo.insertRevision(tx, {
+    sectionId: input.sectionId,
+    language: input.language,
+    heading: input.heading,
+    body: input.body,
+    baseRevisionId: input.baseRevisionId,
+    sourceRevisionId: source?.id ?? null,
+    summary: input.summary,
+    authorId: actor.userId,
+  });
+  if (!(await repo.advanceHead(tx, input.sectionId, input.language, input.baseRevisionId, revision.id))) throw new StaleRevisionError(undefined);
+  await repo.replaceReferences(tx, input.sectionId, input.language, references);
+  await recordAudit(tx, actor, {
+    action: "section.save",
+    entityType: "section",
+    entityId: input.sectionId,
+    data: { language: input.language, revision: revision.id, base: input.baseRevisionId, heading: input.heading },
+  });
+  return { revision, created: true };
 }

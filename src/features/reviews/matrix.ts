@@ -2,6 +2,7 @@ import { AlignmentType, Document, HeadingLevel, PageOrientation, Packer, Paragra
 import ExcelJS from "exceljs";
 import type { CommentView, RoundRow } from "#src/features/reviews/repository.ts";
 import type { RoundChapter } from "#src/features/reviews/read.ts";
+import { suggestionKind, type Suggestion } from "#src/domain/review-suggestions.ts";
 import type { Translate } from "#src/i18n/i18n.ts";
 
 // The comment-resolution matrix: one row per comment, with what the secretariat decided.
@@ -20,12 +21,25 @@ export function matrixLines(comments: CommentView[], document: RoundChapter[], t
       author: c.authorName,
       organization: c.organizationName ?? t("review.secretariat"),
       quote: c.quote ?? "",
-      comment: c.body,
+      comment: c.suggestion ? [proposedChange(c.suggestion, c.quote, t), c.body].filter(Boolean).join("\n\n") : c.body,
       replies: comments.filter((r) => r.parentId === c.id).length,
       disposition: c.disposition ? t(`review.disposition.${c.disposition}`) : "",
       reason: c.reason ?? "",
       revision: c.appliedRevisionId ? String(c.appliedRevisionId) : "",
     }));
+}
+
+/** A suggestion in words: "Replace "x" with "y"", "Insert "y" after "x"", "Delete "x"" (the passage as the member quoted it). */
+function proposedChange(s: Suggestion, quote: string | null, t: Translate): string {
+  const passage = (quote ?? s.exact).trim();
+  switch (suggestionKind(s)) {
+    case "insert":
+      return t("suggestion.matrix.insert", { text: s.replacement, after: passage });
+    case "delete":
+      return t("suggestion.matrix.delete", { text: passage });
+    default:
+      return t("suggestion.matrix.replace", { from: passage, to: s.replacement });
+  }
 }
 
 const headers = (t: Translate) => [t("review.matrix.number"), t("review.matrix.section"), t("review.matrix.author"), t("review.matrix.organization"), t("review.matrix.quote"), t("review.matrix.comment"), t("review.matrix.replies"), t("review.matrix.disposition"), t("review.matrix.reason"), t("review.matrix.revision")];

@@ -11,7 +11,7 @@ import { appError } from "#src/lib/errors.ts";
 // What a review round is about: the living draft as it is now, or the edition as frozen.
 
 export type RoundSection = { id: string; number: string; heading: string; body: string; revisionId: number | null; lang: Language };
-export type RoundChapter = { number: string; title: string; sections: RoundSection[] };
+export type RoundChapter = { number: string; slug: string; title: string; sections: RoundSection[] };
 
 export async function roundDocument(db: Db, round: Pick<RoundRow, "reportId" | "editionId">, lang: Language): Promise<RoundChapter[]> {
   const report = await getReport(db, round.reportId);
@@ -21,6 +21,7 @@ export async function roundDocument(db: Db, round: Pick<RoundRow, "reportId" | "
     const draft = await loadDraft(db, report.slug);
     return draft.chapters.map((c, ci) => ({
       number: String(ci + 1),
+      slug: c.slug,
       title: localized(c.titles, lang, primary),
       sections: c.sections.map((s, si) => {
         const shown = chooseText(s.texts[lang], s.texts[primary], lang, primary);
@@ -33,6 +34,7 @@ export async function roundDocument(db: Db, round: Pick<RoundRow, "reportId" | "
   const content = await loadEditionContent(db, report, edition);
   return content.snapshot.chapters.map((c, ci) => ({
     number: String(ci + 1),
+    slug: c.slug,
     title: localized(c.titles, lang, primary),
     sections: c.sections.map((s, si) => {
       const revisionId = s.revisions[lang] ?? s.revisions[primary] ?? null;

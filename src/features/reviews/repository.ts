@@ -174,6 +174,23 @@ export async function countUndisposed(db: Db, roundId: string): Promise<number> 
   return row?.n ?? 0;
 }
 
+/** The texts of some revisions (those suggestions were made on), and whether each is still its section's current one in its language. */
+export async function revisionTexts(db: Db, ids: number[]): Promise<Map<number, { body: string; language: string; current: boolean }>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: sectionRevisions.id, body: sectionRevisions.body, language: sectionRevisions.language, current: sql<boolean>`${sectionHeads.revisionId} is not null` })
+    .from(sectionRevisions)
+    .leftJoin(sectionHeads, and(eq(sectionHeads.sectionId, sectionRevisions.sectionId), eq(sectionHeads.language, sectionRevisions.language), eq(sectionHeads.revisionId, sectionRevisions.id)))
+    .where(inArray(sectionRevisions.id, ids));
+  return new Map(rows.map((r) => [r.id, { body: r.body, language: r.language, current: Boolean(r.current) }]));
+}
+
+/** A user's name (the editor a revision's summary names). */
+export async function userName(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
+  return row?.name;
+}
+
 /** A revision as a disposition offers it: when, by whom, why, and whether it is the current text. */
 export type RevisionChoice = { id: number; sectionId: string; language: string; summary: string | null; createdAt: Date; authorName: string | null; current: boolean };
 

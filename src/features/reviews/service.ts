@@ -10,7 +10,11 @@ import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
 import type { Disposition, ProposalStatus, RoundVisibility } from "#src/domain/reviews.ts";
 import { mayApply, takesRevision } from "#src/features/reviews/dispositions.ts";
-import { roundDocument } from "#src/features/reviews/read.ts";
+import { roundDocument, type RoundSection } from "#src/features/reviews/read.ts";
+import type { SuggestionChange } from "#src/features/reviews/schemas.ts";
+import { locateQuote, makeSuggestion } from "#src/features/reviews/suggestions.ts";
+import { MAX_REPLACEMENT_CHARS, suggestionKind, type Suggestion } from "#src/domain/review-suggestions.ts";
+import type { Language } from "#src/domain/languages.ts";
 import { openedNotice, roundRunningOn } from "#src/features/reviews/reminders.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import { appError } from "#src/lib/errors.ts";
@@ -62,7 +66,18 @@ export function updateInvitations(db: Db, actor: Actor, roundId: string, ids: st
   });
 }
 
-export type CommentInput = { sectionId: string; parentId: string | null; quote: string | null; body: string };
+export type CommentInput = {
+  sectionId: string;
+  parentId: string | null;
+  quote: string | null;
+  body: string;
+  /** A change proposed to the quoted passage (absent or "none": a plain comment); replies carry none. */
+  change?: SuggestionChange | undefined;
+  /** The proposed text: what replaces the passage, or is inserted after it. */
+  replacement?: string | undefined;
+  /** The language of the text the member read; the quote is found in that revision. */
+  language?: Language | undefined;
+};
 
 export async function addComment(db: Db, caller: Caller, roundId: string, input: CommentInput) {
   return transaction(db, async (tx) => {
@@ -70,13 +85,15 @@ export async function addComment(db: Db, caller: Caller, roundId: string, input:
     const round = await repo.lockRound(tx, roundId);
     if (!round) throw appError("NOT_FOUND");
     authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(tx, round.id, caller.organizationId) });
-    const sections = (await roundDocument(tx, round, "en")).flatMap((c) => c.sections);
+    const sections = (await roundDocument(tx, round, input.language ?? "en")).flatMap((c) => c.sections);
     const section = sections.find((s) => s.id === input.sectionId);
     if (!section) throw appError("VALIDATION_FAILED", { sectionId: "field.invalid" });
     if (input.parentId) {
       const parent = await repo.getComment(tx, input.parentId);
       if (!parent || parent.roundId !== roundId || parent.sectionId !== input.sectionId || parent.parentId) throw appError("VALIDATION_FAILED", { parentId: "field.invalid" });
     }
+    const suggestion = input.parentId ? null : suggestionOf(section, input);
+    if (!suggestion && !input.body.trim()) throw appError("VALIDATION_FAILED", { body: "field.required" });
     const comment = await repo.insertComment(tx, {
       roundId,
       sectionId: input.sectionId,
@@ -86,10 +103,31 @@ export async function addComment(db: Db, caller: Caller, roundId: string, input:
       revisionId: section.revisionId,
       quote: input.parentId ? null : input.quote,
       body: input.body,
+      suggestion,
     });
-    await recordAudit(tx, caller, { action: input.parentId ? "review.reply" : "review.comment", entityType: "review_round", entityId: roundId, data: { commentId: comment.id, sectionId: input.sectionId } });
+    await recordAudit(tx, caller, { action: input.parentId ? "review.reply" : "review.comment", entityType: "review_round", entityId: roundId, data: { commentId: comment.id, sectionId: input.sectionId, ...(suggestion ? { suggestion: suggestionKind(suggestion) } : {}) } });
     return comment;
   });
+}
+
+/**
+ * The suggestion a comment proposes, anchored where its quote is in the revision the member read;
+ * none for a plain comment. A quote found nowhere, or in several places, is refused on the quote.
+ */
+function suggestionOf(section: RoundSection, input: CommentInput): Suggestion | null {
+  const change = input.change ?? "none";
+  if (change === "none") return null;
+  const replacement = change === "delete" ? "" : (input.replacement ?? "");
+  const fields: Record<string, string> = {};
+  if (!input.quote) fields.quote = "field.required";
+  if (change !== "delete" && !replacement.trim()) fields.replacement = "field.required";
+  if (replacement.length > MAX_REPLACEMENT_CHARS) fields.replacement = "field.tooLong";
+  if (section.revisionId === null) fields.quote = "suggestion.noText";
+  if (Object.keys(fields).length) throw appError("VALIDATION_FAILED", fields);
+  const found = locateQuote(section.body, input.quote!);
+  if (found === "missing") throw appError("VALIDATION_FAILED", { quote: "suggestion.quoteMissing" });
+  if (found === "ambiguous") throw appError("VALIDATION_FAILED", { quote: "suggestion.quoteAmbiguous" });
+  return change === "insert" ? makeSuggestion(section.body, found.end, found.end, replacement) : makeSuggestion(section.body, found.start, found.end, replacement);
 }
 
 export type DispositionInput = { disposition: Disposition; reason: string | null; appliedRevisionId: number | null };

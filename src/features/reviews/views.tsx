@@ -2,15 +2,20 @@ import { reportTitle, type Language } from "#src/domain/languages.ts";
 import { can } from "#src/access/index.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import type { ReportRow, TechnologyRow } from "#src/features/catalog/repository.ts";
+import { ReviewDownload } from "#src/features/reviews/review-file-views.tsx";
 import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
 import type { RoundChapter } from "#src/features/reviews/read.ts";
 import { applicableRevisions } from "#src/features/reviews/dispositions.ts";
 import { InvitePicker, type Invitable, type RegionRow } from "#src/features/reviews/picker.tsx";
 import type { CommentView, ProposalView, RevisionChoice, RoundRow } from "#src/features/reviews/repository.ts";
+import { SUGGESTION_CHANGES } from "#src/features/reviews/schemas.ts";
+import type { ShownSuggestion } from "#src/features/reviews/suggestion-service.ts";
+import { MAX_REPLACEMENT_CHARS } from "#src/domain/review-suggestions.ts";
 import { isMessageKey, LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { assetUrl } from "#src/web/assets.ts";
 import { CheckboxGroup, DateTime, ErrorSummary, Form, SelectField, TextAreaField, TextField, valueOf, type FormValues } from "#src/web/components.tsx";
+import type { ComponentChildren } from "preact";
 import { Layout } from "#src/web/layout.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
@@ -118,15 +123,55 @@ function Quote({ text }: { text: string | null }) {
   return text ? <blockquote class="quote">{text}</blockquote> : null;
 }
 
-function Thread({ ctx, comment, replies }: { ctx: PageContext; comment: CommentView; replies: CommentView[] }) {
+/** A suggested change as it reads: the words around it, what goes (struck) and what comes (underlined). */
+function SuggestionChange({ ctx, comment, shown }: { ctx: PageContext; comment: CommentView; shown: ShownSuggestion }) {
+  const { t } = ctx;
+  return (
+    <div class="suggestion">
+      <p class="suggestion-kind">
+        <strong>{t(`suggestion.kind.${shown.kind}`)}</strong>
+        {shown.stale && !comment.disposition && (
+          <>
+            {" "}
+            <span class="tag tag-outOfDate" title={t("suggestion.staleHint")}>
+              {t("suggestion.stale")}
+            </span>
+          </>
+        )}
+      </p>
+      <p class="suggestion-text">
+        {shown.before && <span class="suggestion-context">…{shown.before}</span>}
+        {shown.removed && (
+          <del>
+            <span class="visually-hidden">[{t("suggestion.removed")}: </span>
+            {shown.removed}
+            <span class="visually-hidden">]</span>
+          </del>
+        )}
+        {shown.added && (
+          <ins>
+            <span class="visually-hidden">[{t("suggestion.added")}: </span>
+            {shown.added}
+            <span class="visually-hidden">]</span>
+          </ins>
+        )}
+        {shown.after && <span class="suggestion-context">{shown.after}…</span>}
+      </p>
+      {comment.wordAuthor && <p class="small muted">{t("suggestion.wordAuthor", { author: comment.wordAuthor })}</p>}
+    </div>
+  );
+}
+
+function Thread({ ctx, comment, replies, shown }: { ctx: PageContext; comment: CommentView; replies: CommentView[]; shown?: ShownSuggestion | undefined }) {
   const { t, lang } = ctx;
   return (
     <>
       <p class="comment-meta">
         <strong>{comment.authorName}</strong> · {comment.organizationName ?? t("review.secretariat")} · <DateTime value={comment.createdAt} lang={lang} withTime />
       </p>
-      <Quote text={comment.quote} />
-      <p class="comment-body">{comment.body}</p>
+      {shown ? <SuggestionChange ctx={ctx} comment={comment} shown={shown} /> : <Quote text={comment.quote} />}
+      {!shown && comment.wordAuthor && <p class="small muted">{t("suggestion.wordAuthor", { author: comment.wordAuthor })}</p>}
+      {comment.body && <p class="comment-body">{comment.body}</p>}
       {replies.length > 0 && (
         <ul class="replies">
           {replies.map((r) => (
@@ -237,6 +282,54 @@ function DispositionForm({ ctx, comment: c, revisions, error, values }: { ctx: P
   );
 }
 
+/** Accept, edit and accept, or reject a suggested change (the disposition form below stays for anything else). */
+function SuggestionActions({ ctx, comment: c, error, values }: { ctx: PageContext; comment: CommentView; error?: AppError | undefined; values?: FormValues | undefined }) {
+  const { t } = ctx;
+  const fields = error?.fields ?? {};
+  const message = (name: string) =>
+    fields[name] && (
+      <p class="error-message" id={`e-${name}-${c.id}`}>
+        {isMessageKey(fields[name]) ? t(fields[name]) : t("field.invalid")}
+      </p>
+    );
+  const invalid = (name: string) => (fields[name] ? { "aria-invalid": "true" as const, "aria-describedby": `e-${name}-${c.id}` } : {});
+  return (
+    <div class="suggestion-actions">
+      <Form ctx={ctx} action={`/editor/review-comments/${c.id}/accept`}>
+        <button class="button button-small">{t("suggestion.accept")}</button>
+      </Form>
+      <details open={Boolean(fields.replacement)}>
+        <summary>{t("suggestion.editAccept")}</summary>
+        <Form ctx={ctx} action={`/editor/review-comments/${c.id}/accept`} class="stack">
+          <div class="field">
+            <label for={`sr-${c.id}`}>{t("suggestion.editedText")}</label>
+            {message("replacement")}
+            <textarea id={`sr-${c.id}`} name="replacement" class="input" rows={3} maxLength={MAX_REPLACEMENT_CHARS} {...invalid("replacement")}>
+              {values && typeof values.replacement === "string" ? values.replacement : (c.suggestion?.replacement ?? "")}
+            </textarea>
+          </div>
+          <div class="field">
+            <label for={`se-${c.id}`}>{t("suggestion.editReason")}</label>
+            <input id={`se-${c.id}`} name="reason" class="input" maxLength={2000} />
+          </div>
+          <button class="button button-small">{t("suggestion.acceptEdited")}</button>
+        </Form>
+      </details>
+      <details open={Boolean(fields.reason)}>
+        <summary>{t("suggestion.reject")}</summary>
+        <Form ctx={ctx} action={`/editor/review-comments/${c.id}/reject`} class="stack">
+          <div class="field">
+            <label for={`sj-${c.id}`}>{t("suggestion.rejectReason")}</label>
+            {message("reason")}
+            <input id={`sj-${c.id}`} name="reason" class="input" required maxLength={2000} {...invalid("reason")} />
+          </div>
+          <button class="button button-small button-secondary">{t("suggestion.rejectButton")}</button>
+        </Form>
+      </details>
+    </div>
+  );
+}
+
 /** The secretariat's page of a round: every comment by section, a disposition for each, closing, exports. */
 export function RoundEditorPage(props: {
   ctx: PageContext;
@@ -246,10 +339,14 @@ export function RoundEditorPage(props: {
   comments: CommentView[];
   /** The revisions of the commented sections, newest first (open rounds only). */
   revisions: RevisionChoice[];
+  /** The suggested changes among the comments, by comment id. */
+  suggestions?: Map<string, ShownSuggestion> | undefined;
   invited: Org[];
   organizations: Org[];
   error?: AppError | undefined;
   errorComment?: string | undefined;
+  /** The form to upload a reviewed Word file, while the round is open. */
+  uploadPanel?: ComponentChildren;
   values?: FormValues | undefined;
 }) {
   const { ctx, report, round, document, comments, invited } = props;
@@ -286,6 +383,8 @@ export function RoundEditorPage(props: {
         </ul>
       </details>
       <p role="status">{t("review.progress", { open, total: top.length })}</p>
+      <ReviewDownload ctx={ctx} roundId={round.id} languages={report.languages} chapters={document} />
+      {props.uploadPanel}
       {props.error && !props.errorComment && <ErrorSummary t={t} errors={props.error.fields} code={props.error.code} />}
       {top.length === 0 && <p class="empty">{t("review.noComments")}</p>}
       {document.map((chapter) =>
@@ -301,8 +400,12 @@ export function RoundEditorPage(props: {
                   .filter((c) => c.sectionId === s.id)
                   .map((c) => (
                     <li id={`comment-${c.id}`} class="comment">
-                      <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} />
+                      <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} shown={props.suggestions?.get(c.id)} />
                       {props.errorComment === c.id && <ErrorSummary t={t} errors={props.error?.fields} code={props.error?.code} />}
+                      {props.errorComment === c.id && (props.error?.code === "SUGGESTION_NOT_FOUND" || props.error?.code === "SUGGESTION_AMBIGUOUS") && <p class="notice">{t("suggestion.byHand")}</p>}
+                      {round.status === "open" && !c.disposition && c.suggestion && props.suggestions?.has(c.id) && (
+                        <SuggestionActions ctx={ctx} comment={c} {...(props.errorComment === c.id ? { error: props.error, values: props.values } : {})} />
+                      )}
                       {round.status === "open" ? (
                         <DispositionForm ctx={ctx} comment={c} revisions={props.revisions} {...(props.errorComment === c.id ? { error: props.error, values: props.values } : {})} />
                       ) : (
@@ -335,7 +438,7 @@ export function RoundEditorPage(props: {
 }
 
 /** A round as an invited member sees it: the text, section by section, with comments and forms. */
-export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; round: RoundRow; document: (Omit<RoundChapter, "sections"> & { sections: (RoundChapter["sections"][number] & { html: string })[] })[]; comments: CommentView[]; mayComment: boolean; whyNot?: string | undefined; values?: FormValues | undefined; error?: AppError | undefined; errorSection?: string | undefined }) {
+export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; round: RoundRow; document: (Omit<RoundChapter, "sections"> & { sections: (RoundChapter["sections"][number] & { html: string })[] })[]; comments: CommentView[]; suggestions?: Map<string, ShownSuggestion> | undefined; mayComment: boolean; whyNot?: string | undefined; values?: FormValues | undefined; error?: AppError | undefined; errorSection?: string | undefined; uploadPanel?: ComponentChildren }) {
   const { ctx, report, round, document, comments, mayComment } = props;
   const { t } = ctx;
   const top = comments.filter((c) => !c.parentId);
@@ -349,6 +452,8 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
       <RoundStatus ctx={ctx} round={round} />
       {round.instructions && <p class="lead">{round.instructions}</p>}
       {mayComment ? <p class="hint">{t("review.howTo")}</p> : <p class="notice">{props.whyNot ?? t("review.readOnly")}</p>}
+      <ReviewDownload ctx={ctx} roundId={round.id} languages={report.languages} chapters={document} />
+      {mayComment && props.uploadPanel}
       {round.visibility === "secretariat" && round.status === "open" && <p class="small muted">{t("review.privateNote")}</p>}
       {document.map((chapter) => (
         <section aria-labelledby={`ch-${chapter.number}`}>
@@ -367,11 +472,11 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
                   <ol class="comments" aria-label={t("review.commentsOn", { section: s.number })}>
                     {here.map((c) => (
                       <li id={`comment-${c.id}`} class="comment">
-                        <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} />
+                        <Thread ctx={ctx} comment={c} replies={comments.filter((r) => r.parentId === c.id)} shown={props.suggestions?.get(c.id)} />
                         {/* The author's own organization sees its disposition as soon as it is recorded (it is told by a notification). */}
                         {c.disposition && (round.status === "closed" || (c.organizationId !== null && c.organizationId === ctx.user?.organizationId)) && (
-                          <p class="small">
-                            <strong>{t(`review.disposition.${c.disposition}`)}</strong>
+                          <p class="small disposition-recorded">
+                            <strong>{c.suggestion ? t("suggestion.fate", { disposition: c.disposition }) : t(`review.disposition.${c.disposition}`)}</strong>
                             {c.reason && <> — {c.reason}</>}
                           </p>
                         )}
@@ -404,16 +509,36 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
                         <p class="hint" id={`qh-${s.id}`}>
                           {t("review.quoteHint")}
                         </p>
-                        <textarea id={`q-${s.id}`} name="quote" class="input" rows={2} maxLength={2000} aria-describedby={`qh-${s.id}`}>
+                        {props.errorSection === s.id && props.error?.fields?.quote && (
+                          <p class="error-message" id={`e-quote-${s.id}`}>
+                            {isMessageKey(props.error.fields.quote) ? t(props.error.fields.quote) : t("field.invalid")}
+                          </p>
+                        )}
+                        <textarea
+                          id={`q-${s.id}`}
+                          name="quote"
+                          class="input"
+                          rows={2}
+                          maxLength={2000}
+                          aria-describedby={[`qh-${s.id}`, props.errorSection === s.id && props.error?.fields?.quote ? `e-quote-${s.id}` : ""].filter(Boolean).join(" ")}
+                          aria-invalid={props.errorSection === s.id && props.error?.fields?.quote ? "true" : undefined}
+                        >
                           {props.errorSection === s.id ? String(props.values?.quote ?? "") : ""}
                         </textarea>
                       </div>
+                      <SuggestFields ctx={ctx} sectionId={s.id} values={props.errorSection === s.id ? props.values : undefined} errors={props.errorSection === s.id ? props.error?.fields : undefined} />
                       <div class="field">
                         <label for={`c-${s.id}`}>{t("review.yourComment")}</label>
-                        <textarea id={`c-${s.id}`} name="body" class="input" rows={4} required maxLength={8000}>
+                        {props.errorSection === s.id && props.error?.fields?.body && (
+                          <p class="error-message" id={`e-body-${s.id}`}>
+                            {isMessageKey(props.error.fields.body) ? t(props.error.fields.body) : t("field.invalid")}
+                          </p>
+                        )}
+                        <textarea id={`c-${s.id}`} name="body" class="input" rows={4} maxLength={8000} aria-describedby={`sh-${s.id}`}>
                           {props.errorSection === s.id ? String(props.values?.body ?? "") : ""}
                         </textarea>
                       </div>
+                      <input type="hidden" name="language" value={ctx.lang} />
                       <button class="button">{t("review.send")}</button>
                     </Form>
                   </details>
@@ -424,6 +549,52 @@ export function RoundMemberPage(props: { ctx: PageContext; report: ReportRow; ro
         </section>
       ))}
     </Layout>
+  );
+}
+
+/** The member's choice to propose a change to the quoted passage, and the proposed text. */
+function SuggestFields({ ctx, sectionId, values, errors }: { ctx: PageContext; sectionId: string; values?: FormValues | undefined; errors?: Record<string, string> | undefined }) {
+  const { t } = ctx;
+  const chosen = values ? valueOf(values, "change") || "none" : "none";
+  const error = (name: string) =>
+    errors?.[name] && (
+      <p class="error-message" id={`e-${name}-${sectionId}`}>
+        {isMessageKey(errors[name]) ? t(errors[name]) : t("field.invalid")}
+      </p>
+    );
+  return (
+    <>
+      <fieldset class="field suggest-change" aria-describedby={`sh-${sectionId}`}>
+        <legend>{t("suggestion.change")}</legend>
+        <p class="hint" id={`sh-${sectionId}`}>
+          {t("suggestion.changeHint")}
+        </p>
+        {error("change")}
+        {SUGGESTION_CHANGES.map((change) => (
+          <label class="check">
+            <input type="radio" name="change" value={change} checked={chosen === change} /> {t(`suggestion.change.${change}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field suggest-text">
+        <label for={`p-${sectionId}`}>{t("suggestion.replacement")}</label>
+        <p class="hint" id={`ph-${sectionId}`}>
+          {t("suggestion.replacementHint")}
+        </p>
+        {error("replacement")}
+        <textarea
+          id={`p-${sectionId}`}
+          name="replacement"
+          class="input"
+          rows={3}
+          maxLength={MAX_REPLACEMENT_CHARS}
+          aria-describedby={[`ph-${sectionId}`, errors?.replacement ? `e-replacement-${sectionId}` : ""].filter(Boolean).join(" ")}
+          aria-invalid={errors?.replacement ? "true" : undefined}
+        >
+          {values && typeof values.replacement === "string" ? values.replacement : ""}
+        </textarea>
+      </div>
+    </>
   );
 }
 

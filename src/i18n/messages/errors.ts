@@ -418,6 +418,11 @@ export const errors = {
     fr: "Le passage que modifie cette suggestion figure désormais plusieurs fois dans le texte de la section. Appliquez-la à la main, puis enregistrez la suite donnée.",
     es: "El pasaje que modifica esta sugerencia aparece ahora más de una vez en el texto de la sección. Aplíquela a mano y luego registre la respuesta.",
   },
+  "error.SUGGESTION_DISPOSED": {
+    en: "This suggestion already has a disposition; change it with the disposition form.",
+    fr: "Cette suggestion a déjà reçu une suite ; modifiez-la avec le formulaire de suite donnée.",
+    es: "Esta sugerencia ya tiene una respuesta; cámbiela con el formulario de respuesta.",
+  },
   "error.ROUND_NOT_OPEN": {
     en: "This review round has not opened yet.",
     fr: "Ce cycle de relecture n'est pas encore ouvert.",

@@ -18,3 +18,22 @@ document.addEventListener("keyup", (event) => {
   if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
   copySelection();
 });
+
+// Suggesting a change: the proposed text is asked for only to replace or insert, and starts from
+// the quoted passage when replacing (the member edits it rather than retyping it).
+for (const fieldset of document.querySelectorAll(".suggest-change")) {
+  const form = fieldset.closest("form");
+  const proposed = form?.querySelector(".suggest-text");
+  const text = proposed?.querySelector("textarea");
+  const quote = form?.querySelector("textarea[name=quote]");
+  if (!form || !proposed || !text) continue;
+  const update = (event) => {
+    const change = form.querySelector("input[name=change]:checked")?.value ?? "none";
+    const wanted = change === "replace" || change === "insert";
+    proposed.hidden = !wanted;
+    text.required = wanted;
+    if (event && change === "replace" && !text.value && quote?.value) text.value = quote.value;
+  };
+  fieldset.addEventListener("change", update);
+  update();
+}

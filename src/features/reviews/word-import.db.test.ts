@@ -1,0 +1,263 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, count, eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { auditEvents } from "#src/db/schema/audit.ts";
+import { reviewComments, reviewImports } from "#src/db/schema/reviews.ts";
+import { SYSTEM_ACTOR, type Caller } from "#src/domain/actors.ts";
+import { sectionMark } from "#src/domain/review-suggestions.ts";
+import { saveSection } from "#src/features/reports/revisions.ts";
+import * as imports from "#src/features/reviews/imports-repository.ts";
+import { roundDocument } from "#src/features/reviews/read.ts";
+import * as reviews from "#src/features/reviews/service.ts";
+import { reviewDocx } from "#src/features/reviews/word-export.ts";
+import { cancelReviewImport, confirmReviewImport, MAX_PENDING_REVIEW_IMPORTS, previewReviewImport } from "#src/features/reviews/word-import.ts";
+import { isAppError } from "#src/lib/errors.ts";
+import { reviewImportLines } from "#src/cli/review-import.ts";
+import { Browser, useTestApp } from "#test/helpers/app.ts";
+import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
+import { hasCommand, prerequisite } from "#test/helpers/prerequisites.ts";
+
+// Review files made by real programs (LibreOffice through its Python bridge, pandoc) from a round
+// this file creates, so that their section marks name real sections and revisions.
+
+const env = useTestApp();
+
+/** A python3 that has LibreOffice's bridge (the system one, where python3-uno installs it). */
+const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-c", "import uno"], { stdio: "ignore" }).status === 0);
+const hasLibreOffice = prerequisite("LibreOffice with its Python bridge (soffice, python3-uno)", hasCommand("soffice") && python !== undefined, "apt-get install libreoffice-writer-nogui python3-uno");
+const hasPandoc = prerequisite("pandoc", hasCommand("pandoc"), "apt-get install pandoc");
+const LO_SCRIPT = new URL("../../../test/fixtures/review-word/lo-tracked.py", import.meta.url).pathname;
+
+const work = mkdtempSync(join(tmpdir(), "review-word-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let files = 0;
+
+/** The file opened in LibreOffice, edited with recording on as `spec` says, saved as Word (no spec: saved unchanged). */
+function throughLibreOffice(docx: Buffer, spec?: { replace?: [string, string][]; insertAfter?: [string, string][] }): Buffer {
+  const n = ++files;
+  const input = join(work, `in-${n}.docx`);
+  const output = join(work, `out-${n}.docx`);
+  writeFileSync(input, docx);
+  const run = spawnSync(python!, [LO_SCRIPT, input, output, ...(spec ? [JSON.stringify(spec)] : [])], { encoding: "utf8", timeout: 120_000 });
+  if (run.status !== 0) throw new Error(`LibreOffice script failed: ${run.stderr}`);
+  return readFileSync(output);
+}
+
+function throughPandoc(markdown: string): Buffer {
+  const output = join(work, `pandoc-${++files}.docx`);
+  const run = spawnSync("pandoc", ["-f", "markdown", "-o", output], { input: markdown, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`pandoc failed: ${run.stderr}`);
+  return readFileSync(output);
+}
+
+const codeOf = async (work: Promise<unknown>) => {
+  try {
+    await work;
+    return "resolved";
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
+};
+const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+const BODY_1 = "Ledgers are shared among the members.\n\nThey keep a **record** of every trade.";
+const BODY_2 = "Energy use is high.";
+
+async function setting() {
+  const db = env.database.db;
+  const draft = await buildReport(db);
+  const [first, second] = draft.chapters[0]!.sections;
+  const write = async (section: typeof first, body: string) => {
+    const head = section!.texts.en!;
+    return (await saveSection(db, SYSTEM_ACTOR, { sectionId: section!.id, language: "en", heading: head.heading, body, baseRevisionId: head.revisionId, summary: null })).revision;
+  };
+  const r1 = await write(first, BODY_1);
+  const r2 = await write(second, BODY_2);
+  const invitedOrg = await buildOrganization(db);
+  const otherOrg = await buildOrganization(db);
+  const as = async (organizationId: string | null, role: "contributor" | "editor" = "contributor") => {
+    const user = await buildUser(db, { role, organizationId });
+    return { user, caller: { ...SYSTEM_ACTOR, userId: user.id, role, organizationId } as Caller };
+  };
+  const member = await as(invitedOrg.id);
+  const outsider = await as(otherOrg.id);
+  const editor = await as(null, "editor");
+  const round = await reviews.openRound(db, editor.caller, draft.report.id, { title: "First reading", editionId: null, opensOn: today(), closesOn: inDays(10), visibility: "secretariat", instructions: "", organizationIds: [invitedOrg.id] });
+  const chapters = await roundDocument(db, round, "en");
+  const exported = await reviewDocx({ title: "Study Report", roundTitle: round.title, lang: "en", chapters });
+  const s1 = chapters[0]!.sections.find((s) => s.id === first!.id)!;
+  const s2 = chapters[0]!.sections.find((s) => s.id === second!.id)!;
+  return { db, round, invitedOrg, member, outsider, editor, exported, s1, s2, r1, r2 };
+}
+
+const importedComments = (db: typeof env.database.db, importId: string) => db.select().from(reviewComments).where(eq(reviewComments.importId, importId));
+const importsOf = async (db: typeof env.database.db, roundId: string) => (await db.select({ n: count() }).from(reviewImports).where(eq(reviewImports.roundId, roundId)))[0]!.n;
+
+describe("a reviewed Word file uploaded to a round", () => {
+  it.skipIf(!hasLibreOffice)("opened and saved by LibreOffice without a change, brings nothing", { timeout: 180_000 }, async () => {
+    const { db, round, member, exported } = await setting();
+    const resaved = throughLibreOffice(exported);
+    const { preview } = await previewReviewImport(db, member.caller, round.id, { filename: "resaved.docx", data: resaved, language: "en" });
+    expect(preview.sections).toBeGreaterThanOrEqual(2);
+    expect(preview.items).toEqual([]);
+    expect(preview.unplaced).toEqual([]);
+  });
+
+  it.skipIf(!hasLibreOffice)("turns changes LibreOffice tracked into suggestions on their sections, once, keeping the file", { timeout: 180_000 }, async () => {
+    const { db, round, member, editor, exported, s1, s2, r1, r2, invitedOrg } = await setting();
+    const tracked = throughLibreOffice(exported, { replace: [["shared", "distributed"]], insertAfter: [["Energy use is high", ", even very high"]] });
+    const { id, preview } = await previewReviewImport(db, member.caller, round.id, { filename: "tracked.docx", data: tracked, language: "en" });
+    expect(preview.tracked).toBe(true);
+    expect(preview.unplaced).toEqual([]);
+    const [a, b] = preview.items;
+    expect(a).toMatchObject({ kind: "suggestion", sectionId: s1.id, revisionId: r1.id, author: "Ana Reviewer", suggestion: { exact: "shared", replacement: "distributed" } });
+    expect(b).toMatchObject({ kind: "suggestion", sectionId: s2.id, revisionId: r2.id });
+    // Wherever the insertion is anchored, applying it gives the sentence the member wrote.
+    const s = b!.kind === "suggestion" ? b!.suggestion : undefined;
+    expect(BODY_2.slice(0, s!.start) + s!.replacement + BODY_2.slice(s!.end)).toBe("Energy use is high, even very high.");
+
+    // What the command line prints for it: one line per suggestion, with its section and kind of change.
+    const names = new Map([s1, s2].map((s) => [s.id, { number: s.number, heading: s.heading }]));
+    expect(reviewImportLines(preview, names)).toMatchObject([
+      { kind: "suggestion", section: s1.number, sectionId: s1.id, heading: s1.heading, change: "replace", replacement: "distributed", author: "Ana Reviewer" },
+      { kind: "suggestion", section: s2.number, sectionId: s2.id },
+    ]);
+
+    // Nothing is written before the confirmation; then exactly the previewed items, as the uploader's organization's.
+    expect(await importedComments(db, id)).toEqual([]);
+    const created = await confirmReviewImport(db, member.caller, id);
+    expect(created).toHaveLength(2);
+    const rows = await importedComments(db, id);
+    expect(rows.map((r) => [r.sectionId, r.origin, r.wordAuthor, r.organizationId, r.authorId, r.body, r.parentId]).sort()).toEqual(
+      [
+        [s1.id, "word", "Ana Reviewer", invitedOrg.id, member.user.id, "", null],
+        [s2.id, "word", "Ana Reviewer", invitedOrg.id, member.user.id, "", null],
+      ].sort(),
+    );
+    expect(rows.find((r) => r.sectionId === s1.id)).toMatchObject({ revisionId: r1.id, quote: "shared", suggestion: { exact: "shared", replacement: "distributed" } });
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "review.import"), eq(auditEvents.entityId, round.id)));
+    expect(audit?.data).toMatchObject({ importId: id, suggestions: 2, comments: 0, unplaced: 0 });
+
+    // A second confirmation finds none, and neither does a cancellation; the file stays as sent.
+    expect(await codeOf(confirmReviewImport(db, member.caller, id))).toBe("NOT_FOUND");
+    expect(await codeOf(cancelReviewImport(db, member.caller, id))).toBe("NOT_FOUND");
+    expect(await importedComments(db, id)).toHaveLength(2);
+    const kept = await imports.reviewImportFile(db, id);
+    expect(Buffer.compare(kept!.data, tracked)).toBe(0);
+    expect((await imports.getReviewImport(db, id))!.status).toBe("confirmed");
+    // Someone else's upload is not theirs to confirm, editor or not.
+    const again = await previewReviewImport(db, member.caller, round.id, { filename: "tracked.docx", data: tracked, language: "en" });
+    expect(await codeOf(confirmReviewImport(db, editor.caller, again.id))).toBe("NOT_FOUND");
+  });
+
+  it.skipIf(!hasPandoc)("reads the tracked changes and comments pandoc writes, on the sections its bookmarks name", async () => {
+    const { db, round, member, s1, s2, r1, r2 } = await setting();
+    // Word bookmark names start with a letter for pandoc, so ours go in as raw OOXML inside the headings.
+    const mark = (id: string, revisionId: number, n: number) => `\`<w:bookmarkStart w:id="${900 + n}" w:name="${sectionMark(id, revisionId)}"/><w:bookmarkEnd w:id="${900 + n}"/>\`{=openxml}`;
+    const by = (kind: string, who: string) => `{.${kind} author="${who}" date="2026-01-15T10:00:00Z"}`;
+    const markdown = [
+      `# 1 Blockchain`,
+      `## ${mark(s1.id, r1.id, 1)}${s1.number} ${s1.heading}`,
+      `Ledgers are [shared]${by("deletion", "Bea Pandoc")}[distributed]${by("insertion", "Bea Pandoc")} among the members.`,
+      `They keep a [Which record?]{.comment-start id="0" author="Carl Note" date="2026-01-15T10:00:00Z"}**record**[]{.comment-end id="0"} of every trade.`,
+      `## ${mark(s2.id, r2.id, 2)}${s2.number} ${s2.heading}`,
+      `Energy use is high[, even very high]${by("insertion", "Bea Pandoc")}.`,
+    ].join("\n\n");
+    const { id, preview } = await previewReviewImport(db, member.caller, round.id, { filename: "pandoc.docx", data: throughPandoc(markdown), language: "en" });
+    expect(preview.unplaced).toEqual([]);
+    expect(preview.items).toHaveLength(3);
+    expect(preview.items.find((i) => i.kind === "comment")).toMatchObject({ sectionId: s1.id, revisionId: r1.id, quote: "record", body: "Which record?", author: "Carl Note" });
+    expect(preview.items.filter((i) => i.kind === "suggestion").map((i) => [i.sectionId, i.kind === "suggestion" && i.suggestion.replacement.includes("distributed")])).toEqual([
+      [s1.id, true],
+      [s2.id, false],
+    ]);
+    await confirmReviewImport(db, member.caller, id);
+    const rows = await importedComments(db, id);
+    expect(rows.find((r) => r.suggestion === null)).toMatchObject({ sectionId: s1.id, quote: "record", body: "Which record?", wordAuthor: "Carl Note", origin: "word" });
+  });
+
+  it.skipIf(!hasPandoc)("refuses whoever may not comment, files that are no Word file, and a closed round, writing nothing", async () => {
+    const { db, round, member, outsider, editor, s1 } = await setting();
+    const docx = throughPandoc(`## ${s1.number} ${s1.heading}\n\nLedgers are [shared]{.deletion author="A" date="2026-01-15T10:00:00Z"} among the members.\n\nThey keep a **record** of every trade.`);
+    expect(await codeOf(previewReviewImport(db, outsider.caller, round.id, { filename: "f.docx", data: docx, language: "en" }))).toBe("NOT_FOUND");
+    expect(await codeOf(previewReviewImport(db, member.caller, round.id, { filename: "f.docx", data: Buffer.from("%PDF-1.4 not a Word file"), language: "en" }))).toBe("FILE_TYPE_NOT_ALLOWED");
+    expect(await importsOf(db, round.id)).toBe(0);
+
+    // The secretariat may upload too; a file without marks is matched on "<number> <heading>".
+    const byEditor = await previewReviewImport(db, editor.caller, round.id, { filename: "f.docx", data: docx, language: "en" });
+    expect(byEditor.preview.items).toMatchObject([{ kind: "suggestion", sectionId: s1.id, suggestion: { replacement: "" } }]);
+    expect(byEditor.preview.items[0]!.kind === "suggestion" && byEditor.preview.items[0]!.suggestion.exact.trim()).toBe("shared");
+
+    // Closed between the preview and the confirmation: nothing is created, the upload still waits.
+    const { id } = await previewReviewImport(db, member.caller, round.id, { filename: "f.docx", data: docx, language: "en" });
+    await reviews.closeRound(db, editor.caller, round.id, true);
+    expect(await codeOf(confirmReviewImport(db, member.caller, id))).toBe("ROUND_CLOSED");
+    expect(await importedComments(db, id)).toEqual([]);
+    expect((await imports.getReviewImport(db, id))!.status).toBe("pending");
+    expect(await codeOf(previewReviewImport(db, member.caller, round.id, { filename: "f.docx", data: docx, language: "en" }))).toBe("ROUND_CLOSED");
+    await cancelReviewImport(db, member.caller, id);
+    expect(await imports.getReviewImport(db, id)).toBeUndefined();
+  });
+
+  it("keeps at most ten uploads waiting per person and round, and the clean-up forgets old ones but not confirmed ones", async () => {
+    const { db, round, member } = await setting();
+    const empty = { language: "en" as const, tracked: false, sections: 0, items: [], unplaced: [] };
+    const rows = [];
+    for (let i = 0; i < MAX_PENDING_REVIEW_IMPORTS; i++) rows.push(await imports.insertReviewImport(db, { roundId: round.id, createdBy: member.user.id, organizationId: member.caller.organizationId, filename: `f${i}.docx`, data: Buffer.from("x"), preview: empty }));
+    const refused = await previewReviewImport(db, member.caller, round.id, { filename: "f.docx", data: Buffer.from("x"), language: "en" }).catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.code === "VALIDATION_FAILED" && refused.fields).toEqual({ document: "reviewImport.tooManyPending" });
+
+    await db.update(reviewImports).set({ createdAt: sql`now() - interval '8 days'` }).where(eq(reviewImports.roundId, round.id));
+    await db.update(reviewImports).set({ status: "confirmed" }).where(eq(reviewImports.id, rows[0]!.id));
+    expect(await imports.purgeStaleReviewImports(db)).toBeGreaterThanOrEqual(MAX_PENDING_REVIEW_IMPORTS - 1);
+    expect(await importsOf(db, round.id)).toBe(1);
+  });
+
+  it.skipIf(!hasLibreOffice)("works through the pages: upload, preview with its counts, confirm, back on the round with a flash", { timeout: 180_000 }, async () => {
+    const { round, member, editor, exported } = await setting();
+    const tracked = throughLibreOffice(exported, { replace: [["shared", "distributed"]], insertAfter: [["Energy use is high", ", even very high"]] });
+    const browser = await new Browser(env.app).signInAs(env.database, member.user.email);
+    const roundPage = await browser.get(`/reviews/${round.id}`);
+    expect(roundPage.body).toContain("Upload a reviewed Word file");
+    const refused = await browser.upload(`/reviews/${round.id}`, `/reviews/${round.id}/imports`, "document", { filename: "notes.docx", data: Buffer.from("plain text") });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.body).toContain("Upload a reviewed Word file");
+
+    const uploaded = await browser.upload(`/reviews/${round.id}`, `/reviews/${round.id}/imports`, "document", { filename: "tracked.docx", data: tracked });
+    expect(uploaded.statusCode).toBe(303);
+    const previewUrl = uploaded.headers.location as string;
+    expect(previewUrl).toMatch(new RegExp(`^/reviews/${round.id}/imports/[0-9a-f-]{36}$`));
+    const page = await browser.get(previewUrl);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("2 suggestions, 0 comments, 0 passages that could not be placed");
+    expect(page.body).toContain("<ins>distributed</ins>");
+    expect(page.body).toContain("In the file by Ana Reviewer");
+    // Only the uploader sees it.
+    const other = await new Browser(env.app).signInAs(env.database, (await buildUser(env.database.db, { organizationId: member.caller.organizationId })).email);
+    expect((await other.get(previewUrl)).statusCode).toBe(404);
+
+    const confirmed = await browser.submit(previewUrl, `${previewUrl}/confirm`, {});
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe(`/reviews/${round.id}`);
+    const back = await browser.get(`/reviews/${round.id}`);
+    expect(back.body).toContain("2 comments were created from tracked.docx.");
+    expect((await browser.get(previewUrl)).statusCode).toBe(404);
+
+    // The secretariat uploads from its own page of the round and comes back to it.
+    const asEditor = await new Browser(env.app).signInAs(env.database, editor.user.email);
+    const editorPage = await asEditor.get(`/editor/reviews/${round.id}`);
+    expect(editorPage.statusCode).toBe(200);
+    expect(editorPage.body).toContain("Upload a reviewed Word file");
+    const fromEditor = await asEditor.upload(`/editor/reviews/${round.id}`, `/reviews/${round.id}/imports`, "document", { filename: "tracked.docx", data: tracked }, { from: "editor" });
+    expect(fromEditor.statusCode, fromEditor.body.slice(fromEditor.body.indexOf("<main"), fromEditor.body.indexOf("<main") + 800)).toBe(303);
+    expect(fromEditor.headers.location).toMatch(/\?from=editor$/);
+    const editorPreview = fromEditor.headers.location as string;
+    const done = await asEditor.submit(editorPreview, `${editorPreview.replace("?from=editor", "")}/confirm`, { from: "editor" });
+    expect(done.headers.location).toBe(`/editor/reviews/${round.id}`);
+  });
+});
