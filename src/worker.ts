@@ -27,6 +27,7 @@ const tasks: Record<TaskName, (input: never) => Promise<unknown>> = {
     type Place = Parameters<typeof placeReviewWord>;
     return placeReviewWord(read as Place[0], new Map(bases as [string, import("#src/features/reviews/word-read.ts").SectionBase][]), language as Place[2]);
   },
+  suggest: async (input: import("#src/features/reviews/suggestions.ts").SuggestionRequest) => (await import("#src/features/reviews/suggestions.ts")).suggestionFor(input),
   vega: async ({ spec }: Input) => (await import("#src/features/surveys/vega-svg.ts")).svgOfSpec(spec as import("vega-lite").TopLevelSpec),
   "review-docx": async (input: import("#src/features/reviews/word-export.ts").ReviewFileTask) => new Uint8Array(await (await import("#src/features/reviews/word-export.ts")).reviewDocxTask(input)),
   export: async ({ format, publication }: Input) => {

@@ -7,13 +7,14 @@ import { SYSTEM_ACTOR, type Caller } from "#src/domain/actors.ts";
 import { suggestionKind, type ImportedItem, type ReviewImportPreview } from "#src/domain/review-suggestions.ts";
 import { getUserByEmail } from "#src/features/members/repository.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
-import * as repo from "#src/features/reviews/repository.ts";
-import { confirmReviewImport, previewReviewImport, readReviewImport } from "#src/features/reviews/word-import.ts";
+import { importReviewFile, readReviewImport } from "#src/features/reviews/word-import.ts";
 import { cleanFilename } from "#src/lib/filenames.ts";
+import { closePool } from "#src/lib/pool.ts";
+import { roundById } from "#src/cli/review.ts";
 import { email } from "#src/lib/validation.ts";
 
 const Options = z.object({
-  round: z.uuid({ error: "give the round's id (see review list)" }),
+  round: z.string({ error: "give the round's id (see review list)" }),
   email: email(),
   dryRun: z.boolean().default(false),
 });
@@ -28,7 +29,7 @@ export function reviewImportLines(preview: ReviewImportPreview, sections: Map<st
     if (item.kind === "suggestion") return { kind: "suggestion", ...where, change: suggestionKind(item.suggestion), quote: item.quote, replacement: item.suggestion.replacement, author: item.author };
     return { kind: "comment", ...where, quote: item.quote, body: item.body, author: item.author };
   };
-  return [...preview.items.map(itemLine), ...preview.unplaced.map((u): Line => ({ kind: "unplaced", reason: u.reason, text: u.text, body: u.body, heading: u.heading, author: u.author }))];
+  return [...preview.items.map(itemLine), ...preview.unplaced.map((u): Line => ({ kind: "unplaced", reason: u.reason, text: u.count === undefined ? u.text : u.reason === "too-many" ? String(u.count) : `${u.text} (${u.count})`, body: u.body, heading: u.heading, author: u.author }))];
 }
 
 /**
@@ -44,22 +45,20 @@ export function reviewImportCommand(file: string, raw: Record<string, unknown>) 
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new CliError(`No such file: ${file}`);
   const data = readFileSync(file);
   return withDatabase(async (db) => {
-    const user = await getUserByEmail(db, parsed.data.email);
-    if (!user || user.deactivatedAt) throw new CliError(`No active user has the e-mail address ${parsed.data.email}.`);
-    const round = await repo.getRound(db, roundId);
-    if (!round) throw new CliError(`No review round has the id ${roundId} (see review list).`);
-    const caller: Caller = { ...SYSTEM_ACTOR, userId: user.id, role: user.role, organizationId: user.organizationId };
-    const upload = { filename: cleanFilename(basename(file), "review.docx"), data, language: user.language };
-    let preview: ReviewImportPreview;
-    if (dryRun) preview = await readReviewImport(db, caller, round.id, upload);
-    else {
-      const pending = await previewReviewImport(db, caller, round.id, upload);
-      await confirmReviewImport(db, caller, pending.id);
-      preview = pending.preview;
+    try {
+      const user = await getUserByEmail(db, parsed.data.email);
+      if (!user || user.deactivatedAt) throw new CliError(`No active user has the e-mail address ${parsed.data.email}.`);
+      const round = await roundById(db, roundId);
+      const caller: Caller = { ...SYSTEM_ACTOR, userId: user.id, role: user.role, organizationId: user.organizationId };
+      const upload = { filename: cleanFilename(basename(file), "review.docx"), data, language: user.language };
+      // Without --dry-run the file is read, kept and turned into comments in one transaction: a refusal leaves nothing behind.
+      const preview: ReviewImportPreview = dryRun ? await readReviewImport(db, caller, round.id, upload) : (await importReviewFile(db, caller, round.id, upload)).preview;
+      const sections = new Map((await roundDocument(db, round, preview.language)).flatMap((c) => c.sections).map((s) => [s.id, { number: s.number, heading: s.heading }]));
+      for (const line of reviewImportLines(preview, sections)) console.log(JSON.stringify(line));
+      const suggestions = preview.items.filter((i) => i.kind === "suggestion").length;
+      process.stderr.write(`${dryRun ? "Would create" : "Created"} ${suggestions} suggestion(s) and ${preview.items.length - suggestions} comment(s); ${preview.unplaced.length} passage(s) could not be placed${dryRun ? "; nothing was written" : ""}.\n`);
+    } finally {
+      await closePool();
     }
-    const sections = new Map((await roundDocument(db, round, preview.language)).flatMap((c) => c.sections).map((s) => [s.id, { number: s.number, heading: s.heading }]));
-    for (const line of reviewImportLines(preview, sections)) console.log(JSON.stringify(line));
-    const suggestions = preview.items.filter((i) => i.kind === "suggestion").length;
-    process.stderr.write(`${dryRun ? "Would create" : "Created"} ${suggestions} suggestion(s) and ${preview.items.length - suggestions} comment(s); ${preview.unplaced.length} passage(s) could not be placed${dryRun ? "; nothing was written" : ""}.\n`);
   });
 }

@@ -416,12 +416,7 @@ export type InlineSpan = { from: number; contentFrom: number; contentTo: number;
 const WRAPPERS = new Set(["emphasis", "strong", "delete", "link", "linkReference", "textDirective"]);
 const ATOMS = new Set(["footnoteReference", "image", "imageReference", "html"]);
 
-/** The inline spans of a Markdown text, outer ones before the ones they hold. */
-export function inlineSpans(markdown: string): InlineSpan[] {
-  return markdownProblem(markdown) ? [] : spansOfTree(markdown, parseMarkdown(markdown));
-}
-
-/** A text's reader lines and inline spans from one parse. */
+/** A text's reader lines and inline spans (outer ones before the ones they hold) from one parse. */
 export function readerLinesAndSpans(markdown: string, describe?: Describe): { lines: ReaderLine[]; spans: InlineSpan[] } {
   if (markdownProblem(markdown)) return { lines: plainLines(markdown), spans: [] };
   const tree = parseMarkdown(markdown);

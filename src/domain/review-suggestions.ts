@@ -22,12 +22,23 @@ export type Suggestion = {
   prefix: string;
   suffix: string;
   replacement: string;
+  /**
+   * The words a reader sees of it on the text it was made on (see SuggestionView), worked out
+   * once when it was made; absent on older ones, worked out when shown.
+   */
+  view?: SuggestionView | undefined;
 };
+
+/** A suggestion as readers see it: plain words, no Markdown; before and after at most 60 characters. */
+export type SuggestionView = { before: string; removed: string; added: string; after: string };
 
 /** Characters of context kept on each side of a suggestion. */
 export const SUGGESTION_CONTEXT = 40;
 /** The longest replacement a suggestion may propose (as long as a comment). */
 export const MAX_REPLACEMENT_CHARS = 8000;
+/** The longest quote and comment a review comment takes (on the round's form, and from a Word file). */
+export const MAX_QUOTE_CHARS = 2000;
+export const MAX_BODY_CHARS = 8000;
 
 export type SuggestionKind = "insert" | "delete" | "replace";
 export const suggestionKind = (s: Pick<Suggestion, "exact" | "replacement">): SuggestionKind => (!s.exact ? "insert" : !s.replacement ? "delete" : "replace");
@@ -79,8 +90,10 @@ export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 export type UnplacedItem = {
   kind: "suggestion" | "comment";
   reason: UnplacedReason;
-  /** The words concerned as the file has them (deleted, inserted, or commented on), cut to 500 characters. */
+  /** The words concerned as the file has them (deleted, inserted, or commented on), cut to 500 characters; for "unsupported", what was not read ("text-box", "object", "footnote"). */
   text: string;
+  /** How many it stands for: "unsupported", the places of that kind; "too-many" at the end, the items left out. */
+  count?: number;
   /** The comment's text, for a comment. */
   body: string | null;
   /** The section it was found in, by id when known, and its heading as the file shows it. */

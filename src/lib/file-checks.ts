@@ -7,6 +7,8 @@ import { repack, unzipChecked, ZipRefused } from "#src/lib/zip.ts";
 /** Attachments: documents and pictures a browser shows safely. SVG is refused (it can carry script). */
 export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"] as const;
 export const IMAGE_TYPES: readonly string[] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+/** How many days an uploaded file waits for its uploader's confirmation (a case-study import, a review file) before the clean-up deletes it. */
+export const KEEP_PENDING_DAYS = 7;
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** Limits on what a .docx or .xlsx may unpack to: both are zips, and a zip can be a bomb. */

@@ -11,7 +11,7 @@ import { appError, retryLater, type ErrorCode, type FieldErrors } from "#src/lib
  * pool is idle): the limits on input (content/limits.ts) refuse hostile text first, and these are
  * the backstop, loose enough that a busy machine loading the demo stays within them.
  */
-export const TIME_LIMITS_MS = { markdown: 20_000, references: 20_000, inspect: 20_000, blocks: 20_000, word: 30_000, spreadsheet: 30_000, vega: 10_000, export: 60_000, "review-docx": 30_000, "review-read": 30_000, "review-place": 30_000 } as const;
+export const TIME_LIMITS_MS = { markdown: 20_000, references: 20_000, inspect: 20_000, blocks: 20_000, word: 30_000, spreadsheet: 30_000, vega: 10_000, export: 60_000, "review-docx": 30_000, "review-read": 30_000, "review-place": 30_000, suggest: 20_000 } as const;
 export type TaskName = keyof typeof TIME_LIMITS_MS;
 
 /** What the worker sends back: a value, or a catalogue error raised while working. */

@@ -36,3 +36,6 @@ export function assertValidEscapes(encoded: string): void {
     }
   }
 }
+
+/** The text, or its first `max` - 1 characters and "…" when it is longer. */
+export const shorten = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

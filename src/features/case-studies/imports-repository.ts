@@ -2,13 +2,12 @@
 
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
+import { KEEP_PENDING_DAYS } from "#src/lib/file-checks.ts";
 import { caseStudyImports } from "#src/db/schema/case-studies.ts";
 
 export type ImportRow = typeof caseStudyImports.$inferSelect;
 export type ImportSummary = { id: string; filename: string; title: string; createdAt: Date };
 
-/** How long a preview waits for its review before the clean-up deletes it. */
-export const KEEP_PENDING_DAYS = 7;
 
 /** Stores a previewed file until its member confirms or cancels it. */
 export async function insertImport(db: Db, values: typeof caseStudyImports.$inferInsert): Promise<ImportRow> {

@@ -5,14 +5,12 @@ import { and, asc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
 import { sectionRevisions } from "#src/db/schema/reports.ts";
 import { reviewImports } from "#src/db/schema/reviews.ts";
+import { KEEP_PENDING_DAYS } from "#src/lib/file-checks.ts";
 
 export type ReviewImportRow = typeof reviewImports.$inferSelect;
 
 /** Every column but the file's bytes: what pages and commands read. */
 const { data: _data, ...withoutFile } = getTableColumns(reviewImports);
-
-/** How long a preview waits for its confirmation before the clean-up deletes it. */
-export const KEEP_PENDING_DAYS = 7;
 
 export async function insertReviewImport(db: Db, values: typeof reviewImports.$inferInsert): Promise<ReviewImportRow> {
   const [row] = await db.insert(reviewImports).values(values).returning();
@@ -25,9 +23,9 @@ export async function getReviewImport(db: Db, id: string): Promise<Omit<ReviewIm
   return row;
 }
 
-/** The stored file of an upload, as sent. */
-export async function reviewImportFile(db: Db, id: string): Promise<{ filename: string; data: Buffer } | undefined> {
-  const [row] = await db.select({ filename: reviewImports.filename, data: reviewImports.data }).from(reviewImports).where(eq(reviewImports.id, id));
+/** The stored file of an upload, as sent, with its round and uploader (callers check who may have it). */
+export async function reviewImportFile(db: Db, id: string): Promise<{ roundId: string; createdBy: string; filename: string; data: Buffer } | undefined> {
+  const [row] = await db.select({ roundId: reviewImports.roundId, createdBy: reviewImports.createdBy, filename: reviewImports.filename, data: reviewImports.data }).from(reviewImports).where(eq(reviewImports.id, id));
   return row;
 }
 
@@ -42,13 +40,13 @@ export async function markConfirmed(tx: Db, id: string): Promise<void> {
 }
 
 /** Deletes a pending upload; says whether there was one. A confirmed one is kept. */
-export async function deletePendingReviewImport(db: Db, id: string): Promise<boolean> {
-  return (await db.delete(reviewImports).where(and(eq(reviewImports.id, id), eq(reviewImports.status, "pending"))).returning({ id: reviewImports.id })).length > 0;
+export async function deletePendingReviewImport(tx: Db, id: string): Promise<boolean> {
+  return (await tx.delete(reviewImports).where(and(eq(reviewImports.id, id), eq(reviewImports.status, "pending"))).returning({ id: reviewImports.id })).length > 0;
 }
 
-/** How many uploads a person has waiting for confirmation in a round. */
-export async function countPendingReviewImports(db: Db, roundId: string, userId: string): Promise<number> {
-  const [row] = await db
+/** How many uploads a person has waiting for confirmation in a round (counted under the round's lock, so two uploads cannot both pass the cap). */
+export async function countPendingReviewImports(tx: Db, roundId: string, userId: string): Promise<number> {
+  const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(reviewImports)
     .where(and(eq(reviewImports.roundId, roundId), eq(reviewImports.createdBy, userId), eq(reviewImports.status, "pending")));
@@ -63,7 +61,7 @@ export const listPendingReviewImports = (db: Db, roundId: string, userId: string
     .where(and(eq(reviewImports.roundId, roundId), eq(reviewImports.createdBy, userId), eq(reviewImports.status, "pending")))
     .orderBy(asc(reviewImports.createdAt));
 
-/** Revisions by id, with what a review file is compared with. */
+/** Revisions by id, with what a review file is compared with (the caller checks that the round showed them). */
 export const revisionsByIds = (db: Db, ids: number[]) =>
   ids.length
     ? db.select({ id: sectionRevisions.id, sectionId: sectionRevisions.sectionId, language: sectionRevisions.language, heading: sectionRevisions.heading, body: sectionRevisions.body }).from(sectionRevisions).where(inArray(sectionRevisions.id, ids))

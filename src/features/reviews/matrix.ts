@@ -32,13 +32,15 @@ export function matrixLines(comments: CommentView[], document: RoundChapter[], t
 /** A suggestion in words: "Replace "x" with "y"", "Insert "y" after "x"", "Delete "x"" (the passage as the member quoted it). */
 function proposedChange(s: Suggestion, quote: string | null, t: Translate): string {
   const passage = (quote ?? s.exact).trim();
+  // The words readers will see (a member's text is kept escaped in the Markdown), when known.
+  const added = s.view?.added ?? s.replacement;
   switch (suggestionKind(s)) {
     case "insert":
-      return t("suggestion.matrix.insert", { text: s.replacement, after: passage });
+      return t("suggestion.matrix.insert", { text: added, after: passage });
     case "delete":
       return t("suggestion.matrix.delete", { text: passage });
     default:
-      return t("suggestion.matrix.replace", { from: passage, to: s.replacement });
+      return t("suggestion.matrix.replace", { from: passage, to: added });
   }
 }
 

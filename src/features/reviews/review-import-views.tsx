@@ -1,5 +1,6 @@
 import { suggestionKind, type ImportedItem, type ReviewImportPreview, type UnplacedItem } from "#src/domain/review-suggestions.ts";
 import type { RoundRow } from "#src/features/reviews/repository.ts";
+import { suggestionView } from "#src/features/reviews/suggestions.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { DateTime, ErrorSummary, Form } from "#src/web/components.tsx";
 import { Layout } from "#src/web/layout.tsx";
@@ -71,15 +72,23 @@ function ItemView({ ctx, item }: { ctx: PageContext; item: ImportedItem }) {
       </li>
     );
   const kind = suggestionKind(item.suggestion);
+  // Reader words, not Markdown: the text round the change as its own context gives it (the preview keeps no section text).
+  const words = suggestionView("", item.suggestion);
   return (
     <li class="comment suggestion">
       <p>
         <strong>{t("reviewImport.suggestion")}</strong>
       </p>
       {kind === "insert" ? (
-        <p>
-          {t("reviewImport.insertAfter")} <q>{item.quote}</q>
-        </p>
+        words.before || !words.after ? (
+          <p>
+            {t("reviewImport.insertAfter")} <q>{words.before || item.quote}</q>
+          </p>
+        ) : (
+          <p>
+            {t("reviewImport.insertBefore")} <q>{words.after}</q>
+          </p>
+        )
       ) : (
         <p>
           {t("reviewImport.removed")} <del>{item.quote}</del>
@@ -87,12 +96,21 @@ function ItemView({ ctx, item }: { ctx: PageContext; item: ImportedItem }) {
       )}
       {kind !== "delete" && (
         <p>
-          {t("reviewImport.added")} <ins>{item.suggestion.replacement}</ins>
+          {t("reviewImport.added")} <ins>{words.added}</ins>
         </p>
       )}
       {author}
     </li>
   );
+}
+
+const UNSUPPORTED_KINDS = ["text-box", "object", "footnote"] as const;
+
+/** An entry standing for several, in words: "2 text boxes", "3 more suggestions and comments, left out". */
+function countedText({ t }: PageContext, item: UnplacedItem, count: number): string {
+  if (item.reason === "too-many") return t("reviewImport.dropped", { count });
+  const kind = UNSUPPORTED_KINDS.find((k) => k === item.text) ?? "other";
+  return t(`reviewImport.unsupported.${kind}`, { count });
 }
 
 function UnplacedView({ ctx, item }: { ctx: PageContext; item: UnplacedItem }) {
@@ -101,7 +119,7 @@ function UnplacedView({ ctx, item }: { ctx: PageContext; item: UnplacedItem }) {
     <li>
       <p>
         <strong>{t(`reviewImport.unplacedKind.${item.kind}`)}</strong>
-        {item.heading ? ` · ${item.heading}` : ""}: <q>{item.text}</q>
+        {item.heading ? ` · ${item.heading}` : ""}: {item.count === undefined ? <q>{item.text}</q> : countedText(ctx, item, item.count)}
       </p>
       {item.body && <p class="comment-body">{item.body}</p>}
       <p class="small">{t(`reviewImport.reason.${item.reason}`)}</p>
@@ -128,13 +146,18 @@ export function ReviewImportPage(props: { ctx: PageContext; round: RoundRow; imp
       <p role="status" class="import-counts">
         {t("reviewImport.counts", { suggestions, comments: preview.items.length - suggestions, unplaced: preview.unplaced.length })}
       </p>
+      <p>
+        <a href={`${base}/file`} download>
+          {t("reviewImport.originalFile")}
+        </a>
+      </p>
       {!preview.tracked && suggestions > 0 && <p class="hint">{t("reviewImport.compared")}</p>}
       {preview.items.length === 0 && <p class="empty">{t("reviewImport.nothing")}</p>}
       {[...bySection].map(([sectionId, items]) => {
         const name = sections.get(sectionId);
         return (
           <section class="panel" aria-labelledby={`is-${sectionId}`}>
-            <h2 id={`is-${sectionId}`}>{name ? `${name.number} ${name.heading}` : sectionId}</h2>
+            <h2 id={`is-${sectionId}`}>{name ? `${name.number} ${name.heading}` : t("reviewImport.sectionGone")}</h2>
             <ol class="comments">
               {items.map((item) => (
                 <ItemView ctx={ctx} item={item} />

@@ -27,7 +27,7 @@ import { wantsJson } from "#src/web/errors.tsx";
 import { multipartField, uploadedFile } from "#src/web/uploads.ts";
 import { listPendingReviewImports } from "#src/features/reviews/imports-repository.ts";
 import { ReviewImportPage, ReviewUploadPanel } from "#src/features/reviews/review-import-views.tsx";
-import { cancelReviewImport, confirmReviewImport, pendingReviewImport, previewReviewImport } from "#src/features/reviews/word-import.ts";
+import { cancelReviewImport, confirmReviewImport, pendingReviewImport, previewReviewImport, reviewImportDownload } from "#src/features/reviews/word-import.ts";
 
 const editor = { config: { policy: "editor" as const } };
 const contributor = { config: { policy: "contributor" as const } };
@@ -141,8 +141,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       reply,
       async () => {
         const input = parseInput(AcceptSuggestionInput, body);
-        const reason = typeof body.reason === "string" ? body.reason : null;
-        await acceptSuggestion(db, actorOf(request), comment.id, { replacement: input.replacement, reason });
+        await acceptSuggestion(db, actorOf(request), comment.id, { replacement: input.replacement, reason: input.reason });
         setFlash(reply, "suggestion.accepted", { who: comment.organizationName ?? comment.authorName });
         return reply.redirect(`/editor/reviews/${comment.roundId}#comment-${comment.id}`, 303);
       },
@@ -290,11 +289,22 @@ export async function reviewRoutes(app: FastifyInstance) {
   app.get("/reviews/:id/imports/:importId", contributor, async (request, reply) => {
     const { roundId, importId } = importParams(request);
     const pending = await pendingReviewImport(db, callerOf(request), importId);
-    if (pending.roundId !== roundId) throw appError("NOT_FOUND");
-    const round = (await repo.getRound(db, roundId))!;
+    const round = pending.roundId === roundId ? await repo.getRound(db, roundId) : undefined;
+    if (!round) throw appError("NOT_FOUND");
     const sections = new Map((await roundDocument(db, round, pending.preview.language)).flatMap((c) => c.sections).map((s) => [s.id, { number: s.number, heading: s.heading }]));
     const from = fromOf(request) === "editor" ? "editor" : undefined;
     return sendPage(reply, h(ReviewImportPage, { ctx: pageContext(request, reply), round, importId, filename: pending.filename, preview: pending.preview, sections, back: roundPath(request, round.id, from), from }));
+  });
+
+  // The file as it was sent: for its uploader, and for the secretariat once it made comments.
+  app.get("/reviews/:id/imports/:importId/file", contributor, async (request, reply) => {
+    const { roundId, importId } = importParams(request);
+    const file = await reviewImportDownload(db, callerOf(request), roundId, importId);
+    return reply
+      .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      .header("content-disposition", contentDisposition("attachment", file.filename))
+      .header("cache-control", "private, no-store")
+      .send(file.data);
   });
 
   app.post("/reviews/:id/imports/:importId/confirm", contributor, async (request, reply) => {

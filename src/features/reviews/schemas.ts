@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "#src/domain/languages.ts";
-import { MAX_REPLACEMENT_CHARS } from "#src/domain/review-suggestions.ts";
+import { MAX_BODY_CHARS, MAX_QUOTE_CHARS, MAX_REPLACEMENT_CHARS } from "#src/domain/review-suggestions.ts";
 import { DISPOSITIONS, ROUND_VISIBILITIES } from "#src/domain/reviews.ts";
 import { formList, optionalText, requiredText } from "#src/lib/validation.ts";
 
@@ -25,8 +25,8 @@ export const CommentInput = z
   .object({
     sectionId: z.uuid({ error: "field.invalid" }),
     parentId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.invalid" }).nullable().default(null)),
-    quote: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(2000, { error: "field.tooLong" }).nullable()),
-    body: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(8000, { error: "field.tooLong" })),
+    quote: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(MAX_QUOTE_CHARS, { error: "field.tooLong" }).nullable()),
+    body: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(MAX_BODY_CHARS, { error: "field.tooLong" })),
     /** A suggested change to the quoted passage ("none": a plain comment). Replies never carry one. */
     change: z.preprocess((v) => (v === "" || v === undefined ? "none" : v), z.enum(SUGGESTION_CHANGES, { error: "field.invalid" })),
     /** The proposed text (kept as typed, only line ends normalized); required to replace or insert. */
@@ -44,6 +44,8 @@ export const CommentInput = z
 /** The secretariat's answer to a suggestion: accepted as proposed, or with its own wording. */
 export const AcceptSuggestionInput = z.object({
   replacement: z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : undefined), z.string().max(MAX_REPLACEMENT_CHARS, { error: "field.tooLong" }).optional()),
+  /** Why the editor changed the wording (edit and accept). */
+  reason: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().replace(/\r\n?/g, "\n") : null), z.string().max(2000, { error: "field.tooLong" }).nullable()),
 });
 
 export const RejectSuggestionInput = z.object({

@@ -10,9 +10,12 @@ import { getRevision } from "#src/features/reports/repository.ts";
 import { addChapter } from "#src/features/reports/structure.ts";
 import type { Disposition, ProposalStatus, RoundVisibility } from "#src/domain/reviews.ts";
 import { mayApply, takesRevision } from "#src/features/reviews/dispositions.ts";
-import { roundDocument, type RoundSection } from "#src/features/reviews/read.ts";
+import { roundDocument } from "#src/features/reviews/read.ts";
 import type { SuggestionChange } from "#src/features/reviews/schemas.ts";
-import { locateQuote, makeSuggestion } from "#src/features/reviews/suggestions.ts";
+import { suggestionFor, type SuggestedChange, type SuggestionRequest } from "#src/features/reviews/suggestions.ts";
+import { INLINE_MAX_CHARS } from "#src/content/render.ts";
+import { runInPool } from "#src/lib/pool.ts";
+import { StaleRevisionError } from "#src/features/reports/revisions.ts";
 import { MAX_REPLACEMENT_CHARS, suggestionKind, type Suggestion } from "#src/domain/review-suggestions.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { openedNotice, roundRunningOn } from "#src/features/reviews/reminders.ts";
@@ -80,43 +83,57 @@ export type CommentInput = {
 };
 
 export async function addComment(db: Db, caller: Caller, roundId: string, input: CommentInput) {
-  return transaction(db, async (tx) => {
-    // The round row is locked so a comment cannot slip in while it is being closed.
-    const round = await repo.lockRound(tx, roundId);
-    if (!round) throw appError("NOT_FOUND");
-    authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(tx, round.id, caller.organizationId) });
-    const sections = (await roundDocument(tx, round, input.language ?? "en")).flatMap((c) => c.sections);
-    const section = sections.find((s) => s.id === input.sectionId);
-    if (!section) throw appError("VALIDATION_FAILED", { sectionId: "field.invalid" });
-    if (input.parentId) {
-      const parent = await repo.getComment(tx, input.parentId);
-      if (!parent || parent.roundId !== roundId || parent.sectionId !== input.sectionId || parent.parentId) throw appError("VALIDATION_FAILED", { parentId: "field.invalid" });
-    }
-    const suggestion = input.parentId ? null : suggestionOf(section, input);
-    if (!suggestion && !input.body.trim()) throw appError("VALIDATION_FAILED", { body: "field.required" });
-    const comment = await repo.insertComment(tx, {
-      roundId,
-      sectionId: input.sectionId,
-      parentId: input.parentId,
-      authorId: caller.userId!,
-      organizationId: caller.organizationId,
-      revisionId: section.revisionId,
-      quote: input.parentId ? null : input.quote,
-      body: input.body,
-      suggestion,
+  for (let attempt = 0; ; attempt++) {
+    // A suggestion is worked out before the transaction (the parse may go to the worker pool), on
+    // the text the member read; the round's lock is held only to write it.
+    const planned = input.parentId || (input.change ?? "none") === "none" ? null : await plannedSuggestion(db, caller, roundId, input);
+    const added = await transaction(db, async (tx) => {
+      // The round row is locked so a comment cannot slip in while it is being closed.
+      const round = await repo.lockRound(tx, roundId);
+      if (!round) throw appError("NOT_FOUND");
+      authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(tx, round.id, caller.organizationId) });
+      const sections = (await roundDocument(tx, round, input.language ?? "en")).flatMap((c) => c.sections);
+      const section = sections.find((s) => s.id === input.sectionId);
+      if (!section) throw appError("VALIDATION_FAILED", { sectionId: "field.invalid" });
+      if (input.parentId) {
+        const parent = await repo.getComment(tx, input.parentId);
+        if (!parent || parent.roundId !== roundId || parent.sectionId !== input.sectionId || parent.parentId) throw appError("VALIDATION_FAILED", { parentId: "field.invalid" });
+      }
+      // The section saved meanwhile: the suggestion is worked out again on its new text.
+      if (planned && planned.revisionId !== section.revisionId) return undefined;
+      const suggestion = planned?.suggestion ?? null;
+      if (!suggestion && !input.body.trim()) throw appError("VALIDATION_FAILED", { body: "field.required" });
+      const comment = await repo.insertComment(tx, {
+        roundId,
+        sectionId: input.sectionId,
+        parentId: input.parentId,
+        authorId: caller.userId!,
+        organizationId: caller.organizationId,
+        revisionId: section.revisionId,
+        quote: input.parentId ? null : input.quote,
+        body: input.body,
+        suggestion,
+      });
+      await recordAudit(tx, caller, { action: input.parentId ? "review.reply" : "review.comment", entityType: "review_round", entityId: roundId, data: { commentId: comment.id, sectionId: input.sectionId, ...(suggestion ? { suggestion: suggestionKind(suggestion) } : {}) } });
+      return comment;
     });
-    await recordAudit(tx, caller, { action: input.parentId ? "review.reply" : "review.comment", entityType: "review_round", entityId: roundId, data: { commentId: comment.id, sectionId: input.sectionId, ...(suggestion ? { suggestion: suggestionKind(suggestion) } : {}) } });
-    return comment;
-  });
+    if (added) return added;
+    if (attempt >= 3) throw new StaleRevisionError(undefined);
+  }
 }
 
 /**
- * The suggestion a comment proposes, anchored where its quote is in the revision the member read;
- * none for a plain comment. A quote found nowhere, or in several places, is refused on the quote.
+ * The suggestion a comment proposes, anchored where its quote is in the revision the member read,
+ * with that revision's id. A quote found nowhere, or in several places, is refused on the quote.
+ * Read outside any transaction: the caller checks the revision is still the one shown.
  */
-function suggestionOf(section: RoundSection, input: CommentInput): Suggestion | null {
-  const change = input.change ?? "none";
-  if (change === "none") return null;
+async function plannedSuggestion(db: Db, caller: Caller, roundId: string, input: CommentInput): Promise<{ suggestion: Suggestion; revisionId: number }> {
+  const round = await repo.getRound(db, roundId);
+  if (!round) throw appError("NOT_FOUND");
+  authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(db, round.id, caller.organizationId) });
+  const section = (await roundDocument(db, round, input.language ?? "en")).flatMap((c) => c.sections).find((s) => s.id === input.sectionId);
+  if (!section) throw appError("VALIDATION_FAILED", { sectionId: "field.invalid" });
+  const change = input.change as SuggestedChange;
   const replacement = change === "delete" ? "" : (input.replacement ?? "");
   const fields: Record<string, string> = {};
   if (!input.quote) fields.quote = "field.required";
@@ -124,22 +141,31 @@ function suggestionOf(section: RoundSection, input: CommentInput): Suggestion | 
   if (replacement.length > MAX_REPLACEMENT_CHARS) fields.replacement = "field.tooLong";
   if (section.revisionId === null) fields.quote = "suggestion.noText";
   if (Object.keys(fields).length) throw appError("VALIDATION_FAILED", fields);
-  const found = locateQuote(section.body, input.quote!);
+  const request: SuggestionRequest = { body: section.body, quote: input.quote!, change, replacement };
+  const found = section.body.length <= INLINE_MAX_CHARS ? suggestionFor(request) : await runInPool<ReturnType<typeof suggestionFor>>("suggest", request);
   if (found === "missing") throw appError("VALIDATION_FAILED", { quote: "suggestion.quoteMissing" });
   if (found === "ambiguous") throw appError("VALIDATION_FAILED", { quote: "suggestion.quoteAmbiguous" });
-  return change === "insert" ? makeSuggestion(section.body, found.end, found.end, replacement) : makeSuggestion(section.body, found.start, found.end, replacement);
+  return { suggestion: found, revisionId: section.revisionId! };
 }
 
 export type DispositionInput = { disposition: Disposition; reason: string | null; appliedRevisionId: number | null };
 
 /** Records the secretariat's answer to a comment; answers the comment and the revision named as applying it. */
-export async function dispose(db: Db, actor: Actor, commentId: string, input: DispositionInput) {
+export async function dispose(
+  db: Db,
+  actor: Actor,
+  commentId: string,
+  input: DispositionInput,
+  /** A further check on the comment once locked, inside the transaction (a suggestion's answer: none recorded yet). */
+  options: { check?: (tx: Db, comment: repo.CommentRow) => Promise<unknown> } = {},
+) {
   if (input.disposition !== "accepted" && input.disposition !== "noted" && !input.reason) throw appError("VALIDATION_FAILED", { reason: "field.reasonRequired" });
   if (input.appliedRevisionId !== null && !takesRevision(input.disposition)) throw appError("VALIDATION_FAILED", { appliedRevisionId: "review.revisionNotApplicable" });
   return transaction(db, async (tx) => {
     const comment = await repo.lockComment(tx, commentId);
     if (!comment) throw appError("NOT_FOUND");
     if (comment.parentId) throw appError("VALIDATION_FAILED", { disposition: "field.invalid" });
+    await options.check?.(tx, comment);
     const round = await repo.getRound(tx, comment.roundId);
     if (round?.status !== "open") throw appError("ROUND_CLOSED");
     // The revision that applied the comment must be one of the commented section's, saved after the text commented on

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { auditEvents } from "#src/db/schema/audit.ts";
 import { notifications } from "#src/db/schema/notifications.ts";
 import { sectionRevisions } from "#src/db/schema/reports.ts";
 import { reviewComments } from "#src/db/schema/reviews.ts";
+import { INLINE_MAX_CHARS } from "#src/content/render.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { getHead } from "#src/features/reports/repository.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
@@ -14,6 +15,7 @@ import * as reviews from "#src/features/reviews/service.ts";
 import { acceptSuggestion, rejectSuggestion, shownSuggestions } from "#src/features/reviews/suggestion-service.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { isAppError } from "#src/lib/errors.ts";
+import { poolThreads } from "#src/lib/pool.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { tableFingerprint } from "#test/helpers/db.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
@@ -103,7 +105,7 @@ describe("suggested changes", () => {
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => l.comment)).toEqual([
       "Replace “without a central  book-keeper” with “with no central book-keeper”\n\nPlainer.",
-      "Insert “ (paper or electronic)” after “certificates of origin”",
+      "Insert “(paper or electronic)” after “certificates of origin”",
       "Delete “and licences”",
     ]);
   });
@@ -123,8 +125,8 @@ describe("suggested changes", () => {
     const audited = await s.db.select().from(auditEvents).where(and(eq(auditEvents.action, "review.accept-suggestion"), eq(auditEvents.entityId, s.round.id)));
     expect(audited).toHaveLength(1);
 
-    // The insertion was made on the earlier revision: stale, still found once, so it applies.
-    expect((await shownSuggestions(s.db, [insert])).get(insert.id)?.stale).toBe(true);
+    // The insertion was made on the earlier revision, changed elsewhere: still found once with its context, so not stale.
+    expect((await shownSuggestions(s.db, [insert])).get(insert.id)?.stale).toBe(false);
     const second = await acceptSuggestion(s.db, s.editor, insert.id);
     expect(second.revision.baseRevisionId).toBe(first.revision.id);
     expect(await headBody(s)).toBe(BODY.replace("without a central book-keeper", "with no central book-keeper").replace("certificates of origin", "certificates of origin (paper or electronic)"));
@@ -150,6 +152,9 @@ describe("suggested changes", () => {
     const shorter = first!.replace(" Each party holds a copy.", " Parties keep copies.");
     const rewritten = await saveSection(s.db, SYSTEM_ACTOR, { sectionId: s.section.id, language: "en", heading: "What it is", body: [shorter, second, shorter, second].join("\n\n"), baseRevisionId: result.revision.id, summary: null });
 
+    // The page says which must be applied by hand.
+    const shown = await shownSuggestions(s.db, [gone, twice]);
+    expect([shown.get(gone.id)?.stale, shown.get(twice.id)?.stale]).toEqual([true, true]);
     const before = await unchanged();
     expect((await refusal(acceptSuggestion(s.db, s.editor, gone.id))).code).toBe("SUGGESTION_NOT_FOUND");
     expect((await refusal(acceptSuggestion(s.db, s.editor, twice.id))).code).toBe("SUGGESTION_AMBIGUOUS");
@@ -175,6 +180,62 @@ describe("suggested changes", () => {
     expect((await refusal(acceptSuggestion(s.db, s.editor, other.id))).code).toBe("ROUND_CLOSED");
     expect((await refusal(suggest(s, "delete", "permits"))).code).toBe("ROUND_CLOSED");
     expect(await unchanged()).toBe(closed);
+  });
+
+  it("refuses an accepted text the editor's save would refuse (400, nothing written)", async () => {
+    const s = await setting();
+    const one = await suggest(s, "replace", "without a central book-keeper", "with no central book-keeper");
+    const before = await unchanged();
+    const deep = `with no book-keeper\n\n${"> ".repeat(40)}nested far too deep`;
+    expect(await refusal(acceptSuggestion(s.db, s.editor, one.id, { replacement: deep }))).toMatchObject({ code: "VALIDATION_FAILED", fields: { replacement: "field.markdownDepth" } });
+    expect(await unchanged()).toBe(before);
+  });
+
+  it("never lets a reject overwrite an accept: sequential or concurrent, the first answer stays", async () => {
+    const s = await setting();
+    const one = await suggest(s, "replace", "without a central book-keeper", "with no central book-keeper");
+    // The reject read the suggestion (no answer yet) just before an accept committed.
+    const readBefore = await repo.getCommentView(s.db, one.id);
+    await acceptSuggestion(s.db, s.editor, one.id);
+    const spy = vi.spyOn(repo, "getCommentView").mockResolvedValueOnce(readBefore);
+    try {
+      expect(await refusal(rejectSuggestion(s.db, s.editor, one.id, { reason: "Too late." }))).toMatchObject({ code: "SUGGESTION_DISPOSED" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await refusal(rejectSuggestion(s.db, s.editor, one.id, { reason: "Too late." }))).toMatchObject({ code: "SUGGESTION_DISPOSED" });
+    expect(await repo.getComment(s.db, one.id)).toMatchObject({ disposition: "accepted" });
+
+    const other = await suggest(s, "replace", "permits", "import permits");
+    const results = await Promise.allSettled([acceptSuggestion(s.db, s.editor, other.id), rejectSuggestion(s.db, s.editor, other.id, { reason: "No." })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(lost?.reason).toMatchObject({ code: "SUGGESTION_DISPOSED" });
+    const comment = (await repo.getComment(s.db, other.id))!;
+    expect(comment.disposition).toBe(results[0].status === "fulfilled" ? "accepted" : "not_accepted");
+    expect(comment.appliedRevisionId !== null).toBe(comment.disposition === "accepted");
+  });
+
+  it("joins an inserted word to the passage with a space, and takes a member's replacement as plain text", async () => {
+    const s = await setting();
+    const insert = await suggest(s, "insert", "certificates of origin", "issued online");
+    const plain = await suggest(s, "replace", "Each party holds a copy", "Each party holds *one* copy [here](http://x)");
+    expect(plain.suggestion!.replacement).toBe("Each party holds \\*one\\* copy \\[here\\](http://x)");
+    await acceptSuggestion(s.db, s.editor, insert.id);
+    await acceptSuggestion(s.db, s.editor, plain.id);
+    expect(await headBody(s)).toContain("certificates of origin issued online, permits");
+    expect(await headBody(s)).toContain("Each party holds \\*one\\* copy \\[here\\](http://x).");
+  });
+
+  it("works out a suggestion on a long section in the worker pool, the same as on a short one", async () => {
+    const s = await setting();
+    const head = (await getHead(s.db, s.section.id, "en"))!;
+    const filler = "Words of a long section, written to be long enough for the worker pool. ".repeat(40);
+    await saveSection(s.db, SYSTEM_ACTOR, { sectionId: s.section.id, language: "en", heading: head.heading, body: `${filler}\n\n${BODY}`, baseRevisionId: head.id, summary: null });
+    expect(filler.length).toBeGreaterThan(INLINE_MAX_CHARS);
+    const long = await suggest(s, "insert", "certificates of origin", "issued online");
+    expect(long.suggestion).toMatchObject({ exact: "", replacement: " issued online", view: { added: "issued online" } });
+    expect(poolThreads()).toBeGreaterThan(0);
   });
 
   it("lets exactly one of several concurrent accepts of the same suggestion win", async () => {
@@ -215,11 +276,13 @@ describe("suggested changes", () => {
     const accepted = await asEditor.submit(editorPage, `/editor/review-comments/${comment!.id}/accept`, {});
     expect(accepted.statusCode).toBe(303);
     expect(await headBody(s)).toContain("with no central book-keeper");
+    // The other suggestion still applies to the new text: not flagged.
+    expect((await asEditor.get(editorPage)).body).not.toContain("Apply by hand");
     // The text was then changed by hand so that the other passage is gone: 409 and the page says what to do.
     const head = (await getHead(s.db, s.section.id, "en"))!;
     await saveSection(s.db, SYSTEM_ACTOR, { sectionId: s.section.id, language: "en", heading: head.heading, body: head.body.replace(" Each party holds a copy.", " Parties hold copies."), baseRevisionId: head.id, summary: null });
     const stale = await asEditor.get(editorPage);
-    expect(stale.body).toContain("Text changed since");
+    expect(stale.body).toContain("Apply by hand");
     const refused = await asEditor.submit(editorPage, `/editor/review-comments/${other.id}/accept`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain("Apply this change by hand");

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readerLines } from "#src/content/reader-lines.ts";
 import { SUGGESTION_CONTEXT, type Suggestion } from "#src/domain/review-suggestions.ts";
-import { applySuggestion, foldForMatching, locateQuote, makeSuggestion, suggestionView } from "#src/features/reviews/suggestions.ts";
+import { applySuggestion, foldForMatching, locateQuote, makeSuggestion, suggestionFor, suggestionView } from "#src/features/reviews/suggestions.ts";
 import { typeset } from "#src/i18n/typography.ts";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -183,6 +183,17 @@ describe("a suggestion and its application", () => {
     expect(applySuggestion("Intro.\n\nA Fix it.\n\nB Fix it.", second, false)).toEqual({ body: "Intro.\n\nA Fix it.\n\nB Mend it." });
   });
 
+  it("refuses the same words found once elsewhere in a changed text, their context not the suggestion's", () => {
+    const body = "The port is not open at night. Trucks wait at the gate until dawn.";
+    const s = suggest(body, "not", "");
+    const saved = "The port is open at night. Trucks do not wait at the gate until dawn.";
+    expect(applySuggestion(saved, s, false)).toEqual({ refused: "SUGGESTION_NOT_FOUND" });
+    expect(applySuggestion(saved, s, true)).toEqual({ refused: "SUGGESTION_NOT_FOUND" });
+    // Its own words changed a little further away: still its place.
+    const moved = "Since 2020, the port is not open at night. Trucks wait.";
+    expect(applied(moved, s, false)).toBe(moved.replace("not", ""));
+  });
+
   it("inserts at a text's very start or end, found again by its one-sided context", () => {
     const body = "Short text.";
     const atStart = makeSuggestion(body, 0, 0, "Very ");
@@ -317,6 +328,39 @@ describe("any Markdown at all", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("a member's suggestion as typed on a page", () => {
+  const body = "Agencies need reliable data. It comes from **many** sources.\n\n- one item\n- two items";
+  const made = (quote: string, change: "replace" | "insert" | "delete", replacement: string) => {
+    const s = suggestionFor({ body, quote, change, replacement });
+    if (typeof s === "string") throw new Error(s);
+    return s;
+  };
+
+  it("joins an inserted word to the passage with a space, and to the word after it", () => {
+    expect(applied(body, made("reliable data", "insert", "shared between agencies"))).toContain("reliable data shared between agencies.");
+    expect(applied(body, made("Agencies need reliable", "insert", "and timely"))).toContain("need reliable and timely data.");
+    // Punctuation or a space already there: nothing added.
+    expect(applied(body, made("reliable data", "insert", ", shared,"))).toContain("reliable data, shared,.");
+    expect(applied(body, made("reliable data", "insert", " shared"))).toContain("reliable data shared.");
+  });
+
+  it("takes the replacement as plain text: Markdown characters escaped, shown as typed", () => {
+    const s = made("reliable data", "replace", "*good* data [see](x) # | <b>");
+    expect(applied(body, s)).toBe(body.replace("reliable data", "\\*good\\* data \\[see\\](x) \\# \\| \\<b\\>"));
+    expect(s.view).toEqual(suggestionView(body, s));
+    expect(s.view?.added).toBe("*good* data [see](x) # | <b>");
+    expect(suggestionFor({ body, quote: "nowhere", change: "delete", replacement: "" })).toBe("missing");
+  });
+
+  it("fits the line breaks of an editor's own wording where it goes: a list item stays one item", () => {
+    const s = made("one item", "replace", "x");
+    const edited = { ...s, replacement: "first line\nsecond line" };
+    expect(applySuggestion(body, edited, true, { fitLineBreaks: true })).toEqual({ body: body.replace("one item", "first line second line") });
+    const inParagraph = { ...made("reliable data", "replace", "x"), replacement: "a\nb" };
+    expect(applySuggestion(body, inParagraph, true, { fitLineBreaks: true })).toEqual({ body: body.replace("reliable data", "a\n\nb") });
   });
 });
 

@@ -1,5 +1,6 @@
 import { entityLength, readerLines, readerLinesAndSpans, type InlineSpan, type ReaderLine } from "#src/content/reader-lines.ts";
-import { SUGGESTION_CONTEXT, type Suggestion } from "#src/domain/review-suggestions.ts";
+import { escapeMarkdown } from "#src/content/escape.ts";
+import { SUGGESTION_CONTEXT, type Suggestion, type SuggestionView } from "#src/domain/review-suggestions.ts";
 
 // Suggestions anchored in a section's Markdown: where a reader's quote is, what a change to it
 // records, how it applies to the text as it is now, and what a reader sees of it. Pure: no
@@ -24,12 +25,14 @@ function entryOf(body: string): Entry {
   return entry;
 }
 
-/** A body's reader lines. */
-function linesOf(body: string): ReaderLine[] {
+/** A body's reader lines and inline spans, parsed once for both. */
+function parsed(body: string): { lines: ReaderLine[]; spans: InlineSpan[] } {
   const entry = entryOf(body);
-  if (!entry.lines) ({ lines: entry.lines, spans: entry.spans } = readerLinesAndSpans(body));
-  return entry.lines;
+  if (!entry.lines || !entry.spans) ({ lines: entry.lines, spans: entry.spans } = readerLinesAndSpans(body));
+  return { lines: entry.lines, spans: entry.spans };
 }
+const linesOf = (body: string): ReaderLine[] => parsed(body).lines;
+const spansOf = (body: string): InlineSpan[] => parsed(body).spans;
 
 /** The lines' texts joined by `separator`, whose characters belong to no place (-1). */
 function readerText(body: string, separator: string): ReaderText {
@@ -169,12 +172,6 @@ function fitReplacement(body: string, start: number, replacement: string): strin
   const paragraph = !line || (line.kind === "paragraph" && !/^[ \t]|\n[ \t]*[>|]|^[>|]/.test(body.slice(line.from, line.to)));
   return text.replace(/[ \t]*\n\s*/g, paragraph ? "\n\n" : " ");
 }
-
-const spansOf = (body: string): InlineSpan[] => {
-  const entry = entryOf(body);
-  if (!entry.spans) ({ lines: entry.lines, spans: entry.spans } = readerLinesAndSpans(body));
-  return entry.spans;
-};
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 
@@ -328,6 +325,33 @@ export function makeSuggestion(body: string, start: number, end: number, replace
   return { start, end, exact: body.slice(start, end), prefix: body.slice(before, start), suffix: body.slice(end, after), replacement };
 }
 
+/** What a member may propose on a quoted passage. */
+export type SuggestedChange = "replace" | "insert" | "delete";
+
+export type SuggestionRequest = { body: string; quote: string; change: SuggestedChange; replacement: string };
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * A member's suggestion as typed on a page: their quote found in `body`, their replacement (plain
+ * text: Markdown characters escaped) put in its place, or inserted after it with a space at a join
+ * between two words, and the words readers will see of it. "missing" or "ambiguous" for a quote
+ * found nowhere or more than once. Parses the body: for a large one, run it in the worker pool.
+ */
+export function suggestionFor({ body, quote, change, replacement }: SuggestionRequest): Suggestion | "missing" | "ambiguous" {
+  const found = locateQuote(body, quote);
+  if (typeof found === "string") return found;
+  let plain = change === "delete" ? "" : escapeMarkdown(replacement);
+  if (change === "insert") {
+    // "reliable data" + "shared between agencies": "reliable data shared between agencies".
+    const lastQuoted = [...quote.trimEnd()].pop() ?? "";
+    if (WORD_CHARACTER.test(lastQuoted) && WORD_CHARACTER.test([...plain][0] ?? "")) plain = ` ${plain}`;
+    if (WORD_CHARACTER.test(body[found.end] ?? "") && WORD_CHARACTER.test([...plain].pop() ?? "")) plain = `${plain} `;
+  }
+  const s = change === "insert" ? makeSuggestion(body, found.end, found.end, plain) : makeSuggestion(body, found.start, found.end, plain);
+  return { ...s, view: suggestionView(body, s) };
+}
+
 /** How many characters before `at` agree with the end of `prefix`. */
 function agreeBefore(body: string, at: number, prefix: string): number {
   let n = 0;
@@ -340,6 +364,20 @@ function agreeAfter(body: string, at: number, suffix: string): number {
   let n = 0;
   while (n < suffix.length && at + n < body.length && body[at + n] === suffix[n]) n++;
   return n;
+}
+
+/** Characters of context that must agree, on one side at least, for `exact` found in a changed text to be the same passage. */
+const CONTEXT_AGREEING = 10;
+
+/**
+ * Whether the words at `at` are the suggestion's passage by their context: the end of its prefix
+ * or the start of its suffix (CONTEXT_AGREEING characters, or all of a shorter one, a context that
+ * reached the text's start or end and still does) agrees.
+ */
+function contextAgrees(body: string, at: number, s: Suggestion): boolean {
+  const side = (context: string, agreeing: number, atEdge: boolean) => (context ? agreeing >= Math.min(CONTEXT_AGREEING, context.length) && (context.length >= CONTEXT_AGREEING || atEdge) : atEdge);
+  const end = at + s.exact.length;
+  return side(s.prefix, agreeBefore(body, at, s.prefix), at === s.prefix.length) || side(s.suffix, agreeAfter(body, end, s.suffix), end + s.suffix.length === body.length);
 }
 
 function occurrences(body: string, needle: string): number[] {
@@ -391,7 +429,9 @@ export function findSuggestion(body: string, s: Suggestion, sameRevision: boolea
   // An insertion into an empty text: still empty, or no telling where.
   else return body ? "SUGGESTION_AMBIGUOUS" : 0;
   if (candidates.length === 0) return "SUGGESTION_NOT_FOUND";
-  if (candidates.length === 1) return candidates[0]!;
+  // Found once, in a text changed since: the words around it must still be its own, else they
+  // are the same words elsewhere (the other "not" of the paragraph).
+  if (candidates.length === 1) return contextAgrees(body, candidates[0]!, s) ? candidates[0]! : "SUGGESTION_NOT_FOUND";
   // A context shorter than the most kept reached the text's start or end: it still should.
   const fromStart = s.start === s.prefix.length;
   const toEnd = s.suffix.length < SUGGESTION_CONTEXT - 1;
@@ -419,10 +459,18 @@ export function findSuggestion(body: string, s: Suggestion, sameRevision: boolea
  * there is still `exact`; else where `exact` (for an insertion: its prefix and suffix) is found
  * again: the one place, or among several the single one whose context agrees in full and best.
  */
-export function applySuggestion(body: string, s: Suggestion, sameRevision: boolean): { body: string } | { refused: "SUGGESTION_NOT_FOUND" | "SUGGESTION_AMBIGUOUS" } {
+export function applySuggestion(
+  body: string,
+  s: Suggestion,
+  sameRevision: boolean,
+  options: { fitLineBreaks?: boolean } = {},
+): { body: string } | { refused: "SUGGESTION_NOT_FOUND" | "SUGGESTION_AMBIGUOUS" } {
   const at = findSuggestion(body, s, sameRevision);
   if (typeof at !== "number") return { refused: at };
-  return { body: body.slice(0, at) + s.replacement + body.slice(at + s.exact.length) };
+  // An editor's own wording: its line breaks fitted to where it goes, as a member's are (a line
+  // break in a list item must not end the list).
+  const replacement = options.fitLineBreaks ? fitReplacement(body, at, s.replacement) : s.replacement;
+  return { body: body.slice(0, at) + replacement + body.slice(at + s.exact.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +562,7 @@ function addedWords(body: string, start: number, end: number, replacement: strin
  * by a space. `body` is the text the suggestion was made on; on another, its place is looked for
  * again, and when it is lost the suggestion's own context is shown, its syntax roughly removed.
  */
-export function suggestionView(body: string, s: Suggestion): { before: string; removed: string; added: string; after: string } {
+export function suggestionView(body: string, s: Suggestion): SuggestionView {
   const at = findSuggestion(body, s, true);
   if (typeof at !== "number") {
     const added = addedWords(s.prefix + s.exact + s.suffix, s.prefix.length, s.prefix.length + s.exact.length, s.replacement);

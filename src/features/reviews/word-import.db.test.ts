@@ -8,12 +8,13 @@ import { auditEvents } from "#src/db/schema/audit.ts";
 import { reviewComments, reviewImports } from "#src/db/schema/reviews.ts";
 import { SYSTEM_ACTOR, type Caller } from "#src/domain/actors.ts";
 import { sectionMark } from "#src/domain/review-suggestions.ts";
+import { freezeEdition } from "#src/features/editions/service.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import * as imports from "#src/features/reviews/imports-repository.ts";
 import { roundDocument } from "#src/features/reviews/read.ts";
 import * as reviews from "#src/features/reviews/service.ts";
 import { reviewDocx } from "#src/features/reviews/word-export.ts";
-import { cancelReviewImport, confirmReviewImport, MAX_PENDING_REVIEW_IMPORTS, previewReviewImport } from "#src/features/reviews/word-import.ts";
+import { cancelReviewImport, confirmReviewImport, importReviewFile, MAX_PENDING_REVIEW_IMPORTS, previewReviewImport } from "#src/features/reviews/word-import.ts";
 import { isAppError } from "#src/lib/errors.ts";
 import { reviewImportLines } from "#src/cli/review-import.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
@@ -92,8 +93,13 @@ async function setting() {
   const exported = await reviewDocx({ title: "Study Report", roundTitle: round.title, lang: "en", chapters });
   const s1 = chapters[0]!.sections.find((s) => s.id === first!.id)!;
   const s2 = chapters[0]!.sections.find((s) => s.id === second!.id)!;
-  return { db, round, invitedOrg, member, outsider, editor, exported, s1, s2, r1, r2 };
+  return { db, draft, first: first!, second: second!, round, invitedOrg, member, outsider, editor, exported, chapters, s1, s2, r1, r2 };
 }
+
+/** Our export of these chapters, its section marks naming the revisions given (a forged file when they are not the round's). */
+const fileNaming = (chapters: Awaited<ReturnType<typeof roundDocument>>, names: Record<string, number>) =>
+  reviewDocx({ title: "Study Report", roundTitle: "Round", lang: "en", chapters: chapters.map((c) => ({ ...c, sections: c.sections.map((s) => ({ ...s, revisionId: names[s.id] ?? s.revisionId })) })) });
+const refusedSections = (preview: { unplaced: { reason: string; sectionId: string | null }[] }) => preview.unplaced.filter((u) => u.reason === "unknown-section").map((u) => u.sectionId);
 
 const importedComments = (db: typeof env.database.db, importId: string) => db.select().from(reviewComments).where(eq(reviewComments.importId, importId));
 const importsOf = async (db: typeof env.database.db, roundId: string) => (await db.select({ n: count() }).from(reviewImports).where(eq(reviewImports.roundId, roundId)))[0]!.n;
@@ -202,6 +208,104 @@ describe("a reviewed Word file uploaded to a round", () => {
     expect(await codeOf(previewReviewImport(db, member.caller, round.id, { filename: "f.docx", data: docx, language: "en" }))).toBe("ROUND_CLOSED");
     await cancelReviewImport(db, member.caller, id);
     expect(await imports.getReviewImport(db, id)).toBeUndefined();
+  });
+
+  it("reads a section mark only if it names what the round showed: no newer draft, no other language", async () => {
+    const { db, draft, first, second, round, member, editor, chapters, s1, s2, r1, r2 } = await setting();
+    // A living-draft round shows the current text in the file's language (English, from its first mark): a French revision of a section is not it.
+    const french = (await saveSection(db, SYSTEM_ACTOR, { sectionId: s2.id, language: "fr", heading: "Énergie", body: "Texte en cours de traduction.", baseRevisionId: second.texts.fr?.revisionId ?? null, summary: null })).revision;
+    const honest = await previewReviewImport(db, member.caller, round.id, { filename: "a.docx", data: await fileNaming(chapters, {}), language: "en" });
+    expect(refusedSections(honest.preview)).toEqual([]);
+    const otherLanguage = await previewReviewImport(db, member.caller, round.id, { filename: "b.docx", data: await fileNaming(chapters, { [s2.id]: french.id }), language: "en" });
+    expect(otherLanguage.preview.language).toBe("en");
+    expect(refusedSections(otherLanguage.preview)).toEqual([s2.id]);
+    expect(JSON.stringify(otherLanguage.preview)).not.toContain("traduction");
+
+    // An edition round shows the edition's revision exactly: not the draft written since, nor an older one.
+    const older = first.texts.en!.revisionId;
+    const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2026", title: "Edition 2026", editionDate: today(), foreword: null });
+    const newer = (await saveSection(db, SYSTEM_ACTOR, { sectionId: s1.id, language: "en", heading: s1.heading, body: "Unpublished draft words.", baseRevisionId: r1.id, summary: null })).revision;
+    const onEdition = await reviews.openRound(db, editor.caller, draft.report.id, { title: "Edition reading", editionId: edition.id, opensOn: today(), closesOn: inDays(10), visibility: "secretariat", instructions: "", organizationIds: [member.caller.organizationId!] });
+    const shown = await roundDocument(db, onEdition, "en");
+    expect(shown[0]!.sections.map((s) => s.revisionId)).toEqual(expect.arrayContaining([r1.id, r2.id]));
+    const asShown = await previewReviewImport(db, member.caller, onEdition.id, { filename: "c.docx", data: await fileNaming(shown, {}), language: "en" });
+    expect(refusedSections(asShown.preview)).toEqual([]);
+    for (const forged of [newer.id, older]) {
+      const { preview } = await previewReviewImport(db, member.caller, onEdition.id, { filename: "d.docx", data: await fileNaming(shown, { [s1.id]: forged }), language: "en" });
+      expect(refusedSections(preview)).toEqual([s1.id]);
+      expect(JSON.stringify(preview)).not.toContain("Unpublished draft words");
+    }
+  });
+
+  it("records uploads and cancellations in the audit log, with the write", async () => {
+    const { db, round, member, chapters } = await setting();
+    const { id } = await previewReviewImport(db, member.caller, round.id, { filename: "a.docx", data: await fileNaming(chapters, {}), language: "en" });
+    const events = async () => (await db.select().from(auditEvents).where(eq(auditEvents.entityId, round.id))).filter((e) => e.action.startsWith("review.import")).map((e) => [e.action, (e.data as { importId?: string }).importId]);
+    expect(await events()).toEqual([["review.importUpload", id]]);
+    await cancelReviewImport(db, member.caller, id);
+    expect((await events()).sort()).toEqual([["review.importCancel", id], ["review.importUpload", id]].sort());
+  });
+
+  it("keeps the cap on waiting uploads when they come at the same time", async () => {
+    const { db, round, member, chapters } = await setting();
+    const empty = { language: "en" as const, tracked: false, sections: 0, items: [], unplaced: [] };
+    for (let i = 0; i < MAX_PENDING_REVIEW_IMPORTS - 2; i++) await imports.insertReviewImport(db, { roundId: round.id, createdBy: member.user.id, organizationId: member.caller.organizationId, filename: `f${i}.docx`, data: Buffer.from("x"), preview: empty });
+    const data = await fileNaming(chapters, {});
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => codeOf(previewReviewImport(db, member.caller, round.id, { filename: `n${i}.docx`, data, language: "en" }))));
+    expect(results.filter((r) => r === "resolved")).toHaveLength(2);
+    expect(await importsOf(db, round.id)).toBe(MAX_PENDING_REVIEW_IMPORTS);
+  });
+
+  it("imports in one go for the command line, leaving nothing behind when refused", async () => {
+    const { db, round, member, editor, chapters } = await setting();
+    const data = await fileNaming(chapters, {});
+    const done = await importReviewFile(db, member.caller, round.id, { filename: "a.docx", data, language: "en" });
+    expect((await imports.getReviewImport(db, done.id))!.status).toBe("confirmed");
+    await reviews.closeRound(db, editor.caller, round.id, true);
+    expect(await codeOf(importReviewFile(db, member.caller, round.id, { filename: "b.docx", data, language: "en" }))).toBe("ROUND_CLOSED");
+    expect(await importsOf(db, round.id)).toBe(1);
+  });
+
+  it("shows the preview in words and keeps the file for its uploader, then for the secretariat", async () => {
+    const { db, round, member, editor, s1, r1 } = await setting();
+    const suggestion = { start: 0, end: 7, exact: "Ledgers", prefix: "", suffix: " are shared among the members.", replacement: "Books \\*of record\\*" };
+    const preview = {
+      language: "en" as const,
+      tracked: true,
+      sections: 2,
+      items: [
+        { kind: "suggestion" as const, sectionId: s1.id, revisionId: r1.id, suggestion, quote: "Ledgers", author: null, date: null },
+        { kind: "comment" as const, sectionId: "00000000-0000-4000-8000-000000000000", revisionId: null, quote: null, body: "Gone?", author: null, date: null },
+      ],
+      unplaced: [
+        { kind: "suggestion" as const, reason: "unsupported" as const, text: "text-box", count: 2, body: null, sectionId: null, heading: null, author: null },
+        { kind: "suggestion" as const, reason: "too-many" as const, text: "", count: 3, body: null, sectionId: null, heading: null, author: null },
+      ],
+    };
+    const row = await imports.insertReviewImport(db, { roundId: round.id, createdBy: member.user.id, organizationId: member.caller.organizationId, filename: "kept.docx", data: Buffer.from("the bytes as sent"), preview });
+    const browser = await new Browser(env.app).signInAs(env.database, member.user.email);
+    const page = await browser.get(`/reviews/${round.id}/imports/${row.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("<ins>Books *of record*</ins>");
+    expect(page.body).not.toContain("\\*");
+    expect(page.body).toContain("2 text boxes");
+    expect(page.body).toContain("3 more suggestions and comments, left out");
+    expect(page.body).toContain("A section no longer in the round");
+    expect(page.body).not.toContain("00000000-0000-4000-8000-000000000000</h2>");
+    expect(page.body).toContain(`href="/reviews/${round.id}/imports/${row.id}/file"`);
+    // Under another round's address there is none.
+    expect((await browser.get(`/reviews/${crypto.randomUUID()}/imports/${row.id}`)).statusCode).toBe(404);
+
+    const file = await browser.get(`/reviews/${round.id}/imports/${row.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-disposition"]).toContain("kept.docx");
+    expect(file.rawPayload.toString()).toBe("the bytes as sent");
+    const asEditor = await new Browser(env.app).signInAs(env.database, editor.user.email);
+    expect((await asEditor.get(`/reviews/${round.id}/imports/${row.id}/file`)).statusCode).toBe(404);
+    await db.update(reviewImports).set({ status: "confirmed" }).where(eq(reviewImports.id, row.id));
+    expect((await asEditor.get(`/reviews/${round.id}/imports/${row.id}/file`)).statusCode).toBe(200);
+    const colleague = await new Browser(env.app).signInAs(env.database, (await buildUser(db, { organizationId: member.caller.organizationId })).email);
+    expect((await colleague.get(`/reviews/${round.id}/imports/${row.id}/file`)).statusCode).toBe(404);
   });
 
   it("keeps at most ten uploads waiting per person and round, and the clean-up forgets old ones but not confirmed ones", async () => {

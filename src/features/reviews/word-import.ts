@@ -1,17 +1,17 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import type { Caller } from "#src/domain/actors.ts";
 import type { Language } from "#src/domain/languages.ts";
-import { MAX_REPLACEMENT_CHARS, type ImportedItem, type ReviewImportPreview } from "#src/domain/review-suggestions.ts";
-import { authorize } from "#src/access/index.ts";
+import { MAX_BODY_CHARS, MAX_QUOTE_CHARS, MAX_REPLACEMENT_CHARS, type ImportedItem, type ReviewImportPreview } from "#src/domain/review-suggestions.ts";
+import { authorize, isSecretariat } from "#src/access/index.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import * as imports from "#src/features/reviews/imports-repository.ts";
-import { roundDocument } from "#src/features/reviews/read.ts";
+import { roundDocument, type RoundSection } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import type { ReviewWordRead, SectionBase } from "#src/features/reviews/word-read.ts";
 import { appError } from "#src/lib/errors.ts";
 import { checkDocx } from "#src/lib/file-checks.ts";
 import { runInPool } from "#src/lib/pool.ts";
-import { assertValidText } from "#src/lib/text.ts";
+import { assertValidText, shorten } from "#src/lib/text.ts";
 import { isLanguage } from "#src/i18n/i18n.ts";
 
 // A review file comes back in two steps: a preview of what it would create (N suggestions, M
@@ -21,9 +21,6 @@ import { isLanguage } from "#src/i18n/i18n.ts";
 
 /** How many uploads a person may keep waiting in a round; the next is refused until one is confirmed or cancelled. */
 export const MAX_PENDING_REVIEW_IMPORTS = 10;
-/** The longest quote and comment a review comment takes (as on the round's form). */
-const MAX_QUOTE_CHARS = 2000;
-const MAX_BODY_CHARS = 8000;
 
 export type ReviewUpload = { filename: string; data: Buffer; language: Language };
 
@@ -38,11 +35,25 @@ async function roundToComment(db: Db, caller: Caller, roundId: string) {
   return round;
 }
 
+type Revision = Awaited<ReturnType<typeof imports.revisionsByIds>>[number];
+
+/**
+ * Whether the round showed this revision of the section in the file's language: for an edition
+ * round, exactly the edition's revision; for a living-draft round, a revision of the section in
+ * the language shown, no newer than the current one (a file downloaded earlier names an older
+ * one). Revision ids follow each other, so a mark naming any other (a newer draft, an unfinished
+ * translation, another section's) would show text the round never showed.
+ */
+function showedRevision(round: repo.RoundRow, section: RoundSection, revision: Revision): boolean {
+  if (section.revisionId === null || revision.sectionId !== section.id || revision.language !== section.lang) return false;
+  return round.editionId ? revision.id === section.revisionId : revision.id <= section.revisionId;
+}
+
 /**
  * The texts a file is compared with, by section id: for each section mark, the revision it names
- * (a mark naming a revision of another section, or a section this round does not show, gives
- * nothing: its changes are "unknown-section"); for the sections a file shows without a mark, the
- * round's current text, found by "<number> <heading>".
+ * if the round showed it (any other, or a section this round does not show, gives nothing: its
+ * changes are "unknown-section"); for the sections a file shows without a mark, the round's
+ * current text, found by "<number> <heading>".
  */
 async function basesOf(db: Db, round: repo.RoundRow, read: ReviewWordRead, language: Language): Promise<{ bases: Map<string, SectionBase>; language: Language }> {
   const marks = read.sections.flatMap((s) => (s.mark ? [s.mark] : []));
@@ -55,7 +66,7 @@ async function basesOf(db: Db, round: repo.RoundRow, read: ReviewWordRead, langu
   for (const mark of marks) {
     const revision = revisions.get(mark.revisionId);
     const section = sections.get(mark.sectionId);
-    if (!revision || !section || revision.sectionId !== mark.sectionId) {
+    if (!revision || !section || !showedRevision(round, section, revision)) {
       refused.add(mark.sectionId);
       continue;
     }
@@ -77,16 +88,11 @@ function checkedPreview(preview: ReviewImportPreview): ReviewImportPreview {
     const long = item.kind === "suggestion" ? item.suggestion.replacement.length > MAX_REPLACEMENT_CHARS : item.body.length > MAX_BODY_CHARS;
     if (long) throw appError("VALIDATION_FAILED", { document: "reviewImport.tooLong" });
   }
-  const cut = (quote: string) => (quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS - 1)}…` : quote);
-  return { ...preview, items: preview.items.map((item): ImportedItem => (item.kind === "suggestion" ? { ...item, quote: cut(item.quote) } : { ...item, quote: item.quote === null ? null : cut(item.quote) })) };
+  return { ...preview, items: preview.items.map((item): ImportedItem => (item.kind === "suggestion" ? { ...item, quote: shorten(item.quote, MAX_QUOTE_CHARS) } : { ...item, quote: item.quote === null ? null : shorten(item.quote, MAX_QUOTE_CHARS) })) };
 }
 
-/**
- * Reads a review file against the revisions it was downloaded from, without writing anything:
- * what it would create. The command line's --dry-run; previewReviewImport keeps it.
- */
-export async function readReviewImport(db: Db, caller: Caller, roundId: string, upload: ReviewUpload): Promise<ReviewImportPreview> {
-  const round = await roundToComment(db, caller, roundId);
+/** Reads a file against the round (the caller was allowed to comment on it): what it would create. */
+async function readAgainst(db: Db, round: repo.RoundRow, upload: ReviewUpload): Promise<ReviewImportPreview> {
   const checked = await checkDocx(upload.data);
   const read = await runInPool<ReviewWordRead>("review-read", checked);
   const { bases, language } = await basesOf(db, round, read, upload.language);
@@ -94,16 +100,45 @@ export async function readReviewImport(db: Db, caller: Caller, roundId: string, 
 }
 
 /**
+ * Reads a review file against the revisions it was downloaded from, without writing anything:
+ * what it would create. The command line's --dry-run; previewReviewImport keeps it.
+ */
+export async function readReviewImport(db: Db, caller: Caller, roundId: string, upload: ReviewUpload): Promise<ReviewImportPreview> {
+  return readAgainst(db, await roundToComment(db, caller, roundId), upload);
+}
+
+/** The round locked for the transaction, and the caller still allowed to comment on it (it may have closed meanwhile). */
+async function lockedRoundToComment(tx: Db, caller: Caller, roundId: string): Promise<repo.RoundRow> {
+  const round = await repo.lockRound(tx, roundId);
+  if (!round) throw appError("NOT_FOUND");
+  authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(tx, round.id, caller.organizationId) });
+  return round;
+}
+
+const previewCounts = (preview: ReviewImportPreview) => {
+  const suggestions = preview.items.filter((i) => i.kind === "suggestion").length;
+  return { suggestions, comments: preview.items.length - suggestions, unplaced: preview.unplaced.length };
+};
+
+/**
  * Reads an uploaded review file and keeps it, with what it would create, as a pending upload for
  * its uploader's confirmation: nothing becomes a comment yet.
  */
 export async function previewReviewImport(db: Db, caller: Caller, roundId: string, upload: ReviewUpload): Promise<{ id: string; preview: ReviewImportPreview }> {
-  await roundToComment(db, caller, roundId);
-  // Each upload keeps its file until confirmed (or a week): a few at a time, not a store of them.
-  if ((await imports.countPendingReviewImports(db, roundId, caller.userId!)) >= MAX_PENDING_REVIEW_IMPORTS) throw appError("VALIDATION_FAILED", { document: "reviewImport.tooManyPending" });
-  const preview = await readReviewImport(db, caller, roundId, upload);
-  const row = await imports.insertReviewImport(db, { roundId, createdBy: caller.userId!, organizationId: caller.organizationId, filename: upload.filename, data: upload.data, preview });
-  return { id: row.id, preview };
+  const round = await roundToComment(db, caller, roundId);
+  const userId = caller.userId!;
+  // Each upload keeps its file until confirmed (or a while): a few at a time, not a store of them.
+  // Checked before the (slow) reading, and again under the round's lock with the insert.
+  const tooMany = () => appError("VALIDATION_FAILED", { document: "reviewImport.tooManyPending" });
+  if ((await imports.countPendingReviewImports(db, round.id, userId)) >= MAX_PENDING_REVIEW_IMPORTS) throw tooMany();
+  const preview = await readAgainst(db, round, upload);
+  return transaction(db, async (tx) => {
+    await lockedRoundToComment(tx, caller, round.id);
+    if ((await imports.countPendingReviewImports(tx, round.id, userId)) >= MAX_PENDING_REVIEW_IMPORTS) throw tooMany();
+    const row = await imports.insertReviewImport(tx, { roundId: round.id, createdBy: userId, organizationId: caller.organizationId, filename: upload.filename, data: upload.data, preview });
+    await recordAudit(tx, caller, { action: "review.importUpload", entityType: "review_round", entityId: round.id, data: { importId: row.id, filename: row.filename, ...previewCounts(preview) } });
+    return { id: row.id, preview };
+  });
 }
 
 /** A pending upload for its own uploader; anyone else (or a confirmed one) is told there is none. */
@@ -111,6 +146,19 @@ export async function pendingReviewImport(db: Db, caller: Caller, importId: stri
   const row = await imports.getReviewImport(db, importId);
   if (!row || !caller.userId || row.createdBy !== caller.userId || row.status !== "pending") throw appError("NOT_FOUND");
   return row;
+}
+
+/** The comments of a locked pending upload, in the transaction: the upload marked confirmed, audited. */
+async function createComments(tx: Db, caller: Caller, round: repo.RoundRow, row: Omit<imports.ReviewImportRow, "data">): Promise<repo.CommentRow[]> {
+  const authorId = row.createdBy;
+  const created: repo.CommentRow[] = [];
+  for (const item of row.preview.items) {
+    const common = { roundId: round.id, sectionId: item.sectionId, parentId: null, authorId, organizationId: row.organizationId, revisionId: item.revisionId, origin: "word" as const, wordAuthor: item.author, importId: row.id };
+    created.push(await repo.insertComment(tx, item.kind === "suggestion" ? { ...common, quote: item.quote, body: "", suggestion: item.suggestion } : { ...common, quote: item.quote, body: item.body }));
+  }
+  await imports.markConfirmed(tx, row.id);
+  await recordAudit(tx, caller, { action: "review.import", entityType: "review_round", entityId: round.id, data: { importId: row.id, filename: row.filename, ...previewCounts(row.preview) } });
+  return created;
 }
 
 /**
@@ -123,24 +171,45 @@ export async function confirmReviewImport(db: Db, caller: Caller, importId: stri
     const row = await imports.lockReviewImport(tx, importId);
     if (!row || !caller.userId || row.createdBy !== caller.userId || row.status !== "pending") throw appError("NOT_FOUND");
     // The round row is locked so the comments cannot slip in while it is being closed.
-    const round = await repo.lockRound(tx, row.roundId);
-    if (!round) throw appError("NOT_FOUND");
-    authorize(caller, "comment", { kind: "review-round", round, invited: await repo.isInvited(tx, round.id, caller.organizationId) });
-    const created: repo.CommentRow[] = [];
-    for (const item of row.preview.items) {
-      const common = { roundId: round.id, sectionId: item.sectionId, parentId: null, authorId: caller.userId, organizationId: row.organizationId, revisionId: item.revisionId, origin: "word" as const, wordAuthor: item.author, importId: row.id };
-      created.push(await repo.insertComment(tx, item.kind === "suggestion" ? { ...common, quote: item.quote, body: "", suggestion: item.suggestion } : { ...common, quote: item.quote, body: item.body }));
-    }
-    await imports.markConfirmed(tx, row.id);
-    const suggestions = row.preview.items.filter((i) => i.kind === "suggestion").length;
-    await recordAudit(tx, caller, { action: "review.import", entityType: "review_round", entityId: round.id, data: { importId: row.id, filename: row.filename, suggestions, comments: row.preview.items.length - suggestions, unplaced: row.preview.unplaced.length } });
-    return created;
+    const round = await lockedRoundToComment(tx, caller, row.roundId);
+    return createComments(tx, caller, round, row);
+  });
+}
+
+/**
+ * Reads a review file and makes its comments at once, in one transaction (the command line without
+ * --dry-run): the file is kept as confirmed; if anything is refused, nothing is left behind.
+ */
+export async function importReviewFile(db: Db, caller: Caller, roundId: string, upload: ReviewUpload): Promise<{ id: string; preview: ReviewImportPreview; created: repo.CommentRow[] }> {
+  const round = await roundToComment(db, caller, roundId);
+  const preview = await readAgainst(db, round, upload);
+  return transaction(db, async (tx) => {
+    const locked = await lockedRoundToComment(tx, caller, round.id);
+    const row = await imports.insertReviewImport(tx, { roundId: round.id, createdBy: caller.userId!, organizationId: caller.organizationId, filename: upload.filename, data: upload.data, preview });
+    const { data: _data, ...kept } = row;
+    return { id: row.id, preview, created: await createComments(tx, caller, locked, kept) };
   });
 }
 
 /** Forgets a pending upload (its uploader changed their mind); nothing else was written. */
 export async function cancelReviewImport(db: Db, caller: Caller, importId: string): Promise<{ roundId: string }> {
-  const row = await pendingReviewImport(db, caller, importId);
-  if (!(await imports.deletePendingReviewImport(db, importId))) throw appError("NOT_FOUND");
-  return { roundId: row.roundId };
+  return transaction(db, async (tx) => {
+    const row = await imports.lockReviewImport(tx, importId);
+    if (!row || !caller.userId || row.createdBy !== caller.userId || row.status !== "pending") throw appError("NOT_FOUND");
+    if (!(await imports.deletePendingReviewImport(tx, importId))) throw appError("NOT_FOUND");
+    await recordAudit(tx, caller, { action: "review.importCancel", entityType: "review_round", entityId: row.roundId, data: { importId: row.id, filename: row.filename } });
+    return { roundId: row.roundId };
+  });
+}
+
+/**
+ * The file of an upload as sent, for its uploader (pending or confirmed) and for the secretariat
+ * once it is confirmed (the record of what became comments); anyone else is told there is none.
+ */
+export async function reviewImportDownload(db: Db, caller: Caller, roundId: string, importId: string): Promise<{ filename: string; data: Buffer }> {
+  const file = await imports.reviewImportFile(db, importId);
+  if (!file || file.roundId !== roundId || !caller.userId) throw appError("NOT_FOUND");
+  if (file.createdBy === caller.userId) return file;
+  if (!isSecretariat(caller) || (await imports.getReviewImport(db, importId))?.status !== "confirmed") throw appError("NOT_FOUND");
+  return file;
 }

@@ -10,7 +10,7 @@ import { readReviewWord, type SectionBase } from "#src/features/reviews/word-rea
 import { checkDocx } from "#src/lib/file-checks.ts";
 import { closePool, runInPool } from "#src/lib/pool.ts";
 import type { ReviewImportPreview } from "#src/domain/review-suggestions.ts";
-import type { ReviewWordRead } from "#src/features/reviews/word-read.ts";
+import type { ReadParagraph, ReviewWordRead } from "#src/features/reviews/word-read.ts";
 import { editInLibreOffice } from "#test/fixtures/review-word/libreoffice.ts";
 import { hasCommand, prerequisite } from "#test/helpers/prerequisites.ts";
 
@@ -120,5 +120,32 @@ describe("review files made by real programs", () => {
     expect(read.sections.map((s) => s.mark?.sectionId)).toEqual([SCOPE, METHOD]);
     const preview = await runInPool<ReviewImportPreview>("review-place", { read, bases: [...bases], language: "es" });
     expect(preview).toEqual({ language: "es", tracked: false, sections: 2, items: [], unplaced: [] });
+  });
+});
+
+describe("where a tracked insertion goes", () => {
+  const head: ReadParagraph = { text: "1.2 Method", before: "1.2 Method", style: null, heading: 2, inTable: false, changes: [], formatOnly: false };
+  /** The file's paragraph: `body` with `inserted` typed right after `after`, tracked. */
+  const inserting = (body: string, after: string, inserted: string): ReviewImportPreview => {
+    const at = body.indexOf(after) + after.length;
+    const paragraph: ReadParagraph = { text: body.slice(0, at) + inserted + body.slice(at), before: body, style: null, heading: null, inTable: false, changes: [{ kind: "ins", author: "Ana", date: null, at, text: inserted }], formatOnly: false };
+    const read: ReviewWordRead = { tracked: true, outside: { paragraphs: [], comments: [] }, unsupported: [{ kind: "text-box", count: 2 }], sections: [{ mark: { kind: "section", sectionId: METHOD, revisionId: 7 }, headingText: "1.2 Method", paragraphs: [head, paragraph], comments: [] }] };
+    return placeReviewWord(read, new Map([[METHOD, { id: METHOD, number: "1.2", heading: "Method", revisionId: 7, body }]]), "en");
+  };
+  const suggested = (preview: ReviewImportPreview) => preview.items.flatMap((i) => (i.kind === "suggestion" ? [{ quote: i.quote, exact: i.suggestion.exact, replacement: i.suggestion.replacement }] : []));
+
+  it("is an insertion after the word, not a replacement of the space after it", () => {
+    const preview = inserting("Energy use is high and rising.", "high", ", mostly,");
+    expect(suggested(preview)).toEqual([{ quote: "use is high and", exact: "", replacement: ", mostly," }]);
+    const s = preview.items[0]!.kind === "suggestion" ? preview.items[0]!.suggestion : undefined;
+    expect(s!.prefix.endsWith("high")).toBe(true);
+  });
+
+  it("quotes the words round it as the text has them, without a stray space", () => {
+    expect(suggested(inserting("The text is written once. Members read it.", "once", " again"))[0]!.quote).toBe("text is written once. Members read");
+  });
+
+  it("keeps what was not read as data: the kind and how many", () => {
+    expect(inserting("Energy use is high.", "high", " indeed").unplaced).toEqual([{ kind: "suggestion", reason: "unsupported", text: "text-box", count: 2, body: null, sectionId: null, heading: null, author: null }]);
   });
 });

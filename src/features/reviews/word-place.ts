@@ -12,6 +12,7 @@ import {
   type UnplacedReason,
 } from "#src/domain/review-suggestions.ts";
 import { makeSuggestion } from "#src/features/reviews/suggestions.ts";
+import { shorten } from "#src/lib/text.ts";
 import type { ReadChange, ReadComment, ReadParagraph, ReadSection, ReviewWordRead, SectionBase } from "#src/features/reviews/word-read.ts";
 
 export type { SectionBase } from "#src/features/reviews/word-read.ts";
@@ -63,8 +64,10 @@ function normalize(text: string, offsets?: number[]): Mapped {
   return { text: out, src };
 }
 
-const cut = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+/** The most characters of the file's words kept for a passage (a suggestion's quote, what could not be placed). */
+const PASSAGE_CHARS = 500;
+/** A heading's letters and digits, lower-cased: "1.2 Method" and "1.2. METHOD" match. */
+const headingKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
 type BaseUnit = Mapped & { line: ReaderLine; index: number };
 type UploadUnit = Mapped & { paragraph: ReadParagraph; inTable: boolean };
@@ -97,7 +100,7 @@ class Placer {
       this.dropped++;
       return;
     }
-    this.unplaced.push({ ...item, text: cut(item.text), body: item.body ?? null });
+    this.unplaced.push({ ...item, text: shorten(item.text, PASSAGE_CHARS), body: item.body ?? null });
   }
 
   add(item: ImportedItem) {
@@ -107,7 +110,7 @@ class Placer {
 
   finish(language: Language, sections: number): ReviewImportPreview {
     const unplaced = this.unplaced;
-    if (this.dropped) unplaced.push({ kind: "suggestion", reason: "too-many", text: String(this.dropped), body: null, sectionId: null, heading: null, author: null });
+    if (this.dropped) unplaced.push({ kind: "suggestion", reason: "too-many", text: "", count: this.dropped, body: null, sectionId: null, heading: null, author: null });
     return { language, tracked: this.tracked, sections, items: this.items, unplaced };
   }
 
@@ -154,8 +157,8 @@ class Placer {
     // Headings change in the outline, not in a round.
     if (headParagraph) {
       const changed = headParagraph.changes.length > 0 && !headParagraph.formatOnly;
-      const shown = compact(headParagraph.text);
-      const same = shown === compact(`${base.number} ${base.heading}`) || shown === compact(base.heading);
+      const shown = headingKey(headParagraph.text);
+      const same = shown === headingKey(`${base.number} ${base.heading}`) || shown === headingKey(base.heading);
       if (changed || headingGone || (!this.tracked && !same))
         this.unplace({ kind: "suggestion", reason: "heading", text: changed ? headParagraph.changes.map((c) => c.text).join(" ") : headParagraph.text, sectionId: base.id, heading, author: headParagraph.changes[0]?.author ?? null });
     }
@@ -297,6 +300,7 @@ class Placer {
     const cells = removed.some((x) => x.line.kind === "cell");
     const code = removed.some((x) => x.line.kind === "code");
     for (const hunk of hunks) {
+      trimSharedSpace(hunk, rText);
       const oldText = rText.slice(hunk.ra, hunk.rb);
       if (!oldText.replace(/\n/g, " ").trim() && !hunk.added.replace(/\n/g, " ").trim()) continue; // white space only
       if (oldText.replace(/\n/g, " ").trim() === hunk.added.replace(/\n/g, " ").trim()) continue; // paragraphs joined or split
@@ -338,7 +342,10 @@ class Placer {
           this.unplace({ kind: "suggestion", reason: "generated", text: hunk.added, sectionId: base.id, heading, author: who.author });
           continue;
         }
-        const quote = `${tail(rText.slice(0, hunk.ra))} ${head(rText.slice(hunk.ra))}`.trim();
+        const left = rText.slice(0, hunk.ra).replace(/\n/g, " ");
+        const right = rText.slice(hunk.ra).replace(/\n/g, " ");
+        // The words on both sides, a space between them only where the text has one ("once. Members", not "once . Members").
+        const quote = `${tail(left)}${/\s$/.test(left) || /^\s/.test(right) ? " " : ""}${head(right)}`.trim();
         this.suggest(base, heading, at, at, inserted, quote, who);
         continue;
       }
@@ -378,7 +385,25 @@ class Placer {
       return;
     }
     const suggestion = makeSuggestion(base.body, start, end, replacement);
-    this.add({ kind: "suggestion", sectionId: base.id, revisionId: base.revisionId, suggestion, quote: cut(quote), author: who.author, date: who.date });
+    this.add({ kind: "suggestion", sectionId: base.id, revisionId: base.revisionId, suggestion, quote: shorten(quote, PASSAGE_CHARS), author: who.author, date: who.date });
+  }
+}
+
+/**
+ * A change whose removed and added words begin or end with the same white space keeps it: a
+ * word processor's " " → ", mostly, " after "high" is the insertion of ", mostly," (not a
+ * replacement of the space), so the suggestion reads as one.
+ */
+function trimSharedSpace(hunk: Hunk, rText: string) {
+  while (hunk.ra < hunk.rb && hunk.added && /\s/.test(rText[hunk.ra]!) && rText[hunk.ra] === hunk.added[0]) {
+    hunk.ra++;
+    hunk.aa++;
+    hunk.added = hunk.added.slice(1);
+  }
+  while (hunk.ra < hunk.rb && hunk.added && /\s/.test(rText[hunk.rb - 1]!) && rText[hunk.rb - 1] === hunk.added.at(-1)) {
+    hunk.rb--;
+    hunk.ab--;
+    hunk.added = hunk.added.slice(0, -1);
   }
 }
 
@@ -401,9 +426,9 @@ export function placeReviewWord(read: ReviewWordRead, bases: Map<string, Section
   for (const paragraph of read.outside.paragraphs) placer.unplaceChanges(paragraph, "outside-sections", null, null);
   let named = 0;
   const byHeading = new Map<string, SectionBase>();
-  for (const base of bases.values()) byHeading.set(compact(`${base.number} ${base.heading}`), base);
+  for (const base of bases.values()) byHeading.set(headingKey(`${base.number} ${base.heading}`), base);
   for (const section of read.sections) {
-    const base = section.mark ? bases.get(section.mark.sectionId) : byHeading.get(compact(section.headingText));
+    const base = section.mark ? bases.get(section.mark.sectionId) : byHeading.get(headingKey(section.headingText));
     if (section.mark) named++;
     if (!base) {
       const sectionId = section.mark?.sectionId ?? null;
@@ -415,6 +440,6 @@ export function placeReviewWord(read: ReviewWordRead, bases: Map<string, Section
     placer.section(section, base);
   }
   for (const { kind, count } of read.unsupported)
-    if (kind !== "field") placer.unplace({ kind: "suggestion", reason: "unsupported", text: `${kind} (${count})`, sectionId: null, heading: null, author: null });
+    if (kind !== "field") placer.unplace({ kind: "suggestion", reason: "unsupported", text: kind, count, sectionId: null, heading: null, author: null });
   return placer.finish(language, named || read.sections.length);
 }

@@ -96,7 +96,8 @@ const isProperties = (local: string) => local.endsWith("Pr") || local === "tblGr
 const isPropertyChange = (local: string) => local.endsWith("PrChange") || local === "tblGridChange" || local === "numberingChange";
 
 type StyleInfo = { heading: number | null; generated: boolean };
-const compact = (s: string) => s.replace(/\s+/g, "").toLowerCase();
+/** A style's name or id without white space, lower-cased: "Review Generated" and "reviewgenerated" match. */
+const styleKey = (s: string) => s.replace(/\s+/g, "").toLowerCase();
 
 /** Style id → outline level and whether it is the generated lines' style, from styles.xml (names there are always the English built-in ones). */
 function readStyles(xml: string): Map<string, StyleInfo> {
@@ -111,12 +112,12 @@ function readStyles(xml: string): Map<string, StyleInfo> {
       if (change) return;
       if (name === "w:style") {
         const id = attr(tag, "styleId") ?? "";
-        current = { id, info: { heading: null, generated: compact(id) === compact(GENERATED_STYLE) } };
+        current = { id, info: { heading: null, generated: styleKey(id) === styleKey(GENERATED_STYLE) } };
       } else if (current && name === "w:name") {
         const value = attr(tag, "val") ?? "";
         const heading = /^heading ([1-6])$/i.exec(value.trim());
         if (heading) current.info.heading = Number(heading[1]);
-        if (compact(value) === compact(GENERATED_STYLE)) current.info.generated = true;
+        if (styleKey(value) === styleKey(GENERATED_STYLE)) current.info.generated = true;
       } else if (current && name === "w:outlineLvl") {
         const level = Number(attr(tag, "val"));
         if (Number.isInteger(level) && level >= 0 && level < 6) current.info.heading ??= level + 1;
@@ -280,7 +281,7 @@ export function readReviewWord(checkedDocx: Uint8Array): ReviewWordRead {
         if (tag.local === "pStyle") {
           const id = attr(tag, "val");
           const style = id ? styles.get(id) : undefined;
-          current.style = style?.generated || (id && compact(id) === compact(GENERATED_STYLE)) ? GENERATED_STYLE : id;
+          current.style = style?.generated || (id && styleKey(id) === styleKey(GENERATED_STYLE)) ? GENERATED_STYLE : id;
           if (style?.heading) current.heading ??= style.heading;
         } else if (tag.local === "outlineLvl") {
           const level = Number(attr(tag, "val"));

@@ -80,9 +80,49 @@ export const reviewImport = {
     es: "Añadido:",
   },
   "reviewImport.insertAfter": {
-    en: "Inserted at:",
-    fr: "Inséré à :",
-    es: "Insertado en:",
+    en: "Inserted after:",
+    fr: "Inséré après :",
+    es: "Insertado después de:",
+  },
+  "reviewImport.insertBefore": {
+    en: "Inserted before:",
+    fr: "Inséré avant :",
+    es: "Insertado antes de:",
+  },
+  "reviewImport.unsupported.text-box": {
+    en: "{count, plural, one {# text box} other {# text boxes}}",
+    fr: "{count, plural, one {# zone de texte} other {# zones de texte}}",
+    es: "{count, plural, one {# cuadro de texto} other {# cuadros de texto}}",
+  },
+  "reviewImport.unsupported.object": {
+    en: "{count, plural, one {# embedded object} other {# embedded objects}}",
+    fr: "{count, plural, one {# objet incorporé} other {# objets incorporés}}",
+    es: "{count, plural, one {# objeto incrustado} other {# objetos incrustados}}",
+  },
+  "reviewImport.unsupported.footnote": {
+    en: "{count, plural, one {# footnote} other {# footnotes}}",
+    fr: "{count, plural, one {# note de bas de page} other {# notes de bas de page}}",
+    es: "{count, plural, one {# nota al pie} other {# notas al pie}}",
+  },
+  "reviewImport.unsupported.other": {
+    en: "{count, plural, one {# other place} other {# other places}}",
+    fr: "{count, plural, one {# autre endroit} other {# autres endroits}}",
+    es: "{count, plural, one {# otro lugar} other {# otros lugares}}",
+  },
+  "reviewImport.dropped": {
+    en: "{count, plural, one {# more suggestion or comment, left out} other {# more suggestions and comments, left out}}",
+    fr: "{count, plural, one {# suggestion ou commentaire de plus, laissé de côté} other {# suggestions et commentaires de plus, laissés de côté}}",
+    es: "{count, plural, one {# sugerencia o comentario más, omitido} other {# sugerencias y comentarios más, omitidos}}",
+  },
+  "reviewImport.sectionGone": {
+    en: "A section no longer in the round",
+    fr: "Une section qui ne fait plus partie de la consultation",
+    es: "Una sección que ya no forma parte de la ronda",
+  },
+  "reviewImport.originalFile": {
+    en: "Download the file as it was sent",
+    fr: "Télécharger le fichier tel qu'il a été envoyé",
+    es: "Descargar el archivo tal como se envió",
   },
   "reviewImport.quote": {
     en: "On the passage:",

@@ -39,9 +39,14 @@ export const reviewSuggestions = {
     es: "Texto propuesto",
   },
   "suggestion.replacementHint": {
-    en: "Required to replace or insert; written as in the editor (Markdown).",
-    fr: "Obligatoire pour remplacer ou insérer ; écrit comme dans l’éditeur (Markdown).",
-    es: "Obligatorio para sustituir o insertar; se escribe como en el editor (Markdown).",
+    en: "Required to replace or insert. Plain text: it appears exactly as typed (no Markdown formatting).",
+    fr: "Obligatoire pour remplacer ou insérer. Texte brut : il apparaît tel que saisi (sans mise en forme Markdown).",
+    es: "Obligatorio para sustituir o insertar. Texto sin formato: aparece tal como se escribe (sin formato Markdown).",
+  },
+  "suggestion.secretariat": {
+    en: "the secretariat",
+    fr: "le secrétariat",
+    es: "la secretaría",
   },
   "suggestion.quoteMissing": {
     en: "This passage is not in the section’s text; copy it from the page.",
@@ -104,14 +109,14 @@ export const reviewSuggestions = {
     es: "En el archivo Word, por {author}",
   },
   "suggestion.stale": {
-    en: "Text changed since",
-    fr: "Texte modifié depuis",
-    es: "Texto modificado desde entonces",
+    en: "Apply by hand",
+    fr: "À appliquer à la main",
+    es: "Aplicar a mano",
   },
   "suggestion.staleHint": {
-    en: "The section has a newer revision than the one this suggestion was made on. It still applies if its passage is found once.",
-    fr: "La section a une révision plus récente que celle sur laquelle porte cette suggestion. Elle s’applique encore si son passage est trouvé une seule fois.",
-    es: "La sección tiene una revisión más reciente que aquella sobre la que se hizo esta sugerencia. Se aplica aún si su pasaje se encuentra una sola vez.",
+    en: "The passage was changed since this suggestion was made: it is no longer found once, with the words around it, in the current text. Make the change in the editor, then record the disposition.",
+    fr: "Le passage a été modifié depuis cette suggestion : il ne figure plus une seule fois, avec les mots qui l’entourent, dans le texte actuel. Faites la modification dans l’éditeur, puis enregistrez la suite donnée.",
+    es: "El pasaje se modificó después de esta sugerencia: ya no se encuentra una sola vez, con las palabras que lo rodean, en el texto actual. Haga el cambio en el editor y registre después la respuesta.",
   },
   "suggestion.accept": {
     en: "Accept",

@@ -1,5 +1,5 @@
 import type { ImportSummary } from "#src/features/case-studies/imports-repository.ts";
-import { KEEP_PENDING_DAYS } from "#src/features/case-studies/imports-repository.ts";
+import { KEEP_PENDING_DAYS } from "#src/lib/file-checks.ts";
 import { DateTime } from "#src/web/components.tsx";
 import type { PageContext } from "#src/web/render.ts";
 
