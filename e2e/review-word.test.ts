@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, launchChromium, screenshot, signInAsDemo } from "#e2e/helpers/browser.ts";
 import { startProductServer, type RunningServer } from "#e2e/helpers/server.ts";
-import { hasCommand, prerequisite } from "#test/helpers/prerequisites.ts";
+import { editInLibreOffice, hasLibreOfficeBridge } from "#test/fixtures/review-word/libreoffice.ts";
 import { addWordComment } from "#test/fixtures/review-word/add-comment.ts";
 
 // A member downloads the demo round's first chapter for review, edits it in LibreOffice with Track
@@ -14,9 +13,7 @@ import { addWordComment } from "#test/fixtures/review-word/add-comment.ts";
 // preview and creates the comments; the secretariat finds them on the right sections.
 
 const REPORT = "disruptive-technologies";
-const LO_SCRIPT = join(import.meta.dirname, "..", "test", "fixtures", "review-word", "lo-tracked.py");
-const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-c", "import uno"], { stdio: "ignore" }).status === 0);
-const hasLibreOffice = prerequisite("LibreOffice with its Python bridge (soffice, python3-uno)", hasCommand("soffice") && python !== undefined, "apt-get install libreoffice-writer-nogui python3-uno");
+const hasLibreOffice = hasLibreOfficeBridge();
 
 describe.skipIf(!hasChromium || !hasLibreOffice)("a reviewed Word file in the browser", () => {
   let server: RunningServer;
@@ -53,9 +50,7 @@ describe.skipIf(!hasChromium || !hasLibreOffice)("a reviewed Word file in the br
 
     // Edited in LibreOffice with Track Changes on, then a Word comment added.
     const edited = join(work, "edited.docx");
-    const spec = { author: "Ana Reviewer", replace: [["narrowed its focus", "sharpened its focus"]], insertAfter: [["is not written once", "; it grows"]] };
-    const run = spawnSync(python!, [LO_SCRIPT, downloaded, edited, JSON.stringify(spec)], { encoding: "utf8", timeout: 120_000 });
-    expect(run.status, run.stderr).toBe(0);
+    editInLibreOffice(downloaded, edited, { author: "Ana Reviewer", replace: [["narrowed its focus", "sharpened its focus"]], insertAfter: [["is not written once", "; it grows"]] });
     const reviewed = join(work, "reviewed.docx");
     writeFileSync(reviewed, addWordComment(readFileSync(edited), "Members send case studies", "Please name the surveys too.", "Dana Word"));
 

@@ -11,6 +11,7 @@ import type { CommentView, ProposalView, RevisionChoice, RoundRow } from "#src/f
 import { SUGGESTION_CHANGES } from "#src/features/reviews/schemas.ts";
 import type { ShownSuggestion } from "#src/features/reviews/suggestion-service.ts";
 import { MAX_REPLACEMENT_CHARS } from "#src/domain/review-suggestions.ts";
+import { roleAtLeast } from "#src/domain/members.ts";
 import { isMessageKey, LANGUAGE_NAMES } from "#src/i18n/i18n.ts";
 import type { AppError } from "#src/lib/errors.ts";
 import { assetUrl } from "#src/web/assets.ts";
@@ -171,6 +172,12 @@ function Thread({ ctx, comment, replies, shown }: { ctx: PageContext; comment: C
       </p>
       {shown ? <SuggestionChange ctx={ctx} comment={comment} shown={shown} /> : <Quote text={comment.quote} />}
       {!shown && comment.wordAuthor && <p class="small muted">{t("suggestion.wordAuthor", { author: comment.wordAuthor })}</p>}
+      {comment.importId && ctx.user && (ctx.user.id === comment.authorId || roleAtLeast(ctx.user.role, "editor")) && (
+        // The file as it was sent, for its uploader and the secretariat (the route decides the same).
+        <p class="small">
+          <a href={`/reviews/${comment.roundId}/imports/${comment.importId}/file`}>{t("suggestion.wordFile")}</a>
+        </p>
+      )}
       {comment.body && <p class="comment-body">{comment.body}</p>}
       {replies.length > 0 && (
         <ul class="replies">

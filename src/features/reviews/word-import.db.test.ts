@@ -20,30 +20,27 @@ import { reviewImportLines } from "#src/cli/review-import.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
 import { hasCommand, prerequisite } from "#test/helpers/prerequisites.ts";
+import { editInLibreOffice, hasLibreOfficeBridge, type LibreOfficeEdit } from "#test/fixtures/review-word/libreoffice.ts";
 
 // Review files made by real programs (LibreOffice through its Python bridge, pandoc) from a round
 // this file creates, so that their section marks name real sections and revisions.
 
 const env = useTestApp();
 
-/** A python3 that has LibreOffice's bridge (the system one, where python3-uno installs it). */
-const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-c", "import uno"], { stdio: "ignore" }).status === 0);
-const hasLibreOffice = prerequisite("LibreOffice with its Python bridge (soffice, python3-uno)", hasCommand("soffice") && python !== undefined, "apt-get install libreoffice-writer-nogui python3-uno");
+const hasLibreOffice = hasLibreOfficeBridge();
 const hasPandoc = prerequisite("pandoc", hasCommand("pandoc"), "apt-get install pandoc");
-const LO_SCRIPT = new URL("../../../test/fixtures/review-word/lo-tracked.py", import.meta.url).pathname;
 
 const work = mkdtempSync(join(tmpdir(), "review-word-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let files = 0;
 
 /** The file opened in LibreOffice, edited with recording on as `spec` says, saved as Word (no spec: saved unchanged). */
-function throughLibreOffice(docx: Buffer, spec?: { replace?: [string, string][]; insertAfter?: [string, string][] }): Buffer {
+function throughLibreOffice(docx: Buffer, spec?: LibreOfficeEdit): Buffer {
   const n = ++files;
   const input = join(work, `in-${n}.docx`);
   const output = join(work, `out-${n}.docx`);
   writeFileSync(input, docx);
-  const run = spawnSync(python!, [LO_SCRIPT, input, output, ...(spec ? [JSON.stringify(spec)] : [])], { encoding: "utf8", timeout: 120_000 });
-  if (run.status !== 0) throw new Error(`LibreOffice script failed: ${run.stderr}`);
+  editInLibreOffice(input, output, spec);
   return readFileSync(output);
 }
 
@@ -351,11 +348,17 @@ describe("a reviewed Word file uploaded to a round", () => {
     const back = await browser.get(`/reviews/${round.id}`);
     expect(back.body).toContain("2 comments were created from tracked.docx.");
     expect((await browser.get(previewUrl)).statusCode).toBe(404);
+    // Each comment leads its uploader and the secretariat to the file as it was sent; a colleague gets no link.
+    const fileLink = `href="${previewUrl}/file"`;
+    expect(back.body.split(fileLink).length - 1).toBe(2);
+    expect((await browser.get(`${previewUrl}/file`)).rawPayload.equals(tracked)).toBe(true);
+    expect((await other.get(`/reviews/${round.id}`)).body).not.toContain(fileLink);
 
     // The secretariat uploads from its own page of the round and comes back to it.
     const asEditor = await new Browser(env.app).signInAs(env.database, editor.user.email);
     const editorPage = await asEditor.get(`/editor/reviews/${round.id}`);
     expect(editorPage.statusCode).toBe(200);
+    expect(editorPage.body).toContain(fileLink);
     expect(editorPage.body).toContain("Upload a reviewed Word file");
     const fromEditor = await asEditor.upload(`/editor/reviews/${round.id}`, `/reviews/${round.id}/imports`, "document", { filename: "tracked.docx", data: tracked }, { from: "editor" });
     expect(fromEditor.statusCode, fromEditor.body.slice(fromEditor.body.indexOf("<main"), fromEditor.body.indexOf("<main") + 800)).toBe(303);

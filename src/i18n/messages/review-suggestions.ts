@@ -103,6 +103,11 @@ export const reviewSuggestions = {
     fr: "ajouté",
     es: "añadido",
   },
+  "suggestion.wordFile": {
+    en: "The Word file it came from, as sent",
+    fr: "Le fichier Word d'où il vient, tel qu'envoyé",
+    es: "El archivo Word del que procede, tal como se envió",
+  },
   "suggestion.wordAuthor": {
     en: "In the Word file by {author}",
     fr: "Dans le fichier Word, par {author}",

@@ -214,9 +214,9 @@ export const reviews = {
     es: "Comentarios sobre la sección {section}",
   },
   "review.commentOn": {
-    en: "Comment on section {section}",
-    fr: "Commenter la section {section}",
-    es: "Comentar la sección {section}",
+    en: "Comment on section {section}, or suggest a change",
+    fr: "Commenter la section {section} ou y suggérer une modification",
+    es: "Comentar la sección {section} o sugerir un cambio",
   },
   "review.quote": {
     en: "Quoted passage",
