@@ -119,7 +119,7 @@ export async function rejectSuggestion(db: Db, actor: Actor, commentId: string, 
 /** Who accepted, as a revision's summary names them: their name, else "the secretariat" (a command run by no one). */
 async function editorName(db: Db, actor: Actor, language: Language) {
   const user = actor.userId ? await repo.userName(db, actor.userId) : undefined;
-  return user ?? translator(language)("suggestion.secretariat");
+  return user ?? translator(language)("review.secretariat");
 }
 
 /** The comment's author, once per disposition, as `dispose` tells them. */

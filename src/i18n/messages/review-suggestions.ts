@@ -43,11 +43,6 @@ export const reviewSuggestions = {
     fr: "Obligatoire pour remplacer ou insérer. Texte brut : il apparaît tel que saisi (sans mise en forme Markdown).",
     es: "Obligatorio para sustituir o insertar. Texto sin formato: aparece tal como se escribe (sin formato Markdown).",
   },
-  "suggestion.secretariat": {
-    en: "the secretariat",
-    fr: "le secrétariat",
-    es: "la secretaría",
-  },
   "suggestion.quoteMissing": {
     en: "This passage is not in the section’s text; copy it from the page.",
     fr: "Ce passage ne figure pas dans le texte de la section ; copiez-le depuis la page.",
