@@ -1,9 +1,8 @@
 // SQL for review files uploaded to a round: kept as sent, with what they would create, until their
 // uploader confirms (the file stays, as the record of what was sent) or cancels them.
 
-import { and, asc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, lt, sql } from "drizzle-orm";
 import type { Db } from "#src/db/client.ts";
-import { sectionRevisions } from "#src/db/schema/reports.ts";
 import { reviewImports } from "#src/db/schema/reviews.ts";
 import { KEEP_PENDING_DAYS } from "#src/lib/file-checks.ts";
 
@@ -60,12 +59,6 @@ export const listPendingReviewImports = (db: Db, roundId: string, userId: string
     .from(reviewImports)
     .where(and(eq(reviewImports.roundId, roundId), eq(reviewImports.createdBy, userId), eq(reviewImports.status, "pending")))
     .orderBy(asc(reviewImports.createdAt));
-
-/** Revisions by id, with what a review file is compared with (the caller checks that the round showed them). */
-export const revisionsByIds = (db: Db, ids: number[]) =>
-  ids.length
-    ? db.select({ id: sectionRevisions.id, sectionId: sectionRevisions.sectionId, language: sectionRevisions.language, heading: sectionRevisions.heading, body: sectionRevisions.body }).from(sectionRevisions).where(inArray(sectionRevisions.id, ids))
-    : Promise.resolve([]);
 
 /** Deletes uploads left unconfirmed for more than KEEP_PENDING_DAYS (run by the background schedule); confirmed ones stay. */
 export async function purgeStaleReviewImports(db: Db, now: Date = new Date()): Promise<number> {

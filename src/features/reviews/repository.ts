@@ -185,12 +185,6 @@ export async function revisionTexts(db: Db, ids: number[]): Promise<Map<number, 
   return new Map(rows.map((r) => [r.id, { body: r.body, language: r.language, current: Boolean(r.current) }]));
 }
 
-/** A user's name (the editor a revision's summary names). */
-export async function userName(db: Db, id: string): Promise<string | undefined> {
-  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
-  return row?.name;
-}
-
 /** A revision as a disposition offers it: when, by whom, why, and whether it is the current text. */
 export type RevisionChoice = { id: number; sectionId: string; language: string; summary: string | null; createdAt: Date; authorName: string | null; current: boolean };
 

@@ -17,25 +17,13 @@ import { matrixDocx, matrixLines, matrixXlsx } from "#src/features/reviews/matri
 import { roundDocument } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
 import * as reviews from "#src/features/reviews/service.ts";
-import { isAppError } from "#src/lib/errors.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
+import { inDays, today } from "#test/helpers/dates.ts";
+import { codeOf } from "#test/helpers/outcome.ts";
 
 const env = useTestApp();
-
-const codeOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-    return "resolved";
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-};
-
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 async function setting() {
   const db = env.database.db;

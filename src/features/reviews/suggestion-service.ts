@@ -13,6 +13,7 @@ import { dispose } from "#src/features/reviews/service.ts";
 import { applySuggestion, findSuggestion, suggestionView } from "#src/features/reviews/suggestions.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
+import { getUser } from "#src/features/members/repository.ts";
 
 // The secretariat's answers to suggested changes: accept (the change becomes a new revision of the
 // section, and the disposition links it), edit and accept, or reject with a reason.
@@ -118,7 +119,7 @@ export async function rejectSuggestion(db: Db, actor: Actor, commentId: string, 
 
 /** Who accepted, as a revision's summary names them: their name, else "the secretariat" (a command run by no one). */
 async function editorName(db: Db, actor: Actor, language: Language) {
-  const user = actor.userId ? await repo.userName(db, actor.userId) : undefined;
+  const user = actor.userId ? (await getUser(db, actor.userId))?.name : undefined;
   return user ?? translator(language)("review.secretariat");
 }
 

@@ -14,12 +14,11 @@ import { POOL_FROM_CHARS } from "#src/features/reviews/review-file.ts";
 import { closePool } from "#src/lib/pool.ts";
 import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
+import { inDays, today } from "#test/helpers/dates.ts";
 
 // "Download for review" on a round's pages and in the CLI: who may, which part, which language.
 
 const env = useTestApp();
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 async function setting() {
   const db = env.database.db;

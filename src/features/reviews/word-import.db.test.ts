@@ -21,6 +21,8 @@ import { Browser, useTestApp } from "#test/helpers/app.ts";
 import { buildOrganization, buildReport, buildUser } from "#test/helpers/factories.ts";
 import { hasCommand, prerequisite } from "#test/helpers/prerequisites.ts";
 import { editInLibreOffice, hasLibreOfficeBridge, type LibreOfficeEdit } from "#test/fixtures/review-word/libreoffice.ts";
+import { inDays, today } from "#test/helpers/dates.ts";
+import { codeOf } from "#test/helpers/outcome.ts";
 
 // Review files made by real programs (LibreOffice through its Python bridge, pandoc) from a round
 // this file creates, so that their section marks name real sections and revisions.
@@ -50,18 +52,6 @@ function throughPandoc(markdown: string): Buffer {
   if (run.status !== 0) throw new Error(`pandoc failed: ${run.stderr}`);
   return readFileSync(output);
 }
-
-const codeOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-    return "resolved";
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-};
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 const BODY_1 = "Ledgers are shared among the members.\n\nThey keep a **record** of every trade.";
 const BODY_2 = "Energy use is high.";

@@ -4,6 +4,7 @@ import type { Language } from "#src/domain/languages.ts";
 import { MAX_BODY_CHARS, MAX_QUOTE_CHARS, MAX_REPLACEMENT_CHARS, type ImportedItem, type ReviewImportPreview } from "#src/domain/review-suggestions.ts";
 import { authorize, isSecretariat } from "#src/access/index.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
+import { revisionsByIds } from "#src/features/editions/repository.ts";
 import * as imports from "#src/features/reviews/imports-repository.ts";
 import { roundDocument, type RoundSection } from "#src/features/reviews/read.ts";
 import * as repo from "#src/features/reviews/repository.ts";
@@ -35,7 +36,7 @@ async function roundToComment(db: Db, caller: Caller, roundId: string) {
   return round;
 }
 
-type Revision = Awaited<ReturnType<typeof imports.revisionsByIds>>[number];
+type Revision = Awaited<ReturnType<typeof revisionsByIds>>[number];
 
 /**
  * Whether the round showed this revision of the section in the file's language: for an edition
@@ -57,7 +58,7 @@ function showedRevision(round: repo.RoundRow, section: RoundSection, revision: R
  */
 async function basesOf(db: Db, round: repo.RoundRow, read: ReviewWordRead, language: Language): Promise<{ bases: Map<string, SectionBase>; language: Language }> {
   const marks = read.sections.flatMap((s) => (s.mark ? [s.mark] : []));
-  const revisions = new Map((await imports.revisionsByIds(db, [...new Set(marks.map((m) => m.revisionId))])).map((r) => [r.id, r]));
+  const revisions = new Map((await revisionsByIds(db, [...new Set(marks.map((m) => m.revisionId))])).map((r) => [r.id, r]));
   const marked = marks.map((m) => revisions.get(m.revisionId)).find((r) => r && isLanguage(r.language));
   const lang = marked && isLanguage(marked.language) ? marked.language : language;
   const sections = new Map((await roundDocument(db, round, lang)).flatMap((c) => c.sections).map((s) => [s.id, s]));
