@@ -43,7 +43,7 @@ import { registerErrorHandlers, sendFrameworkError } from "#src/web/errors.tsx";
 import { registerPolicies } from "#src/web/policy.ts";
 import { registerNavigation } from "#src/web/navigation.ts";
 import { listReports } from "#src/features/catalog/repository.ts";
-import { backgroundPlugin, cachesPlugin, databasePlugin, workerPoolPlugin } from "#src/plugins.ts";
+import { backgroundPlugin, cachesPlugin, changesPlugin, databasePlugin, workerPoolPlugin } from "#src/plugins.ts";
 
 export type AppOptions = {
   config: Config;
@@ -76,6 +76,7 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   app.decorate("config", config);
   // Closed in the reverse order (see plugins.ts): background work, caches and threads, then the database.
   await app.register(databasePlugin, { database, owned: ownsDatabase });
+  await app.register(changesPlugin);
   await app.register(workerPoolPlugin);
   await app.register(cachesPlugin);
   if (background) await app.register(backgroundPlugin);

@@ -1,5 +1,7 @@
 import fp from "fastify-plugin";
 import type { Database } from "#src/db/client.ts";
+import { listenForChanges, type ChangeTopic } from "#src/db/changes.ts";
+import { Generations, TopicCache } from "#src/lib/topic-cache.ts";
 import { publicationCache } from "#src/features/api/publications.ts";
 import { EditionCache } from "#src/features/editions/page-cache.ts";
 import { purgeStaleImports } from "#src/features/case-studies/imports-repository.ts";
@@ -29,6 +31,26 @@ export const databasePlugin = fp<{ database: Database; owned: boolean }>(
   { name: "database" },
 );
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Each topic's generation, moved on by every announced change (db/changes.ts), this instance's or another's. */
+    changes: Generations<ChangeTopic>;
+    /** Values kept until a topic they depend on changes: the home page's, the library's and search's lookups. */
+    topicCache: TopicCache<ChangeTopic>;
+  }
+}
+
+/** Hears the changes announced on the database (this instance's and the others'), as `app.changes`. */
+export const changesPlugin = fp(
+  async (app) => {
+    const changes = new Generations<ChangeTopic>();
+    app.decorate("changes", changes);
+    const stop = await listenForChanges(app.database, (topic) => changes.bump(topic));
+    app.addHook("onClose", () => stop());
+  },
+  { name: "changes", dependencies: ["database"] },
+);
+
 /** The worker threads stop with the app (they also stop by themselves when idle). */
 export const workerPoolPlugin = fp(
   async (app) => {
@@ -42,12 +64,14 @@ export const cachesPlugin = fp(
   async (app) => {
     app.decorate("editionCache", new EditionCache());
     app.decorate("publicationCache", publicationCache());
+    app.decorate("topicCache", new TopicCache(app.changes, 16 * 2 ** 20));
     app.addHook("onClose", async () => {
       app.editionCache.clear();
       app.publicationCache.clear();
+      app.topicCache.clear();
     });
   },
-  { name: "caches" },
+  { name: "caches", dependencies: ["changes"] },
 );
 
 const PURGE_EVERY_MS = 6 * 3600 * 1000;

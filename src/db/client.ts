@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { withLocalAnnouncements } from "#src/db/changes.ts";
 import { DatabaseBusyError } from "#src/db/errors.ts";
 
 /** The query interface every repository takes; a transaction's `tx` is one too. */
@@ -21,6 +22,13 @@ export type Database = {
   readonly engine: Engine;
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Hears `NOTIFY channel` from every connection to the database (this process's and other
+   * instances'), each payload once its transaction has committed. On PostgreSQL one connection
+   * outside the pool listens, and comes back after losing its server (`onReconnect` then says that
+   * notifications may have been missed). Returns what stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -117,6 +125,12 @@ export function fromPglite(client: PGlite, limits: Limits = {}): Database {
     db,
     engine: "pglite",
     ping: async () => void (await db.execute(sql`select 1`)),
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     close: () => client.close(),
   };
 }
@@ -130,13 +144,65 @@ export function fromPool(pool: pg.Pool): Database {
     db,
     engine: "postgres",
     ping: async () => void (await db.execute(sql`select 1`)),
+    listen: (channel, onMessage, onReconnect) => listenOnPostgres(pool.options.connectionString, channel, onMessage, onReconnect),
     close: () => pool.end(),
+  };
+}
+
+const RELISTEN_MS = [100, 500, 1000, 2000, 5000];
+
+/** One connection that LISTENs on a channel, opened again (with backoff) whenever it is lost. */
+async function listenOnPostgres(connectionString: string | undefined, channel: string, onMessage: (payload: string) => void, onReconnect?: () => void) {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async (first: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on("notification", (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? "");
+    });
+    next.on("error", () => {
+      // Ended below (on "end"); an error on a lost connection must not crash the process.
+    });
+    next.on("end", () => {
+      if (stopped || client !== next) return;
+      client = undefined;
+      timer = setTimeout(() => void reconnect(), RELISTEN_MS[Math.min(failures++, RELISTEN_MS.length - 1)]);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+    failures = 0;
+    if (!first) onReconnect?.();
+  };
+  const reconnect = async () => {
+    if (stopped) return;
+    try {
+      await connect(false);
+    } catch {
+      timer = setTimeout(() => void reconnect(), RELISTEN_MS[Math.min(failures++, RELISTEN_MS.length - 1)]);
+    }
+  };
+  await connect(true);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    const last = client;
+    client = undefined;
+    await last?.end().catch(() => undefined);
   };
 }
 
 /** Runs the given SQL-level callback in one transaction; the only way services should open one. */
 export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => work(tx as unknown as Db));
+  // Changes it announces (db/changes.ts) reach this process's caches right after the commit.
+  return withLocalAnnouncements((collect) =>
+    db.transaction((tx) => {
+      collect(tx as unknown as Db);
+      return work(tx as unknown as Db);
+    }),
+  );
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
