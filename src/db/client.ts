@@ -199,8 +199,8 @@ export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>
   // Changes it announces (db/changes.ts) reach this process's caches right after the commit.
   return withLocalAnnouncements((collect) =>
     db.transaction((tx) => {
-      collect(tx as unknown as Db);
-      return work(tx as unknown as Db);
+      collect(tx);
+      return work(tx);
     }),
   );
 }
