@@ -10,6 +10,7 @@ import { run as publish } from "./publish.mjs";
 import { run as publishedPage } from "./published-page.mjs";
 import { run as pageWeight } from "./page-weight.mjs";
 import { run as startup } from "./startup.mjs";
+import { run as routes } from "./routes.mjs";
 import { run as load } from "./load.mjs";
 import { run as hostile } from "./hostile.mjs";
 
@@ -27,7 +28,7 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-const rows = [...(await startup()), ...(await publishedPage()), ...(await pageWeight()), ...(await publish()), ...(await exportsBench()), ...(await library()), ...(await searchBench()), ...(await surveyResults()), ...(await load()), ...(await hostile())];
+const rows = [...(await startup()), ...(await publishedPage()), ...(await pageWeight()), ...(await publish()), ...(await exportsBench()), ...(await library()), ...(await searchBench()), ...(await surveyResults()), ...(await routes()), ...(await load()), ...(await hostile())];
 // `npm run bench -- soak`: ten more minutes of mixed use, failing the run when memory keeps growing.
 if (process.argv.includes("soak")) {
   const { run: soak } = await import("./soak.mjs");

@@ -73,6 +73,13 @@ describe.skipIf(!hasChromium)("Word import review in the browser", () => {
     expect(lessons).toContain("Les transporteurs ont accepté le boîtier");
     expect(await member.locator("#f-summary").inputValue()).not.toContain(NOTE);
 
+    // The member submits the draft as the file made it, with the passage where they put it.
+    await member.getByLabel(/My organization agrees/).check();
+    await member.getByRole("button", { name: "Save and submit" }).click();
+    await member.waitForURL(/\/member\/case-studies\/[0-9a-f-]+$/);
+    expect(await member.getByRole("status").textContent()).toContain("was submitted to the secretariat");
+    expect(await member.locator("main").textContent()).toContain(NOTE);
+
     // The pending import is gone: going back to it finds nothing.
     const back = await member.goto(reviewUrl);
     expect(back?.status()).toBe(404);

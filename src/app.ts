@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
-import rateLimit from "@fastify/rate-limit";
 import type { Config } from "#src/config.ts";
 import type { Database } from "#src/db/client.ts";
 import { editionEditorRoutes } from "#src/features/editions/editor-routes.ts";
@@ -21,11 +20,11 @@ import { draftRoutes } from "#src/features/reports/draft-routes.ts";
 import { editorRoutes } from "#src/features/reports/editor-routes.ts";
 import { sectionRoutes } from "#src/features/reports/section-routes.ts";
 import { referenceRoutes } from "#src/features/reports/reference-routes.ts";
-import { appError } from "#src/lib/errors.ts";
 import { registerAssets } from "#src/web/assets.ts";
 import { registerRequestContext } from "#src/web/context.ts";
-import { maskedLogger } from "#src/web/request-log.ts";
+import { maskedLogger, RequestLog, summarizeStoredPages } from "#src/web/request-log.ts";
 import { registerSecurityHeaders } from "#src/web/security-headers.ts";
+import { serverWithStoredPages, StoredPages } from "#src/web/stored-pages.ts";
 import { registerTextInput } from "#src/web/text-input.ts";
 import { multipartField, registerUploads } from "#src/web/uploads.ts";
 import { caseStudyRoutes } from "#src/features/case-studies/routes.ts";
@@ -64,8 +63,12 @@ const trustProxy = (trust: Config["trustProxy"]) => (typeof trust === "number" ?
 
 /** Builds the application with its plugins in order; never listens. */
 export async function buildApp({ config, database, ownsDatabase = false, background = false, logger = false }: AppOptions): Promise<FastifyInstance> {
+  // Published pages and frozen figures, answered from memory in front of Fastify (the edition routes fill it).
+  const storedPages = new StoredPages(32 * 2 ** 20);
   const app = Fastify({
     logger: maskedLogger(logger),
+    logController: new RequestLog(),
+    serverFactory: serverWithStoredPages(storedPages),
     genReqId: () => randomUUID(),
     trustProxy: trustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
@@ -74,6 +77,9 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
     frameworkErrors: sendFrameworkError,
   });
   app.decorate("config", config);
+  app.decorate("storedPages", storedPages);
+  const stopSummary = summarizeStoredPages(app.log, storedPages);
+  app.addHook("onClose", async () => stopSummary());
   // Closed in the reverse order (see plugins.ts): background work, caches and threads, then the database.
   await app.register(databasePlugin, { database, owned: ownsDatabase });
   await app.register(changesPlugin);
@@ -100,7 +106,6 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   await app.register(cookie, { secret: config.sessionSecret });
   await registerTextInput(app);
   await registerUploads(app, config.uploadLimitMb);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => appError("RATE_LIMITED") });
   await app.register(csrf, {
     cookieKey: "lr_csrf",
     cookieOpts: { path: "/", httpOnly: true, sameSite: "lax", secure: config.secureCookies, signed: true },

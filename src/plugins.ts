@@ -1,6 +1,7 @@
 import fp from "fastify-plugin";
 import type { Database } from "#src/db/client.ts";
 import { listenForChanges, type ChangeTopic } from "#src/db/changes.ts";
+import { purgeExpiredHits } from "#src/db/rate-limits.ts";
 import { Generations, TopicCache } from "#src/lib/topic-cache.ts";
 import { publicationCache } from "#src/features/api/publications.ts";
 import { EditionCache } from "#src/features/editions/page-cache.ts";
@@ -92,7 +93,7 @@ export const backgroundPlugin = fp(
         error: (err) => app.log.error({ err }, "mail sender failed"),
       });
       // Work that looks at the clock: daily digests, reminders before surveys and review rounds close.
-      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox, purgeStaleImports, purgeStaleReviewImports], (err) => app.log.error({ err }, "notification schedule failed"));
+      const stopSchedule = startNotificationSchedule(db, [queueDigests, queueSurveyReminders, queueReviewOpenings, queueReviewReminders, purgeOutbox, purgeStaleImports, purgeStaleReviewImports, purgeExpiredHits], (err) => app.log.error({ err }, "notification schedule failed"));
       stop = async () => {
         clearInterval(purge);
         await Promise.all([stopJobs(), stopMail(), stopSchedule()]);

@@ -8,7 +8,6 @@ import { migrate } from "#src/db/migrate.ts";
 import { LANGUAGES } from "#src/domain/languages.ts";
 import { FORMAT_NAMES, FORMATS, type FormatName } from "#src/publishing/formats.ts";
 import { loadPublication } from "#src/publishing/publication.ts";
-import { exportSite, SiteRefusal } from "#src/publishing/site.ts";
 import { closePool } from "#src/lib/pool.ts";
 
 const FILE_FORMATS = FORMAT_NAMES as [FormatName, ...FormatName[]];
@@ -63,6 +62,7 @@ export async function exportCommand(raw: Record<string, unknown>) {
  * a folder for any static host, with a progress bar per page and per export.
  */
 async function siteCommand(options: { report: string; edition?: string | undefined; all: boolean; out: string }) {
+  const { exportSite, SiteRefusal } = await import("#src/publishing/site.ts"); // every page's renderer: a file export needs none
   const config = loadConfig();
   const database = await openDatabase(config);
   const progress = progressBar("Writing the site");

@@ -7,7 +7,7 @@ import remarkRehype, { defaultHandlers } from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { isReferenceKind, REF_PATTERN, type Directive } from "#src/content/directives.ts";
-import { tableCaption } from "#src/content/parse.ts";
+import { copyTree, tableCaption } from "#src/content/parse.ts";
 import type { RecommendationStatus } from "#src/domain/events.ts";
 import type { Language } from "#src/domain/languages.ts";
 import type { ReferenceKind } from "#src/domain/reports.ts";
@@ -246,6 +246,6 @@ export function renderHtml(tree: Root, options: RenderOptions): { html: string; 
       });
     })
     .use(rehypeStringify);
-  const hast = processor.runSync(structuredClone(tree));
+  const hast = processor.runSync(copyTree(tree));
   return { html: processor.stringify(hast), warnings };
 }

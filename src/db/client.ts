@@ -62,8 +62,15 @@ export function createPool(connectionString: string, limits: Limits = {}): pg.Po
   });
 }
 
+/**
+ * PGlite's PostgreSQL zeroes its whole buffer pool at start: initdb's 128 MB of shared_buffers was
+ * most of the server's memory at rest. 32 MB holds the demo's data several times over; pages
+ * beyond it come from the operating system's file cache (see bench/RESULTS.md, start-up and memory).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 /** A PGlite instance with the extensions our migrations use (trigram similarity, unaccent). */
-export const createPglite = (options: PGliteOptions = {}) => PGlite.create({ ...options, extensions: { pg_trgm, unaccent } });
+export const createPglite = (options: PGliteOptions = {}) => PGlite.create({ startParams: PGLITE_START_PARAMS, ...options, extensions: { pg_trgm, unaccent } });
 
 /**
  * PGlite runs each query synchronously in this process and hands its lock from one waiting query

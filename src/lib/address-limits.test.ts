@@ -1,24 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { AddressLimit, formAddress } from "#src/lib/address-limits.ts";
+import { addressKey, clientKey, formAddress } from "#src/lib/address-limits.ts";
 
-describe("requests per address", () => {
-  it("lets an address through its share, then answers the seconds left in its window", () => {
-    const limit = new AddressLimit(60_000, 2);
-    expect(limit.take("a@example.org", 0)).toBeNull();
-    expect(limit.take("a@example.org", 1000)).toBeNull();
-    expect(limit.take("a@example.org", 1500)).toBe(59);
-    expect(limit.take("b@example.org", 1500)).toBeNull();
-    // A new window starts once the first one is over; clearing starts one at once.
-    expect(limit.take("a@example.org", 60_000)).toBeNull();
-    limit.take("a@example.org", 60_001);
-    limit.clear("a@example.org");
-    expect(limit.take("a@example.org", 60_002)).toBeNull();
-  });
-
+describe("what the limits count by", () => {
   it("counts the address a form names as it is looked up", () => {
     expect(formAddress({ email: "  Ana@Ｅxample.org " })).toBe("ana@example.org");
     expect(formAddress({ email: ["x"] })).toBe("");
     expect(formAddress(null)).toBe("");
     expect(formAddress({ email: "x".repeat(300) })).toHaveLength(255);
+  });
+
+  it("keys an address by its hash, one key per address, never the address itself", () => {
+    const key = addressKey("ana@example.org");
+    expect(key).not.toContain("ana");
+    expect(key).not.toContain("example");
+    expect(addressKey(formAddress({ email: " ANA@example.org" }))).toBe(key);
+    expect(addressKey("ana@example.com")).not.toBe(key);
+  });
+
+  it("keys a client by its IPv4 address, or by its IPv6 /64 network", () => {
+    expect(clientKey("192.0.2.1")).toBe("192.0.2.1");
+    expect(clientKey("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(clientKey("::FFFF:c000:0201")).toBe("192.0.2.1");
+    expect(clientKey("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("2001:DB8:1:2::99")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("2001:db8:1:3::1")).not.toBe(clientKey("2001:db8:1:2::1"));
+    expect(clientKey("::1")).toBe("0:0:0:0::/64");
+    expect(clientKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(clientKey("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
   });
 });

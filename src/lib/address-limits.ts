@@ -1,40 +1,43 @@
+import { createHash } from "node:crypto";
+import { isIPv4, isIPv6 } from "node:net";
 import { normalizeEmail } from "#src/lib/email.ts";
 
-// Requests counted per e-mail address, in memory, for the forms that name one (signing in, asking
-// for a reset link, subscribing). The client's own limit is the rate-limit plugin's; this one
-// follows an address from wherever its requests come.
-
-/** Addresses remembered at most, the least recently counted forgotten first (as the client limit's store does). */
-const ADDRESSES_KEPT = 5000;
-
-/** Requests per address in a fixed window from the first one. */
-export class AddressLimit {
-  readonly #entries = new Map<string, { count: number; since: number }>();
-
-  constructor(
-    readonly window: number,
-    readonly perAddress: number,
-  ) {}
-
-  /** Counts a request; answers the seconds to wait when the address has had its share, else null. */
-  take(address: string, now = Date.now()): number | null {
-    const kept = this.#entries.get(address);
-    const entry = kept && kept.since + this.window > now ? kept : { count: 0, since: now };
-    entry.count++;
-    this.#entries.delete(address);
-    this.#entries.set(address, entry);
-    if (this.#entries.size > ADDRESSES_KEPT) this.#entries.delete(this.#entries.keys().next().value!);
-    return entry.count > this.perAddress ? Math.max(1, Math.ceil((entry.since + this.window - now) / 1000)) : null;
-  }
-
-  /** Forgets an address's requests (a sign-in that succeeded). */
-  clear(address: string): void {
-    this.#entries.delete(address);
-  }
-}
+// What the rate limits count by (db/rate-limits.ts): the address a form names, followed from
+// wherever its requests come, and the client the request comes from. The counters are rows in a
+// shared table, so an e-mail address goes there only as a hash.
 
 /** The address a form names in its `email` field, in the form it is looked up and counted. */
 export function formAddress(body: unknown): string {
   const email = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).email : undefined;
   return normalizeEmail(typeof email === "string" ? email : "").slice(0, 255);
+}
+
+/** A counter's key for an (already normalized) e-mail address: its SHA-256, never the address. */
+export const addressKey = (address: string): string => createHash("sha256").update(address).digest("base64url");
+
+/**
+ * A counter's key for a client: an IPv4 address as it is (an IPv4 address mapped into IPv6 too),
+ * an IPv6 address by its /64 network, since one machine is usually given a whole /64 and could
+ * otherwise walk through its addresses to escape the limit.
+ */
+export function clientKey(ip: string): string {
+  const address = ip.replace(/%.*$/, "").toLowerCase();
+  if (!isIPv6(address)) return address;
+  const groups = ipv6Groups(address);
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) return `${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (with `::` expanded and a trailing IPv4 part read). */
+function ipv6Groups(address: string): number[] {
+  const [head, tail] = address.includes("::") ? address.split("::") : [address, undefined];
+  const word = (piece: string) => {
+    if (!isIPv4(piece)) return [parseInt(piece, 16)];
+    const [a, b, c, d] = piece.split(".").map(Number) as [number, number, number, number];
+    return [a * 256 + b, c * 256 + d];
+  };
+  const part = (text: string | undefined) => (text ? text.split(":").flatMap(word) : []);
+  const start = part(head);
+  const end = part(tail);
+  return tail === undefined ? start : [...start, ...Array<number>(8 - start.length - end.length).fill(0), ...end];
 }

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from "file-type";
 import { appError } from "#src/lib/errors.ts";
 import { repack, unzipChecked, ZipRefused } from "#src/lib/zip.ts";
 
@@ -16,6 +15,7 @@ export const ARCHIVE_LIMITS = { entries: 2_000, totalBytes: 150 * 1024 * 1024, r
 
 /** The media type the content shows, or undefined when it is none we know. */
 export async function sniff(data: Uint8Array): Promise<string | undefined> {
+  const { fileTypeFromBuffer } = await import("file-type"); // loaded with the first upload
   return (await fileTypeFromBuffer(data))?.mime;
 }
 

@@ -52,7 +52,9 @@ describe("one-time links in the log", () => {
     const log = lines.join("\n");
     for (const token of tokens) for (const part of token.split(".")) expect(log).not.toContain(part);
     for (const path of ["/invitation/…", "/password/reset/…?x=1", "/unsubscribe/…", "/subscriptions/confirm/…"]) expect(log).toContain(`"url":"${path}"`);
-    expect(lines.filter((l) => l.includes('"msg":"incoming request"')).length).toBe(5);
+    // One line per request, with its status.
+    expect(lines.filter((l) => l.includes('"msg":"request"')).length).toBe(5);
+    expect(log).toMatch(/"method":"POST","url":"\/invitation\/…","status":403,"ms":[\d.]+,"msg":"request"/);
     expect(log).toContain("failed on /password/reset/…");
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { ChangeTopic } from "#src/db/changes.ts";
 import type { Db } from "#src/db/client.ts";
 import { can, isSecretariat } from "#src/access/index.ts";
 import { isPublic } from "#src/domain/editions.ts";
@@ -90,6 +91,11 @@ export type Endpoint<P extends Part = Part, Q extends Part = Part, B extends Par
   role?: Role;
   /** Refusals worth naming, by status: what they mean here (the usual ones are documented anyway). */
   errors?: Partial<Record<ErrorStatus, string>>;
+  /**
+   * A public read whose answer is the same for every caller and depends only on what these topics
+   * cover: the answer is kept (JSON and ETag) until one of them changes.
+   */
+  keptUntil?: readonly ChangeTopic[];
   // A method, so that an endpoint with narrower inputs still counts as an Endpoint in the list.
   handler(input: HandlerInput<P, Q, B>): Promise<ZodReply<R>>;
 };
@@ -192,6 +198,8 @@ export const ENDPOINTS: Endpoint[] = [
     params: api.EditionParams,
     query: api.LangQuery,
     response: api.EditionOut,
+    // The whole edition as JSON, its digest for the ETag: kept, as every reader of the API asks for it.
+    keptUntil: ["editions", "catalog"],
     handler: async ({ db, params, query, publications }) => {
       const { report, edition, lang, publication } = await publicEdition(db, publications, params, query.lang);
       return present.editionOut(report, edition, lang, publication);

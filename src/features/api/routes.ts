@@ -42,14 +42,18 @@ export async function apiRoutes(app: FastifyInstance) {
         // A body is JSON; an operation whose body fields are all optional may be called without one.
         if (e.body && request.body !== undefined && !/^application\/json\b/i.test(request.headers["content-type"] ?? "")) throw appError("UNSUPPORTED_MEDIA_TYPE");
         const body = e.body ? parseInput(e.body, request.body ?? {}) : undefined;
-        const answer: HandlerInput<undefined, undefined, undefined>["answer"] = { headers: {} };
-        const data = await e.handler({ db, params, query, body, request, publications, publicUrl, answer });
-        const json = JSON.stringify(data);
+        const produce = async () => {
+          const answer: HandlerInput<undefined, undefined, undefined>["answer"] = { headers: {} };
+          const json = JSON.stringify(await e.handler({ db, params, query, body, request, publications, publicUrl, answer }));
+          return { answer, json, digest: e.method === "get" ? `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` : "" };
+        };
+        // An answer the same for everyone is kept, with its digest, until what it shows changes.
+        const { answer, json, digest } = e.keptUntil ? await app.topicCache.get(`api|${e.id}|${JSON.stringify(params)}|${JSON.stringify(query)}`, e.keptUntil, produce) : await produce();
         reply.type("application/json; charset=utf-8").headers(answer.headers);
         if (e.method === "get") {
           // An endpoint's own ETag names a revision (for If-Match on a save), not this very answer: no 304 on it.
           const own = answer.headers.etag;
-          const etag = own ?? `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
+          const etag = own ?? digest;
           reply.header("etag", etag).header("cache-control", e.auth || request.user ? "private, no-cache" : "public, max-age=60").header("vary", "authorization, accept-language");
           if (!own && request.headers["if-none-match"] === etag) return reply.status(304).send();
         } else {

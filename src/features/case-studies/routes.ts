@@ -10,7 +10,6 @@ import { compareVersions, editionsAnnexing, loadCaseStudyView } from "#src/featu
 import * as repo from "#src/features/case-studies/repository.ts";
 import { AnnexAddInput, AnnexInput, BaseVersion, CaseStudyInput, CompareQuery, FileParams, LibraryQuery, MoveInput, NewCaseStudyInput, SlugParams, TemplateQuery } from "#src/features/case-studies/schemas.ts";
 import * as service from "#src/features/case-studies/service.ts";
-import { wordTemplate } from "#src/features/case-studies/template.ts";
 import { checkAttachment } from "#src/lib/file-checks.ts";
 import { CaseStudyComparePage, CaseStudyPage } from "#src/features/case-studies/views/case-study.tsx";
 import { AnnexPage, QueuePage } from "#src/features/case-studies/views/editor.tsx";
@@ -92,7 +91,7 @@ export async function caseStudyRoutes(app: FastifyInstance, { memberHome }: Case
     return reply
       .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
       .header("content-disposition", contentDisposition("attachment", `case-study-template-${lang}.docx`))
-      .send(await wordTemplate(lang));
+      .send(await (await import("#src/features/case-studies/template.ts")).wordTemplate(lang)); // docx, loaded when asked for
   });
 
   app.get("/member/case-studies/new", contributor, async (request, reply) =>
@@ -318,7 +317,12 @@ export async function caseStudyRoutes(app: FastifyInstance, { memberHome }: Case
 
   app.get("/case-studies", pub, async (request, reply) => {
     const filter = LibraryQuery.parse(request.query ?? {});
-    const [result, technologies, regions] = await Promise.all([searchLibrary(db, filter), listTechnologies(db), listRegions(db)]);
+    // Kept until a case study or the catalog changes (any instance's change: db/changes.ts).
+    const [result, technologies, regions] = await Promise.all([
+      searchLibrary(db, filter, app.topicCache),
+      app.topicCache.get("listTechnologies", ["catalog"], async () => listTechnologies(db)),
+      app.topicCache.get("listRegions", ["catalog"], async () => listRegions(db)),
+    ]);
     return sendPage(reply, h(LibraryPage, { ctx: pageContext(request, reply), filter, result, technologies, regions }));
   });
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -86,6 +87,8 @@ export function saveCaseStudy(db: Db, caller: Caller, id: string, fields: CaseSt
     if (baseVersionId !== null && cs.currentVersionId !== baseVersionId) throw appError("STALE_VERSION");
     const note = cs.state === "draft" || cs.state === "changes_requested" ? "draft" : "edit";
     const { caseStudy, version } = await writeVersion(tx, caller, cs, fields, note);
+    // A published case study's new words show in the library and search at once.
+    if (cs.state === "published") await announceChange(tx, "case-studies");
     await recordAudit(tx, caller, { action: "case-study.save", entityType: "case-study", entityId: id, data: { name: fields.title, version: version.number } });
     return caseStudy;
   });
@@ -143,6 +146,8 @@ export function moveCaseStudy(db: Db, caller: Caller, id: string, input: MoveInp
     }
     const updated = await repo.updateCaseStudy(tx, id, changes);
     const eventId = await repo.insertEvent(tx, { caseStudyId: id, fromState: cs.state, toState: input.to, message: input.message, actorId: caller.userId });
+    // Into or out of the library: readers' cached lists and searches are stale.
+    if (cs.state === "published" || input.to === "published") await announceChange(tx, "case-studies");
     // Keyed by the move itself, so a second move to the same state tells the organization again (no move leads back to draft).
     await notifyOrganizations(tx, [cs.organizationId], { kind: "case_study_moderated", eventKey: `case-study:${id}:${input.to}:${eventId}`, messageKey: `notify.caseStudy.${input.to as Exclude<CaseStudyState, "draft">}`, params: { title: cs.title }, href: `/member/case-studies/${id}` }, { exceptUserId: caller.userId });
     await recordAudit(tx, caller, { action: `case-study.${input.to}`, entityType: "case-study", entityId: id, data: { name: cs.title, from: cs.state, reason: input.reason } });
@@ -192,6 +197,7 @@ export function setAnnex(db: Db, actor: Actor, reportId: string, caseStudyIds: s
       if (!cs || cs.state !== "published") throw appError("VALIDATION_FAILED", { caseStudies: "field.notPublished" });
     }
     await repo.replaceAnnex(tx, reportId, ids);
+    await announceChange(tx, "case-studies");
     await recordAudit(tx, actor, { action: "report.annex", entityType: "report", entityId: reportId, data: { count: ids.length } });
   });
 }

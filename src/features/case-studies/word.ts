@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import type { Image, Root, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit, SKIP } from "unist-util-visit";
@@ -6,7 +5,6 @@ import { STAGES, TEXT_FIELDS } from "#src/domain/case-studies.ts";
 import type { ImportedFields, PassageTarget, PreviewChoices, WordPreview } from "#src/domain/case-study-imports.ts";
 import { LANGUAGES, type Language } from "#src/domain/languages.ts";
 import { translator } from "#src/i18n/i18n.ts";
-import { officeHtmlToMarkdown } from "#src/content/paste.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
 import { checkDocx, IMAGE_TYPES, sniff } from "#src/lib/file-checks.ts";
 import { capPassages, cutPassages } from "#src/features/case-studies/word-passages.ts";
@@ -48,7 +46,8 @@ export function replaceImagePlaceholders(text: string, urls: Map<string, string>
  * Sanitized HTML to Markdown (GFM), footnotes kept: the same conversion as a paste from Word
  * (content/paste.ts), headings as written and the pictures' placeholders kept.
  */
-export function htmlToMarkdown(html: string): string {
+export async function htmlToMarkdown(html: string): Promise<string> {
+  const { officeHtmlToMarkdown } = await import("#src/content/paste.ts"); // and the hast packages: loaded with the first Word file
   return officeHtmlToMarkdown(html, { headings: "as-written", keepImage: (src) => /^case-study-image-\d+$/.test(src) });
 }
 
@@ -155,6 +154,7 @@ export async function importWord(data: Buffer, technologies: TechnologyNames[], 
   const images: ImportedImage[] = [];
   const leftOut: string[] = [];
   let styledCaptions = new Set<string>();
+  const { default: mammoth } = await import("mammoth"); // loaded when a Word file comes, not at start
   const result = await mammoth.convertToHtml(
     { buffer: checked },
     {
@@ -177,7 +177,7 @@ export async function importWord(data: Buffer, technologies: TechnologyNames[], 
       }),
     },
   );
-  const markdown = htmlToMarkdown(result.value.replace(/case-study-image-(\d+):/g, "case-study-image-$1"));
+  const markdown = await htmlToMarkdown(result.value.replace(/case-study-image-(\d+):/g, "case-study-image-$1"));
   const root = parseMarkdown(markdown);
   const parts = docxParts(checked);
   alignTables(root, tableAlignments(parts.document));

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -29,6 +30,7 @@ const slugTaken = (e: unknown): never => {
 /** Creates a technology (a topic chapters can cover). */
 export function createTechnology(db: Db, actor: Actor, input: Input) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const tech = await catalog.insertTechnology(tx, values(input));
     await recordAudit(tx, actor, { action: "technology.create", entityType: "technology", entityId: tech.id, data: { name: input.nameEn } });
     return tech;
@@ -38,6 +40,7 @@ export function createTechnology(db: Db, actor: Actor, input: Input) {
 /** Replaces a technology's slug, names and description. */
 export function updateTechnology(db: Db, actor: Actor, id: string, input: Input) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const tech = await catalog.updateTechnology(tx, id, values(input));
     if (!tech) throw appError("NOT_FOUND");
     await recordAudit(tx, actor, { action: "technology.update", entityType: "technology", entityId: id, data: { name: input.nameEn } });
@@ -49,6 +52,7 @@ export function updateTechnology(db: Db, actor: Actor, id: string, input: Input)
 export function setTechnologyLink(db: Db, actor: Actor, link: { fromId: string; toId: string; kind: TechnologyLinkKind }, present: boolean) {
   if (link.fromId === link.toId) throw appError("VALIDATION_FAILED", { toId: "field.sameTechnology" });
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     if (!(await catalog.getTechnology(tx, link.fromId)) || !(await catalog.getTechnology(tx, link.toId))) throw appError("NOT_FOUND");
     if (present) await catalog.insertTechnologyLink(tx, link);
     else await catalog.deleteTechnologyLink(tx, link);

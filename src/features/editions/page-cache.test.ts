@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { EditionCache } from "#src/features/editions/page-cache.ts";
 import type { EditionRow } from "#src/features/editions/repository.ts";
@@ -42,5 +43,31 @@ describe("EditionCache", () => {
     expect(loads).toBe(1);
     cache.forgetLookups();
     expect(cache.usage().lookups.entries).toBe(0);
+  });
+
+  it("keeps lookups until forgotten, and not one that was loading when they were", async () => {
+    const cache = new EditionCache();
+    let loads = 0;
+    const load = async () => (loads++, { id: "e", status: "published" });
+    await cache.lookup("edition/r/2022", load);
+    await cache.lookup("edition/r/2022", load);
+    expect(loads).toBe(1);
+    // An edition changes while a lookup is reading the old row: that row is not kept.
+    let finish = (_: unknown) => {};
+    const slow = cache.lookup("edition/r/2023", () => new Promise((resolve) => (finish = resolve)));
+    cache.forgetLookups();
+    finish({ id: "old row" });
+    expect(await slow).toEqual({ id: "old row" });
+    expect(await cache.lookup("edition/r/2023", async () => (loads++, { id: "new row" }))).toEqual({ id: "new row" });
+    expect(loads).toBe(2);
+  });
+
+  it("keeps a page's brotli and gzip forms, decoding to its bytes", async () => {
+    const cache = new EditionCache();
+    const html = `<main>${"<p>The same paragraph, again and again.</p>".repeat(500)}</main>`;
+    const page = (await cache.page(edition(1), "en", "", async () => ({ html, etag: '"e"' })))!;
+    expect(page.compressed.br!.length).toBeLessThan(html.length / 20);
+    expect(brotliDecompressSync(page.compressed.br!).toString()).toBe(html);
+    expect(gunzipSync(page.compressed.gzip!).toString()).toBe(html);
   });
 });

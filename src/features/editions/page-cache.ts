@@ -1,47 +1,71 @@
 import type { EditionRow } from "#src/features/editions/repository.ts";
 import { byteCache, jsonBytes, type ByteCache } from "#src/lib/memory-cache.ts";
+import { compressedVariants, type StoredPage } from "#src/web/stored-pages.ts";
 
-// Published pages served from memory. Keys include the edition's status, so a withdrawal (new
-// pages) is picked up as soon as the short-lived edition lookup sees the new status, on every
-// instance, without any message between them. Both caches are bounded by bytes, least recently
-// read out first; each app has its own.
+// Published pages and frozen figures served from memory, as bytes with their brotli and gzip
+// forms. Keys include the edition's status, so a withdrawal (new pages) never meets the old ones.
+// Lookups (a report by slug, an edition by label) are kept until an edition or the catalog
+// changes: public-routes.ts calls `forgetLookups` on those topics, announced by every instance after its
+// write commits (db/changes.ts). Both caches are bounded by bytes, least recently read out
+// first; each app has its own.
 
-const RESOLVE_TTL_MS = 5_000;
 const MiB = 2 ** 20;
 
 export type EditionCacheLimits = { pageBytes: number; lookupBytes: number };
 const LIMITS: EditionCacheLimits = { pageBytes: 32 * MiB, lookupBytes: 4 * MiB };
 
-/** Edition lookups (for a few seconds) and published pages (as bytes), within a memory budget. */
+/** A page or figure as it is sent: its bytes, plain and compressed, and its etag (pages only). */
+export type CachedBody = Pick<StoredPage, "body" | "compressed" | "etag">;
+
+/** Edition lookups and published pages (as bytes), within a memory budget. */
 export class EditionCache {
   // Pages are kept as bytes: encoding an 8 KB string on every request cost a fifth of the throughput.
-  private pages: ByteCache<{ body: Buffer; etag: string }>;
+  private pages: ByteCache<CachedBody>;
 
   // Lookups of anything a URL names, found or not (`found: undefined`), so unknown names are cheap too.
   private lookups: ByteCache<{ found: unknown }>;
 
+  /** Moves on with every `forgetLookups`: a lookup that started before it is not kept. */
+  private epoch = 0;
+
   constructor(limits: Partial<EditionCacheLimits> = {}) {
     const { pageBytes, lookupBytes } = { ...LIMITS, ...limits };
-    this.pages = byteCache<{ body: Buffer; etag: string }>({ maxBytes: pageBytes, sizeOf: (page) => page.body.length + page.etag.length * 2 });
-    this.lookups = byteCache<{ found: unknown }>({ maxBytes: lookupBytes, ttlMs: RESOLVE_TTL_MS, sizeOf: (entry) => jsonBytes(entry) });
+    this.pages = byteCache<CachedBody>({ maxBytes: pageBytes, sizeOf: (page) => page.body.length + (page.compressed.br?.length ?? 0) + (page.compressed.gzip?.length ?? 0) });
+    this.lookups = byteCache<{ found: unknown }>({ maxBytes: lookupBytes, sizeOf: (entry) => jsonBytes(entry) });
   }
 
-  /** Any lookup (a report by slug, an edition by label or "current"), cached for a few seconds. */
+  /** Any lookup (a report by slug, an edition by label or "current"), kept until the next `forgetLookups`. */
   async lookup<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.lookups.get(key);
     if (hit) return hit.found as T;
+    const epoch = this.epoch;
     const found = await load();
-    this.lookups.set(key, { found });
+    if (epoch === this.epoch) this.lookups.set(key, { found });
     return found;
   }
 
-  async page(edition: EditionRow, lang: string, path: string, load: () => Promise<{ html: string; etag: string } | undefined>) {
-    const key = `${edition.id}/${edition.status}/${lang}/${path}`;
+  /** A published page, with its compressed forms (prepared once, off the event loop). */
+  page(edition: EditionRow, lang: string, path: string, load: () => Promise<{ html: string; etag: string } | undefined>) {
+    return this.kept(`${edition.id}/${edition.status}/${lang}/${path}`, async () => {
+      const loaded = await load();
+      return loaded && { body: Buffer.from(loaded.html), etag: loaded.etag };
+    });
+  }
+
+  /** A published edition's frozen figure (SVG or CSV), which never changes for its key either. */
+  figure(edition: EditionRow, lang: string, file: string, load: () => Promise<string | undefined>) {
+    return this.kept(`figure/${edition.id}/${edition.status}/${lang}/${file}`, async () => {
+      const text = await load();
+      return text === undefined ? undefined : { body: Buffer.from(text), etag: undefined };
+    });
+  }
+
+  private async kept(key: string, load: () => Promise<{ body: Buffer; etag: string | undefined } | undefined>): Promise<CachedBody | undefined> {
     const hit = this.pages.get(key);
     if (hit) return hit;
     const loaded = await load();
     if (!loaded) return undefined;
-    const page = { body: Buffer.from(loaded.html), etag: loaded.etag };
+    const page = { ...loaded, compressed: await compressedVariants(loaded.body) };
     this.pages.set(key, page);
     return page;
   }
@@ -51,18 +75,19 @@ export class EditionCache {
     const hit = this.pages.get(`fragment/${key}`);
     if (hit) return hit.body.toString();
     const html = await load();
-    this.pages.set(`fragment/${key}`, { body: Buffer.from(html), etag: "" });
+    this.pages.set(`fragment/${key}`, { body: Buffer.from(html), etag: undefined, compressed: {} });
     return html;
   }
 
-  /** Forgets lookups, e.g. right after this instance published or withdrew an edition. */
+  /** Forgets lookups: an edition or the catalog changed, on this instance or another. */
   forgetLookups() {
+    this.epoch++;
     this.lookups.clear();
   }
 
   /** Forgets everything (the app is closing). */
   clear() {
-    this.lookups.clear();
+    this.forgetLookups();
     this.pages.clear();
   }
 

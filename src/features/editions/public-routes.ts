@@ -22,6 +22,8 @@ import { translator } from "#src/i18n/i18n.ts";
 import { datasetCsv } from "#src/lib/csv.ts";
 import { contentDisposition } from "#src/lib/filenames.ts";
 import { pageContext, sendPage } from "#src/web/render.ts";
+import { preferredEncoding } from "#src/web/assets.ts";
+import type { CachedBody } from "#src/features/editions/page-cache.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -36,6 +38,33 @@ export async function publicEditionRoutes(app: FastifyInstance) {
   const { db } = app.database;
   const { publicUrl } = app.config;
   const cache = app.editionCache;
+  const stored = app.storedPages;
+
+  // Whatever an edition or the catalog changes (here or on another instance), lookups and the
+  // pages answered in front of Fastify are forgotten; the pages themselves are keyed by status.
+  const forget = () => {
+    cache.forgetLookups();
+    stored.forget();
+  };
+  const unsubscribe = [app.changes.on("editions", forget), app.changes.on("catalog", forget)];
+  app.addHook("onClose", async () => unsubscribe.forEach((stop) => stop()));
+
+  /**
+   * Sends a page or figure of a public edition from memory (its headers set), in the encoding the
+   * client prefers, or 304 for its etag. What was sent is the same for every visitor of that
+   * address (the query plays no part): the stored pages answer it from then on, unless something
+   * changed since `generation` was read, before any lookup.
+   */
+  const sendKept = (request: FastifyRequest, reply: FastifyReply, page: CachedBody, generation: number) => {
+    reply.header("vary", "accept-encoding");
+    const query = request.url.indexOf("?");
+    const headers = reply.getHeaders() as Record<string, string>;
+    stored.keep(query === -1 ? request.url : request.url.slice(0, query), { headers, etag: page.etag, body: page.body, compressed: page.compressed }, generation);
+    if (page.etag && request.headers["if-none-match"] === page.etag) return reply.removeHeader("content-type").status(304).send();
+    const encoding = preferredEncoding(request.headers["accept-encoding"]);
+    const compressed = encoding && page.compressed[encoding];
+    return compressed ? reply.header("content-encoding", encoding).send(compressed) : reply.send(page.body);
+  };
 
   const params = (request: FastifyRequest) => {
     const parsed = EditionParams.safeParse(request.params);
@@ -94,6 +123,7 @@ export async function publicEditionRoutes(app: FastifyInstance) {
   });
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const generation = stored.generation;
     const p = params(request);
     const report = await reportOf(p.report);
     const lang = p.lang!;
@@ -112,9 +142,8 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     if (isPublic(edition.status)) {
       const page = await cache.page(edition, lang, path, () => repo.getPage(db, edition.id, lang, path));
       if (!page) throw appError("NOT_FOUND");
-      reply.header("etag", page.etag).header("cache-control", "public, max-age=86400");
-      if (request.headers["if-none-match"] === page.etag) return reply.status(304).send();
-      return reply.type("text/html; charset=utf-8").send(page.body);
+      reply.header("etag", page.etag!).header("cache-control", "public, max-age=86400").type("text/html; charset=utf-8");
+      return sendKept(request, reply, page, generation);
     }
     // Drafts and editions in review (members only) are rendered for each request.
     const rendered = renderEditionPage(await loadEditionContent(db, report, edition), lang, path, publicUrl);
@@ -126,19 +155,28 @@ export async function publicEditionRoutes(app: FastifyInstance) {
   app.get("/reports/:report/:edition/:lang/:chapter", pub, serve);
 
   // A figure as the edition froze it: its SVG, or the rows it was drawn from as CSV.
+  // A public edition's figures are drawn once and kept with its pages (the snapshot is read on a miss only).
   app.get("/reports/:report/:edition/:lang/figures/:file", pub, async (request, reply) => {
+    const generation = stored.generation;
     const { report: slug, edition: label, lang } = params(request);
     const file = FigureFile.safeParse(request.params);
     if (!file.success || !label || !lang) throw appError("NOT_FOUND");
+    const { slug: figureSlug, type, narrow } = file.data;
     const report = await reportOf(slug);
-    const edition = await repo.getEditionByLabel(db, report.id, label);
+    const edition = await cache.lookup(`edition/${report.id}/${label}`, () => repo.getEditionByLabel(db, report.id, label));
     if (!edition) throw appError("NOT_FOUND");
     authorize(request.user, "read", { kind: "edition", edition });
-    const figure = (await loadSnapshot(db, edition.id)).figures.find((f) => f.slug === file.data.slug);
-    const frozen = figure && (figure.languages[lang] ?? Object.values(figure.languages)[0]);
-    if (!frozen) throw appError("NOT_FOUND");
-    reply.header("cache-control", isPublic(edition.status) ? "public, max-age=86400" : "private, no-cache");
-    if (file.data.type === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${file.data.slug}.csv`)).send(datasetCsv(frozen.data));
-    return reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'").send(frozenSvg(frozen, file.data.narrow));
+    const draw = async () => {
+      const figure = (await loadSnapshot(db, edition.id)).figures.find((f) => f.slug === figureSlug);
+      const frozen = figure && (figure.languages[lang] ?? Object.values(figure.languages)[0]);
+      return frozen && (type === "csv" ? datasetCsv(frozen.data) : frozenSvg(frozen, narrow));
+    };
+    const kept = isPublic(edition.status) ? await cache.figure(edition, lang, `${figureSlug}.${narrow ? "narrow." : ""}${type}`, draw) : undefined;
+    const body = isPublic(edition.status) ? kept?.body : await draw();
+    if (body === undefined) throw appError("NOT_FOUND");
+    reply.header("cache-control", kept ? "public, max-age=86400" : "private, no-cache");
+    if (type === "csv") reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition("attachment", `${figureSlug}.csv`));
+    else reply.type("image/svg+xml").header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return kept ? sendKept(request, reply, kept, generation) : reply.send(body);
   });
 }

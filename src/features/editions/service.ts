@@ -1,8 +1,10 @@
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
+import { announceChange } from "#src/db/changes.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
 import { NEXT_STATUS } from "#src/domain/editions.ts";
+import { parsingOnce } from "#src/content/parse.ts";
 import { loadEditionContent, pageCount, renderAllPages, type RenderedPage } from "#src/features/editions/render.ts";
 import * as repo from "#src/features/editions/repository.ts";
 import { editionSearchEntries } from "#src/features/editions/search-entries.ts";
@@ -61,6 +63,7 @@ export async function freezeEdition(db: Db, actor: Actor, reportId: string, inpu
     const edition = await repo.insertEdition(tx, { reportId, label: input.label, titles, editionDate: input.editionDate, subtitles, forewords, textSources, contentHash: hash, createdBy: actor.userId });
     await repo.replaceItems(tx, edition.id, items);
     await recordAudit(tx, actor, { action: "edition.freeze", entityType: "edition", entityId: edition.id, data: { label: input.label, items: items.length, hash } });
+    await announceChange(tx, "editions");
     return edition;
   }).catch((e: unknown) => {
     if (isUniqueViolation(e, "editions_report_label_key")) throw appError("EDITION_LABEL_TAKEN", { label: "error.EDITION_LABEL_TAKEN" });
@@ -79,6 +82,7 @@ export function refreshEdition(db: Db, actor: Actor, editionId: string) {
     await repo.replaceItems(tx, editionId, items);
     await repo.updateEdition(tx, editionId, { contentHash: hash, frozenAt: new Date() });
     await recordAudit(tx, actor, { action: "edition.refresh", entityType: "edition", entityId: editionId, data: { label: edition.label, hash } });
+    await announceChange(tx, "editions");
     return edition;
   });
 }
@@ -99,6 +103,7 @@ export function saveEditionTexts(db: Db, actor: Actor, editionId: string, lang: 
     const hash = contentHash(metaOf({ ...edition, ...texts }), await repo.listItems(tx, editionId));
     const updated = (await repo.updateEdition(tx, editionId, { ...texts, contentHash: hash }))!;
     await recordAudit(tx, actor, { action: "edition.texts", entityType: "edition", entityId: editionId, data: { label: edition.label, lang, hash } });
+    await announceChange(tx, "editions");
     return updated;
   });
 }
@@ -111,6 +116,7 @@ export async function changeStatus(db: Db, actor: Actor, editionId: string, to: 
     if (!NEXT_STATUS[edition.status].includes(to)) throw appError("EDITION_STATUS");
     const updated = (await repo.updateEdition(tx, editionId, { status: to }))!;
     await recordAudit(tx, actor, { action: `edition.${to}`, entityType: "edition", entityId: editionId, data: { label: edition.label, from: edition.status, hash: edition.contentHash } });
+    await announceChange(tx, "editions");
     return updated;
   });
 }
@@ -167,7 +173,12 @@ export type PublishOptions = {
  * the content is still the one rendered (else EDITION_CHANGED), and swaps pages, search entries,
  * status, acknowledgement and the audit event.
  */
-export async function publishEdition(db: Db, actor: Actor, editionId: string, options: PublishOptions) {
+export function publishEdition(db: Db, actor: Actor, editionId: string, options: PublishOptions) {
+  // Pages, search entries and checks read the same texts: each is parsed once.
+  return parsingOnce(() => publish(db, actor, editionId, options));
+}
+
+async function publish(db: Db, actor: Actor, editionId: string, options: PublishOptions) {
   const { to } = options;
   const edition = await repo.getEdition(db, editionId);
   if (!edition) throw appError("NOT_FOUND");
@@ -223,6 +234,7 @@ export async function publishEdition(db: Db, actor: Actor, editionId: string, op
         ? { label: edition.label, from: locked.status, hash: edition.contentHash, pages: pages.length, warnings: acknowledgement?.warnings ?? 0, codes: acknowledgement?.codes ?? [], note: acknowledgement?.note ?? null }
         : { label: edition.label, from: locked.status, hash: edition.contentHash, pages: pages.length, reason };
     await recordAudit(tx, actor, { action: `edition.${to}`, entityType: "edition", entityId: editionId, data });
+    await announceChange(tx, "editions");
     return updated;
   });
 }

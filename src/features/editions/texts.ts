@@ -106,9 +106,16 @@ export function editionTexts(edition: EditionTexts & Pick<EditionRow, "textSourc
   return { title: pick(writtenTitles(edition, primary)) ?? { text: edition.titles.en, lang: "en" }, subtitle: pick(edition.subtitles), foreword: pick(edition.forewords) };
 }
 
+/** Intl's formatters, one per language and style: making one costs far more than formatting (every page of a publish asks). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** How an edition's date is written in a language: Intl's date style chosen for that language (long unless set). */
-export const formatEditionDate = (date: string, lang: Language, style: EditionDateStyle = "long") =>
-  new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+export const formatEditionDate = (date: string, lang: Language, style: EditionDateStyle = "long") => {
+  const key = `${lang}/${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: "UTC" })));
+  return formatter.format(new Date(`${date}T00:00:00Z`));
+};
 
 /** The edition's date in a language, in that language's date style. */
 export const editionDate = (edition: Pick<EditionRow, "editionDate" | "dateStyles">, lang: Language) => formatEditionDate(edition.editionDate, lang, edition.dateStyles[lang]);

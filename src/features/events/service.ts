@@ -1,3 +1,4 @@
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -27,6 +28,7 @@ const checkDates = (input: { startsOn: string; endsOn: string }) => {
 export async function createEvent(db: Db, actor: Actor, reportId: string, input: EventInput) {
   checkDates(input);
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     const event = await repo.insertEvent(tx, { reportId, ...input });
     await recordAudit(tx, actor, { action: "event.create", entityType: "event", entityId: event.id, data: { slug: input.slug, kind: input.kind } });
     return event;
@@ -36,6 +38,7 @@ export async function createEvent(db: Db, actor: Actor, reportId: string, input:
 export async function updateEvent(db: Db, actor: Actor, id: string, input: EventInput) {
   checkDates(input);
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     const event = await repo.updateEvent(tx, id, input);
     await recordAudit(tx, actor, { action: "event.update", entityType: "event", entityId: id, data: { slug: input.slug } });
     return event;
@@ -44,6 +47,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
 
 export function addPart(db: Db, actor: Actor, eventId: string, input: { kind: EventPartKind; title: string }) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     const part = await repo.insertPart(tx, { eventId, ...input });
     await recordAudit(tx, actor, { action: "event.part.add", entityType: "event", entityId: eventId, data: { partId: part.id, kind: input.kind, title: input.title } });
     return part;
@@ -68,6 +72,7 @@ async function checkedDocument(file: UploadedFile) {
 export async function addDocument(db: Db, actor: Actor, eventId: string, input: { code: string; title: string; file?: UploadedFile | undefined }) {
   const file = input.file?.data.length ? await checkedDocument(input.file) : undefined;
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     const document = await repo.insertDocument(tx, {
       eventId,
       code: input.code,
@@ -87,6 +92,7 @@ export type OutcomeInput = { partId: string | null; kind: OutcomeKind; texts: Te
 export async function addOutcome(db: Db, actor: Actor, eventId: string, input: OutcomeInput) {
   if (!Object.values(input.texts).some((v) => v?.trim())) throw appError("VALIDATION_FAILED", { text_en: "field.required" });
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     if (input.partId && !(await repo.listParts(tx, eventId)).some((p) => p.id === input.partId)) throw appError("VALIDATION_FAILED", { partId: "field.invalid" });
     const outcome = await repo.insertOutcome(tx, { eventId, ...input });
     await recordAudit(tx, actor, { action: "outcome.add", entityType: "event", entityId: eventId, data: { outcomeId: outcome.id, kind: input.kind } });
@@ -100,6 +106,7 @@ export type RecommendationInput = { slug: string; texts: Texts; status: Recommen
 export async function createRecommendation(db: Db, actor: Actor, reportId: string, input: RecommendationInput & { outcomeIds: string[] }) {
   if (!input.texts.en?.trim() && !Object.values(input.texts).some((v) => v?.trim())) throw appError("VALIDATION_FAILED", { text_en: "field.required" });
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     const { technologyIds, outcomeIds, ...values } = input;
     const rec = await repo.insertRecommendation(tx, { reportId, ...values });
     await repo.setRecommendationTechnologies(tx, rec.id, technologyIds);
@@ -112,6 +119,7 @@ export async function createRecommendation(db: Db, actor: Actor, reportId: strin
 export async function updateRecommendation(db: Db, actor: Actor, id: string, input: Omit<RecommendationInput, "slug">) {
   if (!Object.keys(input.texts).length) throw appError("VALIDATION_FAILED", { text_en: "field.required" });
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     const current = await repo.lockRecommendation(tx, id);
     if (!current) throw appError("NOT_FOUND");
     const { technologyIds, ...values } = input;
@@ -124,6 +132,7 @@ export async function updateRecommendation(db: Db, actor: Actor, id: string, inp
 
 export function addSource(db: Db, actor: Actor, id: string, outcomeId: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     if (!(await repo.lockRecommendation(tx, id)) || !(await repo.getOutcome(tx, outcomeId))) throw appError("NOT_FOUND");
     await repo.addSources(tx, id, [outcomeId], actor.userId);
     await recordAudit(tx, actor, { action: "recommendation.source.add", entityType: "recommendation", entityId: id, data: { outcomeId } });
@@ -152,6 +161,7 @@ export async function outcomeToRegister(db: Db, actor: Actor, reportId: string, 
 export async function mergeRecommendation(db: Db, actor: Actor, id: string, otherId: string) {
   if (id === otherId) throw appError("VALIDATION_FAILED", { other: "field.invalid" });
   return transaction(db, async (tx) => {
+    await announceChange(tx, "events");
     // Lock both in a fixed order, so two opposite merges cannot deadlock.
     const [first, second] = [id, otherId].sort();
     const a = await repo.lockRecommendation(tx, first!);

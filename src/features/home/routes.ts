@@ -15,14 +15,30 @@ const pub = { config: { policy: "public" as const } };
 export async function homeRoutes(app: FastifyInstance) {
   const { database } = app;
 
+  // Each report with a published edition, newest edition first: what a reader came for. Kept
+  // until a report or an edition changes, as every visitor's first page reads it.
+  const publishedReports = () =>
+    app.topicCache.get("home|reports", ["catalog", "editions"], async () => {
+      const reports = [];
+      for (const report of await listReports(database.db)) {
+        const editions = (await listEditions(database.db, report.id)).filter((e) => e.status === "published").sort((a, b) => b.editionDate.localeCompare(a.editionDate));
+        if (editions.length) reports.push({ report, editions });
+      }
+      return reports;
+    });
+
+  // Once an active administrator exists the setup stays closed (the last one cannot be deactivated
+  // or demoted), so the front page stops asking.
+  let setupClosed = false;
+  const setupStillOpen = async () => {
+    if (setupClosed) return false;
+    setupClosed = !(await setupOpen(database.db));
+    return !setupClosed;
+  };
+
   app.get("/", pub, async (request, reply) => {
-    // Each report with a published edition, newest edition first: what a reader came for.
-    const reports = [];
-    for (const report of await listReports(database.db)) {
-      const editions = (await listEditions(database.db, report.id)).filter((e) => e.status === "published").sort((a, b) => b.editionDate.localeCompare(a.editionDate));
-      if (editions.length) reports.push({ report, editions });
-    }
-    return sendPage(reply, h(HomePage, { ctx: pageContext(request, reply), setupOpen: await setupOpen(database.db), reports }));
+    const [reports, open] = await Promise.all([publishedReports(), setupStillOpen()]);
+    return sendPage(reply, h(HomePage, { ctx: pageContext(request, reply), setupOpen: open, reports }));
   });
 
   // A plain link, so it works without JavaScript; it only sets a preference cookie. Being a GET

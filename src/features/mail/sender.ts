@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Config } from "#src/config.ts";
 import { queryRows, transaction, type Db } from "#src/db/client.ts";
 import { users } from "#src/db/schema/members.ts";
@@ -151,12 +151,13 @@ export async function finalize(tx: Db, row: OutboxRow, settings: MailSettings): 
   return fillPlaceholders(row, settings, link);
 }
 
-// One transport per SMTP address, made the first time it is needed.
+// One transport per SMTP address, made the first time it is needed (nodemailer is loaded then too).
 const transports = new Map<string, Transporter>();
-function transportFor(smtpUrl: string): Transporter {
+async function transportFor(smtpUrl: string): Promise<Transporter> {
   let transport = transports.get(smtpUrl);
   if (!transport) {
-    transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    const { default: nodemailer } = await import("nodemailer");
+    transport = transports.get(smtpUrl) ?? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
     transports.set(smtpUrl, transport);
   }
   return transport;
@@ -270,7 +271,7 @@ async function attempt(db: Db, row: OutboxRow, settings: MailSettings, smtpUrl: 
       return finalize(tx, row, settings);
     });
     if (!message) return "lost";
-    await transportFor(smtpUrl).sendMail({
+    await (await transportFor(smtpUrl)).sendMail({
       from: settings.mailFrom,
       to: row.recipient,
       subject: message.subject,

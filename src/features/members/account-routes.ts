@@ -133,7 +133,7 @@ export async function accountRoutes(app: FastifyInstance) {
     try {
       const { email } = parseInput(ForgotPasswordInput, body);
       // Past the address's share, nothing is mailed and the answer stays the same.
-      if (limits.addressAllowed(email)) await reset.requestPasswordReset(db, actorOf(request), email);
+      if (await limits.addressAllowed(email)) await reset.requestPasswordReset(db, actorOf(request), email);
       return sendPage(reply.header("cache-control", "no-store"), h(ForgotPasswordSentPage, { ctx: pageContext(request, reply), email }));
     } catch (e) {
       if (isAppError(e) && e.status === 400) return sendPage(reply, h(ForgotPasswordPage, { ctx: pageContext(request, reply), values: body, error: e }), 400);

@@ -35,7 +35,7 @@ export async function memberRoutes(app: FastifyInstance) {
         async () => {
           const input = parseInput(SignInInput, body);
           const session = await auth.signIn(db, actorOf(request), { ...input, userAgent: request.headers["user-agent"] ?? null });
-          limits.signedIn(request);
+          await limits.signedIn(request);
           setSessionCookie(reply, session.token);
           // The person's own language, from now on (pages and mail).
           setLanguageCookie(reply, session.user.language);

@@ -1,3 +1,4 @@
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -29,6 +30,7 @@ function mapOrganizationConflict(e: unknown): never {
 export async function createOrganization(db: Db, actor: Actor, input: OrganizationInput) {
   await checkRegion(db, input.regionCode);
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const org = await repo.insertOrganization(tx, input);
     await recordAudit(tx, actor, { action: "organization.create", entityType: "organization", entityId: org.id, data: { name: org.name } });
     return org;
@@ -39,6 +41,7 @@ export async function createOrganization(db: Db, actor: Actor, input: Organizati
 export async function updateOrganization(db: Db, actor: Actor, id: string, input: OrganizationInput) {
   await checkRegion(db, input.regionCode);
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const org = await repo.updateOrganization(tx, id, input);
     if (!org) throw appError("NOT_FOUND");
     await recordAudit(tx, actor, { action: "organization.update", entityType: "organization", entityId: id, data: { ...input } });
@@ -49,6 +52,7 @@ export async function updateOrganization(db: Db, actor: Actor, id: string, input
 /** Deactivates (active = false) or reactivates an organization; its history and users stay. */
 export function setOrganizationActive(db: Db, actor: Actor, id: string, active: boolean) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const org = await repo.updateOrganization(tx, id, { deactivatedAt: active ? null : new Date() });
     if (!org) throw appError("NOT_FOUND");
     await recordAudit(tx, actor, { action: active ? "organization.reactivate" : "organization.deactivate", entityType: "organization", entityId: id });

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { normalizeIP } from "@fastify/rate-limit";
-import { AddressLimit, formAddress } from "#src/lib/address-limits.ts";
-import { retryLater } from "#src/lib/errors.ts";
+import { clearHits, refuseOverLimit } from "#src/db/rate-limits.ts";
+import { addressKey, clientKey, formAddress } from "#src/lib/address-limits.ts";
 
 // Sign-in tries per quarter of an hour. Per e-mail address, from wherever they come, counted since
 // the address last signed in: enough for typing mistakes, too few for guessing (someone who tries
 // an address ten times can keep its owner out for the rest of the quarter; guessing spread over
 // many machines is worse), and never a limit on signing in rightly. Per client, every try: an
 // office behind one address signs in comfortably, a script walking through addresses stops.
+// Counted in the database, so the limits hold across every instance.
 export const SIGN_IN_LIMITS = { window: 15 * 60 * 1000, perAddress: 10, perClient: 40 } as const;
 
-/** The address a sign-in form names, in the form sign-in looks it up. */
-const addressOf = (request: FastifyRequest) => formAddress(request.body);
+/** The counter of the address a sign-in form names, in the form sign-in looks it up. */
+const addressCounter = (request: FastifyRequest) => `sign-in/address/${addressKey(formAddress(request.body))}`;
 
 /**
  * Sign-in's limits: `check`, a preHandler that counts a try against the client and against the
@@ -20,17 +20,13 @@ const addressOf = (request: FastifyRequest) => formAddress(request.body);
  * client's stay counted).
  */
 export function signInLimiter(app: FastifyInstance) {
-  const perClient = app.createRateLimit({ max: SIGN_IN_LIMITS.perClient, timeWindow: SIGN_IN_LIMITS.window, keyGenerator: (r) => normalizeIP(r.ip) });
-  // A try counts when it is made (so tries sent at once are counted before any password is
-  // checked); a sign-in clears its address.
-  const perAddress = new AddressLimit(SIGN_IN_LIMITS.window, SIGN_IN_LIMITS.perAddress);
+  const { db } = app.database;
   return {
+    // A try counts when it is made (so tries sent at once are counted before any password is checked).
     check: async (request: FastifyRequest) => {
-      const client = await perClient(request);
-      if (!client.isAllowed && client.isExceeded) throw retryLater("RATE_LIMITED", client.ttlInSeconds);
-      const wait = perAddress.take(addressOf(request));
-      if (wait !== null) throw retryLater("RATE_LIMITED", wait);
+      await refuseOverLimit(db, `sign-in/client/${clientKey(request.ip)}`, { window: SIGN_IN_LIMITS.window, max: SIGN_IN_LIMITS.perClient });
+      await refuseOverLimit(db, addressCounter(request), { window: SIGN_IN_LIMITS.window, max: SIGN_IN_LIMITS.perAddress });
     },
-    signedIn: (request: FastifyRequest) => perAddress.clear(addressOf(request)),
+    signedIn: (request: FastifyRequest) => clearHits(db, addressCounter(request)),
   };
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { renderMarkdown } from "#src/content/render.ts";
-import { loadDraft } from "#src/features/reports/draft.ts";
+import { cacheDrafts, loadDraft } from "#src/features/reports/draft.ts";
 import { chooseText, readingLanguage } from "#src/domain/languages.ts";
 import { reportSlugOf } from "#src/web/params.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
 import { DraftChapterPage, DraftContentsPage, DraftReportsPage, StatusPage } from "#src/features/reports/views/draft.tsx";
 import type { RenderedSection } from "#src/features/reports/views/sections.tsx";
-import { draftResolver } from "#src/features/reports/evidence.ts";
+import { cachedDraftResolver } from "#src/features/reports/draft-evidence.ts";
 import { DraftLanguageParams, StatusQuery } from "#src/features/reports/schemas.ts";
 import { appError } from "#src/lib/errors.ts";
 import { translator } from "#src/i18n/i18n.ts";
@@ -35,6 +35,7 @@ export type DraftRoutesOptions = {
 /** Reading the living draft, and the editors' completeness dashboard (with the checks before publishing). */
 export async function draftRoutes(app: FastifyInstance, { findingsOf }: DraftRoutesOptions) {
   const { db } = app.database;
+  cacheDrafts(db, app.topicCache);
 
   app.get("/draft", member, async (request, reply) => sendPage(reply, h(DraftReportsPage, { ctx: pageContext(request, reply), reports: await catalog.listReports(db) })));
 
@@ -61,7 +62,7 @@ export async function draftRoutes(app: FastifyInstance, { findingsOf }: DraftRou
     const chapter = draft.chapters[index];
     if (!chapter) throw appError("NOT_FOUND");
     const chosen = chapter.sections.map((s) => ({ s, ...chooseText(s.texts[lang], s.texts[draft.primary], lang, draft.primary) }));
-    const resolve = await draftResolver(db, chosen.map((c) => c.text?.body ?? ""), lang);
+    const resolve = await cachedDraftResolver(db, app.topicCache, chosen.map((c) => c.text?.body ?? ""), lang);
     // One section at a time: each large one is a task on the worker pool, and cached once rendered.
     const sections: RenderedSection[] = [];
     for (const { s, text, lang: shown, fallback } of chosen) {

@@ -1,9 +1,11 @@
+import type { ChangeTopic } from "#src/db/changes.ts";
 import type { Db } from "#src/db/client.ts";
 import { primaryOf, type Language } from "#src/domain/languages.ts";
 import * as catalog from "#src/features/catalog/repository.ts";
 import * as repo from "#src/features/reports/repository.ts";
 import { editableSection } from "#src/features/reports/revisions.ts";
 import { appError } from "#src/lib/errors.ts";
+import type { TopicCache } from "#src/lib/topic-cache.ts";
 
 export type SectionText = { revisionId: number; heading: string; body: string; sourceRevisionId: number | null; updatedAt: Date };
 
@@ -14,8 +16,26 @@ export type DraftChapter = repo.ChapterRow & { sections: DraftSection[] };
 export type Draft = { report: catalog.ReportRow; primary: Language; chapters: DraftChapter[] };
 
 
+/** Each open database's cache the app registered (cacheDrafts), by the handle its pages read through. */
+const draftCaches = new WeakMap<Db, TopicCache<ChangeTopic>>();
+
+/**
+ * Lets loadDraft on `db` keep each report's draft until its outline, a text or the report
+ * changes: the editor's checks, the draft's pages and the dashboard all read the whole draft,
+ * every text in every language. A transaction's handle is never registered, so writes read it fresh.
+ */
+export function cacheDrafts(db: Db, cache: TopicCache<ChangeTopic>) {
+  draftCaches.set(db, cache);
+}
+
 /** The living draft of a report: chapters, sections and the current text in every language. */
 export async function loadDraft(db: Db, reportSlug: string): Promise<Draft> {
+  const cache = draftCaches.get(db);
+  // A copy each time: callers are free to change what they are given.
+  return cache ? structuredClone(await cache.get(`draft|${reportSlug}`, ["draft", "catalog"], () => readDraft(db, reportSlug))) : readDraft(db, reportSlug);
+}
+
+async function readDraft(db: Db, reportSlug: string): Promise<Draft> {
   const report = await catalog.getReportBySlug(db, reportSlug);
   if (!report) throw appError("NOT_FOUND");
   const chapterRows = await repo.listChapters(db, report.id);

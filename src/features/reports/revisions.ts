@@ -1,5 +1,6 @@
 import { referencesOf } from "#src/content/render.ts";
 import type { Reference } from "#src/content/directives.ts";
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
 import { type Actor } from "#src/domain/actors.ts";
@@ -85,6 +86,7 @@ async function writeRevision(tx: Db, actor: Actor, input: SaveInput, primary: La
   });
   if (!(await repo.advanceHead(tx, input.sectionId, input.language, input.baseRevisionId, revision.id))) throw new StaleRevisionError(undefined);
   await repo.replaceReferences(tx, input.sectionId, input.language, references);
+  await announceChange(tx, "draft");
   await recordAudit(tx, actor, {
     action: "section.save",
     entityType: "section",

@@ -1,11 +1,12 @@
-import { draftResolver } from "#src/features/reports/evidence.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { markdownProblem } from "#src/content/limits.ts";
 import { renderMarkdown } from "#src/content/render.ts";
+import type { ChangeTopic } from "#src/db/changes.ts";
 import type { Db } from "#src/db/client.ts";
 import type { Language } from "#src/domain/languages.ts";
 import { textsOf, translationState } from "#src/features/reports/draft.ts";
+import { cachedDraftResolver } from "#src/features/reports/draft-evidence.ts";
 import { primaryOf } from "#src/domain/languages.ts";
 import { wordDiff } from "#src/lib/merge.ts";
 import * as repo from "#src/features/reports/repository.ts";
@@ -16,6 +17,7 @@ import { ConflictResolveInput, DiffQuery, PreviewInput, SectionParams, SectionSa
 import { DiffPage, HistoryPage } from "#src/features/reports/views/history.tsx";
 import { SectionEditorPage, type EditorProps, type SectionProvenance } from "#src/features/reports/views/section-editor.tsx";
 import { appError, isAppError } from "#src/lib/errors.ts";
+import type { TopicCache } from "#src/lib/topic-cache.ts";
 import { fieldErrors } from "#src/lib/validation.ts";
 import { actorOf, setFlash } from "#src/web/context.ts";
 import { formBody } from "#src/web/forms.ts";
@@ -30,10 +32,12 @@ function paramsOf(request: FastifyRequest) {
   return parsed.data;
 }
 
-const render = async (db: Db, body: string, lang: Language, idPrefix = "preview") => renderMarkdown(body, { lang, idPrefix, resolve: await draftResolver(db, [body]) });
+type Figures = TopicCache<ChangeTopic>;
+
+const render = async (db: Db, figures: Figures, body: string, lang: Language, idPrefix = "preview") => renderMarkdown(body, { lang, idPrefix, resolve: await cachedDraftResolver(db, figures, [body], "en") });
 
 /** Everything the editor page shows about a section in one language, apart from the form values. */
-async function editorState(db: Db, pageLang: Language, sectionId: string, lang: Language) {
+async function editorState(db: Db, figures: Figures, pageLang: Language, sectionId: string, lang: Language) {
   const { section, chapter, report } = await editableSection(db, sectionId, lang);
   const primary = primaryOf(report);
   const withTexts = { ...section, texts: textsOf(await repo.listHeads(db, [sectionId])).get(sectionId) ?? {} };
@@ -45,7 +49,7 @@ async function editorState(db: Db, pageLang: Language, sectionId: string, lang: 
     if (current) {
       const translatedFrom = head?.sourceRevisionId ? await repo.getRevision(db, head.sourceRevisionId) : undefined;
       const changes = translatedFrom && translatedFrom.id !== current.id ? wordDiff(`${translatedFrom.heading}\n\n${translatedFrom.body}`, `${current.heading}\n\n${current.body}`) : undefined;
-      source = { revision: current, html: (await render(db, current.body, pageLang, "source")).html, changes };
+      source = { revision: current, html: (await render(db, figures, current.body, pageLang, "source")).html, changes };
     }
   }
   return { report, chapter, section, lang, primary, head, states, source };
@@ -64,7 +68,7 @@ export async function sectionRoutes(app: FastifyInstance, { provenanceOf, findin
 
   const show = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<EditorProps> & { values?: EditorProps["values"] }, status = 200) => {
     const { id, lang } = paramsOf(request);
-    const state = await editorState(db, request.lang, id, lang);
+    const state = await editorState(db, app.topicCache, request.lang, id, lang);
     const provenance = await provenanceOf(db, id, lang);
     const findings = await findingsOf(db, state.report.slug, id);
     const values = extra.values ?? {
@@ -74,7 +78,7 @@ export async function sectionRoutes(app: FastifyInstance, { provenanceOf, findin
     };
     // A text refused for how it is built is shown back in the form, never rendered.
     const body = String(values.body ?? "");
-    const preview = markdownProblem(body) ? { html: "", warnings: [] } : await render(db, body, request.lang);
+    const preview = markdownProblem(body) ? { html: "", warnings: [] } : await render(db, app.topicCache, body, request.lang);
     return sendPage(reply, h(SectionEditorPage, { ctx: pageContext(request, reply), ...state, provenance, findings, values, preview, ...extra }), status);
   };
 
@@ -126,7 +130,7 @@ export async function sectionRoutes(app: FastifyInstance, { provenanceOf, findin
   app.post("/editor/preview", editor, async (request, reply) => {
     const input = PreviewInput.safeParse(request.body);
     if (!input.success) throw appError("VALIDATION_FAILED", fieldErrors(input.error));
-    const { html } = await render(db, input.data.body, request.lang, input.data.idPrefix);
+    const { html } = await render(db, app.topicCache, input.data.body, request.lang, input.data.idPrefix);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
   });
 

@@ -1,3 +1,4 @@
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -25,6 +26,7 @@ export type ReportInput = { slug: string; title: string; primaryLanguage: Langua
 /** Sets the report's title in one language. */
 export function renameReport(db: Db, actor: Actor, reportId: string, lang: Language, title: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const report = await catalog.getReport(tx, reportId);
     if (!report) throw appError("NOT_FOUND");
     const updated = await catalog.updateReport(tx, reportId, { titles: { ...report.titles, [lang]: title } });
@@ -37,6 +39,7 @@ export function renameReport(db: Db, actor: Actor, reportId: string, lang: Langu
 export function createReport(db: Db, actor: Actor, input: ReportInput) {
   const languages = [input.primaryLanguage, ...input.translations.filter((l) => l !== input.primaryLanguage)];
   return transaction(db, async (tx) => {
+    await announceChange(tx, "catalog");
     const report = await catalog.insertReport(tx, { slug: input.slug, titles: { en: input.title, [input.primaryLanguage]: input.title }, languages });
     await recordAudit(tx, actor, { action: "report.create", entityType: "report", entityId: report.id, data: { slug: report.slug, name: input.title } });
     return report;
@@ -65,6 +68,7 @@ export type ChapterInput = { title: string; kind: ChapterKind; technologyId: str
 /** Adds a chapter at the end of a report, with the sections of the chosen template. */
 export async function addChapter(db: Db, actor: Actor, reportId: string, input: ChapterInput) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const report = await catalog.getReport(tx, reportId);
     if (!report) throw appError("NOT_FOUND");
     const primary = primaryOf(report);
@@ -93,6 +97,7 @@ async function liveChapter(db: Db, id: string) {
 /** Renames a chapter in one of its report's languages (the others keep their titles). */
 export function renameChapter(db: Db, actor: Actor, chapterId: string, lang: Language, title: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const chapter = await liveChapter(tx, chapterId);
     const report = await catalog.getReport(tx, chapter.reportId);
     if (!report?.languages.includes(lang)) throw appError("VALIDATION_FAILED", { language: "field.invalid" });
@@ -113,6 +118,7 @@ function neighbour<T extends { id: string; position: number }>(rows: T[], id: st
 /** Moves a chapter one place up or down. */
 export function moveChapter(db: Db, actor: Actor, chapterId: string, direction: "up" | "down") {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const chapter = await liveChapter(tx, chapterId);
     const live = (await repo.listChapters(tx, chapter.reportId)).map((c) => c.id);
     const rows = (await repo.lockChapters(tx, chapter.reportId)).filter((c) => live.includes(c.id));
@@ -128,6 +134,7 @@ export function moveChapter(db: Db, actor: Actor, chapterId: string, direction: 
 /** Removes a chapter from the draft; it and its sections' history stay in the database. */
 export function removeChapter(db: Db, actor: Actor, chapterId: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const chapter = await liveChapter(tx, chapterId);
     await repo.updateChapter(tx, chapterId, { removedAt: new Date() });
     await recordAudit(tx, actor, { action: "chapter.remove", entityType: "chapter", entityId: chapterId, data: { name: chapter.titles.en } });
@@ -138,6 +145,7 @@ export function removeChapter(db: Db, actor: Actor, chapterId: string) {
 /** Adds a section at the end of a chapter. */
 export async function addSection(db: Db, actor: Actor, chapterId: string, heading: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const chapter = await liveChapter(tx, chapterId);
     const report = await catalog.getReport(tx, chapter.reportId);
     return appendSection(tx, actor, chapter, primaryOf(report!), heading);
@@ -153,6 +161,7 @@ async function liveSection(db: Db, id: string) {
 /** Moves a section one place up or down within its chapter. */
 export function moveSection(db: Db, actor: Actor, sectionId: string, direction: "up" | "down") {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const { section } = await liveSection(tx, sectionId);
     const live = (await repo.listSections(tx, [section.chapterId])).map((s) => s.id);
     const rows = (await repo.lockSections(tx, section.chapterId)).filter((s) => live.includes(s.id));
@@ -168,6 +177,7 @@ export function moveSection(db: Db, actor: Actor, sectionId: string, direction: 
 /** Moves a section to the end of another chapter of the same report. */
 export function moveSectionToChapter(db: Db, actor: Actor, sectionId: string, targetChapterId: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const { section, chapter } = await liveSection(tx, sectionId);
     const target = await liveChapter(tx, targetChapterId);
     if (target.reportId !== chapter.reportId) throw appError("VALIDATION_FAILED", { chapterId: "field.invalid" });
@@ -186,6 +196,7 @@ export function moveSectionToChapter(db: Db, actor: Actor, sectionId: string, ta
 /** Removes a section from the draft; its revisions stay. */
 export function removeSection(db: Db, actor: Actor, sectionId: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     const { section } = await liveSection(tx, sectionId);
     await repo.updateSection(tx, sectionId, { removedAt: new Date() });
     await recordAudit(tx, actor, { action: "section.remove", entityType: "section", entityId: sectionId, data: { slug: section.slug } });
@@ -196,6 +207,7 @@ export function removeSection(db: Db, actor: Actor, sectionId: string) {
 /** Marks a section draft or ready. */
 export function setSectionStatus(db: Db, actor: Actor, sectionId: string, status: SectionStatus) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "draft");
     await liveSection(tx, sectionId);
     const section = await repo.updateSection(tx, sectionId, { status });
     await recordAudit(tx, actor, { action: "section.status", entityType: "section", entityId: sectionId, data: { status } });

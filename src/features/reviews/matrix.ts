@@ -1,5 +1,3 @@
-import { AlignmentType, Document, HeadingLevel, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import ExcelJS from "exceljs";
 import type { CommentView, RoundRow } from "#src/features/reviews/repository.ts";
 import type { RoundChapter } from "#src/features/reviews/read.ts";
 import { suggestionKind, type Suggestion } from "#src/domain/review-suggestions.ts";
@@ -48,7 +46,8 @@ const headers = (t: Translate) => [t("review.matrix.number"), t("review.matrix.s
 const cells = (l: MatrixLine) => [l.number, l.section, l.author, l.organization, l.quote, l.comment, l.replies, l.disposition, l.reason, l.revision];
 
 export async function matrixXlsx(round: RoundRow, lines: MatrixLine[], t: Translate): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs"); // loaded when needed: it takes 0.15 s
+  const book = new Excel.Workbook();
   const sheet = book.addWorksheet(t("review.matrix.sheet"));
   sheet.addRow(headers(t)).font = { bold: true };
   for (const line of lines) sheet.addRow(cells(line));
@@ -60,6 +59,7 @@ export async function matrixXlsx(round: RoundRow, lines: MatrixLine[], t: Transl
 }
 
 export async function matrixDocx(round: RoundRow, lines: MatrixLine[], t: Translate): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import("docx"); // loaded when needed
   const cell = (text: string | number, bold = false) => new TableCell({ children: String(text).split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 18 })] })) });
   const doc = new Document({
     title: round.title,

@@ -3,7 +3,7 @@ import { LANGUAGES, readingLanguage, reportTitle, type Language } from "#src/dom
 import { getReport } from "#src/features/catalog/repository.ts";
 import { roundDocument, type RoundChapter } from "#src/features/reviews/read.ts";
 import type { RoundRow } from "#src/features/reviews/repository.ts";
-import { reviewDocxTask, type ReviewFileTask } from "#src/features/reviews/word-export.ts";
+import type { ReviewFileTask } from "#src/features/reviews/word-export.ts";
 import { translator } from "#src/i18n/i18n.ts";
 import { appError } from "#src/lib/errors.ts";
 import { runInPool } from "#src/lib/pool.ts";
@@ -57,7 +57,8 @@ export async function roundReviewFile(db: Db, round: Pick<RoundRow, "reportId" |
     date: new Date().toISOString(),
   };
   const size = bodies.reduce((n, b) => n + b.length, 0);
-  const bytes = size > POOL_FROM_CHARS ? Buffer.from(await runInPool<Uint8Array>("review-docx", task)) : await reviewDocxTask(task);
+  // word-export.ts (and docx) is loaded when a file is asked for, not at start.
+  const bytes = size > POOL_FROM_CHARS ? Buffer.from(await runInPool<Uint8Array>("review-docx", task)) : await (await import("#src/features/reviews/word-export.ts")).reviewDocxTask(task);
   const part = whole ? "draft" : chapters[0]!.slug;
   return { bytes, filename: `review-${round.opensOn}-${part}-${lang}.docx`, lang };
 }

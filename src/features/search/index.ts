@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { announceChange } from "#src/db/changes.ts";
 import { queryRows, type Db } from "#src/db/client.ts";
 import type { Directive } from "#src/content/directives.ts";
 import { parseMarkdown } from "#src/content/parse.ts";
@@ -51,6 +52,8 @@ export function plainText(markdown: string, words: (d: Directive) => string = ()
 /** Takes an edition out of the index (it was withdrawn, or is about to be indexed again). */
 export async function removeEdition(tx: Db, editionId: string): Promise<void> {
   await tx.execute(sql`delete from search_entries where edition_id = ${editionId}`);
+  // Cached search results go once this commits (indexEntries comes through here too).
+  await announceChange(tx, "editions");
 }
 
 /**

@@ -18,9 +18,14 @@ export async function searchRoutes(app: FastifyInstance) {
     const secretariat = isSecretariat(request.user);
     const edition = form.edition === "draft" && !secretariat ? "latest" : form.edition;
     const result = form.q
-      ? await search(db, { q: form.q, lang: request.lang, kinds: form.kind ? [form.kind] : [], technology: form.technology || undefined, region: form.region || undefined, edition, secretariat, limit: PAGE_SIZE, offset: (form.page - 1) * PAGE_SIZE })
+      ? await search(db, { q: form.q, lang: request.lang, kinds: form.kind ? [form.kind] : [], technology: form.technology || undefined, region: form.region || undefined, edition, secretariat, limit: PAGE_SIZE, offset: (form.page - 1) * PAGE_SIZE }, app.topicCache)
       : undefined;
-    const [technologies, regions, editions] = await Promise.all([listTechnologies(db), listRegions(db), publishedEditionLabels(db)]);
+    // The filters' choices, kept until the catalog or the editions change (any instance's change: db/changes.ts).
+    const [technologies, regions, editions] = await Promise.all([
+      app.topicCache.get("listTechnologies", ["catalog"], async () => listTechnologies(db)),
+      app.topicCache.get("listRegions", ["catalog"], async () => listRegions(db)),
+      app.topicCache.get("publishedEditionLabels", ["editions"], () => publishedEditionLabels(db)),
+    ]);
     return sendPage(reply, h(SearchPage, { ctx: pageContext(request, reply), form: { ...form, edition }, result, technologies, regions, editions, secretariat, pageSize: PAGE_SIZE }));
   });
 }

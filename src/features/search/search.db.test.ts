@@ -62,6 +62,22 @@ describe("search", () => {
     expect((await search(db, query({ q: "ledger", edition: "all" }))).byKind.section).toBe(0);
   });
 
+  it("finds a newly published edition on the next request, though readers' results are kept, and a withdrawn one no more", async () => {
+    const db = env.database.db;
+    const draft = await buildReport(db);
+    const [first] = draft.chapters[0]!.sections;
+    await saveSection(db, SYSTEM_ACTOR, { sectionId: first!.id, language: "en", heading: "Okapi corridors", body: "Okapi corridors cross three borders.", baseRevisionId: first!.texts.en!.revisionId, summary: null });
+    const edition = await freezeEdition(db, SYSTEM_ACTOR, draft.report.id, { label: "2033", title: "Study", editionDate: "2033-01-01", foreword: null });
+    const reader = new Browser(env.app);
+    const found = async () => (await reader.get("/search?q=okapi&edition=all")).body;
+    expect(await found()).not.toContain("Okapi corridors");
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "published", publicUrl: "http://localhost" });
+    expect(await found()).toContain("Okapi corridors");
+    expect((await reader.get("/search?q=okapi")).body).toContain('value="2033"');
+    await publishEdition(db, SYSTEM_ACTOR, edition.id, { to: "withdrawn", publicUrl: "http://localhost", reason: "Superseded." });
+    expect(await found()).not.toContain("Okapi corridors");
+  });
+
   it("finds events by region and their outcomes in any language, and answers bad input on the page without failing", async () => {
     const db = env.database.db;
     const draft = await buildReport(db);

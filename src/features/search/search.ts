@@ -1,7 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { ChangeTopic } from "#src/db/changes.ts";
 import { queryRows, type Db } from "#src/db/client.ts";
 import { MARK_END, MARK_START } from "#src/features/case-studies/library.ts";
 import type { Language } from "#src/domain/languages.ts";
+import type { TopicCache } from "#src/lib/topic-cache.ts";
 
 // One search over what a person may read: chapters and sections of published editions (or, for
 // the secretariat, sections of the living draft), published case studies, events with their
@@ -222,24 +224,60 @@ const hitColumns = (q: string) => sql`kind, title, ${headline(sql`snippet_config
 const pageOf = (q: string, union: SQL, limit: number, offset: number) =>
   sql`select ${hitColumns(q)} from (select * from (${union}) hits order by rank desc, title limit ${limit} offset ${offset}) hits order by rank desc, title`;
 
+type Row = Omit<SearchHit, "close"> & { n: number | null };
+
+/**
+ * One page of the hits and how many there are of each kind, in one statement: the matches are
+ * found once (they were found twice, for the page and for the counts, when that was the slow part).
+ * Rows with a count are the counts; the others are the page's hits, best first.
+ */
+const pageAndCounts = (q: string, union: SQL, limit: number, offset: number) =>
+  sql`with hits as materialized (${union})
+    select kind, title, snippet, url, rank, context, language, report, chapter, "pageLanguage", n from (
+      select ${hitColumns(q)}, null::int as n, row_number() over (order by rank desc, title) as position
+        from (select * from hits order by rank desc, title limit ${limit} offset ${offset}) page
+      union all
+      select kind, null, null, null, null, null, null, null, null, null, count(*)::int, 0 from hits group by kind
+    ) found order by n nulls first, position`;
+
+/** What search results depend on: a cached result is kept until one of them changes. */
+export function searchTopics(query: SearchQuery): ChangeTopic[] {
+  const topics: ChangeTopic[] = ["editions", "case-studies", "catalog", "events", "surveys"];
+  return query.edition === "draft" && query.secretariat ? [...topics, "draft"] : topics;
+}
+
+/** Where results are kept (app.topicCache); without one, every call asks the database. */
+export type SearchCache = Pick<TopicCache<ChangeTopic>, "get">;
+
 /**
  * The hits of one query, best first, with how many there are in all and per kind. When its
  * words find fewer than three things, names spelled closely to the query (chapter titles,
- * technologies and their aliases, headings, case-study titles) follow them ("blokchain").
+ * technologies and their aliases, headings, case-study titles) follow them ("blokchain"). With a
+ * cache, the result is kept per query (the reader's language and role included) until something
+ * it searches changes.
  */
-export async function search(db: Db, query: SearchQuery): Promise<SearchResult> {
+export function search(db: Db, query: SearchQuery, cache?: SearchCache): Promise<SearchResult> {
+  if (!cache) return searchNow(db, query);
+  const key = JSON.stringify([query.q, query.lang, [...query.kinds].sort(), query.technology ?? null, query.region ?? null, query.edition, query.secretariat, query.limit, query.offset]);
+  return cache.get(`search:${key}`, searchTopics(query), () => searchNow(db, query));
+}
+
+async function searchNow(db: Db, query: SearchQuery): Promise<SearchResult> {
   const byKind = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
   if (!queryWords(query.q).length) return { hits: [], total: 0, byKind, close: false };
   const exact = parts(query, "words");
   if (!exact.length) return { hits: [], total: 0, byKind, close: false };
   const union = sql.join(exact.map((p) => sql`(${p})`), sql` union all `);
-  const [found, counts] = await Promise.all([
-    queryRows<Omit<SearchHit, "close">>(db, pageOf(query.q, union, query.limit, query.offset)),
-    queryRows<{ kind: SearchKind; n: number }>(db, sql`select kind, count(*)::int as n from (${union}) hits group by kind`),
-  ]);
-  const hits: SearchHit[] = found.map((h) => ({ ...h, close: false }));
-  for (const c of counts) byKind[c.kind] = c.n;
-  let total = counts.reduce((sum, c) => sum + c.n, 0);
+  const rows = await queryRows<Row>(db, pageAndCounts(query.q, union, query.limit, query.offset));
+  const hits: SearchHit[] = [];
+  let total = 0;
+  for (const { n, ...hit } of rows) {
+    if (n === null) hits.push({ ...hit, close: false });
+    else {
+      byKind[hit.kind] = n;
+      total += n;
+    }
+  }
   let close = false;
   if (total < FEW && query.offset === 0) {
     const near = parts(query, "close");

@@ -1,3 +1,4 @@
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import type { Caller } from "#src/domain/actors.ts";
 import { flatten, readAnswers, type Flat, type Problem } from "#src/features/surveys/answers.ts";
@@ -43,6 +44,8 @@ export function saveAnswers(db: Db, caller: Caller, surveyId: string, organizati
     const survey = await repo.shareSurvey(tx, surveyId);
     if (!survey) throw appError("NOT_FOUND");
     const existing = await repo.lockResponse(tx, surveyId, organizationId);
+    // A submitted response moves the survey's results (and the figures drawn from them).
+    if (options.submit) await announceChange(tx, "surveys");
     const version = (await repo.getVersion(tx, existing?.versionId ?? survey.currentVersionId!))!;
     const stored = flatten(version.definition, existing?.answers ?? {});
     const merged = mergeFlat(stored, posted, options.changed);

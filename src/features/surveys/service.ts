@@ -1,3 +1,4 @@
+import { announceChange } from "#src/db/changes.ts";
 import { transaction, type Db } from "#src/db/client.ts";
 import { isUniqueViolation } from "#src/db/errors.ts";
 import { recordAudit } from "#src/features/audit/repository.ts";
@@ -25,6 +26,7 @@ export type SurveyInput = { slug: string; title: string; year: number; kind: str
 
 export function createSurvey(db: Db, actor: Actor, input: SurveyInput) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     const survey = await repo.insertSurvey(tx, { slug: input.slug, titles: { en: input.title }, year: input.year, kind: input.kind, intro: input.intro ? { en: input.intro } : {}, minGroup: input.minGroup, closesOn: input.closesOn ?? null });
     const version = await repo.insertVersion(tx, survey.id, input.definition);
     await recordAudit(tx, actor, { action: "survey.create", entityType: "survey", entityId: survey.id, data: { name: input.title } });
@@ -49,6 +51,7 @@ export async function startSurvey(db: Db, actor: Actor, input: { slug: string; t
  */
 export function updateSurvey(db: Db, actor: Actor, id: string, input: Omit<SurveyInput, "slug">) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     const survey = await repo.lockSurvey(tx, id);
     if (!survey) throw appError("NOT_FOUND");
     const current = survey.currentVersionId ? await repo.getVersion(tx, survey.currentVersionId) : undefined;
@@ -71,6 +74,7 @@ const NEXT: Record<SurveyStatus, SurveyStatus[]> = { draft: ["open"], open: ["cl
 
 export function setSurveyStatus(db: Db, actor: Actor, id: string, to: SurveyStatus) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     const survey = await repo.lockSurvey(tx, id);
     if (!survey) throw appError("NOT_FOUND");
     if (!NEXT[survey.status].includes(to)) throw appError("SURVEY_STATE");
@@ -101,6 +105,7 @@ export const setInvitations = (db: Db, actor: Actor, id: string, organizationIds
 
 function changeInvitations(db: Db, actor: Actor, id: string, organizationIds: string[], options: { uninviteOthers: boolean }) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     const survey = await repo.lockSurvey(tx, id);
     if (!survey) throw appError("NOT_FOUND");
     const before = new Set((await repo.invitedOrganizations(tx, id)).map((o) => o.id));
@@ -124,6 +129,7 @@ function changeInvitations(db: Db, actor: Actor, id: string, organizationIds: st
  */
 export function createFigure(db: Db, actor: Actor, surveyId: string, input: NewFigure) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     const survey = await repo.getSurvey(tx, surveyId);
     if (!survey) throw appError("NOT_FOUND");
     const definition = (await repo.getVersion(tx, survey.currentVersionId!))!.definition;
@@ -164,6 +170,7 @@ export const fieldsOf = (problems: Problem[]) => Object.fromEntries(problems.map
  */
 export function saveResponse(db: Db, caller: Caller, surveyId: string, organizationId: string, flat: Flat, submit: boolean) {
   return transaction(db, async (tx) => {
+    if (submit) await announceChange(tx, "surveys");
     const survey = await repo.shareSurvey(tx, surveyId);
     if (!survey) throw appError("NOT_FOUND");
     authorize(caller, "answer", { kind: "survey-response", organizationId, invited: await repo.isInvited(tx, surveyId, organizationId) });
@@ -182,6 +189,7 @@ export function saveResponse(db: Db, caller: Caller, surveyId: string, organizat
 /** Opens a submitted response again so that its organization can change it. */
 export function reopenResponse(db: Db, actor: Actor, surveyId: string, organizationId: string) {
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     const response = await repo.lockResponse(tx, surveyId, organizationId);
     if (!response) throw appError("NOT_FOUND");
     await repo.setResponseStatus(tx, response.id, "draft");
@@ -226,6 +234,7 @@ export async function importResponses(db: Db, actor: Actor, surveyId: string, ta
   }
   if (problems.length) return { ok: false, problems };
   return transaction(db, async (tx) => {
+    await announceChange(tx, "surveys");
     let replaced = 0;
     await repo.invite(tx, surveyId, rows.map((r) => r.organizationId));
     for (const row of rows) {
