@@ -4,8 +4,8 @@
 // Baseline in the same run: the bare list query alone (one SELECT … LIMIT 20, no facets, no count).
 // Each query is measured cold (no cache: what a request pays after a case study or the catalog
 // changed) and warm (app.topicCache kept the counts and the page: the steady state between changes).
-import { randomBytes } from "node:crypto";
 import { register } from "tsx/esm/api";
+import { benchDatabaseUrl, scratchDatabase } from "./scratch-database.mjs";
 
 register();
 
@@ -99,23 +99,17 @@ export async function run() {
   await migrate(lite);
   rows.push(...(await benchEngine("PGlite", lite.db)));
   await lite.close();
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const url = benchDatabaseUrl();
   if (url) {
-    const name = `lr_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: u.toString(), max: 10 });
+    const scratch = await scratchDatabase(url);
+    const pool = new pg.Pool({ connectionString: scratch.url, max: 10 });
     const database = fromPool(pool);
     try {
       await migrate(database);
       rows.push(...(await benchEngine("PostgreSQL", database.db)));
     } finally {
       await pool.end();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     }
   }
   return rows;

@@ -7,13 +7,12 @@
 // the living draft, rendered per request for a signed-in editor (4 connections, 30 s timeout),
 // against the published page.
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { createServer as netServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import { benchDatabaseUrl, scratchDatabase } from "./scratch-database.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 const DURATION = process.env.BENCH_SECONDS ?? "10";
@@ -185,21 +184,16 @@ export async function run() {
     await product.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const url = benchDatabaseUrl();
   if (!url) {
     rows.push({ benchmark: "published chapter page, PostgreSQL", value: "skipped (no BENCH_DATABASE_URL or TEST_DATABASE_URL)", baseline: "", ratio: "" });
     return rows;
   }
   // A database of its own with the demo in it, dropped afterwards.
-  const name = `lr_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
+  const scratch = await scratchDatabase(url);
   const pgDir = mkdtempSync(join(tmpdir(), "lr-bench-page-pg-"));
   try {
-    const server = await startProduct(pgDir, { DATABASE_URL: u.toString(), DEMO: "1" });
+    const server = await startProduct(pgDir, { DATABASE_URL: scratch.url, DEMO: "1" });
     try {
       rows.push(...(await pageRows("PostgreSQL", server, pgDir)));
     } finally {
@@ -207,8 +201,7 @@ export async function run() {
     }
   } finally {
     rmSync(pgDir, { recursive: true, force: true });
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
   return rows;
 }

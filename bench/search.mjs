@@ -4,8 +4,8 @@
 // Baseline in the same run: the case-study library's own full-text search (one kind, with facets,
 // not cached). Each query is measured cold (no cache: what a request pays after something it
 // searches changed) and warm (app.topicCache kept the result: the steady state between changes).
-import { randomBytes } from "node:crypto";
 import { register } from "tsx/esm/api";
+import { benchDatabaseUrl, scratchDatabase } from "./scratch-database.mjs";
 
 register();
 
@@ -71,23 +71,17 @@ export async function run() {
   await migrate(lite);
   rows.push(...(await benchEngine("PGlite", lite.db)));
   await lite.close();
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const url = benchDatabaseUrl();
   if (url) {
-    const name = `lr_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: u.toString(), max: 10 });
+    const scratch = await scratchDatabase(url);
+    const pool = new pg.Pool({ connectionString: scratch.url, max: 10 });
     const database = fromPool(pool);
     try {
       await migrate(database);
       rows.push(...(await benchEngine("PostgreSQL", database.db)));
     } finally {
       await pool.end();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     }
   }
   return rows;

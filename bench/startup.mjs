@@ -12,8 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { benchDatabaseUrl, scratchDatabase } from "./scratch-database.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -86,23 +85,6 @@ const row = (benchmark, value, baseline, baselineName, unit = ms) => ({
   ratio: `${(value / baseline).toFixed(1)}×`,
 });
 
-/** A database of its own on the server of `url`, dropped by the returned function. */
-async function scratchDatabase(url) {
-  const name = `lr_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 export async function run() {
   // The bundle as `npm start` would find it: built and up to date.
   execFileSync(process.execPath, ["scripts/build-if-stale.mjs"], { cwd: ROOT, stdio: "inherit" });
@@ -133,7 +115,7 @@ export async function run() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const url = benchDatabaseUrl();
   if (!url) {
     for (const what of ["start-up, PostgreSQL", "RSS at rest, PostgreSQL"]) rows.push({ benchmark: what, value: "skipped (no BENCH_DATABASE_URL or TEST_DATABASE_URL)", baseline: "", ratio: "" });
     return rows;

@@ -2,9 +2,13 @@
 // chunks they share) and the browser's rich editor (dist/assets); `node scripts/build.mjs client`
 // builds the editor alone. The server bundle is split: each CLI command, and the server itself, is
 // a chunk loaded when it runs, so `living-report --help` does not load the whole application.
-// Packages stay external (`import` from node_modules). Chunks of earlier builds are removed, and
-// dist/.built is written last: scripts/build-if-stale.mjs compares the sources with it.
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+// Packages stay external (`import` from node_modules). dist/.built is written last:
+// scripts/build-if-stale.mjs compares the sources with it.
+//
+// Chunks of earlier builds stay for a week: a server started before a rebuild still loads its
+// commands and heavy parts (spreadsheets, Word, the site export) from them when first used, and a
+// deleted chunk would fail that request, perhaps hours later. Restart servers after an upgrade.
+import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { build } from "esbuild";
 
@@ -29,7 +33,10 @@ async function buildServer() {
     logLevel: "warning",
   });
   const written = new Set(Object.keys(metafile.outputs).map((file) => basename(file)));
-  for (const file of readdirSync(DIST)) if (file.startsWith("chunk-") && !written.has(file)) rmSync(join(DIST, file));
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const file of readdirSync(DIST)) {
+    if (file.startsWith("chunk-") && !written.has(file) && statSync(join(DIST, file)).mtimeMs < weekAgo) rmSync(join(DIST, file));
+  }
 }
 
 const buildClient = () =>

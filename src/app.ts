@@ -80,6 +80,8 @@ export async function buildApp({ config, database, ownsDatabase = false, backgro
   app.decorate("storedPages", storedPages);
   const stopSummary = summarizeStoredPages(app.log, storedPages);
   app.addHook("onClose", async () => stopSummary());
+  // Fastify answers 503 on keep-alive connections still open while it closes; the stored pages step aside for it.
+  app.addHook("preClose", async () => storedPages.close());
   // Closed in the reverse order (see plugins.ts): background work, caches and threads, then the database.
   await app.register(databasePlugin, { database, owned: ownsDatabase });
   await app.register(changesPlugin);

@@ -1,5 +1,6 @@
 import type { Root, Text } from "mdast";
-import { describe, expect, it } from "vitest";
+import { unified } from "unified";
+import { describe, expect, it, vi } from "vitest";
 import { renderHtml } from "#src/content/html.ts";
 import { parseMarkdown, parsingOnce } from "#src/content/parse.ts";
 import type { Language } from "#src/domain/languages.ts";
@@ -41,6 +42,28 @@ describe("parsingOnce", () => {
       return parseMarkdown(text!, "fr");
     });
     expect(again).toStrictEqual(expected);
+  });
+
+  it("shares trees within the work only: a parse elsewhere meanwhile (an editor's save) keeps nothing", async () => {
+    const parse = vi.spyOn(Object.getPrototypeOf(unified()) as { parse: () => unknown }, "parse");
+    try {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const work = parsingOnce(async () => {
+        parseMarkdown(TEXTS[0]!, "fr");
+        await gate;
+        return [parseMarkdown(TEXTS[0]!, "fr"), await parsingOnce(async () => parseMarkdown(TEXTS[0]!, "en"))];
+      });
+      parseMarkdown(TEXTS[0]!, "fr");
+      parseMarkdown(TEXTS[0]!, "fr");
+      release();
+      const [again, nested] = await work;
+      expect(parse).toHaveBeenCalledTimes(3);
+      expect(again).toStrictEqual(parseMarkdown(TEXTS[0]!, "fr"));
+      expect(nested).toStrictEqual(parseMarkdown(TEXTS[0]!, "en"));
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it("lets each piece of work end on its own, and parses as before after the last", async () => {

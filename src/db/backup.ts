@@ -7,7 +7,8 @@ import { queryRows, transaction, type Db, type Engine } from "#src/db/client.ts"
 // bytea in hex), a manifest with row counts, the migration level and a SHA-256 per file. Restore
 // loads it into an empty, migrated database on either engine, in foreign-key order, and checks
 // every checksum before writing anything. This is also how a PGlite installation moves to
-// PostgreSQL.
+// PostgreSQL. Transient tables are left out: the rate-limit counters (db/rate-limits.ts) last a
+// quarter of an hour, hold clients' IP addresses, and count from zero in a new database anyway.
 
 export const BACKUP_FORMAT = "living-report/backup/1";
 
@@ -52,12 +53,15 @@ async function migrationCount(db: Db): Promise<number> {
 
 const BATCH = 500;
 
+/** Tables neither backed up nor restored (an archive made before they were left out may hold them: skipped). */
+const TRANSIENT: ReadonlySet<string> = new Set(["rate_limits"]);
+
 /** The whole database as one zip archive. */
 export async function backup(db: Db, engine: Engine, onProgress: Progress = () => {}): Promise<Buffer> {
   return transaction(db, async (tx) => {
     // One consistent view of every table, even while the server keeps writing.
     if (engine === "postgres") await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-    const tables = await tablesInOrder(tx);
+    const tables = (await tablesInOrder(tx)).filter((t) => !TRANSIENT.has(t));
     const files: Record<string, Uint8Array> = {};
     const manifest: Manifest = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), engine, migrations: await migrationCount(tx), tables: [] };
     for (const [i, name] of tables.entries()) {
@@ -108,14 +112,14 @@ export async function restore(db: Db, archive: Uint8Array, onProgress: Progress 
     if (level !== manifest.migrations) throw new BackupError(`The backup was made at migration level ${manifest.migrations}; this database is at ${level}. Restore it with the same version of the platform.`);
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(tx, sql`select ((select count(*) from users) + (select count(*) from organizations) + (select count(*) from reports))::int as n`);
     if (n > 0) throw new BackupError("This database is not empty; restore into a new, empty database.");
+    const loaded = manifest.tables.filter((t) => !TRANSIENT.has(t.name));
     const present = new Set(await tablesInOrder(tx));
-    const unknown = manifest.tables.filter((t) => !present.has(t.name)).map((t) => t.name);
+    const unknown = loaded.filter((t) => !present.has(t.name)).map((t) => t.name);
     if (unknown.length) throw new BackupError(`This database has no table ${unknown.join(", ")}.`);
     // Rows the migrations seeded (regions) make way for the backup's own.
-    const order = manifest.tables.map((t) => t.name);
-    for (const name of [...order].reverse()) await tx.execute(sql.raw(`delete from ${quote(name)}`));
+    for (const { name } of [...loaded].reverse()) await tx.execute(sql.raw(`delete from ${quote(name)}`));
     let rows = 0;
-    for (const [i, table] of manifest.tables.entries()) {
+    for (const [i, table] of loaded.entries()) {
       const lines = strFromU8(files[table.file]!).split("\n").filter(Boolean);
       for (let start = 0; start < lines.length; start += BATCH) {
         const batch = `[${lines.slice(start, start + BATCH).join(",")}]`;
@@ -127,8 +131,8 @@ export async function restore(db: Db, archive: Uint8Array, onProgress: Progress 
       for (const { column } of identities) {
         await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${quote(table.name)}', '${column}'), coalesce((select max(${quote(column)}) from ${quote(table.name)}), 0) + 1, false)`));
       }
-      onProgress(i + 1, manifest.tables.length, table.name);
+      onProgress(i + 1, loaded.length, table.name);
     }
-    return { tables: manifest.tables.length, rows };
+    return { tables: loaded.length, rows };
   });
 }

@@ -38,6 +38,21 @@ async function heardThrough(target: Database, onReconnect?: () => void) {
 }
 
 describe("announced changes", () => {
+  it("from a transaction inside another, are told when the outermost commits, not when its savepoint is released", async () => {
+    const local: ChangeTopic[] = [];
+    const stopLocal = await listenForChanges(database, (topic) => local.push(topic));
+    try {
+      await transaction(database.db, async (tx) => {
+        await transaction(tx, (inner) => announceChange(inner, "case-studies"));
+        // The savepoint is released; the outer transaction has not committed yet.
+        expect(local).toEqual([]);
+      });
+      expect(local[0]).toBe("case-studies");
+    } finally {
+      await stopLocal();
+    }
+  });
+
   it("reach this process as soon as the transaction commits, and the database's listeners after it", async () => {
     const local: ChangeTopic[] = [];
     const stopLocal = await listenForChanges(database, (topic) => local.push(topic));

@@ -47,11 +47,16 @@ export async function announceChange(tx: Db, ...topics: ChangeTopic[]): Promise<
   }
 }
 
-/** Called by `transaction()` around its work: collects the topics announced, and tells this process once committed. */
-export async function withLocalAnnouncements<T>(run: (collect: (tx: Db) => void) => Promise<T>): Promise<T> {
-  const topics = new Set<ChangeTopic>();
+/**
+ * Called by `transaction()` around its work: collects the topics announced, and tells this process
+ * once committed. A transaction inside another (a savepoint) adds to the enclosing one's topics: they
+ * are told when the outermost commits, never when a savepoint is released.
+ */
+export async function withLocalAnnouncements<T>(outer: object, run: (collect: (tx: object) => void) => Promise<T>): Promise<T> {
+  const enclosing = pending.get(outer);
+  const topics = enclosing ?? new Set<ChangeTopic>();
   const result = await run((tx) => pending.set(tx, topics));
-  for (const topic of topics) for (const listener of local) listener(topic);
+  if (!enclosing) for (const topic of topics) for (const listener of local) listener(topic);
   return result;
 }
 

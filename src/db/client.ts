@@ -157,28 +157,46 @@ export function fromPool(pool: pg.Pool): Database {
 }
 
 const RELISTEN_MS = [100, 500, 1000, 2000, 5000];
+/** How often the listening connection is asked whether it still hears, and how long it may take to answer. */
+const LISTEN_PING_MS = 30_000;
+const LISTEN_PING_TIMEOUT_MS = 5_000;
 
-/** One connection that LISTENs on a channel, opened again (with backoff) whenever it is lost. */
+/**
+ * One connection that LISTENs on a channel, opened again (with backoff) whenever it is lost. A
+ * connection can also die without a word (a proxy's idle timeout, a failover): it is asked
+ * `select 1` every 30 s, and one that does not answer in 5 s is dropped and replaced, with
+ * `onReconnect` saying that notifications may have been missed meanwhile.
+ */
 async function listenOnPostgres(connectionString: string | undefined, channel: string, onMessage: (payload: string) => void, onReconnect?: () => void) {
   let stopped = false;
   let client: pg.Client | undefined;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  const retry = () => {
+    timer = setTimeout(() => void reconnect(), RELISTEN_MS[Math.min(failures++, RELISTEN_MS.length - 1)]);
+  };
+  /** The connection in use is gone or deaf: forget it (closing it in the background) and open another. */
+  const lost = (which: pg.Client) => {
+    if (stopped || client !== which) return;
+    client = undefined;
+    void which.end().catch(() => undefined);
+    retry();
+  };
   const connect = async (first: boolean): Promise<void> => {
-    const next = new pg.Client({ connectionString });
+    const next = new pg.Client({ connectionString, keepAlive: true, query_timeout: LISTEN_PING_TIMEOUT_MS });
     next.on("notification", (message) => {
       if (message.channel === channel) onMessage(message.payload ?? "");
     });
-    next.on("error", () => {
-      // Ended below (on "end"); an error on a lost connection must not crash the process.
-    });
-    next.on("end", () => {
-      if (stopped || client !== next) return;
-      client = undefined;
-      timer = setTimeout(() => void reconnect(), RELISTEN_MS[Math.min(failures++, RELISTEN_MS.length - 1)]);
-    });
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    // An error on a lost connection must not crash the process; it is replaced.
+    next.on("error", () => lost(next));
+    next.on("end", () => lost(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      void next.end().catch(() => undefined);
+      throw err;
+    }
     client = next;
     failures = 0;
     if (!first) onReconnect?.();
@@ -188,12 +206,23 @@ async function listenOnPostgres(connectionString: string | undefined, channel: s
     try {
       await connect(false);
     } catch {
-      timer = setTimeout(() => void reconnect(), RELISTEN_MS[Math.min(failures++, RELISTEN_MS.length - 1)]);
+      retry();
     }
   };
-  await connect(true);
+  const ping = setInterval(() => {
+    const current = client;
+    current?.query("select 1").catch(() => lost(current));
+  }, LISTEN_PING_MS);
+  ping.unref();
+  try {
+    await connect(true);
+  } catch (err) {
+    clearInterval(ping);
+    throw err;
+  }
   return async () => {
     stopped = true;
+    clearInterval(ping);
     clearTimeout(timer);
     const last = client;
     client = undefined;
@@ -204,7 +233,7 @@ async function listenOnPostgres(connectionString: string | undefined, channel: s
 /** Runs the given SQL-level callback in one transaction; the only way services should open one. */
 export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   // Changes it announces (db/changes.ts) reach this process's caches right after the commit.
-  return withLocalAnnouncements((collect) =>
+  return withLocalAnnouncements(db, (collect) =>
     db.transaction((tx) => {
       collect(tx);
       return work(tx);

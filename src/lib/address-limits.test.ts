@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { readSignedToken, signToken } from "#src/features/mail/signed.ts";
 import { addressKey, clientKey, formAddress } from "#src/lib/address-limits.ts";
 
 describe("what the limits count by", () => {
@@ -9,12 +11,23 @@ describe("what the limits count by", () => {
     expect(formAddress({ email: "x".repeat(300) })).toHaveLength(255);
   });
 
-  it("keys an address by its hash, one key per address, never the address itself", () => {
-    const key = addressKey("ana@example.org");
+  it("keys an address by its HMAC under the secret: one key per address and secret, never the address, not its plain hash", () => {
+    const secret = "a session secret of at least thirty-two characters";
+    const key = addressKey(secret, "ana@example.org");
     expect(key).not.toContain("ana");
     expect(key).not.toContain("example");
-    expect(addressKey(formAddress({ email: " ANA@example.org" }))).toBe(key);
-    expect(addressKey("ana@example.com")).not.toBe(key);
+    expect(addressKey(secret, formAddress({ email: " ANA@example.org" }))).toBe(key);
+    expect(addressKey(secret, "ana@example.com")).not.toBe(key);
+    // A dictionary of addresses hashed without the secret matches nothing stored.
+    expect(key).not.toBe(createHash("sha256").update("ana@example.org").digest("base64url"));
+    expect(addressKey("another secret of at least thirty-two characters", "ana@example.org")).not.toBe(key);
+  });
+
+  it("never stores a key that is a signed link's signature, whatever is typed as the address", () => {
+    const secret = "a session secret of at least thirty-two characters";
+    const typed = Buffer.from("subscription:00000000-0000-4000-8000-000000000000").toString("base64url");
+    expect(readSignedToken(secret, `${typed}.${addressKey(secret, typed)}`)).toBeUndefined();
+    expect(readSignedToken(secret, signToken(secret, "subscription:00000000-0000-4000-8000-000000000000"))).toBeDefined();
   });
 
   it("keys a client by its IPv4 address, or by its IPv6 /64 network", () => {

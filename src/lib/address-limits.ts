@@ -1,10 +1,11 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { normalizeEmail } from "#src/lib/email.ts";
 
 // What the rate limits count by (db/rate-limits.ts): the address a form names, followed from
 // wherever its requests come, and the client the request comes from. The counters are rows in a
-// shared table, so an e-mail address goes there only as a hash.
+// shared table, so an e-mail address goes there only as an HMAC keyed with the session secret:
+// a stored key cannot be matched against a list of addresses by anyone who lacks the secret.
 
 /** The address a form names in its `email` field, in the form it is looked up and counted. */
 export function formAddress(body: unknown): string {
@@ -12,8 +13,13 @@ export function formAddress(body: unknown): string {
   return normalizeEmail(typeof email === "string" ? email : "").slice(0, 255);
 }
 
-/** A counter's key for an (already normalized) e-mail address: its SHA-256, never the address. */
-export const addressKey = (address: string): string => createHash("sha256").update(address).digest("base64url");
+/**
+ * A counter's key for an (already normalized) e-mail address: its HMAC-SHA256 under `secret` (the
+ * configuration's session secret), never the address. The text hashed starts with a label holding
+ * a space, which no signed link's base64url payload (mail/signed.ts, same secret) can, so a key
+ * is never a valid signature for whatever someone types as an address.
+ */
+export const addressKey = (secret: string, address: string): string => createHmac("sha256", secret).update(`rate-limit address ${address}`).digest("base64url");
 
 /**
  * A counter's key for a client: an IPv4 address as it is (an IPv4 address mapped into IPv6 too),

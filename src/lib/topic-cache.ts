@@ -26,7 +26,13 @@ export class Generations<T extends string = string> {
   }
 }
 
-type Entry = { value: unknown; stamp: string };
+type Entry = { value: unknown; stamp: string; bytes: number };
+
+/** The share of the budget one value may take: a larger one is handed out but not kept, lest it push out everything else. */
+const LARGEST_SHARE = 1 / 4;
+
+/** A value's size when its caller gives no cheaper measure: a string's characters, else its JSON text. */
+const defaultSize = (value: unknown) => (typeof value === "string" ? value.length * 2 : jsonBytes(value));
 
 /**
  * Values kept until one of the topics they were computed from changes (bounded by bytes, least
@@ -37,15 +43,22 @@ type Entry = { value: unknown; stamp: string };
 export class TopicCache<T extends string = string> {
   private values: ByteCache<Entry>;
   private inFlight = new Map<string, Promise<unknown>>();
+  private largest: number;
 
   constructor(
     private generations: Generations<T>,
     maxBytes: number,
   ) {
-    this.values = byteCache<Entry>({ maxBytes, sizeOf: (entry) => (typeof entry.value === "string" ? entry.value.length * 2 : jsonBytes(entry.value)) });
+    this.values = byteCache<Entry>({ maxBytes, sizeOf: (entry) => entry.bytes });
+    this.largest = maxBytes * LARGEST_SHARE;
   }
 
-  async get<V>(key: string, topics: readonly T[], load: () => Promise<V>): Promise<V> {
+  /**
+   * The value kept for `key` while `topics` stand where they stood when it was loaded, else what
+   * `load` gives. `sizeOf` measures it for the budget; without it, its JSON text is (a full
+   * serialisation: give a cheaper measure for large values).
+   */
+  async get<V>(key: string, topics: readonly T[], load: () => Promise<V>, sizeOf: (value: V) => number = defaultSize): Promise<V> {
     const stamp = topics.map((topic) => `${topic}:${this.generations.of(topic)}`).join(",");
     const hit = this.values.get(key);
     if (hit && hit.stamp === stamp) return hit.value as V;
@@ -55,7 +68,11 @@ export class TopicCache<T extends string = string> {
     const loading = load().then(
       (value) => {
         this.inFlight.delete(flightKey);
-        if (value !== undefined && value !== null) this.values.set(key, { value, stamp });
+        if (value !== undefined && value !== null) {
+          const bytes = sizeOf(value);
+          if (bytes <= this.largest) this.values.set(key, { value, stamp, bytes });
+          else this.values.delete(key);
+        }
         return value;
       },
       (err: unknown) => {

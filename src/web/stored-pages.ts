@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from "node:http";
-import type { FastifyServerFactory } from "fastify";
+import type { FastifyReply, FastifyServerFactory, onSendHookHandler } from "fastify";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { preferredEncoding } from "#src/web/assets.ts";
@@ -10,8 +10,9 @@ import { byteCache, type ByteCache } from "#src/lib/memory-cache.ts";
 // already in memory to a third of what a bare node:http server sends (bench/published-page.mjs,
 // where the rest of the time goes: the socket writes). A stored page is the same for every visitor, so
 // the route that serves it (the source of truth) hands its bytes and headers here, and the next
-// GET or HEAD of that exact address is answered by the node:http handler in front of Fastify.
-// Everything else, and any address not held, goes to Fastify as before.
+// GET or HEAD of that address (the route's own spelling of it, any query) is answered by the
+// node:http handler in front of Fastify. Everything else, any address not held, and every request
+// once the app is closing (Fastify answers 503) go to Fastify as before.
 
 type Encoding = "br" | "gzip";
 
@@ -26,18 +27,20 @@ export type StoredPage = {
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
-/** Above this, brotli's best level takes long enough (hundreds of ms of a libuv thread) to prefer a faster one. */
+/** Above this, gzip's best level takes long enough to prefer a faster one. */
 const BEST_UP_TO = 128 * 1024;
-
 /**
- * A page's bytes compressed once, on libuv's threads (never the event loop), to be kept with
- * them: brotli and gzip at their best levels, faster levels for pages over 128 KB.
+ * Brotli's quality for pages. The demo's chapter page (18 KB): 4.3 KB in 0.4 ms at 6, 3.7 KB in
+ * 17 ms at 11, whose large native buffers, allocated on libuv's threads by many pages at once,
+ * left the process at 1.5 GB RSS under load. Levels 7 to 9 are slower for the same size.
  */
+const PAGE_BROTLI_QUALITY = 6;
+
+/** A page's bytes compressed once, on libuv's threads (never the event loop), to be kept with them. */
 export async function compressedVariants(body: Buffer): Promise<StoredPage["compressed"]> {
-  const small = body.length <= BEST_UP_TO;
   const [br, gz] = await Promise.all([
-    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: small ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-    gzipped(body, { level: small ? 9 : 6 }),
+    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzipped(body, { level: body.length <= BEST_UP_TO ? 9 : 6 }),
   ]);
   return { br, gzip: gz };
 }
@@ -63,6 +66,10 @@ export class StoredPages {
   private counts: StoredPagesSummary = { ok: 0, notModified: 0, bytes: 0 };
   /** Moves on with every `forget`: a page read before it is not kept after it. */
   private epoch = 0;
+  /** What each reply offered to keep, until its onSend hooks have run (see `keepSent`). */
+  private offered = new WeakMap<FastifyReply, { path: string; page: StoredPage; generation: number }>();
+  /** Set when the app starts closing: Fastify then answers 503 on connections still open. */
+  private closing = false;
 
   constructor(maxBytes: number) {
     this.held = byteCache<Held>({
@@ -76,9 +83,27 @@ export class StoredPages {
     return this.epoch;
   }
 
-  /** Keeps what the route sent for `path`, unless something changed since `generation` was read. */
+  /**
+   * What a route is sending for `path` (its headers as they stand before the body is encoded),
+   * kept by `keepSent`, the route's onSend hook, unless something changed since `generation` was read.
+   */
+  offer(reply: FastifyReply, path: string, page: StoredPage, generation: number): void {
+    this.offered.set(reply, { path, page, generation });
+  }
+
+  /**
+   * The onSend hook of the routes that `offer` pages. Route hooks run after the app's, so
+   * @fastify/cookie has written Set-Cookie by then: a reply that sets a cookie is that visitor's, never kept.
+   */
+  readonly keepSent: onSendHookHandler = (_request, reply, payload, done) => {
+    const offered = this.offered.get(reply);
+    if (offered && !reply.hasHeader("set-cookie")) this.keep(offered.path, offered.page, offered.generation);
+    done(null, payload);
+  };
+
+  /** Keeps a page that sets no cookie for `path`, unless something changed since `generation` was read. */
   keep(path: string, page: StoredPage, generation: number): void {
-    if (generation !== this.epoch || "set-cookie" in page.headers) return;
+    if (generation !== this.epoch) return;
     const variant = (body: Buffer | undefined, encoding?: Encoding) =>
       body && { body, headers: { ...page.headers, ...(encoding ? { "content-encoding": encoding } : {}), "content-length": String(body.length) } };
     this.held.set(path, {
@@ -99,7 +124,7 @@ export class StoredPages {
    * client prefers, or 304 for the same etag); false when Fastify must answer.
    */
   answer(request: IncomingMessage, response: ServerResponse): boolean {
-    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    if (this.closing || (request.method !== "GET" && request.method !== "HEAD")) return false;
     const url = request.url ?? "";
     const query = url.indexOf("?");
     const page = this.held.get(query === -1 ? url : url.slice(0, query));
@@ -118,6 +143,11 @@ export class StoredPages {
     this.counts.ok++;
     this.counts.bytes += variant.body.length;
     return true;
+  }
+
+  /** From now on every request goes to Fastify (the app is closing; it answers 503). */
+  close(): void {
+    this.closing = true;
   }
 
   /** What was answered since the last call (for a summary line in the log), and starts counting again. */

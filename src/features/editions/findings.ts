@@ -35,11 +35,11 @@ export const countFindings = (findings: Finding[]): Findings => ({
 export const warningCodes = ({ findings }: Findings): string[] => [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.code))].sort();
 
 type CheckedSection = { id: string; slug: string; status: SectionStatus; texts: Partial<Record<Language, SectionText>> };
-type CheckedChapter = { id: string; slug: string; titles: LocalizedText; sections: CheckedSection[] };
+type CheckedChapter = { id: string; slug: string; titles: LocalizedText; sections: readonly CheckedSection[] };
 type Subject = {
   report: ReportRow;
   primary: Language;
-  chapters: CheckedChapter[];
+  chapters: readonly CheckedChapter[];
   /** For an edition: the row and what it pinned. */
   edition?: { row: repo.EditionRow; pinned: PinnedEvidence };
   /** Only this section's findings (the section editor's). */

@@ -62,6 +62,23 @@ describe("EditionCache", () => {
     expect(loads).toBe(2);
   });
 
+  it("loads and compresses a page once for readers that all miss it at the same time", async () => {
+    const cache = new EditionCache();
+    let loads = 0;
+    let finish = (_: { html: string; etag: string }) => {};
+    const load = () => (loads++, new Promise<{ html: string; etag: string }>((resolve) => (finish = resolve)));
+    const readers = Array.from({ length: 20 }, () => cache.page(edition(1), "en", "chapter", load));
+    finish({ html: "<p>chapter</p>", etag: '"c"' });
+    const pages = await Promise.all(readers);
+    expect(loads).toBe(1);
+    expect(new Set(pages).size).toBe(1);
+    expect(pages[0]!.compressed.br).toBeDefined();
+    // A load that fails is not waited on by the next reader: it loads again.
+    const failing = cache.page(edition(2), "en", "", async () => Promise.reject(new Error("the database went away")));
+    await expect(failing).rejects.toThrow("the database went away");
+    expect((await cache.page(edition(2), "en", "", async () => ({ html: "<p>back</p>", etag: '"b"' })))!.body.toString()).toBe("<p>back</p>");
+  });
+
   it("keeps a page's brotli and gzip forms, decoding to its bytes", async () => {
     const cache = new EditionCache();
     const html = `<main>${"<p>The same paragraph, again and again.</p>".repeat(500)}</main>`;

@@ -22,6 +22,10 @@ export class EditionCache {
   // Pages are kept as bytes: encoding an 8 KB string on every request cost a fifth of the throughput.
   private pages: ByteCache<CachedBody>;
 
+  // Pages being loaded and compressed: readers of the same page wait for one load and one
+  // compression instead of each running their own on libuv's threads.
+  private loading = new Map<string, Promise<CachedBody | undefined>>();
+
   // Lookups of anything a URL names, found or not (`found: undefined`), so unknown names are cheap too.
   private lookups: ByteCache<{ found: unknown }>;
 
@@ -63,6 +67,14 @@ export class EditionCache {
   private async kept(key: string, load: () => Promise<{ body: Buffer; etag: string | undefined } | undefined>): Promise<CachedBody | undefined> {
     const hit = this.pages.get(key);
     if (hit) return hit;
+    const running = this.loading.get(key);
+    if (running) return running;
+    const loading = this.loadAndCompress(key, load).finally(() => this.loading.delete(key));
+    this.loading.set(key, loading);
+    return loading;
+  }
+
+  private async loadAndCompress(key: string, load: () => Promise<{ body: Buffer; etag: string | undefined } | undefined>): Promise<CachedBody | undefined> {
     const loaded = await load();
     if (!loaded) return undefined;
     const page = { ...loaded, compressed: await compressedVariants(loaded.body) };

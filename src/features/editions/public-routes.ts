@@ -33,6 +33,15 @@ declare module "fastify" {
 
 const pub = { config: { policy: "public" as const } };
 
+/**
+ * The address a route answers as it spells it (`/reports/:report/...` with its parameters filled):
+ * every spelling of it (percent-encoded, without the trailing slash) is one stored page, kept once.
+ */
+const routeAddress = (request: FastifyRequest) => {
+  const params = request.params as Record<string, string>;
+  return request.routeOptions.url!.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+};
+
 /** The public site: a report's editions, their pages in every language, comparison, feed. */
 export async function publicEditionRoutes(app: FastifyInstance) {
   const { db } = app.database;
@@ -53,13 +62,12 @@ export async function publicEditionRoutes(app: FastifyInstance) {
    * Sends a page or figure of a public edition from memory (its headers set), in the encoding the
    * client prefers, or 304 for its etag. What was sent is the same for every visitor of that
    * address (the query plays no part): the stored pages answer it from then on, unless something
-   * changed since `generation` was read, before any lookup.
+   * changed since `generation` was read, before any lookup, or the reply sets a cookie.
    */
   const sendKept = (request: FastifyRequest, reply: FastifyReply, page: CachedBody, generation: number) => {
     reply.header("vary", "accept-encoding");
-    const query = request.url.indexOf("?");
     const headers = reply.getHeaders() as Record<string, string>;
-    stored.keep(query === -1 ? request.url : request.url.slice(0, query), { headers, etag: page.etag, body: page.body, compressed: page.compressed }, generation);
+    stored.offer(reply, routeAddress(request), { headers, etag: page.etag, body: page.body, compressed: page.compressed }, generation);
     if (page.etag && request.headers["if-none-match"] === page.etag) return reply.removeHeader("content-type").status(304).send();
     const encoding = preferredEncoding(request.headers["accept-encoding"]);
     const compressed = encoding && page.compressed[encoding];
@@ -151,12 +159,14 @@ export async function publicEditionRoutes(app: FastifyInstance) {
     return reply.type("text/html; charset=utf-8").header("cache-control", "private, no-cache").send(rendered.html);
   };
 
-  app.get("/reports/:report/:edition/:lang/", pub, serve);
-  app.get("/reports/:report/:edition/:lang/:chapter", pub, serve);
+  // What these routes send from memory is handed to the stored pages once it is sent (see sendKept).
+  const storedRoute = { ...pub, onSend: stored.keepSent };
+  app.get("/reports/:report/:edition/:lang/", storedRoute, serve);
+  app.get("/reports/:report/:edition/:lang/:chapter", storedRoute, serve);
 
   // A figure as the edition froze it: its SVG, or the rows it was drawn from as CSV.
   // A public edition's figures are drawn once and kept with its pages (the snapshot is read on a miss only).
-  app.get("/reports/:report/:edition/:lang/figures/:file", pub, async (request, reply) => {
+  app.get("/reports/:report/:edition/:lang/figures/:file", storedRoute, async (request, reply) => {
     const generation = stored.generation;
     const { report: slug, edition: label, lang } = params(request);
     const file = FigureFile.safeParse(request.params);

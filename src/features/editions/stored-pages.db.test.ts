@@ -1,13 +1,13 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loadDemoIfEmpty } from "#src/demo/load.ts";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
 import { getReportBySlug } from "#src/features/catalog/repository.ts";
 import { getEditionByLabel } from "#src/features/editions/repository.ts";
 import { publishEdition } from "#src/features/editions/service.ts";
-import { useTestApp } from "#test/helpers/app.ts";
+import { testApp, useTestApp } from "#test/helpers/app.ts";
 
 // Published pages and figures answered from memory in front of Fastify (web/stored-pages.ts),
 // over a real socket (inject() does not go through the server): the same status, headers and
@@ -117,6 +117,53 @@ describe("stored pages", () => {
     expect((await send("/healthz")).status).toBe(200);
     expect((await send("/reports/disruptive-technologies/2022/en/no-such-chapter")).status).toBe(404);
     expect(env.app.storedPages.takeSummary()).toEqual({ ok: 0, notModified: 0, bytes: 0 });
+  });
+
+  it("keeps one copy of a page however its address is spelled", async () => {
+    const page = (await send(PAGE)).body;
+    env.app.storedPages.forget();
+    for (const variant of [PAGE.replace("disruptive-", "disruptive%2D"), `${PAGE}/`, `${PAGE}/?from=mail`]) {
+      expect((await send(variant)).body.equals(page)).toBe(true);
+    }
+    expect(env.app.storedPages.usage().entries).toBe(1);
+    env.app.storedPages.takeSummary();
+    expect((await send(PAGE)).body.equals(page)).toBe(true);
+    expect(env.app.storedPages.takeSummary().ok).toBe(1);
+  });
+
+  it("steps aside while the app closes: Fastify answers 503 on a connection still open", async () => {
+    const app = await testApp(env.database);
+    let release = () => {};
+    const started = new Promise<void>((entered) => {
+      app.get("/test/slow", { config: { policy: "public" } }, async () => {
+        entered();
+        await new Promise<void>((resolve) => (release = resolve));
+        return "done";
+      });
+    });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const socket = connect((app.server.address() as AddressInfo).port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    const get = (path: string) => socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    const answered = (count: number) => vi.waitFor(() => expect(received.split("HTTP/1.1 ").length - 1).toBe(count));
+    get(PAGE);
+    await answered(1);
+    get(PAGE);
+    await answered(2);
+    expect(app.storedPages.takeSummary().ok).toBe(1);
+    // A request in flight keeps the connection open while the app closes; the next one on it is refused.
+    get("/test/slow");
+    await started;
+    const closed = app.close();
+    await vi.waitFor(() => expect(app.server.listening).toBe(false));
+    get(PAGE);
+    release();
+    await answered(4);
+    await closed;
+    socket.destroy();
+    expect(received.split("HTTP/1.1 ").slice(1).map((answer) => answer.slice(0, 3))).toEqual(["200", "200", "200", "503"]);
+    expect(app.storedPages.takeSummary().ok).toBe(0);
   });
 
   it("never answers a page of an edition once it is withdrawn", async () => {

@@ -15,8 +15,9 @@ export const RESET_LIMITS = { addressWindow: 3600 * 1000, perAddress: 3, clientW
  */
 export function resetLimiter(app: FastifyInstance) {
   const { db } = app.database;
+  const { sessionSecret } = app.config;
   return {
     check: (request: FastifyRequest) => refuseOverLimit(db, `reset/client/${clientKey(request.ip)}`, { window: RESET_LIMITS.clientWindow, max: RESET_LIMITS.perClient }),
-    addressAllowed: async (address: string) => (await takeHit(db, `reset/address/${addressKey(address)}`, { window: RESET_LIMITS.addressWindow, max: RESET_LIMITS.perAddress })) === null,
+    addressAllowed: async (address: string) => (await takeHit(db, `reset/address/${addressKey(sessionSecret, address)}`, { window: RESET_LIMITS.addressWindow, max: RESET_LIMITS.perAddress })) === null,
   };
 }

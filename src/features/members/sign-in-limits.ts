@@ -11,7 +11,7 @@ import { addressKey, clientKey, formAddress } from "#src/lib/address-limits.ts";
 export const SIGN_IN_LIMITS = { window: 15 * 60 * 1000, perAddress: 10, perClient: 40 } as const;
 
 /** The counter of the address a sign-in form names, in the form sign-in looks it up. */
-const addressCounter = (request: FastifyRequest) => `sign-in/address/${addressKey(formAddress(request.body))}`;
+const addressCounter = (secret: string, request: FastifyRequest) => `sign-in/address/${addressKey(secret, formAddress(request.body))}`;
 
 /**
  * Sign-in's limits: `check`, a preHandler that counts a try against the client and against the
@@ -21,12 +21,13 @@ const addressCounter = (request: FastifyRequest) => `sign-in/address/${addressKe
  */
 export function signInLimiter(app: FastifyInstance) {
   const { db } = app.database;
+  const { sessionSecret } = app.config;
   return {
     // A try counts when it is made (so tries sent at once are counted before any password is checked).
     check: async (request: FastifyRequest) => {
       await refuseOverLimit(db, `sign-in/client/${clientKey(request.ip)}`, { window: SIGN_IN_LIMITS.window, max: SIGN_IN_LIMITS.perClient });
-      await refuseOverLimit(db, addressCounter(request), { window: SIGN_IN_LIMITS.window, max: SIGN_IN_LIMITS.perAddress });
+      await refuseOverLimit(db, addressCounter(sessionSecret, request), { window: SIGN_IN_LIMITS.window, max: SIGN_IN_LIMITS.perAddress });
     },
-    signedIn: (request: FastifyRequest) => clearHits(db, addressCounter(request)),
+    signedIn: (request: FastifyRequest) => clearHits(db, addressCounter(sessionSecret, request)),
   };
 }

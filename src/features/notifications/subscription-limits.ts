@@ -11,8 +11,9 @@ export const SUBSCRIBE_LIMITS = { window: 15 * 60 * 1000, perAddress: 5, perClie
 /** A preHandler that refuses a subscription request (429, Retry-After) once its client or its address has had its share. */
 export function subscribeLimiter(app: FastifyInstance) {
   const { db } = app.database;
+  const { sessionSecret } = app.config;
   return async (request: FastifyRequest) => {
     await refuseOverLimit(db, `subscribe/client/${clientKey(request.ip)}`, { window: SUBSCRIBE_LIMITS.window, max: SUBSCRIBE_LIMITS.perClient });
-    await refuseOverLimit(db, `subscribe/address/${addressKey(formAddress(request.body))}`, { window: SUBSCRIBE_LIMITS.window, max: SUBSCRIBE_LIMITS.perAddress });
+    await refuseOverLimit(db, `subscribe/address/${addressKey(sessionSecret, formAddress(request.body))}`, { window: SUBSCRIBE_LIMITS.window, max: SUBSCRIBE_LIMITS.perAddress });
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#src/domain/actors.ts";
+import { loadDraft, type DraftChapter } from "#src/features/reports/draft.ts";
 import { saveSection } from "#src/features/reports/revisions.ts";
 import { addSection, renameReport } from "#src/features/reports/structure.ts";
 import { createFigure, createSurvey } from "#src/features/surveys/service.ts";
@@ -58,5 +59,16 @@ describe("cached draft pages show every change on the next request", () => {
       expect(res.body).toContain(`/figures/${slug}.svg`);
       expect(res.body).toContain("Stages of adoption so far");
     }
+  });
+});
+
+describe("the kept draft", () => {
+  it("hands every reader the one kept draft, frozen, instead of a copy of all its texts", async () => {
+    const { db, draft } = await editorOnDraft();
+    const first = await loadDraft(db, draft.report.slug);
+    expect(await loadDraft(db, draft.report.slug)).toBe(first);
+    expect(Object.isFrozen(first.chapters[0]!.sections[0]!.texts.en)).toBe(true);
+    expect(() => (first.chapters as DraftChapter[]).push(first.chapters[0]!)).toThrow(TypeError);
+    expect(() => Object.assign(first.chapters[0]!.sections[0]!.texts.en!, { body: "changed" })).toThrow(TypeError);
   });
 });

@@ -9,11 +9,11 @@ import type { TopicCache } from "#src/lib/topic-cache.ts";
 
 export type SectionText = { revisionId: number; heading: string; body: string; sourceRevisionId: number | null; updatedAt: Date };
 
-export type DraftSection = repo.SectionRow & {
-  texts: Partial<Record<Language, SectionText>>;
-};
-export type DraftChapter = repo.ChapterRow & { sections: DraftSection[] };
-export type Draft = { report: catalog.ReportRow; primary: Language; chapters: DraftChapter[] };
+type Texts = Partial<Record<Language, SectionText>>;
+// Read-only: a draft may be the one kept for every request (see loadDraft).
+export type DraftSection = Readonly<repo.SectionRow> & { readonly texts: Readonly<Texts> };
+export type DraftChapter = Readonly<repo.ChapterRow> & { readonly sections: readonly DraftSection[] };
+export type Draft = { readonly report: Readonly<catalog.ReportRow>; readonly primary: Language; readonly chapters: readonly DraftChapter[] };
 
 
 /** Each open database's cache the app registered (cacheDrafts), by the handle its pages read through. */
@@ -28,11 +28,36 @@ export function cacheDrafts(db: Db, cache: TopicCache<ChangeTopic>) {
   draftCaches.set(db, cache);
 }
 
-/** The living draft of a report: chapters, sections and the current text in every language. */
+/**
+ * The living draft of a report: chapters, sections and the current text in every language.
+ * Read-only: a cached draft is handed, frozen, to every request instead of a copy of all its texts.
+ */
 export async function loadDraft(db: Db, reportSlug: string): Promise<Draft> {
   const cache = draftCaches.get(db);
-  // A copy each time: callers are free to change what they are given.
-  return cache ? structuredClone(await cache.get(`draft|${reportSlug}`, ["draft", "catalog"], () => readDraft(db, reportSlug))) : readDraft(db, reportSlug);
+  return cache ? cache.get(`draft|${reportSlug}`, ["draft", "catalog"], async () => deepFreeze(await readDraft(db, reportSlug)), draftBytes) : readDraft(db, reportSlug);
+}
+
+/** Freezes a plain value and everything it holds, so a caller changing a shared draft fails loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
+/**
+ * About what a draft takes on the heap, counted without serialising it: its texts' characters
+ * at two bytes each and a few hundred bytes for each row around them.
+ */
+function draftBytes(draft: Draft): number {
+  let bytes = 4096;
+  for (const chapter of draft.chapters) {
+    bytes += 512;
+    for (const section of chapter.sections) {
+      bytes += 512;
+      for (const text of Object.values(section.texts)) bytes += 256 + 2 * (text.heading.length + text.body.length);
+    }
+  }
+  return bytes;
 }
 
 async function readDraft(db: Db, reportSlug: string): Promise<Draft> {
@@ -59,7 +84,7 @@ type HeadRow = Awaited<ReturnType<typeof repo.listHeads>>[number];
 
 /** Sections' current texts per language, by section id, from their head rows. */
 export function textsOf(heads: HeadRow[]): Map<string, DraftSection["texts"]> {
-  const bySection = new Map<string, DraftSection["texts"]>();
+  const bySection = new Map<string, Texts>();
   for (const h of heads) {
     const texts = bySection.get(h.sectionId) ?? {};
     texts[h.language as Language] = { revisionId: h.revisionId, heading: h.heading, body: h.body, sourceRevisionId: h.sourceRevisionId, updatedAt: h.createdAt };
@@ -89,7 +114,7 @@ export async function loadSectionText(db: Db, reportSlug: string, sectionId: str
   const primary = primaryOf(report);
   const [text, source] = await Promise.all([repo.getHead(db, sectionId, language), language === primary ? undefined : repo.getHead(db, sectionId, primary)]);
   if (!text) throw appError("NOT_FOUND");
-  const texts: DraftSection["texts"] = { [language]: { revisionId: text.id, heading: text.heading, body: text.body, sourceRevisionId: text.sourceRevisionId, updatedAt: text.createdAt } };
+  const texts: Texts = { [language]: { revisionId: text.id, heading: text.heading, body: text.body, sourceRevisionId: text.sourceRevisionId, updatedAt: text.createdAt } };
   if (source) texts[primary] = { revisionId: source.id, heading: source.heading, body: source.body, sourceRevisionId: null, updatedAt: source.createdAt };
   return { sectionId, language, revision: text, state: language === primary ? ("primary" as const) : translationState({ texts }, primary, language) };
 }
