@@ -72,6 +72,8 @@ const transforms = unified().use(typography).use(tableCaptions).use(orphanFootno
 // the work ends.
 const sharing = new AsyncLocalStorage<LRUCache<string, Root>>();
 const KEPT_BYTES = 32 * 1024 * 1024;
+/** How many parsingOnce works are running now. */
+let running = 0;
 
 function nodesIn(node: { children?: unknown[] }): number {
   let count = 1;
@@ -92,11 +94,15 @@ export function copyTree<T>(value: T): T {
 export async function parsingOnce<T>(work: () => Promise<T>): Promise<T> {
   if (sharing.getStore()) return work();
   const kept = new LRUCache<string, Root>({ maxSize: KEPT_BYTES, sizeCalculation: (tree, markdown) => 2 * markdown.length + 300 * nodesIn(tree) });
+  running++;
   try {
     return await sharing.run(kept, work);
   } finally {
     // Let go of the trees now, not when the last task the work left running ends.
     kept.clear();
+    // On Node 20 an enabled AsyncLocalStorage keeps async hooks on for every later request (a tenth
+    // of a published page's throughput): off again once no publish runs (run() turns it back on).
+    if (--running === 0) sharing.disable();
   }
 }
 
