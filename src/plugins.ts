@@ -85,8 +85,8 @@ export const backgroundPlugin = fp(
     app.addHook("onReady", async () => {
       const purge = setInterval(() => void purgeExpiredSessions(db).catch((err: unknown) => app.log.warn({ err }, "session purge failed")), PURGE_EVERY_MS);
       purge.unref();
-      // A publish job changes what the edition pages' lookups hold: they are forgotten once it swaps.
-      const stopJobs = startJobRunner(db, (err) => app.log.error({ err }, "job runner failed"), undefined, { onPublished: () => app.editionCache.forgetLookups() });
+      // A publish job's swap announces "editions" (db/changes.ts): the edition routes forget their lookups then.
+      const stopJobs = startJobRunner(db, (err) => app.log.error({ err }, "job runner failed"));
       // Mail in the outbox goes out (or, without SMTP_URL, is kept there with a log line).
       const stopMail = startMailSender(db, mailSettings(app.config), {
         info: (line) => app.log.info(line),
